@@ -1,0 +1,76 @@
+package io.socketworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: {@code socket-workbench server ...} and {@code socket-workbench client ...}. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** Runs with the process's own streams and returns the exit status. */
+    public static int run(String[] args) {
+        return run(args, Streams.system());
+    }
+
+    /** Runs with the given streams: 0 on success, 1 for a socket error, 2 for a usage error. */
+    public static int run(String[] args, Streams io) {
+        CommandLine cli = new CommandLine(new Root())
+                .addSubcommand(new CommandLine(new ServerCommand(io)))
+                .addSubcommand(new CommandLine(new ClientCommand(io)));
+        PrintWriter err = new PrintWriter(io.err(), true);
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, badArgs) -> {
+            err.println(ex.getMessage());
+            String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println("Try '" + name + " --help' for more information.");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CliFailure) {
+                err.println(ex.getMessage());
+                return 1;
+            }
+            err.println("OSError: " + ex);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Command(name = "socket-workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            synopsisSubcommandLabel = "(server | client)",
+            description = {
+                "Socket Workbench: learn, teach and debug sockets.",
+                "With no arguments it opens the window; these commands run the same engine without one.", ""},
+            footer = {"", "Run 'socket-workbench server --help' or 'socket-workbench client --help' for details.",
+                "Errors are printed the way Python's socket module words them, and exit with status 1.",
+                "Usage errors exit with status 2."})
+    static final class Root implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: server or client");
+        }
+    }
+
+    /** The version from the module descriptor, set from pom.xml at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"socket-workbench " + version()};
+        }
+    }
+
+    public static String version() {
+        Module module = Cli.class.getModule();
+        if (module.getDescriptor() != null && module.getDescriptor().rawVersion().isPresent()) {
+            return module.getDescriptor().rawVersion().get();
+        }
+        return "dev";
+    }
+}

@@ -1,0 +1,230 @@
+package io.socketworkbench.cli;
+
+import io.socketworkbench.codec.Escapes;
+import io.socketworkbench.codec.PayloadSyntaxException;
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.CloseReason;
+import io.socketworkbench.engine.Operation;
+import io.socketworkbench.engine.ServerConfig;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketFailure;
+import io.socketworkbench.engine.UdpConfig;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code socket-workbench server}: bind, listen, and print what clients send. */
+@Command(name = "server", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+            "Listen for clients, like the tutorial's server.py. Bytes that clients send are copied to stdout as they",
+            "are; what happens (listening, connections, errors) is written to stderr.", ""},
+        footer = {"", "Examples:",
+            "  socket-workbench server --greet 'This is socket!' --close-after-greet",
+            "      the tutorial's homework server on 127.0.0.1:37777",
+            "  socket-workbench server --port 9000 --echo",
+            "  socket-workbench server --udp --port 9999 --echo",
+            "  socket-workbench server --unix /tmp/demo.sock --save received.bin"})
+final class ServerCommand implements java.util.concurrent.Callable<Integer> {
+    private final Streams io;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). "
+                    + "0.0.0.0 lets other machines connect; ::1 is IPv6 loopback.")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "37777", converter = PortConverter.class,
+            description = "Port to listen on, 0-65535 (default: ${DEFAULT-VALUE}). 0 picks a free port.")
+    int port;
+
+    @ArgGroup(exclusive = true)
+    Transport transport = new Transport();
+
+    @Option(names = "--greet", paramLabel = "TEXT",
+            description = "Send TEXT to each new client (with --udp: in answer to each datagram). "
+                    + "Escapes such as \\r\\n and \\xNN are understood.")
+    String greet;
+
+    @Option(names = "--close-after-greet", description = "Close each client after sending the greeting.")
+    boolean closeAfterGreet;
+
+    @Option(names = "--echo", description = "Send back whatever is received.")
+    boolean echo;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Append every byte received to FILE.")
+    Path save;
+
+    @Option(names = "--once", description = "Exit after the first client leaves (with --udp: after one datagram).")
+    boolean once;
+
+    @Option(names = "--max-clients", paramLabel = "N", defaultValue = "0",
+            description = "Refuse clients beyond N at a time (default: no limit).")
+    int maxClients;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "50",
+            description = "The listen() backlog (default: ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", converter = CharsetConverter.class,
+            description = "Encoding of --greet TEXT (default: ${DEFAULT-VALUE}).")
+    Charset encoding;
+
+    ServerCommand(Streams io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws CliFailure, IOException {
+        if (maxClients < 0 || backlog < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-clients and --backlog take a number of 0 or more");
+        }
+        byte[] greeting = greeting();
+        Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        try (SocketEngine engine = new SocketEngine("server");
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save)) {
+            Map<Long, SocketAddress> peers = new ConcurrentHashMap<>();
+            Supplier<CompletableFuture<Void>> stop;
+            CompletableFuture<SocketAddress> started;
+            if (transport.udp) {
+                var endpoint = engine.udp(new UdpConfig(address, null, echo, greeting),
+                        event -> onUdpEvent(event, received, exit));
+                stop = endpoint::stop;
+                started = endpoint.started();
+            } else {
+                ServerConfig config = ServerConfig.of(address).withBacklog(backlog).withEcho(echo)
+                        .withGreeting(greeting, closeAfterGreet).withMaxClients(maxClients);
+                var server = engine.listen(config, event -> onTcpEvent(event, peers, received, exit));
+                stop = server::stop;
+                started = server.started();
+            }
+            SocketAddress local = awaitStart(started);
+            io.err().println("Listening on " + Address.format(local));
+            try (SignalExit signals = new SignalExit(() -> {
+                awaitQuietly(stop.get());
+                try {
+                    received.close();
+                } catch (IOException ignored) {
+                    // exiting anyway
+                }
+                io.err().flush();
+            })) {
+                int code = exit.join();
+                awaitQuietly(stop.get());
+                return code;
+            }
+        }
+    }
+
+    private byte[] greeting() {
+        if (greet == null) {
+            return new byte[0];
+        }
+        try {
+            return Escapes.parse(greet, encoding);
+        } catch (PayloadSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--greet': " + e.getMessage());
+        }
+    }
+
+    static SocketAddress awaitStart(CompletableFuture<SocketAddress> started) throws CliFailure {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SocketFailure failure) {
+                throw new CliFailure(failure.error().pythonText());
+            }
+            throw e;
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> future) {
+        try {
+            future.get(3, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // best effort on the way out
+        }
+    }
+
+    private void onTcpEvent(SocketEvent event, Map<Long, SocketAddress> peers, ReceivedBytes received,
+                            CompletableFuture<Integer> exit) {
+        if (event instanceof SocketEvent.Accepted accepted) {
+            peers.put(accepted.connection(), accepted.remote());
+            io.err().println("Connection from " + Address.format(accepted.remote()));
+        } else if (event instanceof SocketEvent.Received data) {
+            copy(received, data.data(), exit);
+        } else if (event instanceof SocketEvent.Closed closed) {
+            SocketAddress peer = peers.remove(closed.source());
+            if (peer == null) {
+                return;
+            }
+            io.err().println("Closed " + Address.format(peer) + ": " + describe(closed));
+            if (once) {
+                exit.complete(0);
+            }
+        } else if (event instanceof SocketEvent.AcceptRefused refused) {
+            io.err().println("Refused " + Address.format(refused.remote()) + ": already serving "
+                    + refused.limit() + " clients (--max-clients)");
+        } else if (event instanceof SocketEvent.SendRejected rejected) {
+            io.err().println("Send refused: " + rejected.queued() + " bytes still queued for a client that is "
+                    + "not reading");
+        } else if (event instanceof SocketEvent.Failed failed && !startFailure(failed)) {
+            io.err().println(failed.error().pythonText());
+        }
+    }
+
+    /** A failed bind is reported once, by {@link #awaitStart}. */
+    private static boolean startFailure(SocketEvent.Failed failed) {
+        return failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE;
+    }
+
+    private void onUdpEvent(SocketEvent event, ReceivedBytes received, CompletableFuture<Integer> exit) {
+        if (event instanceof SocketEvent.Received data) {
+            io.err().println("Datagram of " + data.data().length + " bytes from " + Address.format(data.from()));
+            copy(received, data.data(), exit);
+            if (once) {
+                exit.complete(0);
+            }
+        } else if (event instanceof SocketEvent.Failed failed && !startFailure(failed)) {
+            io.err().println(failed.error().pythonText());
+        }
+    }
+
+    private void copy(ReceivedBytes received, byte[] data, CompletableFuture<Integer> exit) {
+        try {
+            received.write(data);
+        } catch (IOException e) {
+            io.err().println(SocketError.from(e).pythonText() + ": '" + save + "'");
+            exit.complete(1);
+        }
+    }
+
+    static String describe(SocketEvent.Closed closed) {
+        return switch (closed.reason()) {
+            case LOCAL -> "closed by us";
+            case PEER -> "peer closed the connection";
+            case RESET, ERROR -> closed.error().pythonText();
+        };
+    }
+
+    static boolean endedBadly(CloseReason reason) {
+        return reason == CloseReason.RESET || reason == CloseReason.ERROR;
+    }
+}

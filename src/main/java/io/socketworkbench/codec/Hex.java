@@ -1,0 +1,86 @@
+package io.socketworkbench.codec;
+
+import java.io.ByteArrayOutputStream;
+
+/** Hex text both ways. The parser forgives layout: {@code 48 65 6c}, {@code 48656c}, {@code 0x48,0x65}, {@code 48:65}. */
+public final class Hex {
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    private Hex() {
+    }
+
+    /** {@code 48 65 6c}: lower case, one space between bytes. */
+    public static String format(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length * 3);
+        for (int i = 0; i < bytes.length; i++) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            appendByte(out, bytes[i]);
+        }
+        return out.toString();
+    }
+
+    static void appendByte(StringBuilder out, byte b) {
+        out.append(DIGITS[(b >> 4) & 0xF]).append(DIGITS[b & 0xF]);
+    }
+
+    /**
+     * Reads hex digits in groups split by white space, commas, colons, semicolons or dashes. A group may start
+     * with {@code 0x} or {@code \x}; such a group may have a single digit. Any other group needs whole bytes.
+     */
+    public static byte[] parse(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() / 2);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (isSeparator(c)) {
+                i++;
+                continue;
+            }
+            int groupStart = i;
+            boolean prefixed = false;
+            if ((c == '0' || c == '\\') && i + 1 < n && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
+                prefixed = true;
+                i += 2;
+            }
+            int digitsStart = i;
+            while (i < n && !isSeparator(text.charAt(i)) && !startsPrefix(text, i, digitsStart)) {
+                if (Character.digit(text.charAt(i), 16) < 0) {
+                    throw new PayloadSyntaxException(PayloadSyntaxException.Problem.BAD_HEX_DIGIT, i,
+                            String.valueOf(text.charAt(i)));
+                }
+                i++;
+            }
+            int digits = i - digitsStart;
+            if (digits == 0) {
+                throw new PayloadSyntaxException(PayloadSyntaxException.Problem.BAD_HEX_DIGIT,
+                        Math.min(i, n - 1), text.substring(groupStart, Math.min(n, Math.max(i, groupStart + 1))));
+            }
+            if (digits % 2 == 1 && !(prefixed && digits == 1)) {
+                throw new PayloadSyntaxException(PayloadSyntaxException.Problem.ODD_HEX_DIGITS, i - 1,
+                        text.substring(groupStart, i));
+            }
+            int j = digitsStart;
+            if (digits % 2 == 1) {
+                out.write(Character.digit(text.charAt(j), 16));
+                j++;
+            }
+            for (; j < i; j += 2) {
+                out.write(Character.digit(text.charAt(j), 16) * 16 + Character.digit(text.charAt(j + 1), 16));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Lets {@code \x48\x65} run together without separators. */
+    private static boolean startsPrefix(String text, int i, int digitsStart) {
+        return i > digitsStart && text.charAt(i) == '\\' && i + 1 < text.length()
+                && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X');
+    }
+
+    private static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || c == ',' || c == ':' || c == ';' || c == '-';
+    }
+}

@@ -1,0 +1,56 @@
+package io.socketworkbench.engine;
+
+import java.util.Locale;
+
+/** The socket failures a user meets, each with the errno and exception class that Python's socket module reports. */
+public enum ErrorKind {
+    CONNECTION_REFUSED(111, "ConnectionRefusedError", "Connection refused"),
+    ADDRESS_IN_USE(98, "OSError", "Address already in use"),
+    ADDRESS_NOT_AVAILABLE(99, "OSError", "Cannot assign requested address"),
+    PERMISSION_DENIED(13, "PermissionError", "Permission denied"),
+    CONNECTION_RESET(104, "ConnectionResetError", "Connection reset by peer"),
+    BROKEN_PIPE(32, "BrokenPipeError", "Broken pipe"),
+    CONNECTION_ABORTED(103, "ConnectionAbortedError", "Software caused connection abort"),
+    NETWORK_UNREACHABLE(101, "OSError", "Network is unreachable"),
+    HOST_UNREACHABLE(113, "OSError", "No route to host"),
+    CONNECT_TIMED_OUT(110, "TimeoutError", "Connection timed out"),
+    TIMED_OUT(null, "TimeoutError", "timed out"),
+    UNKNOWN_HOST(-2, "socket.gaierror", "Name or service not known"),
+    NO_SUCH_FILE(2, "FileNotFoundError", "No such file or directory"),
+    WOULD_BLOCK(11, "BlockingIOError", "Resource temporarily unavailable"),
+    NOT_CONNECTED(107, "OSError", "Transport endpoint is not connected"),
+    MESSAGE_TOO_LONG(90, "OSError", "Message too long"),
+    INVALID_ARGUMENT(22, "OSError", "Invalid argument"),
+    TOO_MANY_OPEN_FILES(24, "OSError", "Too many open files"),
+    /** Anything else; the message is the operating system's. */
+    OTHER(null, "OSError", "");
+
+    private final Integer errno;
+    private final String pythonClass;
+    private final String strerror;
+
+    ErrorKind(Integer errno, String pythonClass, String strerror) {
+        this.errno = errno;
+        this.pythonClass = pythonClass;
+        this.strerror = strerror;
+    }
+
+    /** The errno Python shows in brackets, or null when Python shows none (as for {@code timed out}). */
+    public Integer errno() {
+        return errno;
+    }
+
+    public String pythonClass() {
+        return pythonClass;
+    }
+
+    /** The text Python prints after the errno (the C library's strerror). */
+    public String strerror() {
+        return strerror;
+    }
+
+    /** A stable key for translations, such as {@code connection-refused}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

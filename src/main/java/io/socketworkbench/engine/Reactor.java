@@ -1,0 +1,212 @@
+package io.socketworkbench.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One selector thread that runs every accept, connect, read and write of the engine, plus its timers.
+ * Other threads hand it work with {@link #execute}; all channel state is confined to this thread.
+ */
+final class Reactor implements AutoCloseable {
+
+    /** What a registered channel does when the selector reports it ready. */
+    interface Handler {
+        void ready(SelectionKey key);
+
+        /** Called once when the reactor shuts down with the channel still open. */
+        void shutdown();
+    }
+
+    /** A scheduled task; cancel it from the reactor thread. */
+    static final class Timer implements Comparable<Timer> {
+        private static final AtomicLong SEQUENCE = new AtomicLong();
+        private final long deadline;
+        private final long order = SEQUENCE.incrementAndGet();
+        private final Runnable task;
+        private boolean cancelled;
+
+        private Timer(long deadline, Runnable task) {
+            this.deadline = deadline;
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = Long.compare(deadline, other.deadline);
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
+    }
+
+    static final int READ_BUFFER_SIZE = 256 * 1024;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final List<Runnable> afterRelease = new ArrayList<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private volatile boolean running = true;
+    /** Shared by every read on this thread: one large direct buffer, so the kernel copies straight into it. */
+    final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+
+    Reactor(String name) {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    boolean inReactor() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs the task on the reactor thread, soon. Safe from any thread. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        if (!inReactor() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Reactor thread only. */
+    Timer schedule(long delayMillis, Runnable task) {
+        Timer timer = new Timer(System.nanoTime() + Math.max(0, delayMillis) * 1_000_000L, task);
+        timers.add(timer);
+        return timer;
+    }
+
+    /** Reactor thread only. */
+    SelectionKey register(SelectableChannel channel, int ops, Handler handler) throws IOException {
+        return channel.register(selector, ops, handler);
+    }
+
+    /**
+     * Runs the task once the channels closed so far have really released their sockets. A registered channel's
+     * descriptor is only closed at the selector's next pass, so a stop that frees its port waits for that.
+     */
+    void afterRelease(Runnable task) {
+        afterRelease.add(task);
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                wakeupPending.set(false);
+                selectOnce();
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (key.isValid()) {
+                        dispatch(key);
+                    }
+                }
+                runTasks();
+                runTimers();
+                if (!afterRelease.isEmpty()) {
+                    selector.selectNow();
+                    List<Runnable> done = new ArrayList<>(afterRelease);
+                    afterRelease.clear();
+                    done.forEach(Reactor::runSafely);
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            System.getLogger("socket-engine").log(System.Logger.Level.ERROR, "selector failed", e);
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                if (key.attachment() instanceof Handler handler) {
+                    runSafely(handler::shutdown);
+                }
+            }
+            runTasks();
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private void selectOnce() throws IOException {
+        if (!tasks.isEmpty()) {
+            selector.selectNow();
+            return;
+        }
+        Timer next = timers.peek();
+        if (next == null) {
+            selector.select();
+            return;
+        }
+        long waitMillis = (next.deadline - System.nanoTime() + 999_999) / 1_000_000;
+        if (waitMillis <= 0) {
+            selector.selectNow();
+        } else {
+            selector.select(waitMillis);
+        }
+    }
+
+    private static void dispatch(SelectionKey key) {
+        Handler handler = (Handler) key.attachment();
+        runSafely(() -> handler.ready(key));
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            runSafely(task);
+        }
+    }
+
+    private void runTimers() {
+        long now = System.nanoTime();
+        while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
+            Timer timer = timers.poll();
+            if (!timer.cancelled) {
+                runSafely(timer.task);
+            }
+        }
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            System.getLogger("socket-engine").log(System.Logger.Level.ERROR, "engine task failed", e);
+        }
+    }
+
+    /** Stops the thread; every channel still open is closed and its handler told. */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        if (!inReactor()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

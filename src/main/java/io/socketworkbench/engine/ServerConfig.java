@@ -1,0 +1,52 @@
+package io.socketworkbench.engine;
+
+import java.util.Objects;
+
+/**
+ * How a TCP server listens and what it does by itself: greet each client, close after the greeting
+ * (the tutorial's homework server), echo what it receives, and refuse clients beyond a limit.
+ */
+public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options, byte[] greeting,
+                           boolean closeAfterGreet, boolean echo, int maxClients, long sendQueueCap) {
+
+    public static final int DEFAULT_BACKLOG = 50;
+    public static final long DEFAULT_SEND_QUEUE_CAP = 16L * 1024 * 1024;
+
+    public ServerConfig {
+        Objects.requireNonNull(bind, "bind");
+        options = options == null ? SocketOptionsSpec.DEFAULTS : options;
+        greeting = greeting == null ? new byte[0] : greeting.clone();
+        if (backlog < 0 || maxClients < 0 || sendQueueCap <= 0) {
+            throw new IllegalArgumentException("backlog, maxClients and sendQueueCap must not be negative");
+        }
+    }
+
+    public static ServerConfig of(Address bind) {
+        return new ServerConfig(bind, DEFAULT_BACKLOG, SocketOptionsSpec.DEFAULTS, null, false, false, 0,
+                DEFAULT_SEND_QUEUE_CAP);
+    }
+
+    public ServerConfig withGreeting(byte[] text, boolean closeAfter) {
+        return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap);
+    }
+
+    public ServerConfig withEcho(boolean on) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap);
+    }
+
+    public ServerConfig withMaxClients(int limit) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap);
+    }
+
+    public ServerConfig withBacklog(int value) {
+        return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap);
+    }
+
+    public ServerConfig withOptions(SocketOptionsSpec value) {
+        return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap);
+    }
+
+    public ServerConfig withSendQueueCap(long bytes) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes);
+    }
+}

@@ -1,0 +1,57 @@
+package io.socketworkbench.engine;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The socket engine: one selector thread for all I/O and a few resolver threads for DNS.
+ * Servers, clients and UDP endpoints made here report to their listeners; closing the engine closes them all.
+ */
+public final class SocketEngine implements AutoCloseable {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final Reactor reactor;
+    private final Resolver resolver = new Resolver();
+
+    public SocketEngine() {
+        this("socket-engine");
+    }
+
+    public SocketEngine(String threadName) {
+        reactor = new Reactor(threadName);
+    }
+
+    static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    /** bind + listen; the server reports {@link SocketEvent.Listening} or {@link SocketEvent.Failed}. */
+    public TcpServer listen(ServerConfig config, SocketListener listener) {
+        TcpServer server = new TcpServer(nextId(), reactor, config, listener);
+        resolver.resolve(config.bind(), reactor, server::bind, error -> server.failStart(Operation.RESOLVE, error));
+        return server;
+    }
+
+    /** connect; the client reports {@link SocketEvent.Connected} or {@link SocketEvent.Failed}. */
+    public TcpClient connect(ClientConfig config, SocketListener listener) {
+        TcpClient client = new TcpClient(nextId(), reactor, config, listener);
+        resolver.resolve(config.target(), reactor, client::connect, client::failConnect);
+        return client;
+    }
+
+    /** A UDP socket bound to {@code config.bind()}, or left for the system to bind on its first send. */
+    public UdpEndpoint udp(UdpConfig config, SocketListener listener) {
+        UdpEndpoint endpoint = new UdpEndpoint(nextId(), reactor, resolver, config, listener);
+        if (config.bind() == null) {
+            reactor.execute(() -> endpoint.open(null));
+        } else {
+            resolver.resolve(config.bind(), reactor, endpoint::open, endpoint::failStart);
+        }
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        reactor.close();
+        resolver.close();
+    }
+}

@@ -1,0 +1,43 @@
+package io.socketworkbench.engine;
+
+import java.net.SocketAddress;
+
+/**
+ * Everything the engine reports. Events are delivered on an engine thread; byte arrays in them are never
+ * touched again by the engine, and listeners must not change them.
+ */
+public sealed interface SocketEvent {
+
+    /** The id of the server, client or UDP endpoint (or accepted connection) the event is about. */
+    long source();
+
+    /** A server or UDP endpoint is bound (and, for TCP, listening) at {@code local}. */
+    record Listening(long source, SocketAddress local) implements SocketEvent {}
+
+    /** The server with id {@code source} accepted connection {@code connection}. */
+    record Accepted(long source, long connection, SocketAddress remote, SocketAddress local) implements SocketEvent {}
+
+    /** A client connected; {@code source} is the client's id and also its connection's id. */
+    record Connected(long source, SocketAddress local, SocketAddress remote) implements SocketEvent {}
+
+    /** Bytes arrived on a connection, or a datagram arrived on a UDP endpoint from {@code from}. */
+    record Received(long source, SocketAddress from, byte[] data) implements SocketEvent {}
+
+    /** Bytes were handed to the operating system in full. */
+    record Sent(long source, SocketAddress to, int bytes) implements SocketEvent {}
+
+    /** A connection ended; {@code error} is set for {@link CloseReason#RESET} and {@link CloseReason#ERROR}. */
+    record Closed(long source, CloseReason reason, SocketError error) implements SocketEvent {}
+
+    /** An operation failed without a connection to close (bind, connect, a refused send, ...). */
+    record Failed(long source, Operation operation, SocketError error) implements SocketEvent {}
+
+    /** A send was refused because the connection's outbound queue already holds {@code queued} of {@code cap} bytes. */
+    record SendRejected(long source, int bytes, long queued, long cap) implements SocketEvent {}
+
+    /** A server refused a client because it already holds {@code limit} clients. */
+    record AcceptRefused(long source, SocketAddress remote, int limit) implements SocketEvent {}
+
+    /** A server or UDP endpoint stopped; its port is free again. */
+    record Stopped(long source) implements SocketEvent {}
+}

@@ -1,0 +1,178 @@
+package io.socketworkbench.engine;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A TCP or AF_UNIX stream client: connect with a timeout, send, half-close, close.
+ * Every method is safe from any thread and returns at once; results arrive as events and futures.
+ */
+public final class TcpClient implements Reactor.Handler {
+    private final long id;
+    private final Reactor reactor;
+    private final ClientConfig config;
+    private final SocketListener listener;
+    private final CompletableFuture<SocketAddress> connected = new CompletableFuture<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private SocketChannel channel;
+    private SelectionKey key;
+    private Reactor.Timer connectTimer;
+    private TcpConnection connection;
+    private boolean closeRequested;
+
+    TcpClient(long id, Reactor reactor, ClientConfig config, SocketListener listener) {
+        this.id = id;
+        this.reactor = reactor;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** The client's id, which is also the source of all of its connection's events. */
+    public long id() {
+        return id;
+    }
+
+    /** Completes with the peer's address once connected, or fails with a {@link SocketFailure}. */
+    public CompletableFuture<SocketAddress> connected() {
+        return connected;
+    }
+
+    /** Completes with the reason once the connection has ended (or fails if it never connected). */
+    public CompletableFuture<CloseReason> closed() {
+        return closed;
+    }
+
+    void connect(SocketAddress address) {
+        if (closeRequested) {
+            failConnect(SocketError.of(ErrorKind.CONNECTION_ABORTED));
+            return;
+        }
+        try {
+            channel = address instanceof UnixDomainSocketAddress
+                    ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+            config.options().applyTo(channel);
+            channel.configureBlocking(false);
+            if (channel.connect(address)) {
+                established();
+                return;
+            }
+            key = reactor.register(channel, SelectionKey.OP_CONNECT, this);
+            connectTimer = reactor.schedule(config.connectTimeout().toMillis(),
+                    () -> failConnect(SocketError.of(ErrorKind.TIMED_OUT)));
+        } catch (IOException | RuntimeException e) {
+            failConnect(SocketError.from(e));
+        }
+    }
+
+    @Override
+    public void ready(SelectionKey selected) {
+        if (!selected.isConnectable()) {
+            return;
+        }
+        try {
+            if (channel.finishConnect()) {
+                established();
+            }
+        } catch (IOException e) {
+            failConnect(SocketError.from(e));
+        }
+    }
+
+    private void established() throws IOException {
+        if (connectTimer != null) {
+            connectTimer.cancel();
+        }
+        if (key == null) {
+            key = reactor.register(channel, SelectionKey.OP_READ, this);
+        }
+        connection = new TcpConnection(id, channel, reactor, listener, config.sendQueueCap(), false,
+                config.idleTimeout(), closed::complete);
+        connection.start(key);
+        SocketAddress remote = connection.remote();
+        Events.deliver(listener, new SocketEvent.Connected(id, connection.local(), remote));
+        connected.complete(remote);
+    }
+
+    void failConnect(SocketError error) {
+        if (connected.isDone()) {
+            return;
+        }
+        if (connectTimer != null) {
+            connectTimer.cancel();
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to release
+            }
+        }
+        Events.deliver(listener, new SocketEvent.Failed(id, Operation.CONNECT, error));
+        connected.completeExceptionally(new SocketFailure(error));
+        closed.completeExceptionally(new SocketFailure(error));
+    }
+
+    public CompletableFuture<Integer> send(byte[] data) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        reactor.execute(() -> {
+            if (connection == null) {
+                done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED)));
+            } else {
+                connection.send(data, done);
+            }
+        });
+        return done;
+    }
+
+    /** Python's {@code s.shutdown(socket.SHUT_WR)}: no more sending, but keep receiving. */
+    public void shutdownOutput() {
+        reactor.execute(() -> {
+            if (connection != null) {
+                connection.shutdownOutput();
+            }
+        });
+    }
+
+    /** Closes after queued bytes are out; a connect still under way is abandoned. */
+    public void close() {
+        reactor.execute(() -> {
+            closeRequested = true;
+            if (connection != null) {
+                connection.closeGracefully();
+            } else if (channel != null) {
+                failConnect(SocketError.of(ErrorKind.CONNECTION_ABORTED));
+            }
+        });
+    }
+
+    public CompletableFuture<Map<String, Object>> options() {
+        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        reactor.execute(() -> {
+            try {
+                if (connection == null) {
+                    throw new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED));
+                }
+                result.complete(connection.options());
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void shutdown() {
+        if (connection == null) {
+            failConnect(SocketError.of(ErrorKind.CONNECTION_ABORTED));
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package io.socketworkbench.engine;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** One established TCP (or AF_UNIX stream) connection. Confined to the reactor thread. */
+final class TcpConnection implements Reactor.Handler {
+
+    private record Pending(ByteBuffer buffer, int size, CompletableFuture<Integer> done) {}
+
+    /** Largest slice handed to one write call, so a huge message never needs a huge temporary buffer. */
+    private static final int WRITE_SLICE = 1024 * 1024;
+    private static final int READS_PER_WAKEUP = 8;
+    private static final long FORCED_CLOSE_MILLIS = 2000;
+
+    final long id;
+    private final SocketChannel channel;
+    private final Reactor reactor;
+    private final SocketListener listener;
+    private final long cap;
+    private final boolean echo;
+    private final long idleMillis;
+    private final Consumer<CloseReason> onClosed;
+    private final ArrayDeque<Pending> outbound = new ArrayDeque<>();
+    private SelectionKey key;
+    private SocketAddress remote;
+    private long queued;
+    private boolean closed;
+    private boolean readPaused;
+    private boolean outputShut;
+    private boolean shutdownWhenFlushed;
+    private CloseReason closeWhenFlushed;
+    private long lastReceive;
+    private Reactor.Timer idleTimer;
+
+    TcpConnection(long id, SocketChannel channel, Reactor reactor, SocketListener listener, long cap, boolean echo,
+                  Duration idleTimeout, Consumer<CloseReason> onClosed) {
+        this.id = id;
+        this.channel = channel;
+        this.reactor = reactor;
+        this.listener = listener;
+        this.cap = cap;
+        this.echo = echo;
+        this.idleMillis = idleTimeout == null ? 0 : Math.max(1, idleTimeout.toMillis());
+        this.onClosed = onClosed;
+    }
+
+    /** Starts reading on an already registered key. */
+    void start(SelectionKey selectionKey) throws IOException {
+        key = selectionKey;
+        key.attach(this);
+        key.interestOps(SelectionKey.OP_READ);
+        remote = channel.getRemoteAddress();
+        lastReceive = System.nanoTime();
+        if (idleMillis > 0) {
+            idleTimer = reactor.schedule(idleMillis, this::checkIdle);
+        }
+    }
+
+    SocketAddress remote() {
+        return remote;
+    }
+
+    SocketAddress local() {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    Map<String, Object> options() throws IOException {
+        return SocketOptionsSpec.readBack(channel);
+    }
+
+    @Override
+    public void ready(SelectionKey selected) {
+        if (selected.isReadable()) {
+            read();
+        }
+        if (!closed && selected.isValid() && selected.isWritable()) {
+            flush();
+        }
+    }
+
+    private void read() {
+        ByteBuffer buffer = reactor.readBuffer;
+        for (int round = 0; round < READS_PER_WAKEUP && !closed && !readPaused; round++) {
+            buffer.clear();
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            if (n < 0) {
+                peerFinished();
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            buffer.flip();
+            byte[] data = new byte[n];
+            buffer.get(data);
+            lastReceive = System.nanoTime();
+            emit(new SocketEvent.Received(id, remote, data));
+            if (echo) {
+                enqueue(data, null);
+            }
+            if (n < buffer.capacity()) {
+                return;
+            }
+        }
+    }
+
+    private void peerFinished() {
+        setInterest(SelectionKey.OP_READ, false);
+        if (outbound.isEmpty()) {
+            close(CloseReason.PEER, null);
+        } else {
+            closeWhenFlushed = CloseReason.PEER;
+        }
+    }
+
+    /** Queues bytes for sending; a full queue refuses them and reports {@link SocketEvent.SendRejected}. */
+    void send(byte[] data, CompletableFuture<Integer> done) {
+        if (closed || outputShut || shutdownWhenFlushed || closeWhenFlushed != null) {
+            done.completeExceptionally(new SocketFailure(SocketError.of(
+                    closed ? ErrorKind.NOT_CONNECTED : ErrorKind.BROKEN_PIPE)));
+            return;
+        }
+        if (queued > 0 && queued + data.length > cap) {
+            emit(new SocketEvent.SendRejected(id, data.length, queued, cap));
+            done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.WOULD_BLOCK)));
+            return;
+        }
+        enqueue(data, done);
+    }
+
+    private void enqueue(byte[] data, CompletableFuture<Integer> done) {
+        if (data.length == 0) {
+            if (done != null) {
+                done.complete(0);
+            }
+            return;
+        }
+        outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done));
+        queued += data.length;
+        if (echo && !readPaused && queued > cap / 2) {
+            // An echo peer that does not read must not make us buffer without end: stop reading from it.
+            readPaused = true;
+            setInterest(SelectionKey.OP_READ, false);
+        }
+        flush();
+    }
+
+    private void flush() {
+        while (!outbound.isEmpty()) {
+            Pending head = outbound.peek();
+            try {
+                if (!writeSome(head.buffer())) {
+                    setInterest(SelectionKey.OP_WRITE, true);
+                    return;
+                }
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            outbound.poll();
+            queued -= head.size();
+            emit(new SocketEvent.Sent(id, remote, head.size()));
+            if (head.done() != null) {
+                head.done().complete(head.size());
+            }
+        }
+        setInterest(SelectionKey.OP_WRITE, false);
+        if (readPaused && queued <= cap / 4 && closeWhenFlushed == null) {
+            readPaused = false;
+            setInterest(SelectionKey.OP_READ, true);
+        }
+        if (shutdownWhenFlushed && !outputShut) {
+            shutdownNow();
+        }
+        if (closeWhenFlushed != null) {
+            close(closeWhenFlushed, null);
+        }
+    }
+
+    /** Writes as much of the buffer as the socket takes; true when all of it went. */
+    private boolean writeSome(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            int length = Math.min(buffer.remaining(), WRITE_SLICE);
+            ByteBuffer slice = buffer.slice(buffer.position(), length);
+            int written = channel.write(slice);
+            buffer.position(buffer.position() + written);
+            if (written < length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Python's {@code shutdown(SHUT_WR)}: the peer's recv() returns {@code b''} once our queued bytes are out. */
+    void shutdownOutput() {
+        if (closed || outputShut) {
+            return;
+        }
+        if (outbound.isEmpty()) {
+            shutdownNow();
+        } else {
+            shutdownWhenFlushed = true;
+        }
+    }
+
+    private void shutdownNow() {
+        try {
+            channel.shutdownOutput();
+            outputShut = true;
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    /** Closes once queued bytes are sent, or after a short grace period if the peer does not read them. */
+    void closeGracefully() {
+        if (closed) {
+            return;
+        }
+        if (outbound.isEmpty()) {
+            close(CloseReason.LOCAL, null);
+            return;
+        }
+        closeWhenFlushed = CloseReason.LOCAL;
+        reactor.schedule(FORCED_CLOSE_MILLIS, () -> close(CloseReason.LOCAL, null));
+    }
+
+    private void checkIdle() {
+        if (closed) {
+            return;
+        }
+        long idle = (System.nanoTime() - lastReceive) / 1_000_000;
+        if (idle >= idleMillis) {
+            close(CloseReason.ERROR, SocketError.of(ErrorKind.TIMED_OUT));
+        } else {
+            idleTimer = reactor.schedule(idleMillis - idle, this::checkIdle);
+        }
+    }
+
+    private void fail(IOException e) {
+        SocketError error = SocketError.from(e);
+        boolean reset = error.kind() == ErrorKind.CONNECTION_RESET || error.kind() == ErrorKind.BROKEN_PIPE;
+        close(reset ? CloseReason.RESET : CloseReason.ERROR, error);
+    }
+
+    void close(CloseReason reason, SocketError error) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (idleTimer != null) {
+            idleTimer.cancel();
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the socket is gone either way
+        }
+        SocketFailure failure = new SocketFailure(error != null ? error : SocketError.of(ErrorKind.NOT_CONNECTED));
+        for (Pending pending : outbound) {
+            if (pending.done() != null) {
+                pending.done().completeExceptionally(failure);
+            }
+        }
+        outbound.clear();
+        queued = 0;
+        emit(new SocketEvent.Closed(id, reason, error));
+        onClosed.accept(reason);
+    }
+
+    @Override
+    public void shutdown() {
+        close(CloseReason.LOCAL, null);
+    }
+
+    long queuedBytes() {
+        return queued;
+    }
+
+    private void setInterest(int op, boolean on) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = key.interestOps();
+        int wanted = on ? ops | op : ops & ~op;
+        if (wanted != ops) {
+            key.interestOps(wanted);
+        }
+    }
+
+    private void emit(SocketEvent event) {
+        Events.deliver(listener, event);
+    }
+}

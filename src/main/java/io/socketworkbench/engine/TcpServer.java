@@ -1,0 +1,289 @@
+package io.socketworkbench.engine;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A listening TCP or AF_UNIX stream server: bind, listen, accept many clients, and talk to each of them.
+ * Every method is safe from any thread and returns at once; results arrive as events and futures.
+ */
+public final class TcpServer implements Reactor.Handler {
+    private static final int ACCEPTS_PER_WAKEUP = 256;
+    private static final long ACCEPT_RETRY_MILLIS = 100;
+
+    private final long id;
+    private final Reactor reactor;
+    private final ServerConfig config;
+    private final SocketListener listener;
+    private final Map<Long, TcpConnection> connections = new HashMap<>();
+    private final AtomicInteger connectionCount = new AtomicInteger();
+    private final CompletableFuture<SocketAddress> started = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private ServerSocketChannel channel;
+    private SelectionKey key;
+    private boolean stopping;
+    private volatile SocketAddress local;
+
+    TcpServer(long id, Reactor reactor, ServerConfig config, SocketListener listener) {
+        this.id = id;
+        this.reactor = reactor;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Completes with the bound address once listening, or fails with a {@link SocketFailure}. */
+    public CompletableFuture<SocketAddress> started() {
+        return started;
+    }
+
+    /** Completes when the server has stopped and its port (or socket file) is free again. */
+    public CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+
+    public SocketAddress localAddress() {
+        return local;
+    }
+
+    public int connectionCount() {
+        return connectionCount.get();
+    }
+
+    void bind(SocketAddress address) {
+        if (stopping) {
+            started.cancel(false);
+            finishStop();
+            return;
+        }
+        boolean unix = address instanceof UnixDomainSocketAddress;
+        try {
+            channel = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
+            if (!unix && config.options().reuseAddress() == null) {
+                // A stopped server must be able to start again at once, even with connections in TIME_WAIT.
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
+            config.options().applyTo(channel);
+            channel.configureBlocking(false);
+            channel.bind(address, config.backlog());
+            key = reactor.register(channel, SelectionKey.OP_ACCEPT, this);
+            local = channel.getLocalAddress();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            failStart(Operation.BIND, SocketError.from(e));
+            return;
+        }
+        Events.deliver(listener, new SocketEvent.Listening(id, local));
+        started.complete(local);
+    }
+
+    void failStart(Operation operation, SocketError error) {
+        stopping = true;
+        Events.deliver(listener, new SocketEvent.Failed(id, operation, error));
+        started.completeExceptionally(new SocketFailure(error));
+        stopped.complete(null);
+    }
+
+    @Override
+    public void ready(SelectionKey selected) {
+        for (int i = 0; i < ACCEPTS_PER_WAKEUP && !stopping; i++) {
+            SocketChannel client;
+            try {
+                client = channel.accept();
+            } catch (IOException e) {
+                // Out of descriptors, say: report it and pause accepting rather than spin.
+                Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, SocketError.from(e)));
+                key.interestOps(0);
+                reactor.schedule(ACCEPT_RETRY_MILLIS, () -> {
+                    if (key.isValid()) {
+                        key.interestOps(SelectionKey.OP_ACCEPT);
+                    }
+                });
+                return;
+            }
+            if (client == null) {
+                return;
+            }
+            admit(client);
+        }
+    }
+
+    private void admit(SocketChannel client) {
+        long connectionId = SocketEngine.nextId();
+        try {
+            if (config.maxClients() > 0 && connections.size() >= config.maxClients()) {
+                SocketAddress remote = client.getRemoteAddress();
+                client.close();
+                Events.deliver(listener, new SocketEvent.AcceptRefused(id, remote, config.maxClients()));
+                return;
+            }
+            client.configureBlocking(false);
+            config.options().withReuseAddress(null).applyTo(client);
+            TcpConnection connection = new TcpConnection(connectionId, client, reactor, listener,
+                    config.sendQueueCap(), config.echo(), null, reason -> forget(connectionId));
+            connection.start(reactor.register(client, SelectionKey.OP_READ, connection));
+            connections.put(connectionId, connection);
+            connectionCount.incrementAndGet();
+            Events.deliver(listener, new SocketEvent.Accepted(id, connectionId, connection.remote(), local));
+            if (config.greeting().length > 0) {
+                connection.send(config.greeting(), new CompletableFuture<>());
+            }
+            if (config.closeAfterGreet()) {
+                connection.closeGracefully();
+            }
+        } catch (IOException e) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // already failed
+            }
+            Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, SocketError.from(e)));
+        }
+    }
+
+    private void forget(long connectionId) {
+        if (connections.remove(connectionId) != null) {
+            connectionCount.decrementAndGet();
+        }
+    }
+
+    /** Sends to one client; the future completes when the bytes are out, or fails. */
+    public CompletableFuture<Integer> send(long connection, byte[] data) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        reactor.execute(() -> {
+            TcpConnection target = connections.get(connection);
+            if (target == null) {
+                done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED)));
+            } else {
+                target.send(data, done);
+            }
+        });
+        return done;
+    }
+
+    /** Sends the same bytes to every connected client. */
+    public void broadcast(byte[] data) {
+        reactor.execute(() -> new ArrayList<>(connections.values())
+                .forEach(connection -> connection.send(data, new CompletableFuture<>())));
+    }
+
+    /** Closes one client (after its queued bytes, or a short grace period). */
+    public void close(long connection) {
+        reactor.execute(() -> {
+            TcpConnection target = connections.get(connection);
+            if (target != null) {
+                target.closeGracefully();
+            }
+        });
+    }
+
+    /** Python's {@code con.shutdown(socket.SHUT_WR)} on one client. */
+    public void shutdownOutput(long connection) {
+        reactor.execute(() -> {
+            TcpConnection target = connections.get(connection);
+            if (target != null) {
+                target.shutdownOutput();
+            }
+        });
+    }
+
+    /** getsockopt of every known option on one client's socket. */
+    public CompletableFuture<Map<String, Object>> options(long connection) {
+        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        reactor.execute(() -> {
+            TcpConnection target = connections.get(connection);
+            try {
+                if (target == null) {
+                    throw new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED));
+                }
+                result.complete(target.options());
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
+            }
+        });
+        return result;
+    }
+
+    /** getsockopt of every known option on the listening socket. */
+    public CompletableFuture<Map<String, Object>> options() {
+        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        started.whenComplete((address, error) -> reactor.execute(() -> {
+            try {
+                result.complete(SocketOptionsSpec.readBack(channel));
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
+            }
+        }));
+        return result;
+    }
+
+    /** Closes every client and the listening socket; the future completes once the port is free. */
+    public CompletableFuture<Void> stop() {
+        reactor.execute(() -> {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            if (channel != null) {
+                finishStop();
+            }
+        });
+        return stopped;
+    }
+
+    private void finishStop() {
+        new ArrayList<>(connections.values()).forEach(connection -> connection.close(CloseReason.LOCAL, null));
+        closeQuietly();
+        reactor.afterRelease(() -> {
+            if (local instanceof UnixDomainSocketAddress unix) {
+                try {
+                    Files.deleteIfExists(unix.getPath());
+                } catch (IOException ignored) {
+                    // a stale socket file only blocks the next bind, which then reports it
+                }
+            }
+            if (!stopped.isDone()) {
+                Events.deliver(listener, new SocketEvent.Stopped(id));
+                stopped.complete(null);
+            }
+        });
+    }
+
+    private void closeQuietly() {
+        if (key != null) {
+            key.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to release
+            }
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        stopping = true;
+        finishStop();
+        if (!stopped.isDone()) {
+            Events.deliver(listener, new SocketEvent.Stopped(id));
+            stopped.complete(null);
+        }
+    }
+}

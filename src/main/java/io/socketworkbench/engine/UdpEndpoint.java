@@ -1,0 +1,250 @@
+package io.socketworkbench.engine;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A UDP socket: sendto and recvfrom, keeping datagram boundaries. With no bind address it is bound by the
+ * system on the first send, as Python's is. Every method is safe from any thread and returns at once.
+ */
+public final class UdpEndpoint implements Reactor.Handler {
+    /** The largest UDP payload over IPv4. */
+    public static final int MAX_DATAGRAM = 65_507;
+    private static final int RECEIVES_PER_WAKEUP = 64;
+    private static final long SEND_QUEUE_CAP = 16L * 1024 * 1024;
+
+    private record Outgoing(SocketAddress to, ByteBuffer data, CompletableFuture<Integer> done) {}
+
+    private final long id;
+    private final Reactor reactor;
+    private final Resolver resolver;
+    private final UdpConfig config;
+    private final SocketListener listener;
+    private final ArrayDeque<Outgoing> outbound = new ArrayDeque<>();
+    private final CompletableFuture<SocketAddress> started = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM + 1);
+    private DatagramChannel channel;
+    private SelectionKey key;
+    private long queued;
+    private boolean stopping;
+
+    UdpEndpoint(long id, Reactor reactor, Resolver resolver, UdpConfig config, SocketListener listener) {
+        this.id = id;
+        this.reactor = reactor;
+        this.resolver = resolver;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Completes with the bound address (null while the system has yet to bind it), or fails. */
+    public CompletableFuture<SocketAddress> started() {
+        return started;
+    }
+
+    public CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+
+    void open(SocketAddress bindTo) {
+        if (stopping) {
+            started.cancel(false);
+            return;
+        }
+        try {
+            boolean ipv4 = bindTo instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet4Address;
+            channel = ipv4 ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
+            config.options().applyTo(channel);
+            channel.configureBlocking(false);
+            if (bindTo != null) {
+                channel.bind(bindTo);
+            }
+            key = reactor.register(channel, SelectionKey.OP_READ, this);
+        } catch (IOException | RuntimeException e) {
+            closeChannel();
+            failStart(SocketError.from(e));
+            return;
+        }
+        SocketAddress local = localAddress();
+        if (bindTo != null) {
+            Events.deliver(listener, new SocketEvent.Listening(id, local));
+        }
+        started.complete(local);
+    }
+
+    void failStart(SocketError error) {
+        stopping = true;
+        Events.deliver(listener, new SocketEvent.Failed(id, Operation.BIND, error));
+        started.completeExceptionally(new SocketFailure(error));
+        stopped.complete(null);
+    }
+
+    public SocketAddress localAddress() {
+        try {
+            return channel == null ? null : channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void ready(SelectionKey selected) {
+        if (selected.isReadable()) {
+            receive();
+        }
+        if (selected.isValid() && selected.isWritable()) {
+            flush();
+        }
+    }
+
+    private void receive() {
+        for (int i = 0; i < RECEIVES_PER_WAKEUP && !stopping; i++) {
+            receiveBuffer.clear();
+            SocketAddress from;
+            try {
+                from = channel.receive(receiveBuffer);
+            } catch (IOException e) {
+                // A previous sendto met ICMP port unreachable; Python's recvfrom raises it the same way.
+                Events.deliver(listener, new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
+                continue;
+            }
+            if (from == null) {
+                return;
+            }
+            receiveBuffer.flip();
+            byte[] data = new byte[receiveBuffer.remaining()];
+            receiveBuffer.get(data);
+            Events.deliver(listener, new SocketEvent.Received(id, from, data));
+            if (config.echo()) {
+                sendNow(from, data, new CompletableFuture<>());
+            }
+            if (config.reply().length > 0) {
+                sendNow(from, config.reply(), new CompletableFuture<>());
+            }
+        }
+    }
+
+    /** sendto: resolves the target off the caller's thread, then sends one datagram. */
+    public CompletableFuture<Integer> send(Address target, byte[] data) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        resolver.resolve(target, reactor, to -> sendNow(to, data, done), error -> {
+            Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
+            done.completeExceptionally(new SocketFailure(error));
+        });
+        return done;
+    }
+
+    /** sendto an address already known, such as the sender of a received datagram. */
+    public CompletableFuture<Integer> send(SocketAddress target, byte[] data) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        reactor.execute(() -> sendNow(target, data, done));
+        return done;
+    }
+
+    private void sendNow(SocketAddress to, byte[] data, CompletableFuture<Integer> done) {
+        if (channel == null || !channel.isOpen()) {
+            done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED)));
+            return;
+        }
+        if (queued > 0 && queued + data.length > SEND_QUEUE_CAP) {
+            Events.deliver(listener, new SocketEvent.SendRejected(id, data.length, queued, SEND_QUEUE_CAP));
+            done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.WOULD_BLOCK)));
+            return;
+        }
+        outbound.add(new Outgoing(to, ByteBuffer.wrap(data), done));
+        queued += data.length;
+        flush();
+    }
+
+    private void flush() {
+        while (!outbound.isEmpty()) {
+            Outgoing next = outbound.peek();
+            int size = next.data().remaining();
+            try {
+                if (channel.send(next.data(), next.to()) == 0 && size > 0) {
+                    key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                    return;
+                }
+                Events.deliver(listener, new SocketEvent.Sent(id, next.to(), size));
+                next.done().complete(size);
+            } catch (IOException | RuntimeException e) {
+                SocketError error = SocketError.from(e);
+                Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
+                next.done().completeExceptionally(new SocketFailure(error));
+            }
+            outbound.poll();
+            queued -= size;
+        }
+        if (key.isValid()) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    public CompletableFuture<Map<String, Object>> options() {
+        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        started.whenComplete((address, error) -> reactor.execute(() -> {
+            try {
+                result.complete(SocketOptionsSpec.readBack(channel));
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
+            }
+        }));
+        return result;
+    }
+
+    /** Closes the socket; the future completes once its port is free. */
+    public CompletableFuture<Void> stop() {
+        reactor.execute(() -> {
+            if (stopped.isDone()) {
+                return;
+            }
+            stopping = true;
+            closeChannel();
+            reactor.afterRelease(this::reportStopped);
+        });
+        return stopped;
+    }
+
+    private void reportStopped() {
+        if (!stopped.isDone()) {
+            outbound.forEach(o -> o.done().completeExceptionally(
+                    new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED))));
+            outbound.clear();
+            Events.deliver(listener, new SocketEvent.Stopped(id));
+            stopped.complete(null);
+        }
+    }
+
+    private void closeChannel() {
+        if (key != null) {
+            key.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to release
+            }
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        stopping = true;
+        closeChannel();
+        reportStopped();
+    }
+}

@@ -1,0 +1,16 @@
+/** Socket Workbench: a desktop tool and command line for learning, teaching and debugging sockets. */
+module io.socketworkbench {
+    requires javafx.controls;
+    requires javafx.swing;
+    requires atlantafx.base;
+    requires org.kordamp.ikonli.core;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.materialdesign2;
+    requires info.picocli;
+    requires jdk.charsets;
+
+    exports io.socketworkbench.engine;
+    exports io.socketworkbench.codec;
+    exports io.socketworkbench.app to javafx.graphics;
+    opens io.socketworkbench.cli to info.picocli;
+}
