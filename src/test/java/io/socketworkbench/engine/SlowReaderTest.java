@@ -1,0 +1,82 @@
+package io.socketworkbench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SlowReaderTest {
+    private static final long CAP = 1024 * 1024;
+    private final SocketEngine engine = new SocketEngine("test-slow");
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void aClientThatNeverReadsHitsTheQueueCapInsteadOfExhaustingMemory() throws IOException {
+        EventQueue events = new EventQueue();
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0)).withSendQueueCap(CAP), events);
+        server.started().join();
+        int port = ((InetSocketAddress) server.localAddress()).getPort();
+        try (Socket idle = new Socket("127.0.0.1", port)) {
+            idle.setReceiveBufferSize(4096);
+            long id = events.next(SocketEvent.Accepted.class).connection();
+            byte[] chunk = new byte[64 * 1024];
+            List<CompletableFuture<Integer>> sends = new ArrayList<>();
+            // Far more than kernel buffers plus the cap can hold: the engine must start refusing.
+            for (int i = 0; i < 400; i++) {
+                sends.add(server.send(id, chunk));
+            }
+            SocketEvent.SendRejected rejected = events.next(SocketEvent.SendRejected.class);
+            assertThat(rejected.cap()).isEqualTo(CAP);
+            assertThat(rejected.queued() + rejected.bytes()).isGreaterThan(CAP);
+            assertThat(rejected.queued()).isLessThanOrEqualTo(CAP);
+            // The last send came long after the queue was full, so it was refused rather than buffered.
+            assertThatThrownBy(() -> sends.get(sends.size() - 1).join())
+                    .hasCauseInstanceOf(SocketFailure.class);
+        }
+    }
+
+    @Test
+    void echoToAPeerThatDoesNotReadPausesReadingInsteadOfQueueingWithoutEnd() throws Exception {
+        EventQueue events = new EventQueue();
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true)
+                .withSendQueueCap(CAP), events);
+        server.started().join();
+        int port = ((InetSocketAddress) server.localAddress()).getPort();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2000);
+            byte[] chunk = new byte[64 * 1024];
+            long written = 0;
+            // Write without reading until our own send blocks: the server stopped reading us.
+            Thread writer = new Thread(() -> {
+                try {
+                    while (true) {
+                        socket.getOutputStream().write(chunk);
+                    }
+                } catch (IOException expected) {
+                    // closed at the end of the test
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            writer.join(3000);
+            assertThat(writer.isAlive()).as("writer is blocked by back-pressure").isTrue();
+            assertThat(events.next(SocketEvent.Accepted.class)).isNotNull();
+            // Nothing was dropped: what comes back starts at the first byte and is all zeros.
+            byte[] back = socket.getInputStream().readNBytes(256 * 1024);
+            assertThat(back).hasSize(256 * 1024).containsOnly(0);
+            written = back.length;
+            assertThat(written).isPositive();
+        }
+    }
+}
