@@ -1,0 +1,51 @@
+package io.socketworkbench.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of DESIGN.md, checked on the compiled main classes. */
+class LayerRulesTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        Path classes = Path.of(System.getProperty("project.basedir", "."), "target", "classes");
+        main = new ClassFileImporter().importPath(classes);
+    }
+
+    @Test
+    void onlyTheUiAndAppTouchJavaFx() {
+        noClasses().that().resideInAnyPackage("..engine..", "..codec..", "..lesson..", "..cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.socketworkbench.ui..",
+                        "atlantafx..", "org.kordamp..")
+                .check(main);
+    }
+
+    @Test
+    void theEngineUsesJavaBaseAndNothingAboveIt() {
+        classes().that().resideInAPackage("io.socketworkbench.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.socketworkbench.engine..", "java..")
+                .check(main);
+    }
+
+    @Test
+    void codecsAreIndependentOfSocketsAndUi() {
+        classes().that().resideInAPackage("io.socketworkbench.codec..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.socketworkbench.codec..", "java..")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheLauncherKnowsTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("io.socketworkbench.cli..")
+                .and().doNotHaveFullyQualifiedName("io.socketworkbench.app.Launcher")
+                .should().dependOnClassesThat().resideInAPackage("io.socketworkbench.cli..")
+                .check(main);
+    }
+}

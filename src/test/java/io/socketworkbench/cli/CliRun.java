@@ -1,0 +1,51 @@
+package io.socketworkbench.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/** One run of the command line in this JVM, with captured streams. */
+record CliRun(int exit, byte[] stdout, String stderr) {
+
+    /** A run still under way: its stderr can be waited on. */
+    record Running(LiveOutput err, CompletableFuture<CliRun> done) {
+        /** The port from the {@code Listening on ADDR:PORT} line. */
+        int port() throws InterruptedException {
+            return Integer.parseInt(err.await(Pattern.compile("Listening on .*:(\\d+)\\n"), Duration.ofSeconds(10)));
+        }
+
+        void awaitListening() throws InterruptedException {
+            err.await(Pattern.compile("Listening on "), Duration.ofSeconds(10));
+        }
+    }
+
+    static CliRun run(String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    static CliRun run(InputStream stdin, String... args) {
+        return start(stdin, args).done().join();
+    }
+
+    static Running start(String... args) {
+        return start(new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    static Running start(InputStream stdin, String... args) {
+        LiveOutput out = new LiveOutput();
+        LiveOutput err = new LiveOutput();
+        CompletableFuture<CliRun> done = CompletableFuture.supplyAsync(() -> {
+            int exit = Cli.run(args, new Streams(stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+            return new CliRun(exit, out.toByteArray(), err.text());
+        });
+        return new Running(err, done);
+    }
+
+    String out() {
+        return new String(stdout, StandardCharsets.UTF_8);
+    }
+}
