@@ -119,14 +119,18 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
 
     private int tcp(SocketEngine engine, Address target, byte[] toSend, ReceivedBytes received) throws CliFailure {
         Duration limit = timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000));
-        ClientConfig config = ClientConfig.of(target)
-                .withTimeouts(limit == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT : limit, limit);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
+        ClientConfig config = ClientConfig.of(target)
+                .withTimeouts(limit == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT : limit, limit)
+                .withSink((connection, data) -> {
+                    received.write(data);
+                    if (received.stdoutBroken() && save == null) {
+                        exit.complete(0);
+                    }
+                });
         AtomicReference<String> failure = new AtomicReference<>();
         TcpClient client = engine.connect(config, event -> {
-            if (event instanceof SocketEvent.Received data) {
-                write(received, data.data(), exit);
-            } else if (event instanceof SocketEvent.Closed closed) {
+            if (event instanceof SocketEvent.Closed closed) {
                 if (ServerCommand.endedBadly(closed.reason())) {
                     failure.set(closed.error().pythonText());
                     exit.complete(1);

@@ -1,20 +1,30 @@
 package io.socketworkbench.cli;
 
 import io.socketworkbench.engine.SocketError;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Where received bytes go: stdout as they are, and every byte appended to the --save file. */
+/**
+ * Where received bytes go: stdout as they are, and every byte appended to the --save file. Writes go through
+ * channels so that the engine's direct read buffer reaches the file descriptor without another copy.
+ */
 final class ReceivedBytes implements AutoCloseable {
-    private final OutputStream stdout;
-    private final OutputStream save;
+    private final OutputStream stdoutStream;
+    private final WritableByteChannel stdout;
+    private final FileChannel save;
     private boolean stdoutBroken;
 
-    private ReceivedBytes(OutputStream stdout, OutputStream save) {
-        this.stdout = stdout;
+    private ReceivedBytes(OutputStream stdoutStream, FileChannel save) {
+        this.stdoutStream = stdoutStream;
+        this.stdout = stdoutStream instanceof FileOutputStream file ? file.getChannel()
+                : Channels.newChannel(stdoutStream);
         this.save = save;
     }
 
@@ -24,25 +34,38 @@ final class ReceivedBytes implements AutoCloseable {
             return new ReceivedBytes(stdout, null);
         }
         try {
-            return new ReceivedBytes(stdout, Files.newOutputStream(saveFile,
+            return new ReceivedBytes(stdout, FileChannel.open(saveFile,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
         } catch (IOException e) {
             throw new CliFailure(SocketError.from(e).pythonText() + ": '" + saveFile + "'");
         }
     }
 
-    /** Writes one chunk; a closed stdout (as with {@code | head}) stops the copy but not the capture. */
-    synchronized void write(byte[] data) throws IOException {
+    void write(byte[] data) throws IOException {
+        write(ByteBuffer.wrap(data));
+    }
+
+    /**
+     * Writes one chunk to the capture, then to stdout. A closed stdout (as with {@code | head}) stops the copy
+     * but not the capture; a failing capture is an error.
+     */
+    synchronized void write(ByteBuffer data) throws IOException {
         if (save != null) {
-            save.write(data);
+            writeFully(save, data.duplicate());
         }
         if (!stdoutBroken) {
             try {
-                stdout.write(data);
-                stdout.flush();
+                writeFully(stdout, data);
+                stdoutStream.flush();
             } catch (IOException e) {
                 stdoutBroken = true;
             }
+        }
+    }
+
+    private static void writeFully(WritableByteChannel channel, ByteBuffer data) throws IOException {
+        while (data.hasRemaining()) {
+            channel.write(data);
         }
     }
 
@@ -52,7 +75,7 @@ final class ReceivedBytes implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        stdout.flush();
+        stdoutStream.flush();
         if (save != null) {
             save.close();
         }

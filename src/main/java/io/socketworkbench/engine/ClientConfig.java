@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * How a TCP client connects. {@code connectTimeout} bounds the connect; {@code idleTimeout}, when set,
  * ends the connection with {@code TimeoutError} after that long without receiving anything (Python's settimeout).
+ * With a {@code sink}, received bytes go to it instead of arriving as {@link SocketEvent.Received} events.
  */
 public record ClientConfig(Address target, Duration connectTimeout, Duration idleTimeout, SocketOptionsSpec options,
-                           long sendQueueCap) {
+                           long sendQueueCap, ReceiveSink sink) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -23,18 +24,22 @@ public record ClientConfig(Address target, Duration connectTimeout, Duration idl
 
     public static ClientConfig of(Address target) {
         return new ClientConfig(target, DEFAULT_CONNECT_TIMEOUT, null, SocketOptionsSpec.DEFAULTS,
-                ServerConfig.DEFAULT_SEND_QUEUE_CAP);
+                ServerConfig.DEFAULT_SEND_QUEUE_CAP, null);
     }
 
     public ClientConfig withTimeouts(Duration connect, Duration idle) {
-        return new ClientConfig(target, connect, idle, options, sendQueueCap);
+        return new ClientConfig(target, connect, idle, options, sendQueueCap, sink);
     }
 
     public ClientConfig withOptions(SocketOptionsSpec value) {
-        return new ClientConfig(target, connectTimeout, idleTimeout, value, sendQueueCap);
+        return new ClientConfig(target, connectTimeout, idleTimeout, value, sendQueueCap, sink);
     }
 
     public ClientConfig withSendQueueCap(long bytes) {
-        return new ClientConfig(target, connectTimeout, idleTimeout, options, bytes);
+        return new ClientConfig(target, connectTimeout, idleTimeout, options, bytes, sink);
+    }
+
+    public ClientConfig withSink(ReceiveSink value) {
+        return new ClientConfig(target, connectTimeout, idleTimeout, options, sendQueueCap, value);
     }
 }

@@ -54,7 +54,7 @@ final class Reactor implements AutoCloseable {
         }
     }
 
-    static final int READ_BUFFER_SIZE = 256 * 1024;
+    static final int READ_BUFFER_SIZE = Integer.getInteger("socketworkbench.readBuffer", 64 * 1024);
 
     private final Selector selector;
     private final Thread thread;

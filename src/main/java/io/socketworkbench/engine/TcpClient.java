@@ -93,6 +93,7 @@ public final class TcpClient implements Reactor.Handler {
         }
         connection = new TcpConnection(id, channel, reactor, listener, config.sendQueueCap(), false,
                 config.idleTimeout(), closed::complete);
+        connection.sinkTo(config.sink());
         connection.start(key);
         SocketAddress remote = connection.remote();
         Events.deliver(listener, new SocketEvent.Connected(id, connection.local(), remote));

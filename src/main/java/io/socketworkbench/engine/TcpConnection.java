@@ -29,6 +29,7 @@ final class TcpConnection implements Reactor.Handler {
     private final boolean echo;
     private final long idleMillis;
     private final Consumer<CloseReason> onClosed;
+    private ReceiveSink sink;
     private final ArrayDeque<Pending> outbound = new ArrayDeque<>();
     private SelectionKey key;
     private SocketAddress remote;
@@ -51,6 +52,11 @@ final class TcpConnection implements Reactor.Handler {
         this.echo = echo;
         this.idleMillis = idleTimeout == null ? 0 : Math.max(1, idleTimeout.toMillis());
         this.onClosed = onClosed;
+    }
+
+    /** Sends received bytes to the sink instead of as events; set before {@link #start}. */
+    void sinkTo(ReceiveSink value) {
+        sink = value;
     }
 
     /** Starts reading on an already registered key. */
@@ -110,12 +116,21 @@ final class TcpConnection implements Reactor.Handler {
                 return;
             }
             buffer.flip();
-            byte[] data = new byte[n];
-            buffer.get(data);
             lastReceive = System.nanoTime();
-            emit(new SocketEvent.Received(id, remote, data));
-            if (echo) {
-                enqueue(data, null);
+            if (sink != null) {
+                try {
+                    sink.accept(id, buffer);
+                } catch (IOException e) {
+                    close(CloseReason.ERROR, SocketError.from(e));
+                    return;
+                }
+            } else {
+                byte[] data = new byte[n];
+                buffer.get(data);
+                emit(new SocketEvent.Received(id, remote, data));
+                if (echo) {
+                    enqueue(data, null);
+                }
             }
             if (n < buffer.capacity()) {
                 return;
