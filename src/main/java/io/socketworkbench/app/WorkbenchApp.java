@@ -1,16 +1,92 @@
 package io.socketworkbench.app;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.ui.MainWindow;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.i18n.I18n;
+import java.util.Locale;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The desktop application. */
+/** The desktop application: one engine, one FX bridge, one window. */
 public final class WorkbenchApp extends Application {
+    private final SocketEngine engine = new SocketEngine("socket-engine");
+    private final FxBridge bridge = new FxBridge();
+    private Settings settings;
+    private MainWindow window;
+
+    @Override
+    public void init() {
+        settings = Settings.forUser();
+        String language = settings.get("language", "");
+        I18n.use(language.isEmpty() ? Locale.getDefault() : Locale.forLanguageTag(language));
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Socket Workbench");
-        stage.setScene(new Scene(new Label("Socket Workbench"), 1100, 720));
+        boolean dark = Boolean.parseBoolean(settings.get("dark", String.valueOf(systemPrefersDark())));
+        applyTheme(dark);
+        window = new MainWindow(engine, bridge);
+        window.darkItem().setSelected(dark);
+        window.onTheme(this::applyTheme);
+        window.onLanguage(locale -> {
+            settings.put("language", locale.toLanguageTag());
+            settings.save();
+        });
+        window.zoom().set(settings.number("zoom", 1.0));
+        window.client().form().hostBox().getEditor().setText(settings.get("client.host", "127.0.0.1"));
+        window.client().form().portField().setText(settings.get("client.port", "37777"));
+        window.server().form().portField().setText(settings.get("server.port", "37777"));
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(settings.number("width", 1280), screen.getWidth());
+        double height = Math.min(settings.number("height", 800), screen.getHeight());
+        Scene scene = new Scene(window, width, height);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("/io/socketworkbench/ui/workbench.css")
+                .toExternalForm());
+        stage.setTitle(I18n.t("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> remember(stage));
+        bridge.start();
         stage.show();
+        window.split().setDividerPositions(settings.number("split", 0.5));
+    }
+
+    /** JavaFX 21 cannot ask the OS; GTK's theme name (as in {@code GTK_THEME=Adwaita:dark}) is the hint we have. */
+    static boolean systemPrefersDark() {
+        String theme = System.getenv("GTK_THEME");
+        return theme != null && theme.toLowerCase(Locale.ROOT).contains("dark");
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (settings != null) {
+            settings.put("dark", dark);
+        }
+    }
+
+    private void remember(Stage stage) {
+        settings.put("width", stage.getWidth());
+        settings.put("height", stage.getHeight());
+        settings.put("split", window.split().getDividerPositions()[0]);
+        settings.put("zoom", window.zoom().get());
+        settings.put("client.host", window.client().form().hostText());
+        settings.put("client.port", window.client().form().portField().getText());
+        settings.put("server.port", window.server().form().portField().getText());
+        settings.save();
+    }
+
+    @Override
+    public void stop() {
+        bridge.stop();
+        engine.close();
     }
 }

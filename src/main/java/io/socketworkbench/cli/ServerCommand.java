@@ -115,8 +115,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 stop = server::stop;
                 started = server.started();
             }
-            SocketAddress local = awaitStart(started);
-            io.err().println("Listening on " + Address.format(local));
+            // The hook is in place before the server says it listens, so a SIGTERM right after that line exits 0.
             try (SignalExit signals = new SignalExit(() -> {
                 awaitQuietly(stop.get());
                 try {
@@ -126,6 +125,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 io.err().flush();
             })) {
+                SocketAddress local = awaitStart(started);
+                io.err().println("Listening on " + Address.format(local));
                 int code = exit.join();
                 awaitQuietly(stop.get());
                 return code;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Our engine against Python's socket module, the API the tutorial teaches. */
+@org.junit.jupiter.api.Timeout(value = 150)
 class PythonInteropTest {
     static final int HOMEWORK_PORT = 37777;
     private final SocketEngine engine = new SocketEngine("interop");
@@ -64,11 +65,7 @@ class PythonInteropTest {
     void ourClientReceivesExactlyWhatTheSeedHomeworkServerSends() throws Exception {
         assumeTrue(hasPython(), "python3 is not installed: skipping the interop test");
         assumeTrue(Files.exists(seed()), "the seed " + seed() + " is not beside this checkout");
-        try (ServerSocket probe = new ServerSocket(HOMEWORK_PORT)) {
-            probe.close();
-        } catch (IOException busy) {
-            assumeTrue(false, "port 37777 is taken by another program");
-        }
+        assumeTrue(portBindableLikePython(HOMEWORK_PORT), "port 37777 stayed taken by another program for 70 s");
         // The seed binds socket.gethostname(); pin that to loopback so the test never leaves this machine.
         Process seedServer = new ProcessBuilder("python3", "-c",
                 "import socket, sys; socket.gethostname = lambda: '127.0.0.1'; "
@@ -84,6 +81,24 @@ class PythonInteropTest {
             seedServer.destroyForcibly();
             seedServer.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The seed binds without SO_REUSEADDR, so connections that an earlier run closed (TIME_WAIT, up to 60 s) keep it
+     * out. Wait, bounded, until a bind like Python's succeeds.
+     */
+    private static boolean portBindableLikePython(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(70);
+        while (System.nanoTime() < deadline) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(false);
+                probe.bind(new InetSocketAddress("127.0.0.1", port));
+                return true;
+            } catch (IOException busy) {
+                Thread.sleep(500);
+            }
+        }
+        return false;
     }
 
     /** The seed prints nothing until a client comes, so try connecting until it answers. */

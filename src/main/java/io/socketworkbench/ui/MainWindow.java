@@ -1,0 +1,217 @@
+package io.socketworkbench.ui;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.ui.client.ClientPane;
+import io.socketworkbench.ui.common.EndpointForm;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.i18n.I18n;
+import io.socketworkbench.ui.server.ServerPane;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The one window: menu bar, server pane beside client tabs, status bar. */
+public final class MainWindow extends BorderPane {
+    public static final double BASE_FONT = 13;
+    static final double MIN_ZOOM = 0.75;
+    static final double MAX_ZOOM = 3.0;
+
+    private final SocketEngine engine;
+    private final FxBridge bridge;
+    private final ServerPane server;
+    private final TabPane clients = new TabPane();
+    private final SplitPane split;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
+    private final CheckMenuItem dark = new CheckMenuItem(t("menu.view.dark"));
+    private final CheckMenuItem projector = new CheckMenuItem(t("menu.view.projector"),
+            new FontIcon(MaterialDesignP.PROJECTOR_SCREEN_OUTLINE));
+    private final Label status = new Label(t("status.ready"));
+    private Consumer<Boolean> onTheme = on -> { };
+    private Consumer<Locale> onLanguage = l -> { };
+    private double zoomBeforeProjector = 1.0;
+
+    public MainWindow(SocketEngine engine, FxBridge bridge) {
+        this.engine = engine;
+        this.bridge = bridge;
+        server = new ServerPane(engine, bridge);
+        addClient();
+        split = new SplitPane(server, clients);
+        split.setDividerPositions(0.5);
+        getStyleClass().add("workbench");
+        setTop(menus());
+        setCenter(split);
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add("status-bar");
+        setBottom(bar);
+        zoom.addListener((o, a, z) -> setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z.doubleValue())));
+        projector.selectedProperty().addListener((o, a, on) -> projectorMode(on));
+    }
+
+    public ServerPane server() {
+        return server;
+    }
+
+    public ClientPane client() {
+        return (ClientPane) clients.getTabs().get(0).getContent();
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    public DoubleProperty zoom() {
+        return zoom;
+    }
+
+    public CheckMenuItem darkItem() {
+        return dark;
+    }
+
+    public void onTheme(Consumer<Boolean> action) {
+        onTheme = action;
+    }
+
+    public void onLanguage(Consumer<Locale> action) {
+        onLanguage = action;
+    }
+
+    public ClientPane addClient() {
+        int n = clients.getTabs().size() + 1;
+        ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n);
+        Tab tab = new Tab(t("client.title") + " " + n, pane);
+        tab.setClosable(n > 1);
+        tab.setOnClosed(e -> pane.close());
+        clients.getTabs().add(tab);
+        clients.getSelectionModel().select(tab);
+        return pane;
+    }
+
+    /** Contract 4: the seed's server on 127.0.0.1:37777, and the client pane connecting to it. */
+    public void runHomework() {
+        clients.getSelectionModel().select(0);
+        server.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
+        server.setReply(ServerPane.ReplyMode.GREET_CLOSE, "This is socket!");
+        ClientPane client = client();
+        client.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
+        // Connect once the server listens; if 37777 is taken (say, by the seed itself), connect to whoever has it.
+        server.whenListening(client::open);
+        server.startServer();
+    }
+
+    private MenuBar menus() {
+        MenuItem save = new MenuItem(t("menu.file.save"));
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> client().transcript().saveAs());
+        MenuItem quit = new MenuItem(t("menu.file.quit"));
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> ((Stage) getScene().getWindow()).close());
+        Menu file = new Menu(t("menu.file"), null, save, new SeparatorMenuItem(), quit);
+
+        dark.setOnAction(e -> onTheme.accept(dark.isSelected()));
+        projector.setId("projector-mode");
+        projector.setAccelerator(KeyCombination.keyCombination("F5"));
+        MenuItem zoomIn = new MenuItem(t("menu.view.zoomIn"), new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
+        zoomIn.setAccelerator(KeyCombination.keyCombination("Shortcut+="));
+        zoomIn.setOnAction(e -> zoomBy(0.1));
+        MenuItem zoomOut = new MenuItem(t("menu.view.zoomOut"), new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
+        zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+-"));
+        zoomOut.setOnAction(e -> zoomBy(-0.1));
+        MenuItem zoomReset = new MenuItem(t("menu.view.zoomReset"));
+        zoomReset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        zoomReset.setOnAction(e -> zoom.set(1.0));
+        MenuItem fullScreen = new MenuItem(t("menu.view.fullScreen"));
+        fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
+        fullScreen.setOnAction(e -> {
+            Stage stage = (Stage) getScene().getWindow();
+            stage.setFullScreen(!stage.isFullScreen());
+        });
+        MenuItem newClient = new MenuItem(t("menu.view.newClient"));
+        newClient.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        newClient.setOnAction(e -> addClient());
+        MenuItem clear = new MenuItem(t("transcript.clear"));
+        clear.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        clear.setOnAction(e -> {
+            server.transcript().clear();
+            client().transcript().clear();
+        });
+        Menu view = new Menu(t("menu.view"), null, dark, projector, new SeparatorMenuItem(), zoomIn, zoomOut,
+                zoomReset, fullScreen, new SeparatorMenuItem(), newClient, clear, new SeparatorMenuItem(),
+                languageMenu());
+
+        MenuItem homework = new MenuItem(t("menu.examples.homework"), new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
+        homework.setId("example-homework");
+        homework.setOnAction(e -> runHomework());
+        Menu examples = new Menu(t("menu.examples"), null, homework);
+
+        MenuItem about = new MenuItem(t("menu.help.about"));
+        about.setOnAction(e -> new Alert(Alert.AlertType.INFORMATION,
+                t("about.text", io.socketworkbench.ui.i18n.Version.text()), ButtonType.OK).showAndWait());
+        Menu help = new Menu(t("menu.help"), null, about);
+        MenuBar bar = new MenuBar(file, view, examples, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private Menu languageMenu() {
+        ToggleGroup group = new ToggleGroup();
+        Menu menu = new Menu(t("menu.view.language"));
+        for (Locale locale : new Locale[] {Locale.ENGLISH, I18n.CHINESE}) {
+            RadioMenuItem item = new RadioMenuItem(locale.getDisplayName(locale));
+            item.setToggleGroup(group);
+            item.setSelected(I18n.locale().getLanguage().equals(locale.getLanguage()));
+            item.setOnAction(e -> {
+                onLanguage.accept(locale);
+                new Alert(Alert.AlertType.INFORMATION, t("language.restart", locale.getDisplayName(I18n.locale())),
+                        ButtonType.OK).show();
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private void zoomBy(double step) {
+        zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.round((zoom.get() + step) * 10) / 10.0)));
+    }
+
+    /** Large type and high contrast for the back row; the status bar goes. */
+    private void projectorMode(boolean on) {
+        if (on) {
+            zoomBeforeProjector = zoom.get();
+            zoom.set(Math.max(2.0, zoom.get()));
+            getStyleClass().add("projector");
+        } else {
+            zoom.set(zoomBeforeProjector);
+            getStyleClass().remove("projector");
+        }
+        getBottom().setVisible(!on);
+        getBottom().setManaged(!on);
+    }
+
+    public void showStatus(String text) {
+        status.setText(text);
+    }
+}

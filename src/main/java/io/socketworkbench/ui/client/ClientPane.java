@@ -1,0 +1,184 @@
+package io.socketworkbench.ui.client;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ClientConfig;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.TcpClient;
+import io.socketworkbench.engine.UdpConfig;
+import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.ui.common.EndpointForm;
+import io.socketworkbench.ui.common.InputBar;
+import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.common.TranscriptView;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.i18n.I18n;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+/** The client pane: connect (or, for UDP, just send to an address), and a transcript of what went each way. */
+public final class ClientPane extends VBox {
+    private final SocketEngine engine;
+    private final FxBridge bridge;
+    private final EndpointForm form;
+    private final ToggleButton connect = new ToggleButton(t("client.connect"), new FontIcon(MaterialDesignL.LAN_CONNECT));
+    private final Label state = new Label(t("client.state.idle"));
+    private final TranscriptView transcript;
+    private final InputBar inputBar;
+    private TcpClient tcp;
+    private UdpEndpoint udp;
+    private String peer = "";
+
+    /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
+    public ClientPane(SocketEngine engine, FxBridge bridge, String suffix) {
+        this.engine = engine;
+        this.bridge = bridge;
+        getStyleClass().add("pane-card");
+        setSpacing(8);
+        form = new EndpointForm("client" + suffix, "client.host", "client.path",
+                List.of("127.0.0.1", "localhost", "::1"), "37777");
+        Label title = new Label(t("client.title"));
+        title.getStyleClass().addAll("title-3", "pane-title");
+        state.setId("client-state" + suffix);
+        state.getStyleClass().add("state-line");
+        connect.setId("client-connect" + suffix);
+        connect.getStyleClass().add("accent");
+        connect.disableProperty().bind(form.validProperty().not());
+        connect.setOnAction(e -> {
+            if (connect.isSelected()) {
+                open();
+            } else {
+                close();
+            }
+        });
+        HBox formRow = new HBox(8, form, connect);
+        HBox.setHgrow(form, Priority.ALWAYS);
+        formRow.setAlignment(Pos.CENTER_LEFT);
+        transcript = new TranscriptView("client-transcript" + suffix, 2000);
+        VBox.setVgrow(transcript, Priority.ALWAYS);
+        inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, this::send);
+        inputBar.charsetFrom(transcript::charset);
+        getChildren().addAll(new HBox(10, title, state), formRow, transcript, inputBar);
+    }
+
+    public EndpointForm form() {
+        return form;
+    }
+
+    public TranscriptView transcript() {
+        return transcript;
+    }
+
+    public boolean isOpen() {
+        return tcp != null || udp != null;
+    }
+
+    /** Connects (TCP, AF_UNIX) or opens a UDP socket; DNS and connect happen on engine threads. */
+    public void open() {
+        close();
+        var address = form.address();
+        if (address.isEmpty()) {
+            state.setText(form.hostText().isEmpty() ? t("host.empty") : t("port.invalid"));
+            connect.setSelected(false);
+            return;
+        }
+        form.remember(form.hostText());
+        showOpen(true);
+        if (form.protocol() == EndpointForm.Protocol.UDP) {
+            udp = engine.udp(UdpConfig.of(null), bridge.toDatagrams(this::onEvent));
+            peer = form.hostText() + ":" + form.port().orElse(0);
+            state.setText(t("client.state.ready", "UDP"));
+            return;
+        }
+        peer = address.get() instanceof Address.Unix unix ? unix.path().toString()
+                : form.hostText() + ":" + form.port().orElse(0);
+        state.setText(t("client.state.connecting", peer));
+        tcp = engine.connect(ClientConfig.of(address.get()), bridge.to(this::onEvent));
+    }
+
+    public void close() {
+        if (tcp != null) {
+            tcp.close();
+        }
+        if (udp != null) {
+            udp.stop();
+            udp = null;
+            state.setText(t("client.state.idle"));
+        }
+        showOpen(false);
+    }
+
+    private void showOpen(boolean open) {
+        connect.setSelected(open);
+        connect.setText(t(open ? "client.disconnect" : "client.connect"));
+        connect.setGraphic(new FontIcon(open ? MaterialDesignL.LAN_DISCONNECT : MaterialDesignL.LAN_CONNECT));
+        form.lock(open && form.protocol() != EndpointForm.Protocol.UDP);
+    }
+
+    private boolean current(long source) {
+        return (tcp != null && tcp.id() == source) || (udp != null && udp.id() == source);
+    }
+
+    private void onEvent(FxBridge.Delivery delivery) {
+        SocketEvent event = delivery.event();
+        if (!current(event.source())) {
+            return;
+        }
+        if (event instanceof SocketEvent.Connected connected) {
+            peer = Address.format(connected.remote());
+            state.setText(t("client.state.connected", Address.format(connected.local()), peer));
+            transcript.add(Message.event(t("event.connected", peer)));
+        } else if (event instanceof SocketEvent.Received received) {
+            String from = received.from() == null ? peer : Address.format(received.from());
+            transcript.add(Message.received(received.data(), delivery.elidedBytes(), from));
+        } else if (event instanceof SocketEvent.Closed closed) {
+            String text = switch (closed.reason()) {
+                case PEER -> t("event.peerClosed");
+                case LOCAL -> t("event.closedByUs");
+                case RESET, ERROR -> I18n.error(closed.error());
+            };
+            transcript.add(closed.error() == null ? Message.event(text) : Message.error(text));
+            state.setText(text);
+            tcp = null;
+            showOpen(false);
+        } else if (event instanceof SocketEvent.Failed failed) {
+            String text = I18n.error(failed.error());
+            transcript.add(Message.error(text));
+            state.setText(text);
+            if (tcp != null && tcp.id() == failed.source()) {
+                tcp = null;
+                showOpen(false);
+            }
+        } else if (event instanceof SocketEvent.SendRejected rejected) {
+            transcript.add(Message.error(t("log.sendRejected", rejected.queued())));
+        }
+    }
+
+    private void send(byte[] data) {
+        if (udp != null) {
+            var target = form.address();
+            if (target.isEmpty()) {
+                inputBar.showProblem(t("port.invalid"));
+                return;
+            }
+            udp.send(target.get(), data);
+            transcript.add(Message.sent(data, form.hostText() + ":" + form.port().orElse(0)));
+        } else if (tcp != null && tcp.connected().isDone() && !tcp.connected().isCompletedExceptionally()) {
+            tcp.send(data);
+            transcript.add(Message.sent(data, peer));
+        } else {
+            inputBar.showProblem(t("input.notConnected"));
+            return;
+        }
+        inputBar.clearInput();
+    }
+}

@@ -1,0 +1,155 @@
+package io.socketworkbench.ui.common;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.engine.Address;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/** Protocol, host (or socket file) and port, validated as the user types. */
+public final class EndpointForm extends HBox {
+
+    /** The three socket kinds of the tutorial. */
+    public enum Protocol { TCP, UDP, UNIX }
+
+    private final ComboBox<Protocol> protocol = new ComboBox<>(FXCollections.observableArrayList(Protocol.values()));
+    private final ComboBox<String> host = new ComboBox<>();
+    private final TextField port = new TextField();
+    private final Label portLabel = new Label();
+    private final Label hostLabel = new Label();
+    private final BooleanBinding valid;
+
+    public EndpointForm(String prefix, String hostKey, String pathKey, List<String> hosts, String defaultPort) {
+        protocol.setId(prefix + "-protocol");
+        host.setId(prefix + "-host");
+        port.setId(prefix + "-port");
+        protocol.setValue(Protocol.TCP);
+        protocol.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Protocol p) {
+                return p == null ? "" : t("protocol." + p.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public Protocol fromString(String s) {
+                return null;
+            }
+        });
+        host.setEditable(true);
+        host.getItems().setAll(hosts);
+        host.setValue(hosts.get(0));
+        host.setPrefWidth(170);
+        HBox.setHgrow(host, Priority.ALWAYS);
+        port.setText(defaultPort);
+        port.setPrefColumnCount(6);
+        port.setTooltip(new Tooltip(t("port.any")));
+        hostLabel.setText(t(hostKey));
+        portLabel.setText(t(prefix.startsWith("server") ? "server.port" : "client.port"));
+        protocol.valueProperty().addListener((o, a, p) -> {
+            boolean unix = p == Protocol.UNIX;
+            hostLabel.setText(t(unix ? pathKey : hostKey));
+            port.setDisable(unix);
+            if (unix && !host.getEditor().getText().startsWith("/")) {
+                host.getEditor().setText("/tmp/socket-workbench.sock");
+            } else if (!unix && host.getEditor().getText().startsWith("/")) {
+                host.getEditor().setText(hosts.get(0));
+            }
+        });
+        valid = Bindings.createBooleanBinding(() -> protocol.getValue() == Protocol.UNIX || port().isPresent(),
+                port.textProperty(), protocol.valueProperty());
+        valid.addListener((o, a, ok) -> {
+            port.getStyleClass().remove("invalid");
+            port.setTooltip(new Tooltip(ok ? t("port.any") : t("port.invalid")));
+            if (!ok) {
+                port.getStyleClass().add("invalid");
+            }
+        });
+        setSpacing(6);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(protocol, hostLabel, host, portLabel, port);
+    }
+
+    public Protocol protocol() {
+        return protocol.getValue();
+    }
+
+    public ComboBox<Protocol> protocolBox() {
+        return protocol;
+    }
+
+    public ComboBox<String> hostBox() {
+        return host;
+    }
+
+    public TextField portField() {
+        return port;
+    }
+
+    /** True while the port (or, for AF_UNIX, nothing) is acceptable. */
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    public String hostText() {
+        String text = host.getEditor().getText();
+        return text == null ? "" : text.strip();
+    }
+
+    /** The typed port if it is a number from 0 to 65535. */
+    public Optional<Integer> port() {
+        try {
+            int value = Integer.parseInt(port.getText().strip());
+            return value >= 0 && value <= 65535 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The address to bind or connect to, or empty when the form is not valid. */
+    public Optional<Address> address() {
+        if (protocol() == Protocol.UNIX) {
+            return hostText().isEmpty() ? Optional.empty() : Optional.of(Address.unix(Path.of(hostText())));
+        }
+        if (hostText().isEmpty()) {
+            return Optional.empty();
+        }
+        return port().map(p -> Address.inet(hostText(), p));
+    }
+
+    /** Fills the form, as the homework example does. */
+    public void set(Protocol kind, String hostOrPath, int portNumber) {
+        protocol.setValue(kind);
+        host.getEditor().setText(hostOrPath);
+        host.setValue(hostOrPath);
+        port.setText(String.valueOf(portNumber));
+    }
+
+    public void lock(boolean locked) {
+        protocol.setDisable(locked);
+        host.setDisable(locked);
+        port.setDisable(locked || protocol() == Protocol.UNIX);
+    }
+
+    /** Remembers a host the user connected to, most recent first. */
+    public void remember(String value) {
+        host.getItems().remove(value);
+        host.getItems().add(0, value);
+        if (host.getItems().size() > 10) {
+            host.getItems().remove(10, host.getItems().size());
+        }
+        host.getEditor().setText(value);
+    }
+}

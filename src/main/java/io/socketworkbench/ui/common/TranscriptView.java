@@ -1,0 +1,238 @@
+package io.socketworkbench.ui.common;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.codec.PayloadFormat;
+import io.socketworkbench.codec.TextCodec;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/**
+ * A chat-style transcript: received bytes on the left, sent on the right, events centred. It keeps at most
+ * {@link #maxMessages} messages, says how many older ones it dropped, and shows only the start of huge messages.
+ */
+public final class TranscriptView extends VBox {
+    /** Bytes of one message rendered in its bubble; the rest is counted, not drawn. */
+    static final int PREVIEW_BYTES = 4096;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private final ObservableList<Message> messages = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<Message> shown = new javafx.collections.transformation.FilteredList<>(messages);
+    private final ListView<Message> list = new ListView<>(shown);
+    private final ComboBox<PayloadFormat> mode = new ComboBox<>(FXCollections.observableArrayList(
+            PayloadFormat.TEXT, PayloadFormat.ESCAPES, PayloadFormat.HEX, PayloadFormat.PYTHON));
+    private final ComboBox<String> charset = new ComboBox<>(FXCollections.observableArrayList(
+            TextCodec.COMMON_CHARSETS));
+    private final Label dropped = new Label();
+    private final int maxMessages;
+    private long droppedCount;
+
+    public TranscriptView(String id, int maxMessages) {
+        this.maxMessages = maxMessages;
+        list.setId(id);
+        list.getStyleClass().add("transcript");
+        list.setCellFactory(view -> new BubbleCell());
+        list.setPlaceholder(new Label(""));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        mode.setValue(PayloadFormat.TEXT);
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PayloadFormat format) {
+                return format == null ? "" : t("transcript.mode." + format.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public PayloadFormat fromString(String text) {
+                return null;
+            }
+        });
+        mode.setId(id + "-mode");
+        charset.setValue("UTF-8");
+        charset.setEditable(true);
+        charset.setPrefWidth(110);
+        charset.setId(id + "-charset");
+        mode.valueProperty().addListener((o, a, b) -> list.refresh());
+        charset.valueProperty().addListener((o, a, b) -> list.refresh());
+        dropped.getStyleClass().add("dropped-note");
+        dropped.setVisible(false);
+        dropped.managedProperty().bind(dropped.visibleProperty());
+
+        Button clear = Icons.button(t("transcript.clear"), new FontIcon(MaterialDesignD.DELETE_SWEEP_OUTLINE));
+        clear.setOnAction(e -> clear());
+        Button save = Icons.button(t("transcript.save"), new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
+        save.setOnAction(e -> saveAs());
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(6, mode, charset, spring, dropped, clear, save);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("transcript-bar");
+        getChildren().addAll(bar, list);
+        setSpacing(4);
+    }
+
+    public void add(Message message) {
+        boolean follow = atBottom();
+        messages.add(message);
+        int excess = messages.size() - maxMessages;
+        if (excess > 0) {
+            messages.remove(0, excess);
+            droppedCount += excess;
+            dropped.setText(t("transcript.dropped", droppedCount));
+            dropped.setVisible(true);
+        }
+        if (follow) {
+            list.scrollTo(shown.size() - 1);
+        }
+    }
+
+    /** Shows only the messages that pass, such as one client's conversation; null shows all. */
+    public void filter(java.util.function.Predicate<Message> which) {
+        shown.setPredicate(which);
+        list.scrollTo(shown.size() - 1);
+    }
+
+    public void clear() {
+        messages.clear();
+        droppedCount = 0;
+        dropped.setVisible(false);
+    }
+
+    public List<Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    public long droppedCount() {
+        return droppedCount;
+    }
+
+    public ListView<Message> listView() {
+        return list;
+    }
+
+    /** Follows new messages unless the user has scrolled up to read older ones. */
+    private boolean atBottom() {
+        ScrollBar bar = (ScrollBar) list.lookup(".scroll-bar:vertical");
+        return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 0.01;
+    }
+
+    public Charset charset() {
+        return TextCodec.charset(charset.getValue() == null ? "" : charset.getValue()).orElse(StandardCharsets.UTF_8);
+    }
+
+    /** What a bubble shows: the message in the chosen format, cut at {@link #PREVIEW_BYTES}. */
+    public String render(Message message) {
+        if (!message.isData()) {
+            return message.text();
+        }
+        byte[] data = message.data();
+        byte[] shown = data.length > PREVIEW_BYTES ? java.util.Arrays.copyOf(data, PREVIEW_BYTES) : data;
+        String text = mode.getValue().format(shown, charset());
+        long hidden = message.size() - shown.length;
+        return hidden > 0 ? text + "\n" + t("transcript.more", hidden) : text;
+    }
+
+    public void saveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("transcript.txt");
+        var file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        for (Message m : messages) {
+            out.append(TIME.format(m.time())).append(' ').append(m.kind()).append(' ');
+            if (m.peer() != null) {
+                out.append(m.peer()).append(' ');
+            }
+            out.append(m.isData() ? io.socketworkbench.codec.PythonBytes.repr(m.data()) : m.text()).append('\n');
+        }
+        try {
+            Files.writeString(file.toPath(), out.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            add(Message.error(e.getMessage()));
+        }
+    }
+
+    private final class BubbleCell extends ListCell<Message> {
+        private final Label meta = new Label();
+        private final Label body = new Label();
+        private final VBox bubble = new VBox(2, meta, body);
+        private final HBox row = new HBox(bubble);
+
+        BubbleCell() {
+            body.setWrapText(true);
+            body.getStyleClass().add("bubble-text");
+            meta.getStyleClass().add("bubble-meta");
+            bubble.getStyleClass().add("bubble");
+            bubble.maxWidthProperty().bind(list.widthProperty().multiply(0.78));
+            body.maxWidthProperty().bind(bubble.maxWidthProperty().subtract(20));
+            setGraphic(row);
+            setText(null);
+            MenuItem copy = new MenuItem(t("transcript.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+            copy.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(body.getText());
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+            setContextMenu(new ContextMenu(copy));
+        }
+
+        @Override
+        protected void updateItem(Message m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
+                setGraphic(null);
+                return;
+            }
+            setGraphic(row);
+            bubble.getStyleClass().setAll("bubble", m.kind().name().toLowerCase(java.util.Locale.ROOT));
+            body.setText(render(m));
+            boolean data = m.isData();
+            meta.setVisible(data);
+            meta.setManaged(data);
+            if (data) {
+                String peer = m.peer() == null ? "" : " · " + (m.kind() == Message.Kind.RECEIVED
+                        ? t("transcript.from", m.peer()) : t("transcript.to", m.peer()));
+                meta.setText((m.kind() == Message.Kind.RECEIVED ? "⬇ " : "⬆ ") + TIME.format(m.time()) + " · "
+                        + t("transcript.bytes", m.size()) + peer);
+            }
+            row.setAlignment(switch (m.kind()) {
+                case RECEIVED -> Pos.CENTER_LEFT;
+                case SENT -> Pos.CENTER_RIGHT;
+                default -> Pos.CENTER;
+            });
+            body.getStyleClass().removeAll("mono");
+            if (data && mode.getValue() != PayloadFormat.TEXT) {
+                body.getStyleClass().add("mono");
+            }
+        }
+    }
+}

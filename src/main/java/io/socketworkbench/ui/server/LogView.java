@@ -1,0 +1,64 @@
+package io.socketworkbench.ui.server;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.ui.common.Icons;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/** The server's connection log: timestamped lines, bounded, filterable and copyable. */
+final class LogView extends VBox {
+    static final int MAX_LINES = 5000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final FilteredList<String> shown = new FilteredList<>(lines);
+    private final ListView<String> list = new ListView<>(shown);
+
+    LogView() {
+        list.setId("server-log");
+        list.getStyleClass().add("log");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        TextField filter = new TextField();
+        filter.setPromptText(t("server.log.filter"));
+        filter.textProperty().addListener((o, a, text) -> shown.setPredicate(
+                text == null || text.isBlank() ? null : line -> line.toLowerCase().contains(text.toLowerCase())));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button copy = Icons.button(t("server.log.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(String.join("\n", shown));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox bar = new HBox(6, filter, copy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(bar, list);
+        setSpacing(4);
+    }
+
+    void add(String line) {
+        lines.add(TIME.format(LocalTime.now()) + "  " + line);
+        if (lines.size() > MAX_LINES) {
+            lines.remove(0, lines.size() - MAX_LINES);
+        }
+        list.scrollTo(shown.size() - 1);
+    }
+
+    ObservableList<String> lines() {
+        return lines;
+    }
+}

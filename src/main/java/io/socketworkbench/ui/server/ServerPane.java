@@ -1,0 +1,366 @@
+package io.socketworkbench.ui.server;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.codec.Escapes;
+import io.socketworkbench.codec.PayloadSyntaxException;
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Operation;
+import io.socketworkbench.engine.ServerConfig;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.TcpServer;
+import io.socketworkbench.engine.UdpConfig;
+import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.ui.common.EndpointForm;
+import io.socketworkbench.ui.common.InputBar;
+import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.common.TranscriptView;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.i18n.I18n;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The server pane: bind and listen, see who connects, read their bytes, answer them. */
+public final class ServerPane extends VBox {
+
+    /** What the server does by itself. */
+    public enum ReplyMode { NONE, ECHO, GREET, GREET_CLOSE }
+
+    private final SocketEngine engine;
+    private final FxBridge bridge;
+    private final EndpointForm form = new EndpointForm("server", "server.host", "server.path",
+            List.of("127.0.0.1", "0.0.0.0", "::1"), "37777");
+    private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
+    private final Label state = new Label(t("server.state.stopped"));
+    private final Label warning = new Label(t("server.warnAll"));
+    private final ComboBox<ReplyMode> replyMode = new ComboBox<>(FXCollections.observableArrayList(ReplyMode.values()));
+    private final TextField greeting = new TextField("This is socket!");
+    private final ConnectionList connections = new ConnectionList(this::closeClient);
+    private final LogView log = new LogView();
+    private final TranscriptView transcript = new TranscriptView("server-transcript", 2000);
+    private final InputBar inputBar;
+    private final List<Runnable> onListening = new ArrayList<>();
+    private TcpServer tcp;
+    private UdpEndpoint udp;
+    private SocketAddress lastDatagramSender;
+    private String local = "";
+
+    public ServerPane(SocketEngine engine, FxBridge bridge) {
+        this.engine = engine;
+        this.bridge = bridge;
+        getStyleClass().add("pane-card");
+        setSpacing(8);
+
+        Label title = new Label(t("server.title"));
+        title.getStyleClass().addAll("title-3", "pane-title");
+        state.setId("server-state");
+        state.getStyleClass().add("state-line");
+        start.setId("server-start");
+        start.getStyleClass().add("accent");
+        start.disableProperty().bind(form.validProperty().not());
+        start.setOnAction(e -> {
+            if (start.isSelected()) {
+                startServer();
+            } else {
+                stopServer();
+            }
+        });
+        HBox formRow = new HBox(8, form, start);
+        HBox.setHgrow(form, Priority.ALWAYS);
+        formRow.setAlignment(Pos.CENTER_LEFT);
+        warning.getStyleClass().add("warning-line");
+        warning.visibleProperty().bind(form.hostBox().getEditor().textProperty().isEqualTo("0.0.0.0"));
+        warning.managedProperty().bind(warning.visibleProperty());
+
+        replyMode.setId("server-reply-mode");
+        replyMode.setValue(ReplyMode.NONE);
+        replyMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ReplyMode m) {
+                return m == null ? "" : t(switch (m) {
+                    case NONE -> "server.reply.none";
+                    case ECHO -> "server.reply.echo";
+                    case GREET -> "server.reply.greet";
+                    case GREET_CLOSE -> "server.reply.greetClose";
+                });
+            }
+
+            @Override
+            public ReplyMode fromString(String s) {
+                return null;
+            }
+        });
+        greeting.setId("server-greeting");
+        greeting.setPromptText(t("server.reply.greeting"));
+        greeting.disableProperty().bind(replyMode.valueProperty().isEqualTo(ReplyMode.NONE)
+                .or(replyMode.valueProperty().isEqualTo(ReplyMode.ECHO)));
+        HBox.setHgrow(greeting, Priority.ALWAYS);
+        HBox replyRow = new HBox(8, new Label(t("server.reply")), replyMode, greeting);
+        replyRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label connectionsTitle = new Label(t("server.connections"));
+        connectionsTitle.getStyleClass().add("section-title");
+        VBox connectionsBox = new VBox(4, connectionsTitle, connections);
+        VBox.setVgrow(connections, Priority.ALWAYS);
+        Label logTitle = new Label(t("server.log"));
+        logTitle.getStyleClass().add("section-title");
+        VBox logBox = new VBox(4, logTitle, log);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        SplitPane top = new SplitPane(connectionsBox, logBox);
+        top.setDividerPositions(0.42);
+        SplitPane body = new SplitPane(top, transcript);
+        body.setOrientation(Orientation.VERTICAL);
+        body.setDividerPositions(0.36);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        connections.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> transcript.filter(
+                row == null || row.id == ConnectionList.ALL ? null
+                        : m -> m.peer() == null || m.peer().equals(row.remote)));
+
+        inputBar = new InputBar("server-input", "server-send", this::send);
+        inputBar.charsetFrom(transcript::charset);
+        getChildren().addAll(new HBox(10, title, state), formRow, warning, replyRow, body, inputBar);
+    }
+
+    public EndpointForm form() {
+        return form;
+    }
+
+    public TranscriptView transcript() {
+        return transcript;
+    }
+
+    public void setReply(ReplyMode mode, String text) {
+        replyMode.setValue(mode);
+        greeting.setText(text);
+    }
+
+    /** Runs once, the next time the server is listening (or has failed to). */
+    public void whenListening(Runnable action) {
+        onListening.add(action);
+    }
+
+    public boolean running() {
+        return tcp != null || udp != null;
+    }
+
+    public void startServer() {
+        if (running()) {
+            stopServer();
+        }
+        var address = form.address();
+        if (address.isEmpty()) {
+            state.setText(form.hostText().isEmpty() ? t("host.empty") : t("port.invalid"));
+            start.setSelected(false);
+            return;
+        }
+        byte[] greet;
+        try {
+            greet = Escapes.parse(greeting.getText(), transcript.charset());
+        } catch (PayloadSyntaxException e) {
+            state.setText(I18n.syntax(e));
+            start.setSelected(false);
+            return;
+        }
+        ReplyMode mode = replyMode.getValue();
+        boolean greets = mode == ReplyMode.GREET || mode == ReplyMode.GREET_CLOSE;
+        start.setSelected(true);
+        start.setText(t("server.stop"));
+        start.setGraphic(new FontIcon(MaterialDesignS.STOP));
+        form.lock(true);
+        state.setText(t("server.state.starting"));
+        if (form.protocol() == EndpointForm.Protocol.UDP) {
+            udp = engine.udp(new UdpConfig(address.get(), null, mode == ReplyMode.ECHO, greets ? greet : null),
+                    bridge.toDatagrams(this::onEvent));
+        } else {
+            ServerConfig config = ServerConfig.of(address.get()).withEcho(mode == ReplyMode.ECHO)
+                    .withGreeting(greets ? greet : null, mode == ReplyMode.GREET_CLOSE).withBacklog(1024);
+            tcp = engine.listen(config, bridge.to(this::onEvent));
+        }
+    }
+
+    public void stopServer() {
+        if (tcp != null) {
+            tcp.stop();
+        }
+        if (udp != null) {
+            udp.stop();
+        }
+        tcp = null;
+        udp = null;
+        stopped();
+        state.setText(t("server.state.stopped"));
+        log.add(t("log.stopped"));
+    }
+
+    private void stopped() {
+        start.setSelected(false);
+        start.setText(t("server.start"));
+        start.setGraphic(new FontIcon(MaterialDesignP.PLAY));
+        form.lock(false);
+        connections.clearClients();
+    }
+
+    private boolean current(long source) {
+        return (tcp != null && tcp.id() == source) || (udp != null && udp.id() == source)
+                || connections.row(source) != null;
+    }
+
+    private void onEvent(FxBridge.Delivery delivery) {
+        SocketEvent event = delivery.event();
+        if (!current(event.source()) && !(event instanceof SocketEvent.Closed)) {
+            return;
+        }
+        if (event instanceof SocketEvent.Listening listening) {
+            local = Address.format(listening.local());
+            showListening();
+            log.add(t("log.listening", local));
+            transcript.add(Message.event(t("event.listening", local)));
+            runListeners();
+        } else if (event instanceof SocketEvent.Accepted accepted) {
+            String remote = Address.format(accepted.remote());
+            connections.added(accepted.connection(), remote);
+            log.add(t("log.accepted", remote));
+            transcript.add(Message.event(t("event.accepted", remote)));
+            ReplyMode mode = replyMode.getValue();
+            if (mode == ReplyMode.GREET || mode == ReplyMode.GREET_CLOSE) {
+                transcript.add(Message.sent(greetingBytes(), remote));
+            }
+            showListening();
+        } else if (event instanceof SocketEvent.Received received) {
+            onReceived(received, delivery);
+        } else if (event instanceof SocketEvent.Sent sent) {
+            ConnectionList.Row row = connections.row(sent.source());
+            if (row != null) {
+                row.bytesOut += sent.bytes();
+                connections.refresh();
+            }
+        } else if (event instanceof SocketEvent.Closed closed) {
+            onClosed(closed);
+        } else if (event instanceof SocketEvent.Failed failed) {
+            String text = I18n.error(failed.error());
+            log.add(t("log.failed", text));
+            transcript.add(Message.error(text));
+            if (failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE) {
+                state.setText(text);
+                tcp = null;
+                udp = null;
+                stopped();
+                runListeners();
+            }
+        } else if (event instanceof SocketEvent.AcceptRefused refused) {
+            log.add(t("log.refused", Address.format(refused.remote()), refused.limit()));
+        } else if (event instanceof SocketEvent.SendRejected rejected) {
+            log.add(t("log.sendRejected", rejected.queued()));
+        }
+    }
+
+    private byte[] greetingBytes() {
+        try {
+            return Escapes.parse(greeting.getText(), transcript.charset());
+        } catch (PayloadSyntaxException e) {
+            return new byte[0];
+        }
+    }
+
+    private void onReceived(SocketEvent.Received received, FxBridge.Delivery delivery) {
+        String peer = received.from() == null ? connections.remoteOf(received.source())
+                : Address.format(received.from());
+        ConnectionList.Row row = connections.row(received.source());
+        if (row != null) {
+            row.bytesIn += delivery.totalBytes();
+            connections.refresh();
+        }
+        if (udp != null) {
+            lastDatagramSender = received.from();
+        }
+        log.add(t("log.received", peer, delivery.totalBytes()));
+        transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
+        if (replyMode.getValue() == ReplyMode.ECHO) {
+            transcript.add(Message.sent(received.data(), peer));
+        }
+    }
+
+    private void onClosed(SocketEvent.Closed closed) {
+        String remote = connections.remoteOf(closed.source());
+        if (remote == null) {
+            return;
+        }
+        connections.removed(closed.source());
+        String line = switch (closed.reason()) {
+            case LOCAL -> t("log.closed.local", remote);
+            case PEER -> t("log.closed.peer", remote);
+            case RESET -> t("log.closed.reset", remote);
+            case ERROR -> t("log.closed.error", remote, I18n.error(closed.error()));
+        };
+        log.add(line);
+        transcript.add(Message.event(line));
+        showListening();
+    }
+
+    private void showListening() {
+        state.setText(connections.clientCount() == 0 ? t("server.state.listening", local)
+                : t("server.state.listeningClients", local, connections.clientCount()));
+    }
+
+    private void runListeners() {
+        List<Runnable> due = new ArrayList<>(onListening);
+        onListening.clear();
+        due.forEach(Runnable::run);
+    }
+
+    private void send(byte[] data) {
+        if (udp != null && lastDatagramSender != null) {
+            udp.send(lastDatagramSender, data);
+            transcript.add(Message.sent(data, Address.format(lastDatagramSender)));
+            inputBar.clearInput();
+            return;
+        }
+        if (tcp == null || connections.clientCount() == 0) {
+            inputBar.showProblem(t("input.notConnected"));
+            return;
+        }
+        long target = connections.selected();
+        if (target == ConnectionList.ALL) {
+            tcp.broadcast(data);
+            transcript.add(Message.sent(data, t("server.allClients")));
+        } else {
+            tcp.send(target, data);
+            transcript.add(Message.sent(data, Objects.requireNonNullElse(connections.remoteOf(target), "")));
+        }
+        inputBar.clearInput();
+    }
+
+    private void closeClient(long id) {
+        if (tcp != null) {
+            tcp.close(id);
+        }
+    }
+
+    /** For the status bar and tests. */
+    public int clientCount() {
+        return connections.clientCount();
+    }
+
+    String describe() {
+        return String.format(Locale.ROOT, "%s %s", form.protocol(), local);
+    }
+}
