@@ -32,12 +32,8 @@ public final class FxBridge {
     private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams) {}
 
     private final ConcurrentLinkedQueue<Posted> inbox = new ConcurrentLinkedQueue<>();
-    private final AnimationTimer pulse = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            drain();
-        }
-    };
+    /** Created on start, so the merging logic can be tested without the FX toolkit. */
+    private AnimationTimer pulse;
 
     /** A listener for a stream socket that hands events to {@code target} on the FX thread. */
     public SocketListener to(Consumer<Delivery> target) {
@@ -49,12 +45,23 @@ public final class FxBridge {
         return event -> inbox.add(new Posted(target, event, true));
     }
 
+    /** FX thread: drains once per pulse from now on. */
     public void start() {
+        if (pulse == null) {
+            pulse = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    drain();
+                }
+            };
+        }
         pulse.start();
     }
 
     public void stop() {
-        pulse.stop();
+        if (pulse != null) {
+            pulse.stop();
+        }
     }
 
     /** One pulse's work: at most {@link #EVENTS_PER_PULSE} events, data runs merged. Returns how many were taken. */

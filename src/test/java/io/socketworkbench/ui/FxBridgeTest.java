@@ -1,0 +1,62 @@
+package io.socketworkbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketListener;
+import io.socketworkbench.ui.fx.FxBridge;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bridge's batching, checked without the FX toolkit: drain() is what each pulse calls. */
+class FxBridgeTest {
+    private final FxBridge bridge = new FxBridge();
+    private final List<FxBridge.Delivery> delivered = new ArrayList<>();
+
+    @Test
+    void consecutiveChunksOfOneConnectionArriveAsOneMessage() {
+        SocketListener stream = bridge.to(delivered::add);
+        stream.onEvent(new SocketEvent.Received(1, null, "Hel".getBytes()));
+        stream.onEvent(new SocketEvent.Received(1, null, "lo".getBytes()));
+        stream.onEvent(new SocketEvent.Received(2, null, "other".getBytes()));
+        stream.onEvent(new SocketEvent.Closed(1, io.socketworkbench.engine.CloseReason.PEER, null));
+        stream.onEvent(new SocketEvent.Received(1, null, "late".getBytes()));
+        bridge.drain();
+        assertThat(delivered).hasSize(4);
+        assertThat(new String(((SocketEvent.Received) delivered.get(0).event()).data())).isEqualTo("Hello");
+        assertThat(new String(((SocketEvent.Received) delivered.get(1).event()).data())).isEqualTo("other");
+        assertThat(delivered.get(2).event()).isInstanceOf(SocketEvent.Closed.class);
+    }
+
+    @Test
+    void datagramsKeepTheirBoundaries() {
+        SocketListener udp = bridge.toDatagrams(delivered::add);
+        InetSocketAddress from = new InetSocketAddress("127.0.0.1", 9);
+        udp.onEvent(new SocketEvent.Received(1, from, "one".getBytes()));
+        udp.onEvent(new SocketEvent.Received(1, from, "two".getBytes()));
+        bridge.drain();
+        assertThat(delivered).hasSize(2);
+    }
+
+    @Test
+    void aFloodIsDrainedInBoundedStepsAndKeepsCountOfBytesItDoesNotShow() {
+        SocketListener stream = bridge.to(delivered::add);
+        byte[] chunk = new byte[64 * 1024];
+        int chunks = 5_000;
+        for (int i = 0; i < chunks; i++) {
+            stream.onEvent(new SocketEvent.Received(7, null, chunk));
+        }
+        int firstPulse = bridge.drain();
+        assertThat(firstPulse).isLessThan(chunks);
+        assertThat(bridge.backlog()).isEqualTo(chunks - firstPulse);
+        while (bridge.backlog() > 0) {
+            bridge.drain();
+        }
+        long total = delivered.stream().mapToLong(FxBridge.Delivery::totalBytes).sum();
+        assertThat(total).isEqualTo((long) chunks * chunk.length);
+        assertThat(delivered).allSatisfy(d ->
+                assertThat(((SocketEvent.Received) d.event()).data().length).isLessThanOrEqualTo(FxBridge.MAX_MERGED_BYTES));
+    }
+}

@@ -1,0 +1,88 @@
+package io.socketworkbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.codec.PayloadFormat;
+import io.socketworkbench.codec.PayloadSyntaxException;
+import io.socketworkbench.engine.ErrorKind;
+import io.socketworkbench.ui.common.EndpointForm;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** English and 简体中文 stay in step: the same keys, every key used, no key missing. */
+class LocalizationConsistencyTest {
+    private static final Path BASE = Path.of(System.getProperty("project.basedir", "."));
+    private static final Path BUNDLES = BASE.resolve("resources/io/socketworkbench/ui/i18n");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z-]+)+)\"");
+
+    private static Set<String> keys(String file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p.stringPropertyNames();
+    }
+
+    /** Keys made at run time from enum values, such as {@code "error." + kind.key()}. */
+    private static Set<String> builtKeys() {
+        Set<String> keys = new HashSet<>();
+        for (ErrorKind kind : ErrorKind.values()) {
+            keys.add("error." + kind.key());
+        }
+        for (PayloadSyntaxException.Problem problem : PayloadSyntaxException.Problem.values()) {
+            keys.add("syntax." + problem.name());
+        }
+        for (PayloadFormat format : PayloadFormat.values()) {
+            keys.add("transcript.mode." + format.name().toLowerCase(Locale.ROOT));
+            keys.add("input.format." + format.name().toLowerCase(Locale.ROOT));
+        }
+        for (EndpointForm.Protocol protocol : EndpointForm.Protocol.values()) {
+            keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
+        }
+        return keys;
+    }
+
+    private static Set<String> keysInCode(Set<String> known) throws IOException {
+        Set<String> used = new HashSet<>();
+        try (Stream<Path> files = Files.walk(BASE.resolve("src/main/java/io/socketworkbench"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = LITERAL.matcher(Files.readString(file));
+                while (m.find()) {
+                    if (m.group(1).matches(".*\\.(txt|css|properties|sock)")) {
+                        continue;
+                    }
+                    if (known.contains(m.group(1)) || m.group(1).matches("(app|menu|server|client|log|event|"
+                            + "transcript|input|port|host|status|language|about)\\..*")) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return used;
+    }
+
+    @Test
+    void bothLanguagesHaveExactlyTheSameKeys() throws IOException {
+        assertThat(keys("messages_zh_CN.properties")).containsExactlyInAnyOrderElementsOf(keys("messages.properties"));
+    }
+
+    @Test
+    void everyKeyTheCodeAsksForExistsAndEveryKeyIsUsed() throws IOException {
+        Set<String> english = keys("messages.properties");
+        Set<String> used = keysInCode(english);
+        used.addAll(builtKeys());
+        assertThat(english).as("keys the code asks for").containsAll(used);
+        assertThat(used).as("keys in the bundle that nothing uses").containsAll(english);
+    }
+}
