@@ -24,7 +24,7 @@ public final class WorkbenchApp extends Application {
     public void init() {
         settings = Settings.forUser();
         String language = settings.get("language", "");
-        I18n.use(language.isEmpty() ? Locale.getDefault() : Locale.forLanguageTag(language));
+        I18n.use(language.isEmpty() ? I18n.systemLocale() : Locale.forLanguageTag(language));
     }
 
     @Override

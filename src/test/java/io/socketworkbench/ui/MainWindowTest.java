@@ -110,6 +110,18 @@ class MainWindowTest {
     }
 
     @Test
+    void shiftEnterStartsANewLineAndEnterSendsBothLines(FxRobot robot) {
+        int port = startServer(robot);
+        connectClient(robot, port);
+        robot.clickOn("#client-input").write("GET / HTTP/1.0");
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        robot.write("Host: x").type(javafx.scene.input.KeyCode.ENTER);
+        await(() -> window.server().transcript().messages().stream()
+                .anyMatch(m -> new String(m.data()).equals("GET / HTTP/1.0\nHost: x")));
+    }
+
+    @Test
     void hexModeShowsTheBytesAsAHexDump(FxRobot robot) {
         int port = startServer(robot);
         connectClient(robot, port);

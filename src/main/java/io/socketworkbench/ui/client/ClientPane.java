@@ -52,6 +52,7 @@ public final class ClientPane extends VBox {
         state.getStyleClass().add("state-line");
         connect.setId("client-connect" + suffix);
         connect.getStyleClass().add("accent");
+        connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         connect.disableProperty().bind(form.validProperty().not());
         connect.setOnAction(e -> {
             if (connect.isSelected()) {

@@ -51,10 +51,15 @@ public final class EndpointForm extends HBox {
         host.setEditable(true);
         host.getItems().setAll(hosts);
         host.setValue(hosts.get(0));
-        host.setPrefWidth(170);
+        host.setPrefWidth(150);
+        host.setMinWidth(90);
+        protocol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hostLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        portLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        port.setMinWidth(64);
         HBox.setHgrow(host, Priority.ALWAYS);
         port.setText(defaultPort);
-        port.setPrefColumnCount(6);
+        port.setPrefColumnCount(5);
         port.setTooltip(new Tooltip(t("port.any")));
         hostLabel.setText(t(hostKey));
         portLabel.setText(t(prefix.startsWith("server") ? "server.port" : "client.port"));

@@ -14,6 +14,7 @@ public final class Icons {
         Button button = new Button(text, icon);
         button.setContentDisplay(ContentDisplay.LEFT);
         button.setTooltip(new Tooltip(text));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return button;
     }
 }

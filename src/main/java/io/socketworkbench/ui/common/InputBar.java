@@ -51,8 +51,14 @@ public final class InputBar extends VBox {
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.setOnAction(e -> bytes().ifPresent(onSend));
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
-                e.consume();
+            if (e.getCode() != KeyCode.ENTER) {
+                return;
+            }
+            e.consume();
+            if (e.isShiftDown()) {
+                // TextArea has no binding of its own for Shift+Enter.
+                input.replaceSelection("\n");
+            } else {
                 send.fire();
             }
         });

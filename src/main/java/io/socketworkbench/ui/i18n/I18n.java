@@ -18,10 +18,28 @@ import java.util.ResourceBundle;
 public final class I18n {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
-    private static volatile Locale current = supported(Locale.getDefault());
+    private static volatile Locale current = systemLocale();
     private static volatile ResourceBundle bundle = load(current);
 
     private I18n() {
+    }
+
+    /**
+     * The OS's choice. Java falls back to English when the C library lacks the locale that LANG names, so the
+     * POSIX variables are read as well, in their order of precedence.
+     */
+    public static Locale systemLocale() {
+        Locale java = Locale.getDefault();
+        if ("zh".equals(java.getLanguage())) {
+            return CHINESE;
+        }
+        for (String variable : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value.startsWith("zh") ? CHINESE : supported(java);
+            }
+        }
+        return supported(java);
     }
 
     /** Chinese for any zh locale, English otherwise. */

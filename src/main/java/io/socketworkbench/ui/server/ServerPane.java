@@ -76,6 +76,7 @@ public final class ServerPane extends VBox {
         state.getStyleClass().add("state-line");
         start.setId("server-start");
         start.getStyleClass().add("accent");
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         start.disableProperty().bind(form.validProperty().not());
         start.setOnAction(e -> {
             if (start.isSelected()) {
