@@ -189,6 +189,8 @@ public final class TranscriptView extends VBox {
 
         BubbleCell() {
             body.setWrapText(true);
+            // A wrapped label in a list cell is otherwise squeezed to one line with an ellipsis.
+            body.setMinHeight(Region.USE_PREF_SIZE);
             body.getStyleClass().add("bubble-text");
             meta.getStyleClass().add("bubble-meta");
             bubble.getStyleClass().add("bubble");
