@@ -65,7 +65,7 @@ class PythonInteropTest {
     void ourClientReceivesExactlyWhatTheSeedHomeworkServerSends() throws Exception {
         assumeTrue(hasPython(), "python3 is not installed: skipping the interop test");
         assumeTrue(Files.exists(seed()), "the seed " + seed() + " is not beside this checkout");
-        assumeTrue(portBindableLikePython(HOMEWORK_PORT), "port 37777 stayed taken by another program for 70 s");
+        assumeTrue(PortWait.bindable(HOMEWORK_PORT, false), "port 37777 stayed taken by another program for 70 s");
         // The seed binds socket.gethostname(); pin that to loopback so the test never leaves this machine.
         Process seedServer = new ProcessBuilder("python3", "-c",
                 "import socket, sys; socket.gethostname = lambda: '127.0.0.1'; "
@@ -74,7 +74,9 @@ class PythonInteropTest {
         try {
             awaitListening(HOMEWORK_PORT);
             EventQueue events = new EventQueue();
-            TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", HOMEWORK_PORT)), events);
+            // Linger 0: our close answers the seed's FIN with RST, so the seed's side leaves no TIME_WAIT behind.
+            TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", HOMEWORK_PORT))
+                    .withOptions(io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS.withLinger(0)), events);
             assertThat(new String(events.receive(client.id(), 15), UTF_8)).isEqualTo("This is socket!");
             assertThat(events.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
         } finally {
@@ -83,29 +85,12 @@ class PythonInteropTest {
         }
     }
 
-    /**
-     * The seed binds without SO_REUSEADDR, so connections that an earlier run closed (TIME_WAIT, up to 60 s) keep it
-     * out. Wait, bounded, until a bind like Python's succeeds.
-     */
-    private static boolean portBindableLikePython(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(70);
-        while (System.nanoTime() < deadline) {
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.setReuseAddress(false);
-                probe.bind(new InetSocketAddress("127.0.0.1", port));
-                return true;
-            } catch (IOException busy) {
-                Thread.sleep(500);
-            }
-        }
-        return false;
-    }
-
     /** The seed prints nothing until a client comes, so try connecting until it answers. */
     private static void awaitListening(int port) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoLinger(true, 0);
                 s.getInputStream().readAllBytes();
                 return;
             } catch (IOException notYet) {

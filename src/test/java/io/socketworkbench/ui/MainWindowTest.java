@@ -199,20 +199,12 @@ class MainWindowTest {
 
     @Test
     void theHomeworkExampleReproducesTheSeed(FxRobot robot) throws Exception {
-        waitForHomeworkPort();
+        assertThat(io.socketworkbench.interop.PortWait.bindable(37777, true)).as("port 37777 free").isTrue();
         robot.interact(window::runHomework);
         await(() -> transcriptShows(robot, "#client-transcript", "This is socket!"));
         await(() -> text(robot, "#client-state").equals("The server closed the connection"));
         assertThat(text(robot, "#server-state")).startsWith("Listening on 127.0.0.1:37777");
         assertThat(transcriptShows(robot, "#client-transcript", "The server closed the connection")).isTrue();
-    }
-
-    /** Another test (or the seed test) may have left 37777 in TIME_WAIT; our server reuses it, so just check. */
-    private static void waitForHomeworkPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress("127.0.0.1", 37777));
-        }
     }
 
     @Test
@@ -243,6 +235,41 @@ class MainWindowTest {
         }
         // Not a speed test: a frozen window would have failed a probe after 5 s.
         assertThat(TimeUnit.NANOSECONDS.toSeconds(slowest.get())).isLessThan(5);
+    }
+
+    @Test
+    void aLoopbackFloodIntoTheClientPaneDoesNotFreezeTheWindow(FxRobot robot) throws Exception {
+        long total = 200L * 1024 * 1024;
+        try (java.net.ServerSocket source = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+                try (java.net.Socket peer = source.accept()) {
+                    byte[] block = new byte[1 << 20];
+                    java.util.Arrays.fill(block, (byte) 'x');
+                    for (long sent = 0; sent < total; sent += block.length) {
+                        peer.getOutputStream().write(block);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            AtomicLong slowest = new AtomicLong();
+            connectClient(robot, source.getLocalPort());
+            while (!sender.isDone()) {
+                long asked = System.nanoTime();
+                CompletableFuture<Void> answered = new CompletableFuture<>();
+                Platform.runLater(() -> answered.complete(null));
+                answered.get(5, TimeUnit.SECONDS);
+                slowest.accumulateAndGet(System.nanoTime() - asked, Math::max);
+            }
+            sender.get(60, TimeUnit.SECONDS);
+            await(() -> text(robot, "#client-state").equals("The server closed the connection"));
+            var transcript = window.client().transcript();
+            // Every byte was counted, and the view kept within its bounds.
+            assertThat(window.client().bytesReceived()).isEqualTo(total);
+            assertThat(transcript.keptBytes()).isLessThanOrEqualTo(
+                    io.socketworkbench.ui.common.TranscriptView.MAX_KEPT_BYTES);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(slowest.get())).isLessThan(5);
+        }
     }
 
     @Test

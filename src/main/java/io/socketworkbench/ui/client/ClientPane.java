@@ -37,6 +37,7 @@ public final class ClientPane extends VBox {
     private TcpClient tcp;
     private UdpEndpoint udp;
     private String peer = "";
+    private long bytesIn;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
     public ClientPane(SocketEngine engine, FxBridge bridge, String suffix) {
@@ -77,6 +78,11 @@ public final class ClientPane extends VBox {
 
     public TranscriptView transcript() {
         return transcript;
+    }
+
+    /** Every byte received since the pane opened, shown or not. */
+    public long bytesReceived() {
+        return bytesIn;
     }
 
     public boolean isOpen() {
@@ -139,6 +145,7 @@ public final class ClientPane extends VBox {
             state.setText(t("client.state.connected", Address.format(connected.local()), peer));
             transcript.add(Message.event(t("event.connected", peer)));
         } else if (event instanceof SocketEvent.Received received) {
+            bytesIn += delivery.totalBytes();
             String from = received.from() == null ? peer : Address.format(received.from());
             transcript.add(Message.received(received.data(), delivery.elidedBytes(), from));
         } else if (event instanceof SocketEvent.Closed closed) {

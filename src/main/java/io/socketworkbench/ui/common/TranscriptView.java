@@ -41,6 +41,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 public final class TranscriptView extends VBox {
     /** Bytes of one message rendered in its bubble; the rest is counted, not drawn. */
     static final int PREVIEW_BYTES = 4096;
+    /** Bytes a transcript keeps in all; past it the oldest messages go, as they do past the message count. */
+    public static final long MAX_KEPT_BYTES = 32L * 1024 * 1024;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final ObservableList<Message> messages = FXCollections.observableArrayList();
@@ -53,6 +55,7 @@ public final class TranscriptView extends VBox {
     private final Label dropped = new Label();
     private final int maxMessages;
     private long droppedCount;
+    private long keptBytes;
 
     public TranscriptView(String id, int maxMessages) {
         this.maxMessages = maxMessages;
@@ -101,10 +104,16 @@ public final class TranscriptView extends VBox {
     public void add(Message message) {
         boolean follow = atBottom();
         messages.add(message);
-        int excess = messages.size() - maxMessages;
-        if (excess > 0) {
-            messages.remove(0, excess);
-            droppedCount += excess;
+        keptBytes += message.data().length;
+        int drop = 0;
+        while (messages.size() - drop > maxMessages
+                || (keptBytes > MAX_KEPT_BYTES && messages.size() - drop > 1)) {
+            keptBytes -= messages.get(drop).data().length;
+            drop++;
+        }
+        if (drop > 0) {
+            messages.remove(0, drop);
+            droppedCount += drop;
             dropped.setText(t("transcript.dropped", droppedCount));
             dropped.setVisible(true);
         }
@@ -121,12 +130,17 @@ public final class TranscriptView extends VBox {
 
     public void clear() {
         messages.clear();
+        keptBytes = 0;
         droppedCount = 0;
         dropped.setVisible(false);
     }
 
     public List<Message> messages() {
         return List.copyOf(messages);
+    }
+
+    public long keptBytes() {
+        return keptBytes;
     }
 
     public long droppedCount() {

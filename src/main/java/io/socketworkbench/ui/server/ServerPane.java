@@ -48,7 +48,7 @@ public final class ServerPane extends VBox {
     private final SocketEngine engine;
     private final FxBridge bridge;
     private final EndpointForm form = new EndpointForm("server", "server.host", "server.path",
-            List.of("127.0.0.1", "0.0.0.0", "::1"), "37777");
+            bindChoices(), "37777");
     private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
     private final Label state = new Label(t("server.state.stopped"));
     private final Label warning = new Label(t("server.warnAll"));
@@ -143,6 +143,26 @@ public final class ServerPane extends VBox {
 
     public EndpointForm form() {
         return form;
+    }
+
+    /** Loopback first (the safe default), all interfaces, IPv6 loopback, then this machine's own addresses. */
+    static List<String> bindChoices() {
+        List<String> choices = new ArrayList<>(List.of("127.0.0.1", "0.0.0.0", "::1"));
+        try {
+            for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (var ip : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (!ip.isLinkLocalAddress()) {
+                        choices.add(ip.getHostAddress());
+                    }
+                }
+            }
+        } catch (java.net.SocketException ignored) {
+            // the three above still work
+        }
+        return choices;
     }
 
     public TranscriptView transcript() {
