@@ -1,7 +1,6 @@
 /** Socket Workbench: a desktop tool and command line for learning, teaching and debugging sockets. */
 module io.socketworkbench {
     requires javafx.controls;
-    requires javafx.swing;
     requires atlantafx.base;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;

@@ -8,6 +8,7 @@ import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.i18n.I18n;
 import java.util.Locale;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -50,12 +51,19 @@ public final class WorkbenchApp extends Application {
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/io/socketworkbench/ui/workbench.css")
                 .toExternalForm());
         stage.setTitle(I18n.t("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = WorkbenchApp.class.getResourceAsStream("/io/socketworkbench/ui/icon/socket-workbench-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.setOnHidden(e -> remember(stage));
         bridge.start();
         stage.show();
+        reportFirstFrame();
         window.split().setDividerPositions(settings.number("split", 0.5));
     }
 
@@ -63,6 +71,35 @@ public final class WorkbenchApp extends Application {
     static boolean systemPrefersDark() {
         String theme = System.getenv("GTK_THEME");
         return theme != null && theme.toLowerCase(Locale.ROOT).contains("dark");
+    }
+
+    /**
+     * With {@code -Dsocketworkbench.firstFrame=print} (or {@code =exit}) prints the time from process start to the
+     * first frame: the start-up benchmark reads it, and the installer's CDS training run exits on it.
+     */
+    private static void reportFirstFrame() {
+        String mode = System.getProperty("socketworkbench.firstFrame");
+        if (mode == null) {
+            return;
+        }
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // The second pulse comes after the first frame has been rendered.
+                if (++pulses < 2) {
+                    return;
+                }
+                stop();
+                long started = ProcessHandle.current().info().startInstant()
+                        .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+                System.out.println("first frame after " + (System.currentTimeMillis() - started) + " ms");
+                if ("exit".equals(mode)) {
+                    Platform.exit();
+                }
+            }
+        }.start();
     }
 
     private void applyTheme(boolean dark) {

@@ -46,6 +46,8 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         I18n.use(Locale.ENGLISH);
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         window = new MainWindow(engine, bridge);
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/socketworkbench/ui/workbench.css")
