@@ -3,18 +3,23 @@ package io.socketworkbench.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One selector thread that runs every accept, connect, read and write of the engine, plus its timers.
@@ -194,6 +199,37 @@ final class Reactor implements AutoCloseable {
         } catch (RuntimeException e) {
             System.getLogger("socket-engine").log(System.Logger.Level.ERROR, "engine task failed", e);
         }
+    }
+
+    /** Gives a socket up: cancels its key and closes it, ignoring errors (nothing is left to release). */
+    static void release(SelectionKey key, Channel channel) {
+        if (key != null) {
+            key.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already closed or broken: either way it is released
+            }
+        }
+    }
+
+    /** getsockopt of every known option, read on this thread once {@code ready} completes. */
+    CompletableFuture<Map<String, Object>> readOptions(CompletableFuture<?> ready, Supplier<NetworkChannel> channel) {
+        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        ready.whenComplete((value, error) -> execute(() -> {
+            try {
+                NetworkChannel target = channel.get();
+                if (target == null || !target.isOpen()) {
+                    throw new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED));
+                }
+                result.complete(SocketOptionsSpec.readBack(target));
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
+            }
+        }));
+        return result;
     }
 
     /** Stops the thread; every channel still open is closed and its handler told. */

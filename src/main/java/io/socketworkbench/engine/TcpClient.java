@@ -107,16 +107,7 @@ public final class TcpClient implements Reactor.Handler {
         if (connectTimer != null) {
             connectTimer.cancel();
         }
-        if (key != null) {
-            key.cancel();
-        }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to release
-            }
-        }
+        Reactor.release(key, channel);
         Events.deliver(listener, new SocketEvent.Failed(id, Operation.CONNECT, error));
         connected.completeExceptionally(new SocketFailure(error));
         closed.completeExceptionally(new SocketFailure(error));
@@ -155,19 +146,9 @@ public final class TcpClient implements Reactor.Handler {
         });
     }
 
+    /** getsockopt of every known option, once connected. */
     public CompletableFuture<Map<String, Object>> options() {
-        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        reactor.execute(() -> {
-            try {
-                if (connection == null) {
-                    throw new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED));
-                }
-                result.complete(connection.options());
-            } catch (IOException | RuntimeException e) {
-                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
-            }
-        });
-        return result;
+        return reactor.readOptions(connected, () -> connection == null ? null : channel);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -83,8 +82,8 @@ final class TcpConnection implements Reactor.Handler {
         }
     }
 
-    Map<String, Object> options() throws IOException {
-        return SocketOptionsSpec.readBack(channel);
+    SocketChannel channel() {
+        return channel;
     }
 
     @Override
@@ -285,14 +284,7 @@ final class TcpConnection implements Reactor.Handler {
         if (idleTimer != null) {
             idleTimer.cancel();
         }
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the socket is gone either way
-        }
+        Reactor.release(key, channel);
         SocketFailure failure = new SocketFailure(error != null ? error : SocketError.of(ErrorKind.NOT_CONNECTED));
         for (Pending pending : outbound) {
             if (pending.done() != null) {

@@ -84,7 +84,7 @@ public final class TcpServer implements Reactor.Handler {
             key = reactor.register(channel, SelectionKey.OP_ACCEPT, this);
             local = channel.getLocalAddress();
         } catch (IOException | RuntimeException e) {
-            closeQuietly();
+            Reactor.release(key, channel);
             failStart(Operation.BIND, SocketError.from(e));
             return;
         }
@@ -204,32 +204,15 @@ public final class TcpServer implements Reactor.Handler {
 
     /** getsockopt of every known option on one client's socket. */
     public CompletableFuture<Map<String, Object>> options(long connection) {
-        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        reactor.execute(() -> {
+        return reactor.readOptions(CompletableFuture.completedFuture(null), () -> {
             TcpConnection target = connections.get(connection);
-            try {
-                if (target == null) {
-                    throw new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED));
-                }
-                result.complete(target.options());
-            } catch (IOException | RuntimeException e) {
-                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
-            }
+            return target == null ? null : target.channel();
         });
-        return result;
     }
 
     /** getsockopt of every known option on the listening socket. */
     public CompletableFuture<Map<String, Object>> options() {
-        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        started.whenComplete((address, error) -> reactor.execute(() -> {
-            try {
-                result.complete(SocketOptionsSpec.readBack(channel));
-            } catch (IOException | RuntimeException e) {
-                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
-            }
-        }));
-        return result;
+        return reactor.readOptions(started, () -> channel);
     }
 
     /** Closes every client and the listening socket; the future completes once the port is free. */
@@ -248,7 +231,7 @@ public final class TcpServer implements Reactor.Handler {
 
     private void finishStop() {
         new ArrayList<>(connections.values()).forEach(connection -> connection.close(CloseReason.LOCAL, null));
-        closeQuietly();
+        Reactor.release(key, channel);
         reactor.afterRelease(() -> {
             if (local instanceof UnixDomainSocketAddress unix) {
                 try {
@@ -262,19 +245,6 @@ public final class TcpServer implements Reactor.Handler {
                 stopped.complete(null);
             }
         });
-    }
-
-    private void closeQuietly() {
-        if (key != null) {
-            key.cancel();
-        }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to release
-            }
-        }
     }
 
     @Override

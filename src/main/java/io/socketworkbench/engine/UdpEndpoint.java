@@ -74,7 +74,7 @@ public final class UdpEndpoint implements Reactor.Handler {
             }
             key = reactor.register(channel, SelectionKey.OP_READ, this);
         } catch (IOException | RuntimeException e) {
-            closeChannel();
+            Reactor.release(key, channel);
             failStart(SocketError.from(e));
             return;
         }
@@ -193,16 +193,9 @@ public final class UdpEndpoint implements Reactor.Handler {
         }
     }
 
+    /** getsockopt of every known option, once bound. */
     public CompletableFuture<Map<String, Object>> options() {
-        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        started.whenComplete((address, error) -> reactor.execute(() -> {
-            try {
-                result.complete(SocketOptionsSpec.readBack(channel));
-            } catch (IOException | RuntimeException e) {
-                result.completeExceptionally(new SocketFailure(SocketError.from(e)));
-            }
-        }));
-        return result;
+        return reactor.readOptions(started, () -> channel);
     }
 
     /** Closes the socket; the future completes once its port is free. */
@@ -212,7 +205,7 @@ public final class UdpEndpoint implements Reactor.Handler {
                 return;
             }
             stopping = true;
-            closeChannel();
+            Reactor.release(key, channel);
             reactor.afterRelease(this::reportStopped);
         });
         return stopped;
@@ -228,23 +221,10 @@ public final class UdpEndpoint implements Reactor.Handler {
         }
     }
 
-    private void closeChannel() {
-        if (key != null) {
-            key.cancel();
-        }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to release
-            }
-        }
-    }
-
     @Override
     public void shutdown() {
         stopping = true;
-        closeChannel();
+        Reactor.release(key, channel);
         reportStopped();
     }
 }

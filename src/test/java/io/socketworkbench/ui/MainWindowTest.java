@@ -255,6 +255,8 @@ class MainWindowTest {
                 }
             });
             AtomicLong slowest = new AtomicLong();
+            java.nio.file.Path captured = java.nio.file.Files.createTempFile("capture", ".bin");
+            robot.interact(() -> window.client().startCapture(captured));
             connectClient(robot, source.getLocalPort());
             while (!sender.isDone()) {
                 long asked = System.nanoTime();
@@ -266,8 +268,11 @@ class MainWindowTest {
             sender.get(60, TimeUnit.SECONDS);
             await(() -> text(robot, "#client-state").equals("The server closed the connection"));
             var transcript = window.client().transcript();
-            // Every byte was counted, and the view kept within its bounds.
+            // Every byte was counted and captured, and the view kept within its bounds.
             assertThat(window.client().bytesReceived()).isEqualTo(total);
+            robot.interact(() -> window.client().stopCapture());
+            assertThat(java.nio.file.Files.size(captured)).isEqualTo(total);
+            java.nio.file.Files.delete(captured);
             assertThat(transcript.keptBytes()).isLessThanOrEqualTo(
                     io.socketworkbench.ui.common.TranscriptView.MAX_KEPT_BYTES);
             assertThat(TimeUnit.NANOSECONDS.toSeconds(slowest.get())).isLessThan(5);

@@ -9,6 +9,7 @@ import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.Message;
@@ -38,6 +39,9 @@ public final class ClientPane extends VBox {
     private UdpEndpoint udp;
     private String peer = "";
     private long bytesIn;
+    private final ToggleButton captureButton = new ToggleButton(t("client.capture"),
+            new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.RECORD_CIRCLE_OUTLINE));
+    private volatile Capture capture;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
     public ClientPane(SocketEngine engine, FxBridge bridge, String suffix) {
@@ -62,6 +66,9 @@ public final class ClientPane extends VBox {
                 close();
             }
         });
+        captureButton.setId("client-capture" + suffix);
+        captureButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        captureButton.setOnAction(e -> toggleCapture());
         HBox formRow = new HBox(8, form, connect);
         HBox.setHgrow(form, Priority.ALWAYS);
         formRow.setAlignment(Pos.CENTER_LEFT);
@@ -69,7 +76,12 @@ public final class ClientPane extends VBox {
         VBox.setVgrow(transcript, Priority.ALWAYS);
         inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, this::send);
         inputBar.charsetFrom(transcript::charset);
-        getChildren().addAll(new HBox(10, title, state), formRow, transcript, inputBar);
+        HBox titleRow = new HBox(10, title, state);
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        titleRow.getChildren().addAll(spring, captureButton);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(titleRow, formRow, transcript, inputBar);
     }
 
     public EndpointForm form() {
@@ -101,7 +113,7 @@ public final class ClientPane extends VBox {
         form.remember(form.hostText());
         showOpen(true);
         if (form.protocol() == EndpointForm.Protocol.UDP) {
-            udp = engine.udp(UdpConfig.of(null), bridge.toDatagrams(this::onEvent));
+            udp = engine.udp(UdpConfig.of(null), capturing(bridge.toDatagrams(this::onEvent)));
             peer = form.hostText() + ":" + form.port().orElse(0);
             state.setText(t("client.state.ready", "UDP"));
             return;
@@ -109,7 +121,64 @@ public final class ClientPane extends VBox {
         peer = address.get() instanceof Address.Unix unix ? unix.path().toString()
                 : form.hostText() + ":" + form.port().orElse(0);
         state.setText(t("client.state.connecting", peer));
-        tcp = engine.connect(ClientConfig.of(address.get()), bridge.to(this::onEvent));
+        tcp = engine.connect(ClientConfig.of(address.get()), capturing(bridge.to(this::onEvent)));
+    }
+
+    /** Received bytes go to the capture file (if one is open) on the engine thread, then to the view. */
+    private io.socketworkbench.engine.SocketListener capturing(io.socketworkbench.engine.SocketListener view) {
+        return event -> {
+            Capture current = capture;
+            if (current != null) {
+                current.record(event);
+            }
+            view.onEvent(event);
+        };
+    }
+
+    /** Starts capturing every received byte to a file the user picks, or stops and says how much was kept. */
+    public void toggleCapture() {
+        if (capture != null) {
+            stopCapture();
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName("capture.bin");
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            captureButton.setSelected(false);
+            return;
+        }
+        startCapture(file.toPath());
+    }
+
+    public void startCapture(java.nio.file.Path file) {
+        try {
+            capture = Capture.open(file);
+            captureButton.setSelected(true);
+            captureButton.setText(t("client.capture.stop"));
+            transcript.add(Message.event(t("client.capture.started", file)));
+        } catch (java.io.IOException e) {
+            captureButton.setSelected(false);
+            transcript.add(Message.error(I18n.error(io.socketworkbench.engine.SocketError.from(e))));
+        }
+    }
+
+    public void stopCapture() {
+        Capture done = capture;
+        capture = null;
+        captureButton.setSelected(false);
+        captureButton.setText(t("client.capture"));
+        if (done == null) {
+            return;
+        }
+        try {
+            done.close();
+        } catch (java.io.IOException ignored) {
+            // the bytes written so far are on disk
+        }
+        transcript.add(done.failure() == null
+                ? Message.event(t("client.capture.stopped", done.bytes(), done.file()))
+                : Message.error(I18n.error(io.socketworkbench.engine.SocketError.from(done.failure()))));
     }
 
     public void close() {

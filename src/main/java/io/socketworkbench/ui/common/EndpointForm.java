@@ -52,11 +52,12 @@ public final class EndpointForm extends HBox {
         host.getItems().setAll(hosts);
         host.setValue(hosts.get(0));
         host.setPrefWidth(150);
-        host.setMinWidth(90);
+        host.setMinWidth(112);
+        protocol.setPrefWidth(104);
         protocol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         hostLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         portLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        port.setMinWidth(64);
+        port.setMinWidth(72);
         HBox.setHgrow(host, Priority.ALWAYS);
         port.setText(defaultPort);
         port.setPrefColumnCount(5);
@@ -82,7 +83,7 @@ public final class EndpointForm extends HBox {
                 port.getStyleClass().add("invalid");
             }
         });
-        setSpacing(6);
+        setSpacing(5);
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(protocol, hostLabel, host, portLabel, port);
     }
