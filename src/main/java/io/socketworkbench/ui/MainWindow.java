@@ -5,7 +5,9 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.ui.client.ClientPane;
 import io.socketworkbench.ui.common.EndpointForm;
+import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.lesson.LessonPane;
 import io.socketworkbench.ui.i18n.I18n;
 import io.socketworkbench.ui.server.ServerPane;
 import java.util.Locale;
@@ -50,6 +52,11 @@ public final class MainWindow extends BorderPane {
     private final CheckMenuItem projector = new CheckMenuItem(t("menu.view.projector"),
             new FontIcon(MaterialDesignP.PROJECTOR_SCREEN_OUTLINE));
     private final Label status = new Label(t("status.ready"));
+    private final Lesson lesson = new Lesson();
+    private final LessonPane lessonPane = new LessonPane(lesson);
+    private final SplitPane outer = new SplitPane();
+    private final CheckMenuItem lessonItem = new CheckMenuItem(t("menu.view.lesson"),
+            new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
     private Consumer<Boolean> onTheme = on -> { };
     private Consumer<Locale> onLanguage = l -> { };
     private double zoomBeforeProjector = 1.0;
@@ -57,13 +64,17 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SocketEngine engine, FxBridge bridge) {
         this.engine = engine;
         this.bridge = bridge;
-        server = new ServerPane(engine, bridge);
+        server = new ServerPane(engine, bridge, lesson);
         addClient();
         split = new SplitPane(server, clients);
         split.setDividerPositions(0.5);
+        outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        outer.getItems().add(split);
         getStyleClass().add("workbench");
         setTop(menus());
-        setCenter(split);
+        setCenter(outer);
+        lessonItem.setId("lesson-panel");
+        lessonItem.selectedProperty().addListener((o, a, on) -> showLesson(on));
         HBox bar = new HBox(status);
         bar.getStyleClass().add("status-bar");
         setBottom(bar);
@@ -101,7 +112,7 @@ public final class MainWindow extends BorderPane {
 
     public ClientPane addClient() {
         int n = clients.getTabs().size() + 1;
-        ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n);
+        ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n, lesson);
         Tab tab = new Tab(t("client.title") + " " + n, pane);
         tab.setClosable(n > 1);
         tab.setOnClosed(e -> pane.close());
@@ -158,7 +169,8 @@ public final class MainWindow extends BorderPane {
             server.transcript().clear();
             client().transcript().clear();
         });
-        Menu view = new Menu(t("menu.view"), null, dark, projector, new SeparatorMenuItem(), zoomIn, zoomOut,
+        lessonItem.setAccelerator(KeyCombination.keyCombination("F6"));
+        Menu view = new Menu(t("menu.view"), null, dark, projector, lessonItem, new SeparatorMenuItem(), zoomIn, zoomOut,
                 zoomReset, fullScreen, new SeparatorMenuItem(), newClient, clear, new SeparatorMenuItem(),
                 languageMenu());
 
@@ -193,6 +205,21 @@ public final class MainWindow extends BorderPane {
         return menu;
     }
 
+    /** The lesson panel below the panes: the steps, the TCP states and the Python mirror. */
+    public void showLesson(boolean on) {
+        lessonItem.setSelected(on);
+        if (on && !outer.getItems().contains(lessonPane)) {
+            outer.getItems().add(lessonPane);
+            outer.setDividerPositions(0.66);
+        } else if (!on) {
+            outer.getItems().remove(lessonPane);
+        }
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
     private void zoomBy(double step) {
         zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.round((zoom.get() + step) * 10) / 10.0)));
     }
@@ -203,12 +230,17 @@ public final class MainWindow extends BorderPane {
             zoomBeforeProjector = zoom.get();
             zoom.set(Math.max(2.0, zoom.get()));
             getStyleClass().add("projector");
+            showLesson(true);
         } else {
             zoom.set(zoomBeforeProjector);
             getStyleClass().remove("projector");
         }
         getBottom().setVisible(!on);
         getBottom().setManaged(!on);
+        for (javafx.scene.Node node : lookupAll(".secondary")) {
+            node.setManaged(!on);
+            node.setVisible(!on);
+        }
     }
 
     public void showStatus(String text) {

@@ -21,7 +21,8 @@ class LayerRulesTest {
 
     @Test
     void onlyTheUiAndAppTouchJavaFx() {
-        noClasses().that().resideInAnyPackage("..engine..", "..codec..", "..lesson..", "..cli..")
+        noClasses().that().resideInAnyPackage("io.socketworkbench.engine..", "io.socketworkbench.codec..",
+                        "io.socketworkbench.lesson..", "io.socketworkbench.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.socketworkbench.ui..",
                         "atlantafx..", "org.kordamp..")
                 .check(main);

@@ -47,6 +47,9 @@ class LocalizationConsistencyTest {
             keys.add("transcript.mode." + format.name().toLowerCase(Locale.ROOT));
             keys.add("input.format." + format.name().toLowerCase(Locale.ROOT));
         }
+        for (io.socketworkbench.lesson.LessonStep step : io.socketworkbench.lesson.LessonStep.values()) {
+            keys.add("lesson.step." + step.key());
+        }
         for (EndpointForm.Protocol protocol : EndpointForm.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
@@ -63,7 +66,7 @@ class LocalizationConsistencyTest {
                         continue;
                     }
                     if (known.contains(m.group(1)) || m.group(1).matches("(app|menu|server|client|log|event|"
-                            + "transcript|input|port|host|status|language|about)\\..*")) {
+                            + "transcript|input|port|host|status|language|about|lesson)\\..*")) {
                         used.add(m.group(1));
                     }
                 }

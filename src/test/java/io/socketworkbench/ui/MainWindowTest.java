@@ -207,6 +207,12 @@ class MainWindowTest {
         await(() -> text(robot, "#client-state").equals("The server closed the connection"));
         assertThat(text(robot, "#server-state")).startsWith("Listening on 127.0.0.1:37777");
         assertThat(transcriptShows(robot, "#client-transcript", "The server closed the connection")).isTrue();
+
+        // The lesson lit all five of the tutorial's steps and mirrored the seed's calls.
+        robot.interact(() -> window.showLesson(true));
+        await(() -> robot.lookup("#lesson-steps").lookup(".lesson-step.done").queryAll().size() == 5);
+        assertThat(robot.lookup("#python-mirror").queryAs(ListView.class).getItems())
+                .contains("con.send(b'This is socket!')  # 15", "data = c.recv(1024)  # b'This is socket!'");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
@@ -30,6 +31,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 public final class ClientPane extends VBox {
     private final SocketEngine engine;
     private final FxBridge bridge;
+    private final Lesson lesson;
     private final EndpointForm form;
     private final ToggleButton connect = new ToggleButton(t("client.connect"), new FontIcon(MaterialDesignL.LAN_CONNECT));
     private final Label state = new Label(t("client.state.idle"));
@@ -44,9 +46,10 @@ public final class ClientPane extends VBox {
     private volatile Capture capture;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
-    public ClientPane(SocketEngine engine, FxBridge bridge, String suffix) {
+    public ClientPane(SocketEngine engine, FxBridge bridge, String suffix, Lesson lesson) {
         this.engine = engine;
         this.bridge = bridge;
+        this.lesson = lesson;
         getStyleClass().add("pane-card");
         setSpacing(8);
         form = new EndpointForm("client" + suffix, "client.host", "client.path",
@@ -67,6 +70,7 @@ public final class ClientPane extends VBox {
             }
         });
         captureButton.setId("client-capture" + suffix);
+        captureButton.getStyleClass().add("secondary");
         captureButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         captureButton.setOnAction(e -> toggleCapture());
         HBox formRow = new HBox(8, form, connect);
@@ -114,6 +118,7 @@ public final class ClientPane extends VBox {
         showOpen(true);
         if (form.protocol() == EndpointForm.Protocol.UDP) {
             udp = engine.udp(UdpConfig.of(null), capturing(bridge.toDatagrams(this::onEvent)));
+            lesson.clientUdp();
             peer = form.hostText() + ":" + form.port().orElse(0);
             state.setText(t("client.state.ready", "UDP"));
             return;
@@ -121,6 +126,7 @@ public final class ClientPane extends VBox {
         peer = address.get() instanceof Address.Unix unix ? unix.path().toString()
                 : form.hostText() + ":" + form.port().orElse(0);
         state.setText(t("client.state.connecting", peer));
+        lesson.clientConnecting(target(), form.protocol() == EndpointForm.Protocol.UNIX);
         tcp = engine.connect(ClientConfig.of(address.get()), capturing(bridge.to(this::onEvent)));
     }
 
@@ -181,6 +187,11 @@ public final class ClientPane extends VBox {
                 : Message.error(I18n.error(io.socketworkbench.engine.SocketError.from(done.failure()))));
     }
 
+    /** The address in the form, as Python writes it. */
+    private String target() {
+        return Lesson.address(form.hostText(), form.port().orElse(0), form.protocol() == EndpointForm.Protocol.UNIX);
+    }
+
     public void close() {
         if (tcp != null) {
             tcp.close();
@@ -213,9 +224,12 @@ public final class ClientPane extends VBox {
             peer = Address.format(connected.remote());
             state.setText(t("client.state.connected", Address.format(connected.local()), peer));
             transcript.add(Message.event(t("event.connected", peer)));
+            lesson.clientConnected();
         } else if (event instanceof SocketEvent.Received received) {
             bytesIn += delivery.totalBytes();
             String from = received.from() == null ? peer : Address.format(received.from());
+            lesson.received(Lesson.Side.CLIENT, received.data(),
+                    udp != null && received.from() != null ? Address.pythonTuple(received.from()) : null);
             transcript.add(Message.received(received.data(), delivery.elidedBytes(), from));
         } else if (event instanceof SocketEvent.Closed closed) {
             String text = switch (closed.reason()) {
@@ -224,12 +238,15 @@ public final class ClientPane extends VBox {
                 case RESET, ERROR -> I18n.error(closed.error());
             };
             transcript.add(closed.error() == null ? Message.event(text) : Message.error(text));
+            lesson.closed(Lesson.Side.CLIENT, closed.reason(), closed.error());
             state.setText(text);
             tcp = null;
             showOpen(false);
         } else if (event instanceof SocketEvent.Failed failed) {
             String text = I18n.error(failed.error());
             transcript.add(Message.error(text));
+            lesson.failed(Lesson.Side.CLIENT, udp != null ? "c.sendto(…)" : "c.connect(" + target() + ")",
+                    failed.error());
             state.setText(text);
             if (tcp != null && tcp.id() == failed.source()) {
                 tcp = null;
@@ -248,10 +265,12 @@ public final class ClientPane extends VBox {
                 return;
             }
             udp.send(target.get(), data);
+            lesson.sent(Lesson.Side.CLIENT, data, target());
             transcript.add(Message.sent(data, form.hostText() + ":" + form.port().orElse(0)));
         } else if (tcp != null && tcp.connected().isDone() && !tcp.connected().isCompletedExceptionally()) {
             tcp.send(data);
             transcript.add(Message.sent(data, peer));
+            lesson.sent(Lesson.Side.CLIENT, data, null);
         } else {
             inputBar.showProblem(t("input.notConnected"));
             return;

@@ -74,6 +74,7 @@ public final class InputBar extends VBox {
 
         HBox options = new HBox(6, format, ending);
         options.setAlignment(Pos.CENTER_LEFT);
+        options.getStyleClass().add("secondary");
         VBox side = new VBox(6, send);
         side.setAlignment(Pos.BOTTOM_CENTER);
         HBox row = new HBox(6, input, side);

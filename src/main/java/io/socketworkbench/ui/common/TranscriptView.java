@@ -96,7 +96,7 @@ public final class TranscriptView extends VBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox bar = new HBox(6, mode, charset, spring, dropped, clear, save);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("transcript-bar");
+        bar.getStyleClass().addAll("transcript-bar", "secondary");
         getChildren().addAll(bar, list);
         setSpacing(4);
     }

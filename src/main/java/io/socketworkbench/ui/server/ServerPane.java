@@ -12,6 +12,7 @@ import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.Message;
@@ -42,11 +43,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** The server pane: bind and listen, see who connects, read their bytes, answer them. */
 public final class ServerPane extends VBox {
 
+    /** Room for a classroom of clients connecting at once. */
+    static final int BACKLOG = 1024;
+
     /** What the server does by itself. */
     public enum ReplyMode { NONE, ECHO, GREET, GREET_CLOSE }
 
     private final SocketEngine engine;
     private final FxBridge bridge;
+    private final Lesson lesson;
     private final EndpointForm form = new EndpointForm("server", "server.host", "server.path",
             bindChoices(), "37777");
     private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
@@ -64,9 +69,10 @@ public final class ServerPane extends VBox {
     private SocketAddress lastDatagramSender;
     private String local = "";
 
-    public ServerPane(SocketEngine engine, FxBridge bridge) {
+    public ServerPane(SocketEngine engine, FxBridge bridge, Lesson lesson) {
         this.engine = engine;
         this.bridge = bridge;
+        this.lesson = lesson;
         getStyleClass().add("pane-card");
         setSpacing(8);
 
@@ -131,6 +137,16 @@ public final class ServerPane extends VBox {
         SplitPane body = new SplitPane(top, transcript);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.36);
+        // Projector mode drops the connection list and the log: the conversation is what the class watches.
+        top.getStyleClass().add("secondary");
+        top.visibleProperty().addListener((o, a, shown) -> {
+            if (shown && !body.getItems().contains(top)) {
+                body.getItems().add(0, top);
+                body.setDividerPositions(0.36);
+            } else if (!shown) {
+                body.getItems().remove(top);
+            }
+        });
         VBox.setVgrow(body, Priority.ALWAYS);
         connections.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> transcript.filter(
                 row == null || row.id == ConnectionList.ALL ? null
@@ -213,7 +229,7 @@ public final class ServerPane extends VBox {
                     bridge.toDatagrams(this::onEvent));
         } else {
             ServerConfig config = ServerConfig.of(address.get()).withEcho(mode == ReplyMode.ECHO)
-                    .withGreeting(greets ? greet : null, mode == ReplyMode.GREET_CLOSE).withBacklog(1024);
+                    .withGreeting(greets ? greet : null, mode == ReplyMode.GREET_CLOSE).withBacklog(BACKLOG);
             tcp = engine.listen(config, bridge.to(this::onEvent));
         }
     }
@@ -224,6 +240,9 @@ public final class ServerPane extends VBox {
         }
         if (udp != null) {
             udp.stop();
+        }
+        if (running()) {
+            lesson.serverStopped();
         }
         tcp = null;
         udp = null;
@@ -252,6 +271,12 @@ public final class ServerPane extends VBox {
         }
         if (event instanceof SocketEvent.Listening listening) {
             local = Address.format(listening.local());
+            if (udp != null) {
+                lesson.serverBoundUdp(Address.pythonTuple(listening.local()));
+            } else {
+                lesson.serverListening(Address.pythonTuple(listening.local()),
+                        form.protocol() == EndpointForm.Protocol.UNIX, BACKLOG);
+            }
             showListening();
             log.add(t("log.listening", local));
             transcript.add(Message.event(t("event.listening", local)));
@@ -259,11 +284,13 @@ public final class ServerPane extends VBox {
         } else if (event instanceof SocketEvent.Accepted accepted) {
             String remote = Address.format(accepted.remote());
             connections.added(accepted.connection(), remote);
+            lesson.accepted(Address.pythonTuple(accepted.remote()));
             log.add(t("log.accepted", remote));
             transcript.add(Message.event(t("event.accepted", remote)));
             ReplyMode mode = replyMode.getValue();
             if (mode == ReplyMode.GREET || mode == ReplyMode.GREET_CLOSE) {
                 transcript.add(Message.sent(greetingBytes(), remote));
+                lesson.sent(Lesson.Side.SERVER, greetingBytes(), null);
             }
             showListening();
         } else if (event instanceof SocketEvent.Received received) {
@@ -281,6 +308,8 @@ public final class ServerPane extends VBox {
             log.add(t("log.failed", text));
             transcript.add(Message.error(text));
             if (failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE) {
+                lesson.failed(Lesson.Side.SERVER, "s.bind(" + Lesson.address(form.hostText(), form.port().orElse(0),
+                        form.protocol() == EndpointForm.Protocol.UNIX) + ")", failed.error());
                 state.setText(text);
                 tcp = null;
                 udp = null;
@@ -315,8 +344,11 @@ public final class ServerPane extends VBox {
         }
         log.add(t("log.received", peer, delivery.totalBytes()));
         transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
+        String from = udp != null && received.from() != null ? Address.pythonTuple(received.from()) : null;
+        lesson.received(Lesson.Side.SERVER, received.data(), from);
         if (replyMode.getValue() == ReplyMode.ECHO) {
             transcript.add(Message.sent(received.data(), peer));
+            lesson.sent(Lesson.Side.SERVER, received.data(), from);
         }
     }
 
@@ -326,6 +358,7 @@ public final class ServerPane extends VBox {
             return;
         }
         connections.removed(closed.source());
+        lesson.closed(Lesson.Side.SERVER, closed.reason(), closed.error());
         String line = switch (closed.reason()) {
             case LOCAL -> t("log.closed.local", remote);
             case PEER -> t("log.closed.peer", remote);
@@ -351,6 +384,7 @@ public final class ServerPane extends VBox {
     private void send(byte[] data) {
         if (udp != null && lastDatagramSender != null) {
             udp.send(lastDatagramSender, data);
+            lesson.sent(Lesson.Side.SERVER, data, Address.pythonTuple(lastDatagramSender));
             transcript.add(Message.sent(data, Address.format(lastDatagramSender)));
             inputBar.clearInput();
             return;
@@ -360,6 +394,7 @@ public final class ServerPane extends VBox {
             return;
         }
         long target = connections.selected();
+        lesson.sent(Lesson.Side.SERVER, data, null);
         if (target == ConnectionList.ALL) {
             tcp.broadcast(data);
             transcript.add(Message.sent(data, t("server.allClients")));

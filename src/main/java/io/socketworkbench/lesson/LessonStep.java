@@ -1,0 +1,17 @@
+package io.socketworkbench.lesson;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The tutorial's steps: five for a TCP conversation, three for UDP, which has no connection. */
+public enum LessonStep {
+    LISTEN, CONNECT, SEND, RECEIVE, CLOSE, UDP_BIND, UDP_SENDTO, UDP_RECVFROM;
+
+    public static final List<LessonStep> TCP = List.of(LISTEN, CONNECT, SEND, RECEIVE, CLOSE);
+    public static final List<LessonStep> UDP = List.of(UDP_BIND, UDP_SENDTO, UDP_RECVFROM);
+
+    /** A stable key for translations, such as {@code udp-sendto}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

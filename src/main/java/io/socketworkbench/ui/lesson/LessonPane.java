@@ -1,0 +1,96 @@
+package io.socketworkbench.ui.lesson;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.lesson.LessonStep;
+import io.socketworkbench.ui.common.Icons;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/** The classroom panel: the tutorial's steps lighting up as the panes act, TCP states, and the Python mirror. */
+public final class LessonPane extends HBox {
+    private final Lesson lesson;
+    private final VBox steps = new VBox(4);
+    private final Label states = new Label();
+    private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final ListView<String> mirror = new ListView<>(lines);
+    private boolean refreshPending;
+
+    public LessonPane(Lesson lesson) {
+        this.lesson = lesson;
+        getStyleClass().addAll("pane-card", "lesson");
+        setSpacing(12);
+        Label title = new Label(t("lesson.title"));
+        title.getStyleClass().addAll("title-4", "pane-title");
+        steps.setId("lesson-steps");
+        states.setId("lesson-states");
+        states.getStyleClass().add("state-line");
+        VBox left = new VBox(6, title, steps, states);
+        left.setMinWidth(VBox.USE_PREF_SIZE);
+
+        mirror.setId("python-mirror");
+        mirror.getStyleClass().add("python-mirror");
+        VBox.setVgrow(mirror, Priority.ALWAYS);
+        Label mirrorTitle = new Label(t("lesson.mirror"));
+        mirrorTitle.getStyleClass().add("section-title");
+        Button copy = Icons.button(t("lesson.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(String.join("\n", lines) + "\n");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox mirrorBar = new HBox(8, mirrorTitle, new HBox(), copy);
+        HBox.setHgrow(mirrorBar.getChildren().get(1), Priority.ALWAYS);
+        mirrorBar.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(4, mirrorBar, mirror);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        getChildren().addAll(left, right);
+        lesson.onChange(this::refreshSoon);
+        refresh();
+    }
+
+    /** A burst of changes (a thousand clients connecting) redraws once, on the next pulse. */
+    private void refreshSoon() {
+        if (!refreshPending) {
+            refreshPending = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshPending = false;
+                refresh();
+            });
+        }
+    }
+
+    private void refresh() {
+        List<LessonStep> shown = lesson.udp() ? LessonStep.UDP : LessonStep.TCP;
+        var done = lesson.done();
+        steps.getChildren().clear();
+        int number = 1;
+        for (LessonStep step : shown) {
+            boolean lit = done.contains(step);
+            FontIcon icon = new FontIcon(lit ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CIRCLE_OUTLINE);
+            icon.getStyleClass().add(lit ? "step-done" : "step-todo");
+            Label row = new Label(number++ + ". " + t("lesson.step." + step.key()), icon);
+            row.getStyleClass().addAll("lesson-step", lit ? "done" : "todo");
+            row.setUserData(step);
+            steps.getChildren().add(row);
+        }
+        states.setText(t("lesson.states", lesson.serverState(), lesson.clientState()));
+        lines.setAll(lesson.mirror());
+        if (!lines.isEmpty()) {
+            mirror.scrollTo(lines.size() - 1);
+        }
+    }
+}
