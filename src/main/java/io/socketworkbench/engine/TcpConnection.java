@@ -293,8 +293,9 @@ final class TcpConnection implements Reactor.Handler {
         }
         outbound.clear();
         queued = 0;
-        emit(new SocketEvent.Closed(id, reason, error));
+        // Owners update their state (a server's connection count) before listeners hear of the close.
         onClosed.accept(reason);
+        emit(new SocketEvent.Closed(id, reason, error));
     }
 
     @Override

@@ -88,6 +88,26 @@ public final class EndpointForm extends HBox {
         getChildren().addAll(protocol, hostLabel, host, portLabel, port);
     }
 
+    /** Bind choices: loopback first (the safe default), all interfaces, IPv6 loopback, then this machine's own. */
+    public static List<String> bindChoices() {
+        List<String> choices = new java.util.ArrayList<>(List.of("127.0.0.1", "0.0.0.0", "::1"));
+        try {
+            for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (var ip : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (!ip.isLinkLocalAddress()) {
+                        choices.add(ip.getHostAddress());
+                    }
+                }
+            }
+        } catch (java.net.SocketException ignored) {
+            // the three above still work
+        }
+        return choices;
+    }
+
     public Protocol protocol() {
         return protocol.getValue();
     }

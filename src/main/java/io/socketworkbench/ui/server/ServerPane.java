@@ -22,20 +22,15 @@ import io.socketworkbench.ui.i18n.I18n;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -53,12 +48,11 @@ public final class ServerPane extends VBox {
     private final FxBridge bridge;
     private final Lesson lesson;
     private final EndpointForm form = new EndpointForm("server", "server.host", "server.path",
-            bindChoices(), "37777");
+            EndpointForm.bindChoices(), "37777");
     private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
     private final Label state = new Label(t("server.state.stopped"));
     private final Label warning = new Label(t("server.warnAll"));
-    private final ComboBox<ReplyMode> replyMode = new ComboBox<>(FXCollections.observableArrayList(ReplyMode.values()));
-    private final TextField greeting = new TextField("This is socket!");
+    private final ReplyControls reply = new ReplyControls();
     private final ConnectionList connections = new ConnectionList(this::closeClient);
     private final LogView log = new LogView();
     private final TranscriptView transcript = new TranscriptView("server-transcript", 2000);
@@ -98,32 +92,6 @@ public final class ServerPane extends VBox {
         warning.visibleProperty().bind(form.hostBox().getEditor().textProperty().isEqualTo("0.0.0.0"));
         warning.managedProperty().bind(warning.visibleProperty());
 
-        replyMode.setId("server-reply-mode");
-        replyMode.setValue(ReplyMode.NONE);
-        replyMode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ReplyMode m) {
-                return m == null ? "" : t(switch (m) {
-                    case NONE -> "server.reply.none";
-                    case ECHO -> "server.reply.echo";
-                    case GREET -> "server.reply.greet";
-                    case GREET_CLOSE -> "server.reply.greetClose";
-                });
-            }
-
-            @Override
-            public ReplyMode fromString(String s) {
-                return null;
-            }
-        });
-        greeting.setId("server-greeting");
-        greeting.setPromptText(t("server.reply.greeting"));
-        greeting.disableProperty().bind(replyMode.valueProperty().isEqualTo(ReplyMode.NONE)
-                .or(replyMode.valueProperty().isEqualTo(ReplyMode.ECHO)));
-        HBox.setHgrow(greeting, Priority.ALWAYS);
-        HBox replyRow = new HBox(8, new Label(t("server.reply")), replyMode, greeting);
-        replyRow.setAlignment(Pos.CENTER_LEFT);
-
         Label connectionsTitle = new Label(t("server.connections"));
         connectionsTitle.getStyleClass().add("section-title");
         VBox connectionsBox = new VBox(4, connectionsTitle, connections);
@@ -154,31 +122,11 @@ public final class ServerPane extends VBox {
 
         inputBar = new InputBar("server-input", "server-send", this::send);
         inputBar.charsetFrom(transcript::charset);
-        getChildren().addAll(new HBox(10, title, state), formRow, warning, replyRow, body, inputBar);
+        getChildren().addAll(new HBox(10, title, state), formRow, warning, reply, body, inputBar);
     }
 
     public EndpointForm form() {
         return form;
-    }
-
-    /** Loopback first (the safe default), all interfaces, IPv6 loopback, then this machine's own addresses. */
-    static List<String> bindChoices() {
-        List<String> choices = new ArrayList<>(List.of("127.0.0.1", "0.0.0.0", "::1"));
-        try {
-            for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
-                if (!nic.isUp() || nic.isLoopback()) {
-                    continue;
-                }
-                for (var ip : java.util.Collections.list(nic.getInetAddresses())) {
-                    if (!ip.isLinkLocalAddress()) {
-                        choices.add(ip.getHostAddress());
-                    }
-                }
-            }
-        } catch (java.net.SocketException ignored) {
-            // the three above still work
-        }
-        return choices;
     }
 
     public TranscriptView transcript() {
@@ -186,8 +134,7 @@ public final class ServerPane extends VBox {
     }
 
     public void setReply(ReplyMode mode, String text) {
-        replyMode.setValue(mode);
-        greeting.setText(text);
+        reply.set(mode, text);
     }
 
     /** Runs once, the next time the server is listening (or has failed to). */
@@ -211,14 +158,14 @@ public final class ServerPane extends VBox {
         }
         byte[] greet;
         try {
-            greet = Escapes.parse(greeting.getText(), transcript.charset());
+            greet = Escapes.parse(reply.greetingText(), transcript.charset());
         } catch (PayloadSyntaxException e) {
             state.setText(I18n.syntax(e));
             start.setSelected(false);
             return;
         }
-        ReplyMode mode = replyMode.getValue();
-        boolean greets = mode == ReplyMode.GREET || mode == ReplyMode.GREET_CLOSE;
+        ReplyMode mode = reply.mode();
+        boolean greets = reply.greets();
         start.setSelected(true);
         start.setText(t("server.stop"));
         start.setGraphic(new FontIcon(MaterialDesignS.STOP));
@@ -287,8 +234,7 @@ public final class ServerPane extends VBox {
             lesson.accepted(Address.pythonTuple(accepted.remote()));
             log.add(t("log.accepted", remote));
             transcript.add(Message.event(t("event.accepted", remote)));
-            ReplyMode mode = replyMode.getValue();
-            if (mode == ReplyMode.GREET || mode == ReplyMode.GREET_CLOSE) {
+            if (reply.greets()) {
                 transcript.add(Message.sent(greetingBytes(), remote));
                 lesson.sent(Lesson.Side.SERVER, greetingBytes(), null);
             }
@@ -325,7 +271,7 @@ public final class ServerPane extends VBox {
 
     private byte[] greetingBytes() {
         try {
-            return Escapes.parse(greeting.getText(), transcript.charset());
+            return Escapes.parse(reply.greetingText(), transcript.charset());
         } catch (PayloadSyntaxException e) {
             return new byte[0];
         }
@@ -346,7 +292,7 @@ public final class ServerPane extends VBox {
         transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
         String from = udp != null && received.from() != null ? Address.pythonTuple(received.from()) : null;
         lesson.received(Lesson.Side.SERVER, received.data(), from);
-        if (replyMode.getValue() == ReplyMode.ECHO) {
+        if (reply.mode() == ReplyMode.ECHO) {
             transcript.add(Message.sent(received.data(), peer));
             lesson.sent(Lesson.Side.SERVER, received.data(), from);
         }
@@ -414,9 +360,5 @@ public final class ServerPane extends VBox {
     /** For the status bar and tests. */
     public int clientCount() {
         return connections.clientCount();
-    }
-
-    String describe() {
-        return String.format(Locale.ROOT, "%s %s", form.protocol(), local);
     }
 }

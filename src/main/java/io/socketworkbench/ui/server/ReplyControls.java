@@ -1,0 +1,66 @@
+package io.socketworkbench.ui.server;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/** What the server does by itself: nothing, echo, greet each client, or greet and close (the homework server). */
+final class ReplyControls extends HBox {
+
+    private final ComboBox<ServerPane.ReplyMode> mode = new ComboBox<>(
+            FXCollections.observableArrayList(ServerPane.ReplyMode.values()));
+    private final TextField greeting = new TextField("This is socket!");
+
+    ReplyControls() {
+        mode.setId("server-reply-mode");
+        mode.setValue(ServerPane.ReplyMode.NONE);
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ServerPane.ReplyMode m) {
+                return m == null ? "" : t(switch (m) {
+                    case NONE -> "server.reply.none";
+                    case ECHO -> "server.reply.echo";
+                    case GREET -> "server.reply.greet";
+                    case GREET_CLOSE -> "server.reply.greetClose";
+                });
+            }
+
+            @Override
+            public ServerPane.ReplyMode fromString(String s) {
+                return null;
+            }
+        });
+        greeting.setId("server-greeting");
+        greeting.setPromptText(t("server.reply.greeting"));
+        greeting.disableProperty().bind(mode.valueProperty().isEqualTo(ServerPane.ReplyMode.NONE)
+                .or(mode.valueProperty().isEqualTo(ServerPane.ReplyMode.ECHO)));
+        HBox.setHgrow(greeting, Priority.ALWAYS);
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(new Label(t("server.reply")), mode, greeting);
+    }
+
+    ServerPane.ReplyMode mode() {
+        return mode.getValue();
+    }
+
+    boolean greets() {
+        return mode() == ServerPane.ReplyMode.GREET || mode() == ServerPane.ReplyMode.GREET_CLOSE;
+    }
+
+    String greetingText() {
+        return greeting.getText();
+    }
+
+    void set(ServerPane.ReplyMode value, String text) {
+        mode.setValue(value);
+        greeting.setText(text);
+    }
+}
