@@ -4,7 +4,8 @@ import java.net.SocketAddress;
 
 /**
  * Everything the engine reports. Events are delivered on an engine thread; byte arrays in them are never
- * touched again by the engine, and listeners must not change them.
+ * touched again by the engine, and listeners must not change them. The engine updates its own state (futures,
+ * connection counts) before it delivers the event that reports the change.
  */
 public sealed interface SocketEvent {
 

@@ -96,8 +96,8 @@ public final class TcpClient implements Reactor.Handler {
         connection.sinkTo(config.sink());
         connection.start(key);
         SocketAddress remote = connection.remote();
-        Events.deliver(listener, new SocketEvent.Connected(id, connection.local(), remote));
         connected.complete(remote);
+        Events.deliver(listener, new SocketEvent.Connected(id, connection.local(), remote));
     }
 
     void failConnect(SocketError error) {
@@ -108,9 +108,9 @@ public final class TcpClient implements Reactor.Handler {
             connectTimer.cancel();
         }
         Reactor.release(key, channel);
-        Events.deliver(listener, new SocketEvent.Failed(id, Operation.CONNECT, error));
         connected.completeExceptionally(new SocketFailure(error));
         closed.completeExceptionally(new SocketFailure(error));
+        Events.deliver(listener, new SocketEvent.Failed(id, Operation.CONNECT, error));
     }
 
     public CompletableFuture<Integer> send(byte[] data) {

@@ -88,15 +88,15 @@ public final class TcpServer implements Reactor.Handler {
             failStart(Operation.BIND, SocketError.from(e));
             return;
         }
-        Events.deliver(listener, new SocketEvent.Listening(id, local));
         started.complete(local);
+        Events.deliver(listener, new SocketEvent.Listening(id, local));
     }
 
     void failStart(Operation operation, SocketError error) {
         stopping = true;
-        Events.deliver(listener, new SocketEvent.Failed(id, operation, error));
         started.completeExceptionally(new SocketFailure(error));
         stopped.complete(null);
+        Events.deliver(listener, new SocketEvent.Failed(id, operation, error));
     }
 
     @Override

@@ -79,17 +79,17 @@ public final class UdpEndpoint implements Reactor.Handler {
             return;
         }
         SocketAddress local = localAddress();
+        started.complete(local);
         if (bindTo != null) {
             Events.deliver(listener, new SocketEvent.Listening(id, local));
         }
-        started.complete(local);
     }
 
     void failStart(SocketError error) {
         stopping = true;
-        Events.deliver(listener, new SocketEvent.Failed(id, Operation.BIND, error));
         started.completeExceptionally(new SocketFailure(error));
         stopped.complete(null);
+        Events.deliver(listener, new SocketEvent.Failed(id, Operation.BIND, error));
     }
 
     public SocketAddress localAddress() {
