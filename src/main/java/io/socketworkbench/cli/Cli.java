@@ -58,19 +58,11 @@ public final class Cli {
         }
     }
 
-    /** The version from the module descriptor, set from pom.xml at build time. */
+    /** The version from pom.xml, as the module descriptor carries it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"socket-workbench " + version()};
+            return new String[] {"socket-workbench " + io.socketworkbench.engine.SocketEngine.version()};
         }
-    }
-
-    public static String version() {
-        Module module = Cli.class.getModule();
-        if (module.getDescriptor() != null && module.getDescriptor().rawVersion().isPresent()) {
-            return module.getDescriptor().rawVersion().get();
-        }
-        return "dev";
     }
 }

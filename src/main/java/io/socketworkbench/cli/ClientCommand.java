@@ -8,7 +8,6 @@ import io.socketworkbench.engine.ClientConfig;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
-import io.socketworkbench.engine.SocketFailure;
 import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;

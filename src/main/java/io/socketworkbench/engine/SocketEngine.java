@@ -1,5 +1,6 @@
 package io.socketworkbench.engine;
 
+import java.lang.module.ModuleDescriptor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +19,12 @@ public final class SocketEngine implements AutoCloseable {
 
     public SocketEngine(String threadName) {
         reactor = new Reactor(threadName);
+    }
+
+    /** The product's version, stamped into the module descriptor by the build; "dev" when run unpackaged. */
+    public static String version() {
+        ModuleDescriptor descriptor = SocketEngine.class.getModule().getDescriptor();
+        return descriptor != null ? descriptor.rawVersion().orElse("dev") : "dev";
     }
 
     static long nextId() {

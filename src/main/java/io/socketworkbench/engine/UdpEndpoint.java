@@ -20,7 +20,7 @@ public final class UdpEndpoint implements Reactor.Handler {
     /** The largest UDP payload over IPv4. */
     public static final int MAX_DATAGRAM = 65_507;
     private static final int RECEIVES_PER_WAKEUP = 64;
-    private static final long SEND_QUEUE_CAP = 16L * 1024 * 1024;
+    private static final long SEND_QUEUE_CAP = ServerConfig.DEFAULT_SEND_QUEUE_CAP;
 
     private record Outgoing(SocketAddress to, ByteBuffer data, CompletableFuture<Integer> done) {}
 

@@ -22,7 +22,7 @@ public final class Lesson {
     static final int PREVIEW = 48;
     private static final int MAX_LINES = 500;
 
-    private final Set<LessonStep> done = EnumSet.noneOf(LessonStep.class);
+    private final EnumSet<LessonStep> done = EnumSet.noneOf(LessonStep.class);
     private final List<String> mirror = new ArrayList<>();
     private final List<Runnable> listeners = new ArrayList<>();
     private TcpState server = TcpState.CLOSED;
@@ -34,7 +34,7 @@ public final class Lesson {
     }
 
     public Set<LessonStep> done() {
-        return EnumSet.copyOf(done.isEmpty() ? EnumSet.noneOf(LessonStep.class) : done);
+        return EnumSet.copyOf(done);
     }
 
     public List<String> mirror() {

@@ -180,8 +180,7 @@ public final class MainWindow extends BorderPane {
         Menu examples = new Menu(t("menu.examples"), null, homework);
 
         MenuItem about = new MenuItem(t("menu.help.about"));
-        about.setOnAction(e -> new Alert(Alert.AlertType.INFORMATION,
-                t("about.text", io.socketworkbench.ui.i18n.Version.text()), ButtonType.OK).showAndWait());
+        about.setOnAction(e -> inform(t("menu.help.about"), t("about.text", SocketEngine.version())));
         Menu help = new Menu(t("menu.help"), null, about);
         MenuBar bar = new MenuBar(file, view, examples, help);
         bar.setUseSystemMenuBar(true);
@@ -197,8 +196,7 @@ public final class MainWindow extends BorderPane {
             item.setSelected(I18n.locale().getLanguage().equals(locale.getLanguage()));
             item.setOnAction(e -> {
                 onLanguage.accept(locale);
-                new Alert(Alert.AlertType.INFORMATION, t("language.restart", locale.getDisplayName(I18n.locale())),
-                        ButtonType.OK).show();
+                inform(t("menu.view.language"), t("language.restart", locale.getDisplayName(I18n.locale())));
             });
             menu.getItems().add(item);
         }
@@ -218,6 +216,18 @@ public final class MainWindow extends BorderPane {
 
     public Lesson lesson() {
         return lesson;
+    }
+
+    /** A message box in our own words: JavaFX's default header ("Message") is not localised with the rest. */
+    private void inform(String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text,
+                new ButtonType(t("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+        alert.setTitle(t("app.title"));
+        alert.setHeaderText(header);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.show();
     }
 
     private void zoomBy(double step) {

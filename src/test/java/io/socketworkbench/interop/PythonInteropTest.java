@@ -17,7 +17,6 @@ import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.engine.EventQueue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -66,7 +66,7 @@ class LocalizationConsistencyTest {
                         continue;
                     }
                     if (known.contains(m.group(1)) || m.group(1).matches("(app|menu|server|client|log|event|"
-                            + "transcript|input|port|host|status|language|about|lesson)\\..*")) {
+                            + "transcript|input|port|host|status|language|about|lesson|dialog)\\..*")) {
                         used.add(m.group(1));
                     }
                 }

@@ -138,12 +138,8 @@ class MainWindowTest {
     void aBadHexDigitIsPointedAtAndNothingIsSent(FxRobot robot) {
         int port = startServer(robot);
         connectClient(robot, port);
-        robot.interact(() -> {
-            @SuppressWarnings("unchecked")
-            ComboBox<Object> format = (ComboBox<Object>) robot.lookup("#client-input").query().getParent()
-                    .getParent().lookup(".combo-box");
-            format.setValue(io.socketworkbench.codec.PayloadFormat.HEX);
-        });
+        robot.interact(() -> robot.lookup("#client-input-format").queryAs(ComboBox.class)
+                .setValue(io.socketworkbench.codec.PayloadFormat.HEX));
         robot.clickOn("#client-input").write("41 4g");
         await(() -> robot.lookup(".input-problem").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && ((Label) n).getText().contains("'g' is not a hex digit (position 5)")));

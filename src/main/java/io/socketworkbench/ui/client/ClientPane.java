@@ -10,6 +10,7 @@ import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
@@ -58,17 +59,7 @@ public final class ClientPane extends VBox {
         title.getStyleClass().addAll("title-3", "pane-title");
         state.setId("client-state" + suffix);
         state.getStyleClass().add("state-line");
-        connect.setId("client-connect" + suffix);
-        connect.getStyleClass().add("accent");
-        connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        connect.disableProperty().bind(form.validProperty().not());
-        connect.setOnAction(e -> {
-            if (connect.isSelected()) {
-                open();
-            } else {
-                close();
-            }
-        });
+        Buttons.onOff(connect, "client-connect" + suffix, form.validProperty(), this::open, this::close);
         captureButton.setId("client-capture" + suffix);
         captureButton.getStyleClass().add("secondary");
         captureButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -41,11 +41,12 @@ public final class InputBar extends VBox {
 
     public InputBar(String inputId, String sendId, Consumer<byte[]> onSend) {
         input.setId(inputId);
+        format.setId(inputId + "-format");
         input.setPromptText(t("input.prompt"));
         input.setPrefRowCount(2);
         input.setWrapText(true);
         HBox.setHgrow(input, Priority.ALWAYS);
-        send = Icons.button(t("input.send"), new FontIcon(MaterialDesignS.SEND));
+        send = Buttons.withIcon(t("input.send"), new FontIcon(MaterialDesignS.SEND));
         send.setId(sendId);
         send.getStyleClass().add("accent");
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

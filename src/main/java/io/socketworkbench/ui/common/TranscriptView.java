@@ -88,9 +88,9 @@ public final class TranscriptView extends VBox {
         dropped.setVisible(false);
         dropped.managedProperty().bind(dropped.visibleProperty());
 
-        Button clear = Icons.button(t("transcript.clear"), new FontIcon(MaterialDesignD.DELETE_SWEEP_OUTLINE));
+        Button clear = Buttons.withIcon(t("transcript.clear"), new FontIcon(MaterialDesignD.DELETE_SWEEP_OUTLINE));
         clear.setOnAction(e -> clear());
-        Button save = Icons.button(t("transcript.save"), new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
+        Button save = Buttons.withIcon(t("transcript.save"), new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
         save.setOnAction(e -> saveAs());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);

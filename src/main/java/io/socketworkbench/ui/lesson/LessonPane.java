@@ -4,7 +4,7 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.LessonStep;
-import io.socketworkbench.ui.common.Icons;
+import io.socketworkbench.ui.common.Buttons;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -46,7 +46,7 @@ public final class LessonPane extends HBox {
         VBox.setVgrow(mirror, Priority.ALWAYS);
         Label mirrorTitle = new Label(t("lesson.mirror"));
         mirrorTitle.getStyleClass().add("section-title");
-        Button copy = Icons.button(t("lesson.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+        Button copy = Buttons.withIcon(t("lesson.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(String.join("\n", lines) + "\n");

@@ -2,7 +2,7 @@ package io.socketworkbench.ui.server;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
-import io.socketworkbench.ui.common.Icons;
+import io.socketworkbench.ui.common.Buttons;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import javafx.collections.FXCollections;
@@ -38,7 +38,7 @@ final class LogView extends VBox {
         filter.textProperty().addListener((o, a, text) -> shown.setPredicate(
                 text == null || text.isBlank() ? null : line -> line.toLowerCase().contains(text.toLowerCase())));
         HBox.setHgrow(filter, Priority.ALWAYS);
-        Button copy = Icons.button(t("server.log.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+        Button copy = Buttons.withIcon(t("server.log.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(String.join("\n", shown));

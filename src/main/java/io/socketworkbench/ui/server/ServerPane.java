@@ -13,6 +13,7 @@ import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.Message;
@@ -74,17 +75,7 @@ public final class ServerPane extends VBox {
         title.getStyleClass().addAll("title-3", "pane-title");
         state.setId("server-state");
         state.getStyleClass().add("state-line");
-        start.setId("server-start");
-        start.getStyleClass().add("accent");
-        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        start.disableProperty().bind(form.validProperty().not());
-        start.setOnAction(e -> {
-            if (start.isSelected()) {
-                startServer();
-            } else {
-                stopServer();
-            }
-        });
+        Buttons.onOff(start, "server-start", form.validProperty(), this::startServer, this::stopServer);
         HBox formRow = new HBox(8, form, start);
         HBox.setHgrow(form, Priority.ALWAYS);
         formRow.setAlignment(Pos.CENTER_LEFT);
