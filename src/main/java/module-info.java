@@ -7,6 +7,7 @@ module io.socketworkbench {
     requires org.kordamp.ikonli.materialdesign2;
     requires info.picocli;
     requires jdk.charsets;
+    requires java.desktop;
 
     exports io.socketworkbench.engine;
     exports io.socketworkbench.codec;

@@ -1,17 +1,23 @@
 package io.socketworkbench.lesson;
 
 import io.socketworkbench.codec.PythonBytes;
+import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.lesson.Session.Step;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The live lesson: what the user's own sockets have done so far, as the tutorial's steps, a TCP state per side,
- * and the Python 3 calls that would do the same ({@code s} listens, {@code con} is the accepted socket, {@code c}
- * is the client). Fed by the panes on the UI thread; it holds no sockets itself.
+ * the Python 3 calls that would do the same ({@code s} listens, {@code con} is the accepted socket, {@code c}
+ * is the client), the sequence diagram, and the session that "Export as Python" replays. Fed by the panes on the
+ * UI thread; it holds no sockets itself.
  */
 public final class Lesson {
 
@@ -20,14 +26,27 @@ public final class Lesson {
 
     /** Longest bytes literal shown in one mirror line before it is cut. */
     static final int PREVIEW = 48;
+    /** Longest bytes literal on a diagram arrow. */
+    static final int ARROW_PREVIEW = 24;
     private static final int MAX_LINES = 500;
+    /** Connections remembered for the diagram; a flood of clients beyond this is drawn on the others' line. */
+    private static final int MAX_CONNECTIONS = 4096;
+
+    /** Both ends of one connection, as the diagram's lifelines. */
+    private record Ends(int local, int remote, String remoteTuple) {}
 
     private final EnumSet<LessonStep> done = EnumSet.noneOf(LessonStep.class);
     private final List<String> mirror = new ArrayList<>();
     private final List<Runnable> listeners = new ArrayList<>();
+    private final Sequence sequence = new Sequence();
+    private final Session session = new Session();
+    private final Map<Long, Ends> connections = new HashMap<>();
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
+    private int serverLine = -1;
+    private int clientLine = -1;
+    private String clientTarget = "";
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
@@ -39,6 +58,14 @@ public final class Lesson {
 
     public List<String> mirror() {
         return List.copyOf(mirror);
+    }
+
+    public Sequence sequence() {
+        return sequence;
+    }
+
+    public Session session() {
+        return session;
     }
 
     public TcpState serverState() {
@@ -54,6 +81,17 @@ public final class Lesson {
         return udp;
     }
 
+    /** Starts over: no steps, no mirror, an empty diagram. */
+    public void clear() {
+        done.clear();
+        mirror.clear();
+        sequence.clear();
+        connections.clear();
+        serverLine = -1;
+        clientLine = -1;
+        changed();
+    }
+
     /** How Python writes an address the user typed: {@code ('127.0.0.1', 37777)}, or the socket file's path. */
     public static String address(String hostOrPath, int port, boolean unix) {
         return unix ? "'" + hostOrPath + "'" : "('" + hostOrPath + "', " + port + ")";
@@ -63,107 +101,44 @@ public final class Lesson {
         return unix ? "socket.AF_UNIX" : "socket.AF_INET";
     }
 
-    public void serverListening(String where, boolean unix, int backlog) {
-        udp = false;
-        done.removeAll(LessonStep.TCP);
-        done.add(LessonStep.LISTEN);
-        server = TcpState.LISTEN;
-        line("s = socket.socket(" + family(unix) + ", socket.SOCK_STREAM)");
-        if (!unix) {
-            line("s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)");
-        }
-        line("s.bind(" + where + ")");
-        line("s.listen(" + backlog + ")");
-        changed();
-    }
-
-    public void serverBoundUdp(String where) {
-        udp = true;
-        done.removeAll(LessonStep.UDP);
-        done.add(LessonStep.UDP_BIND);
-        line("s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)");
-        line("s.bind(" + where + ")");
-        changed();
-    }
-
-    public void clientConnecting(String where, boolean unix) {
-        udp = false;
-        client = TcpState.SYN_SENT;
-        line("c = socket.socket(" + family(unix) + ", socket.SOCK_STREAM)");
-        line("c.connect(" + where + ")");
-        changed();
-    }
-
-    public void clientUdp() {
-        udp = true;
-        line("c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)");
-        changed();
-    }
-
-    public void clientConnected() {
-        client = TcpState.ESTABLISHED;
-        done.add(LessonStep.CONNECT);
-        changed();
-    }
-
-    public void accepted(String peer) {
-        server = TcpState.ESTABLISHED;
-        done.add(LessonStep.CONNECT);
-        line("con, addr = s.accept()  # " + peer);
-        changed();
-    }
-
-    /** A send; {@code to} is the UDP target, or null on a connection. */
-    public void sent(Side side, byte[] data, String to) {
-        if (to != null) {
-            done.add(LessonStep.UDP_SENDTO);
-            line(name(side, true) + ".sendto(" + literal(data) + ", " + to + ")  # " + data.length);
+    /** The server is bound (UDP) or listening (TCP, AF_UNIX) at {@code local}. */
+    public void serverListening(Session.ServerSetup setup, SocketAddress local) {
+        Session.ServerSetup actual = new Session.ServerSetup(setup.unix(), setup.udp(), Address.pythonTuple(local),
+                setup.backlog(), setup.options(), setup.reply(), setup.greeting());
+        session.server(actual);
+        udp = setup.udp();
+        serverLine = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
+        String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
+        line("s = socket.socket(" + family(setup.unix()) + ", " + type + ")");
+        Python.setsockopt("s", setup.options()).forEach(this::line);
+        line("s.bind(" + actual.address() + ")");
+        if (setup.udp()) {
+            done.removeAll(LessonStep.UDP);
+            done.add(LessonStep.UDP_BIND);
         } else {
-            done.add(LessonStep.SEND);
-            line(name(side, false) + ".send(" + literal(data) + ")  # " + data.length);
+            done.removeAll(LessonStep.TCP);
+            done.add(LessonStep.LISTEN);
+            server = TcpState.LISTEN;
+            line("s.listen(" + setup.backlog() + ")");
         }
         changed();
     }
 
-    /** A receive; {@code from} is the UDP sender, or null on a connection. */
-    public void received(Side side, byte[] data, String from) {
-        if (from != null) {
-            done.add(LessonStep.UDP_RECVFROM);
-            line("data, addr = " + name(side, true) + ".recvfrom(65535)  # " + literal(data) + ", " + from);
-        } else {
-            done.add(LessonStep.RECEIVE);
-            line("data = " + name(side, false) + ".recv(1024)  # " + literal(data));
+    /** What getsockopt reads back on a socket of {@code side} once it is set up. */
+    public void optionsRead(Side side, Map<String, Object> values) {
+        Session.ServerSetup serverSetup = session.server();
+        Session.ClientSetup clientSetup = session.client();
+        var spec = side == Side.SERVER
+                ? serverSetup == null ? null : serverSetup.options()
+                : clientSetup == null ? null : clientSetup.options();
+        if (spec != null) {
+            Python.getsockopt(side == Side.SERVER ? "s" : "c", spec, values).forEach(this::line);
+            changed();
         }
-        changed();
     }
 
-    /** A connection ended, seen from {@code side}. */
-    public void closed(Side side, CloseReason reason, SocketError error) {
-        done.add(LessonStep.CLOSE);
-        String sock = name(side, false);
-        switch (reason) {
-            case LOCAL -> {
-                line(sock + ".close()");
-                set(side, TcpState.TIME_WAIT);
-            }
-            case PEER -> {
-                line("data = " + sock + ".recv(1024)  # b''  (the other side closed)");
-                line(sock + ".close()");
-                set(side, TcpState.CLOSED);
-            }
-            case RESET, ERROR -> {
-                line("data = " + sock + ".recv(1024)  # " + error.pythonText());
-                set(side, TcpState.CLOSED);
-            }
-        }
-        changed();
-    }
-
-    /** A call that failed, shown as the exception Python raises. */
-    public void failed(Side side, String call, SocketError error) {
-        if (side == Side.CLIENT) {
-            client = TcpState.CLOSED;
-        }
+    /** A call that raised: the line, with the exception Python shows. */
+    public void raised(String call, SocketError error) {
         line(call + "  # " + error.pythonText());
         changed();
     }
@@ -172,6 +147,240 @@ public final class Lesson {
         line("s.close()");
         server = TcpState.CLOSED;
         changed();
+    }
+
+    /** The client is about to connect (TCP, AF_UNIX) or has a UDP socket ready to send. */
+    public void clientOpening(Session.ClientSetup setup) {
+        session.client(setup);
+        udp = setup.udp();
+        clientTarget = setup.target();
+        clientLine = -1;
+        String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
+        line("c = socket.socket(" + family(setup.unix()) + ", " + type + ")");
+        Python.setsockopt("c", setup.options()).forEach(this::line);
+        Session.ClientLab lab = setup.lab();
+        if (lab.timeout() != null) {
+            line("c.settimeout(" + Python.seconds(lab.timeout()) + ")");
+        }
+        if (!setup.udp()) {
+            client = TcpState.SYN_SENT;
+        }
+        changed();
+    }
+
+    private String connectCall() {
+        Session.ClientSetup setup = session.client();
+        boolean ex = setup != null && setup.lab().connectEx();
+        return "c." + (ex ? "connect_ex(" : "connect(") + clientTarget + ")";
+    }
+
+    /** Python's setblocking(False) comes after connect in a lesson, so that connect itself still waits. */
+    private void afterConnect(Session.ClientLab lab) {
+        line(lab.connectEx() ? connectCall() + "  # 0" : connectCall());
+        if (lab.nonBlocking()) {
+            line("c.setblocking(False)");
+        }
+    }
+
+    public void clientConnected(long id, SocketAddress local, SocketAddress remote) {
+        client = TcpState.ESTABLISHED;
+        done.add(LessonStep.CONNECT);
+        Session.ClientSetup setup = session.client();
+        afterConnect(setup == null ? Session.ClientLab.DEFAULT : setup.lab());
+        clientLine = sequence.lifeline(Address.format(local), Sequence.Role.CLIENT);
+        int to = sequence.lifeline(Address.format(remote), Sequence.Role.PEER);
+        remember(id, new Ends(clientLine, to, Address.pythonTuple(remote)));
+        sequence.add(clientLine, to, Sequence.Kind.CONNECT, "", 0);
+        changed();
+    }
+
+    /** The client's connect failed: an exception, or with connect_ex the error code it returns. */
+    public void clientFailed(SocketError error) {
+        client = TcpState.CLOSED;
+        Session.ClientSetup setup = session.client();
+        boolean ex = setup != null && setup.lab().connectEx() && error.kind().errno() != null
+                && error.kind().errno() > 0;
+        if (ex) {
+            line(connectCall() + "  # " + error.kind().errno() + "  (errno." + errnoName(error) + ", no exception)");
+        } else {
+            line(connectCall() + "  # " + error.pythonText());
+        }
+        int from = sequence.lifeline("c", Sequence.Role.CLIENT);
+        String target = clientTarget.replaceAll("^\\('([^']*)', (\\d+)\\)$", "$1:$2");
+        int to = sequence.lifeline(target, Sequence.Role.PEER);
+        sequence.add(to, from, Sequence.Kind.REFUSED, error.pythonText(), 0);
+        changed();
+    }
+
+    private static String errnoName(SocketError error) {
+        return switch (error.kind()) {
+            case CONNECTION_REFUSED -> "ECONNREFUSED";
+            case CONNECT_TIMED_OUT -> "ETIMEDOUT";
+            case NETWORK_UNREACHABLE -> "ENETUNREACH";
+            case HOST_UNREACHABLE -> "EHOSTUNREACH";
+            case NO_SUCH_FILE -> "ENOENT";
+            case PERMISSION_DENIED -> "EACCES";
+            default -> error.kind().name();
+        };
+    }
+
+    /** The client's UDP socket is bound (by the system, on its first send). */
+    public void clientBound(SocketAddress local) {
+        clientLine = sequence.lifeline(Address.format(local), Sequence.Role.CLIENT);
+        changed();
+    }
+
+    public void accepted(long connection, SocketAddress remote, SocketAddress local) {
+        server = TcpState.ESTABLISHED;
+        done.add(LessonStep.CONNECT);
+        line("con, addr = s.accept()  # " + Address.pythonTuple(remote));
+        String from = Address.format(remote);
+        boolean ours = sequence.knows(from);
+        int client = sequence.lifeline(from, Sequence.Role.PEER);
+        int server = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
+        remember(connection, new Ends(server, client, Address.pythonTuple(remote)));
+        if (!ours) {
+            sequence.add(client, server, Sequence.Kind.CONNECT, "", 0);
+        }
+        changed();
+    }
+
+    private void remember(long connection, Ends ends) {
+        if (connections.size() < MAX_CONNECTIONS) {
+            connections.put(connection, ends);
+        }
+    }
+
+    /**
+     * Bytes sent on {@code connection} (a server sending to all clients passes each). Drawn here only when the
+     * receiver is not one of our panes; otherwise its receive draws the arrow.
+     */
+    public void sent(Side side, long connection, byte[] data) {
+        done.add(LessonStep.SEND);
+        line(name(side, false) + ".send(" + literal(data) + ")  # " + data.length);
+        Ends ends = connections.get(connection);
+        if (ends != null && !ours(ends.remote())) {
+            sequence.add(ends.local(), ends.remote(), Sequence.Kind.DATA, preview(data), data.length);
+        }
+        step(side, connection, new Step(Step.Action.SEND, data.clone(), data.length, null));
+        changed();
+    }
+
+    /** A datagram sent; {@code target} is the address as Python writes it, {@code label} as ip:port. */
+    public void sentDatagram(Side side, byte[] data, String target, String label) {
+        done.add(LessonStep.UDP_SENDTO);
+        line(name(side, true) + ".sendto(" + literal(data) + ", " + target + ")  # " + data.length);
+        int to = sequence.lifeline(label, Sequence.Role.PEER);
+        if (!ours(to)) {
+            int from = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
+                    : sequence.lifeline("c", Sequence.Role.CLIENT);
+            sequence.add(from, to, Sequence.Kind.DATAGRAM, preview(data), data.length);
+        }
+        step(side, -1, new Step(Step.Action.SEND, data.clone(), data.length, target));
+        changed();
+    }
+
+    /** Bytes received on {@code connection}, as one recv of {@code bufsize} returned them. */
+    public void received(Side side, long connection, byte[] data, int bufsize) {
+        done.add(LessonStep.RECEIVE);
+        line("data = " + name(side, false) + ".recv(" + bufsize + ")  # " + literal(data));
+        Ends ends = connections.get(connection);
+        if (ends != null) {
+            sequence.add(ends.remote(), ends.local(), Sequence.Kind.DATA, preview(data), data.length);
+        }
+        step(side, connection, new Step(Step.Action.RECEIVE, new byte[0], data.length, null));
+        changed();
+    }
+
+    /** A datagram received from {@code from}; {@code discarded} bytes did not fit in bufsize and are lost. */
+    public void receivedDatagram(Side side, byte[] data, SocketAddress from, int bufsize, int discarded) {
+        done.add(LessonStep.UDP_RECVFROM);
+        String note = discarded > 0 ? "  (" + discarded + " more bytes discarded: a datagram does not wait)" : "";
+        line("data, addr = " + name(side, true) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
+                + Address.pythonTuple(from) + note);
+        int sender = sequence.lifeline(Address.format(from), Sequence.Role.PEER);
+        int me = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
+                : sequence.lifeline("c", Sequence.Role.CLIENT);
+        sequence.add(sender, me, Sequence.Kind.DATAGRAM, preview(data), data.length + discarded);
+        step(side, -1, new Step(Step.Action.RECEIVE, new byte[0], data.length, Address.pythonTuple(from)));
+        changed();
+    }
+
+    /** A recv that raised instead of returning: BlockingIOError with nothing waiting, TimeoutError after a wait. */
+    public void receiveFailed(String call, SocketError error) {
+        line(call + "  # " + error.pythonText());
+        changed();
+    }
+
+    /** shutdown(SHUT_WR): this side sends no more; the other side's recv returns b''. */
+    public void halfClosed(Side side, long connection) {
+        line(name(side, false) + ".shutdown(socket.SHUT_WR)");
+        set(side, TcpState.FIN_WAIT);
+        Ends ends = connections.get(connection);
+        if (ends != null) {
+            sequence.add(ends.local(), ends.remote(), Sequence.Kind.HALF_CLOSE, "", 0);
+        }
+        step(side, connection, Step.of(Step.Action.SHUT_WR));
+        changed();
+    }
+
+    /** A connection ended, seen from {@code side}. */
+    public void closed(Side side, long connection, CloseReason reason, SocketError error) {
+        done.add(LessonStep.CLOSE);
+        String sock = name(side, false);
+        Ends ends = connections.remove(connection);
+        switch (reason) {
+            case LOCAL -> {
+                line(sock + ".close()");
+                set(side, TcpState.TIME_WAIT);
+                arrow(ends, false, Sequence.Kind.FIN, "");
+                step(side, connection, Step.of(Step.Action.CLOSE));
+            }
+            case PEER -> {
+                line("data = " + sock + ".recv(1024)  # b''  (the other side closed)");
+                line(sock + ".close()");
+                set(side, TcpState.CLOSED);
+                arrow(ends, true, Sequence.Kind.FIN, "");
+                arrow(ends, false, Sequence.Kind.FIN, "");
+                step(side, connection, Step.of(Step.Action.PEER_CLOSED));
+            }
+            case RESET, ERROR -> {
+                line("data = " + sock + ".recv(1024)  # " + error.pythonText());
+                set(side, TcpState.CLOSED);
+                arrow(ends, true, Sequence.Kind.RST, error.pythonText());
+            }
+        }
+        changed();
+    }
+
+    /** A close seen from both panes is drawn once: skip an arrow that repeats the row just above it. */
+    private void arrow(Ends ends, boolean inbound, Sequence.Kind kind, String text) {
+        if (ends == null) {
+            return;
+        }
+        int from = inbound ? ends.remote() : ends.local();
+        int to = inbound ? ends.local() : ends.remote();
+        List<Sequence.Arrow> arrows = sequence.arrows();
+        for (int i = arrows.size() - 1; i >= Math.max(0, arrows.size() - 3); i--) {
+            Sequence.Arrow a = arrows.get(i);
+            if (a.kind() == kind && a.from() == from && a.to() == to) {
+                return;
+            }
+        }
+        sequence.add(from, to, kind, text, 0);
+    }
+
+    private void step(Side side, long connection, Step step) {
+        if (side == Side.SERVER) {
+            session.serverStep(connection, step);
+        } else {
+            session.clientStep(step);
+        }
+    }
+
+    /** True for a lifeline that one of our own panes owns, so its receive will draw the arrow. */
+    private boolean ours(int lifeline) {
+        return lifeline == serverLine || lifeline == clientLine;
     }
 
     private void set(Side side, TcpState state) {
@@ -189,6 +398,11 @@ public final class Lesson {
     static String literal(byte[] data) {
         String repr = PythonBytes.repr(data, 0, Math.min(data.length, PREVIEW));
         return data.length > PREVIEW ? repr + "…" : repr;
+    }
+
+    private static String preview(byte[] data) {
+        String repr = PythonBytes.repr(data, 0, Math.min(data.length, ARROW_PREVIEW));
+        return data.length > ARROW_PREVIEW ? repr + "…" : repr;
     }
 
     private void line(String text) {

@@ -10,7 +10,12 @@ import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.lesson.LessonPane;
 import io.socketworkbench.ui.i18n.I18n;
 import io.socketworkbench.ui.server.ServerPane;
+import io.socketworkbench.lesson.PythonExport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Orientation;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -32,6 +37,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -126,6 +132,7 @@ public final class MainWindow extends BorderPane {
         clients.getSelectionModel().select(0);
         server.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
         server.setReply(ServerPane.ReplyMode.GREET_CLOSE, "This is socket!");
+        server.setBacklog(5);
         ClientPane client = client();
         client.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
         // Connect once the server listens; if 37777 is taken (say, by the seed itself), connect to whoever has it.
@@ -140,7 +147,10 @@ public final class MainWindow extends BorderPane {
         MenuItem quit = new MenuItem(t("menu.file.quit"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> ((Stage) getScene().getWindow()).close());
-        Menu file = new Menu(t("menu.file"), null, save, new SeparatorMenuItem(), quit);
+        MenuItem export = new MenuItem(t("menu.file.exportPython"), new FontIcon(MaterialDesignL.LANGUAGE_PYTHON));
+        export.setId("export-python");
+        export.setOnAction(e -> chooseExport());
+        Menu file = new Menu(t("menu.file"), null, save, export, new SeparatorMenuItem(), quit);
 
         dark.setOnAction(e -> onTheme.accept(dark.isSelected()));
         projector.setId("projector-mode");
@@ -203,6 +213,40 @@ public final class MainWindow extends BorderPane {
         return menu;
     }
 
+    private void chooseExport() {
+        if (lesson.session().server() == null && lesson.session().client() == null) {
+            inform(t("menu.file.exportPython"), t("export.nothing"));
+            return;
+        }
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(t("menu.file.exportPython"));
+        java.io.File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (dir == null) {
+            return;
+        }
+        try {
+            List<Path> written = exportPython(dir.toPath());
+            inform(t("menu.file.exportPython"), t("export.done", written.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining("\n"))));
+        } catch (java.io.IOException ex) {
+            inform(t("menu.file.exportPython"), I18n.error(io.socketworkbench.engine.SocketError.from(ex)));
+        }
+    }
+
+    /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
+    public List<Path> exportPython(Path dir) throws java.io.IOException {
+        List<Path> written = new java.util.ArrayList<>();
+        String serverScript = PythonExport.server(lesson.session());
+        String clientScript = PythonExport.client(lesson.session());
+        if (serverScript != null) {
+            written.add(Files.writeString(dir.resolve("server.py"), serverScript));
+        }
+        if (clientScript != null) {
+            written.add(Files.writeString(dir.resolve("client.py"), clientScript));
+        }
+        return written;
+    }
+
     /** The lesson panel below the panes: the steps, the TCP states and the Python mirror. */
     public void showLesson(boolean on) {
         lessonItem.setSelected(on);
@@ -216,6 +260,10 @@ public final class MainWindow extends BorderPane {
 
     public Lesson lesson() {
         return lesson;
+    }
+
+    public LessonPane lessonPane() {
+        return lessonPane;
     }
 
     /** A message box in our own words: JavaFX's default header ("Message") is not localised with the rest. */
@@ -245,6 +293,12 @@ public final class MainWindow extends BorderPane {
             zoom.set(zoomBeforeProjector);
             getStyleClass().remove("projector");
         }
+        // Beside the panes, the lesson keeps the full height; the panes stack to leave it room.
+        outer.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
+        split.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
+        lessonPane.dock(on);
+        outer.setDividerPositions(on ? 0.5 : 0.62);
+        split.setDividerPositions(0.5);
         getBottom().setVisible(!on);
         getBottom().setManaged(!on);
         for (javafx.scene.Node node : lookupAll(".secondary")) {

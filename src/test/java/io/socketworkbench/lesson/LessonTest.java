@@ -6,23 +6,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.ErrorKind;
 import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import java.net.InetSocketAddress;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LessonTest {
+    static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 37777);
+    static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 51234);
+    static final byte[] HELLO = "This is socket!".getBytes(UTF_8);
+
     private final Lesson lesson = new Lesson();
+
+    static Session.ServerSetup homeworkServer() {
+        return new Session.ServerSetup(false, false, "", 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true),
+                Session.Reply.GREET_CLOSE, HELLO);
+    }
+
+    static Session.ClientSetup client(Session.ClientLab lab) {
+        return new Session.ClientSetup(false, false, "('127.0.0.1', 37777)", null, lab);
+    }
+
+    /** The homework as the panes report it: server and client both ours, ids 1 (client) and 2 (accepted). */
+    static void homework(Lesson lesson) {
+        lesson.serverListening(homeworkServer(), SERVER);
+        lesson.clientOpening(client(Session.ClientLab.DEFAULT));
+        lesson.clientConnected(1, CLIENT, SERVER);
+        lesson.accepted(2, CLIENT, SERVER);
+        lesson.sent(Lesson.Side.SERVER, 2, HELLO);
+        lesson.received(Lesson.Side.CLIENT, 1, HELLO, 1024);
+        lesson.closed(Lesson.Side.SERVER, 2, CloseReason.LOCAL, null);
+        lesson.closed(Lesson.Side.CLIENT, 1, CloseReason.PEER, null);
+    }
 
     @Test
     void theHomeworkLightsAllFiveStepsAndMirrorsThePythonOfTheSeed() {
-        lesson.serverListening("('127.0.0.1', 37777)", false, 5);
+        lesson.serverListening(homeworkServer(), SERVER);
         assertThat(lesson.serverState()).isEqualTo(TcpState.LISTEN);
-        lesson.clientConnecting("('127.0.0.1', 37777)", false);
+        lesson.clientOpening(client(Session.ClientLab.DEFAULT));
         assertThat(lesson.clientState()).isEqualTo(TcpState.SYN_SENT);
-        lesson.clientConnected();
-        lesson.accepted("('127.0.0.1', 51234)");
-        lesson.sent(Lesson.Side.SERVER, "This is socket!".getBytes(UTF_8), null);
-        lesson.received(Lesson.Side.CLIENT, "This is socket!".getBytes(UTF_8), null);
-        lesson.closed(Lesson.Side.SERVER, CloseReason.LOCAL, null);
-        lesson.closed(Lesson.Side.CLIENT, CloseReason.PEER, null);
+        lesson.clientConnected(1, CLIENT, SERVER);
+        lesson.accepted(2, CLIENT, SERVER);
+        lesson.sent(Lesson.Side.SERVER, 2, HELLO);
+        lesson.received(Lesson.Side.CLIENT, 1, HELLO, 1024);
+        lesson.closed(Lesson.Side.SERVER, 2, CloseReason.LOCAL, null);
+        lesson.closed(Lesson.Side.CLIENT, 1, CloseReason.PEER, null);
 
         assertThat(lesson.done()).containsAll(LessonStep.TCP);
         assertThat(lesson.serverState()).isEqualTo(TcpState.TIME_WAIT);
@@ -43,29 +71,127 @@ class LessonTest {
     }
 
     @Test
-    void udpHasItsOwnStepsAndKeepsTheSender() {
-        lesson.serverBoundUdp("('127.0.0.1', 9999)");
-        lesson.clientUdp();
-        lesson.sent(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), "('127.0.0.1', 9999)");
-        lesson.received(Lesson.Side.SERVER, "ping".getBytes(UTF_8), "('127.0.0.1', 40000)");
-        assertThat(lesson.udp()).isTrue();
-        assertThat(lesson.done()).containsAll(LessonStep.UDP).doesNotContain(LessonStep.CONNECT);
-        assertThat(lesson.mirror()).contains("c.sendto(b'ping', ('127.0.0.1', 9999))  # 4",
-                "data, addr = s.recvfrom(65535)  # b'ping', ('127.0.0.1', 40000)");
+    void theDiagramHasTwoLifelinesAndDrawsEachCrossingOnce() {
+        homework(lesson);
+        Sequence sequence = lesson.sequence();
+        assertThat(sequence.lifelines()).extracting(Sequence.Lifeline::address)
+                .containsExactly("127.0.0.1:37777", "127.0.0.1:51234");
+        assertThat(sequence.arrows()).extracting(Sequence.Arrow::kind).containsExactly(
+                Sequence.Kind.CONNECT, Sequence.Kind.DATA, Sequence.Kind.FIN, Sequence.Kind.FIN);
+        Sequence.Arrow data = sequence.arrows().get(1);
+        assertThat(data.from()).isEqualTo(0);
+        assertThat(data.to()).isEqualTo(1);
+        assertThat(data.preview()).isEqualTo("b'This is socket!'");
+        assertThat(data.bytes()).isEqualTo(15);
+        // The server's FIN, then the client's answering FIN.
+        assertThat(sequence.arrows().get(2).from()).isEqualTo(0);
+        assertThat(sequence.arrows().get(3).from()).isEqualTo(1);
     }
 
     @Test
-    void failuresReadAsThePythonException() {
-        lesson.clientConnecting("('127.0.0.1', 1)", false);
-        lesson.failed(Lesson.Side.CLIENT, "c.connect(('127.0.0.1', 1))", SocketError.of(ErrorKind.CONNECTION_REFUSED));
+    void aFloodCollapsesIntoOneRowAndManyClientsShareALifeline() {
+        lesson.serverListening(homeworkServer(), SERVER);
+        for (int i = 0; i < 1000; i++) {
+            lesson.accepted(100 + i, new InetSocketAddress("127.0.0.1", 40000 + i), SERVER);
+        }
+        lesson.received(Lesson.Side.SERVER, 100, new byte[10], 1024);
+        for (int i = 0; i < 999; i++) {
+            lesson.received(Lesson.Side.SERVER, 100, new byte[10], 1024);
+        }
+        Sequence sequence = lesson.sequence();
+        assertThat(sequence.lifelines()).hasSize(Sequence.MAX_LIFELINES);
+        assertThat(sequence.lifelines().get(Sequence.MAX_LIFELINES - 1).role()).isEqualTo(Sequence.Role.OTHERS);
+        assertThat(sequence.arrows()).hasSizeLessThanOrEqualTo(Sequence.MAX_LIFELINES + 1);
+        Sequence.Arrow last = sequence.arrows().get(sequence.arrows().size() - 1);
+        assertThat(last.count()).isEqualTo(1000);
+        assertThat(last.bytes()).isEqualTo(10_000);
+    }
+
+    @Test
+    void theDiagramStaysBounded() {
+        lesson.serverListening(homeworkServer(), SERVER);
+        lesson.accepted(2, CLIENT, SERVER);
+        for (int i = 0; i < 2 * Sequence.MAX_ARROWS; i++) {
+            lesson.received(Lesson.Side.SERVER, 2, new byte[1], 1024);
+            lesson.sent(Lesson.Side.SERVER, 2, new byte[1]);
+        }
+        assertThat(lesson.sequence().arrows()).hasSize(Sequence.MAX_ARROWS);
+        assertThat(lesson.sequence().dropped()).isEqualTo(1 + 4L * Sequence.MAX_ARROWS - Sequence.MAX_ARROWS);
+        assertThat(lesson.mirror()).hasSizeLessThanOrEqualTo(500);
+    }
+
+    @Test
+    void udpHasItsOwnStepsAndKeepsTheSender() {
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", 9999);
+        InetSocketAddress client = new InetSocketAddress("127.0.0.1", 40000);
+        lesson.serverListening(new Session.ServerSetup(false, true, "", 0, null, Session.Reply.NONE, null), server);
+        lesson.clientOpening(new Session.ClientSetup(false, true, "('127.0.0.1', 9999)", null, null));
+        lesson.clientBound(client);
+        lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), "('127.0.0.1', 9999)", "127.0.0.1:9999");
+        lesson.receivedDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), client, 65535, 0);
+        lesson.receivedDatagram(Lesson.Side.CLIENT, "pi".getBytes(UTF_8), server, 2, 2);
+        assertThat(lesson.udp()).isTrue();
+        assertThat(lesson.done()).containsAll(LessonStep.UDP).doesNotContain(LessonStep.CONNECT);
+        assertThat(lesson.mirror()).contains("s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+                "c.sendto(b'ping', ('127.0.0.1', 9999))  # 4",
+                "data, addr = s.recvfrom(65535)  # b'ping', ('127.0.0.1', 40000)",
+                "data, addr = c.recvfrom(2)  # b'pi', ('127.0.0.1', 9999)  (2 more bytes discarded: a datagram does not wait)");
+        // The client's send and the server's receive are one crossing, drawn once.
+        assertThat(lesson.sequence().arrows()).extracting(Sequence.Arrow::kind)
+                .containsExactly(Sequence.Kind.DATAGRAM, Sequence.Kind.DATAGRAM);
+        assertThat(lesson.sequence().arrows().get(1).bytes()).isEqualTo(4);
+    }
+
+    @Test
+    void connectRaisesWhereConnectExReturnsTheCode() {
+        lesson.clientOpening(client(Session.ClientLab.DEFAULT));
+        lesson.clientFailed(SocketError.of(ErrorKind.CONNECTION_REFUSED));
         assertThat(lesson.clientState()).isEqualTo(TcpState.CLOSED);
         assertThat(lesson.mirror()).last().isEqualTo(
-                "c.connect(('127.0.0.1', 1))  # ConnectionRefusedError: [Errno 111] Connection refused");
+                "c.connect(('127.0.0.1', 37777))  # ConnectionRefusedError: [Errno 111] Connection refused");
+
+        lesson.clientOpening(client(new Session.ClientLab(true, 5.0, true, 16, false)));
+        lesson.clientFailed(SocketError.of(ErrorKind.CONNECTION_REFUSED));
+        assertThat(lesson.mirror()).contains("c.settimeout(5.0)")
+                .last().isEqualTo("c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)");
+        assertThat(lesson.sequence().arrows()).extracting(Sequence.Arrow::kind).containsOnly(Sequence.Kind.REFUSED);
+    }
+
+    @Test
+    void optionsAreSetAndReadBackAsTheSystemHoldsThem() {
+        SocketOptionsSpec spec = SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withLinger(5).withTcpNoDelay(true);
+        lesson.clientOpening(new Session.ClientSetup(false, false, "('127.0.0.1', 37777)", spec, null));
+        lesson.optionsRead(Lesson.Side.CLIENT, Map.of("SO_RCVBUF", 8192, "SO_LINGER", 5, "TCP_NODELAY", true,
+                "SO_KEEPALIVE", false));
+        assertThat(lesson.mirror()).contains(
+                "c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)",
+                "c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)",
+                "c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 5))",
+                "c.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF)  # 8192",
+                "struct.unpack('ii', c.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))  # (1, 5)",
+                "c.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)  # 1");
+        assertThat(lesson.mirror()).noneMatch(line -> line.contains("SO_KEEPALIVE"));
+    }
+
+    @Test
+    void halfCloseAndNonBlockingReceiveReadAsPython() {
+        lesson.clientOpening(client(new Session.ClientLab(false, null, true, 16, true)));
+        lesson.clientConnected(1, CLIENT, SERVER);
+        lesson.receiveFailed("data = c.recv(16)", SocketError.of(ErrorKind.WOULD_BLOCK));
+        lesson.halfClosed(Lesson.Side.CLIENT, 1);
+        assertThat(lesson.clientState()).isEqualTo(TcpState.FIN_WAIT);
+        assertThat(lesson.mirror()).containsSubsequence(
+                "c.connect(('127.0.0.1', 37777))",
+                "c.setblocking(False)",
+                "data = c.recv(16)  # BlockingIOError: [Errno 11] Resource temporarily unavailable",
+                "c.shutdown(socket.SHUT_WR)");
+        assertThat(lesson.sequence().arrows()).extracting(Sequence.Arrow::kind)
+                .containsExactly(Sequence.Kind.CONNECT, Sequence.Kind.HALF_CLOSE);
     }
 
     @Test
     void longPayloadsAreCutInTheMirror() {
-        lesson.sent(Lesson.Side.CLIENT, new byte[500], null);
+        lesson.sent(Lesson.Side.CLIENT, 1, new byte[500]);
         assertThat(lesson.mirror().get(0)).endsWith("…)  # 500").hasSizeLessThan(260);
     }
 }

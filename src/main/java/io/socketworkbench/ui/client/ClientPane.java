@@ -4,12 +4,18 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.ClientConfig;
+import io.socketworkbench.engine.CloseReason;
+import io.socketworkbench.engine.ErrorKind;
+import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.lesson.Session;
+import java.time.Duration;
+import javafx.animation.PauseTransition;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointForm;
@@ -30,6 +36,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /** The client pane: connect (or, for UDP, just send to an address), and a transcript of what went each way. */
 public final class ClientPane extends VBox {
+    /** recv results shown one by one per delivery; the rest of a flood into a small bufsize is summed up. */
+    static final int MAX_PIECES = 16;
     private final SocketEngine engine;
     private final FxBridge bridge;
     private final Lesson lesson;
@@ -45,6 +53,13 @@ public final class ClientPane extends VBox {
     private final ToggleButton captureButton = new ToggleButton(t("client.capture"),
             new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.RECORD_CIRCLE_OUTLINE));
     private volatile Capture capture;
+    private final LabControls lab;
+    private final ReceiveBuffer buffer = new ReceiveBuffer();
+    private Session.ClientLab activeLab = Session.ClientLab.DEFAULT;
+    /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
+    private SocketEvent.Closed eof;
+    private boolean waiting;
+    private PauseTransition waitTimer;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
     public ClientPane(SocketEngine engine, FxBridge bridge, String suffix, Lesson lesson) {
@@ -71,12 +86,13 @@ public final class ClientPane extends VBox {
         VBox.setVgrow(transcript, Priority.ALWAYS);
         inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, this::send);
         inputBar.charsetFrom(transcript::charset);
+        lab = new LabControls(suffix, this::recvNow, this::shutdownOutput);
         HBox titleRow = new HBox(10, title, state);
         javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         titleRow.getChildren().addAll(spring, captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(titleRow, formRow, transcript, inputBar);
+        getChildren().addAll(titleRow, formRow, lab, transcript, inputBar);
     }
 
     public EndpointForm form() {
@@ -107,18 +123,46 @@ public final class ClientPane extends VBox {
         }
         form.remember(form.hostText());
         showOpen(true);
-        if (form.protocol() == EndpointForm.Protocol.UDP) {
-            udp = engine.udp(UdpConfig.of(null), capturing(bridge.toDatagrams(this::onEvent)));
-            lesson.clientUdp();
-            peer = form.hostText() + ":" + form.port().orElse(0);
+        activeLab = lab.lab();
+        buffer.clear();
+        eof = null;
+        stopWaiting();
+        boolean isUdp = form.protocol() == EndpointForm.Protocol.UDP;
+        boolean unix = form.protocol() == EndpointForm.Protocol.UNIX;
+        lesson.clientOpening(new Session.ClientSetup(unix, isUdp, target(), lab.options(), activeLab));
+        if (isUdp) {
+            // On loopback, bind where replies come back to, so the diagram and the server see the same address.
+            Address bind = loopback(form.hostText()) == null ? null : new Address.Inet(loopback(form.hostText()), 0);
+            udp = engine.udp(UdpConfig.of(bind).withOptions(lab.options()),
+                    capturing(bridge.toDatagrams(this::onEvent)));
+            peer = label();
             state.setText(t("client.state.ready", "UDP"));
             return;
         }
-        peer = address.get() instanceof Address.Unix unix ? unix.path().toString()
-                : form.hostText() + ":" + form.port().orElse(0);
+        peer = address.get() instanceof Address.Unix path ? path.path().toString() : label();
         state.setText(t("client.state.connecting", peer));
-        lesson.clientConnecting(target(), form.protocol() == EndpointForm.Protocol.UNIX);
-        tcp = engine.connect(ClientConfig.of(address.get()), capturing(bridge.to(this::onEvent)));
+        Duration limit = activeLab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
+                : Duration.ofMillis(Math.max(1, Math.round(activeLab.timeout() * 1000)));
+        // settimeout bounds connect and each recv. Receiving by hand, the lab times the recv itself.
+        Duration idle = activeLab.timeout() == null || activeLab.manualReceive() ? null : limit;
+        tcp = engine.connect(ClientConfig.of(address.get()).withOptions(lab.options()).withTimeouts(limit, idle),
+                capturing(bridge.to(this::onEvent)));
+    }
+
+    /** The loopback address to bind a UDP client to when it talks to this machine, or null. */
+    private static String loopback(String host) {
+        return switch (host.strip()) {
+            case "127.0.0.1", "localhost" -> "127.0.0.1";
+            case "::1", "[::1]" -> "::1";
+            default -> null;
+        };
+    }
+
+    /** The form's address as ip:port, as the diagram labels it. */
+    private String label() {
+        String host = form.hostText().strip();
+        String ip = loopback(host) == null ? host : loopback(host);
+        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + form.port().orElse(0);
     }
 
     /** Received bytes go to the capture file (if one is open) on the engine thread, then to the view. */
@@ -184,6 +228,12 @@ public final class ClientPane extends VBox {
     }
 
     public void close() {
+        stopWaiting();
+        if (eof != null) {
+            SocketEvent.Closed pending = eof;
+            eof = null;
+            closed(pending);
+        }
         if (tcp != null) {
             tcp.close();
         }
@@ -211,33 +261,51 @@ public final class ClientPane extends VBox {
         if (!current(event.source())) {
             return;
         }
-        if (event instanceof SocketEvent.Connected connected) {
+        if (event instanceof SocketEvent.Listening listening) {
+            lesson.clientBound(listening.local());
+        } else if (event instanceof SocketEvent.Connected connected) {
             peer = Address.format(connected.remote());
             state.setText(t("client.state.connected", Address.format(connected.local()), peer));
             transcript.add(Message.event(t("event.connected", peer)));
-            lesson.clientConnected();
+            lesson.clientConnected(connected.source(), connected.local(), connected.remote());
+            lab.shutdown.setDisable(false);
+            bridge.when(tcp.options(), values -> {
+                lab.readBack(values);
+                lesson.optionsRead(Lesson.Side.CLIENT, values);
+            });
         } else if (event instanceof SocketEvent.Received received) {
             bytesIn += delivery.totalBytes();
-            String from = received.from() == null ? peer : Address.format(received.from());
-            lesson.received(Lesson.Side.CLIENT, received.data(),
-                    udp != null && received.from() != null ? Address.pythonTuple(received.from()) : null);
-            transcript.add(Message.received(received.data(), delivery.elidedBytes(), from));
+            if (activeLab.manualReceive()) {
+                buffer.add(received, delivery.elidedBytes());
+                if (waiting) {
+                    recvNow();
+                } else {
+                    showBuffered();
+                }
+            } else if (udp != null) {
+                showDatagram(received);
+            } else {
+                showPieces(received.source(), received.data(), delivery.elidedBytes());
+            }
         } else if (event instanceof SocketEvent.Closed closed) {
-            String text = switch (closed.reason()) {
-                case PEER -> t("event.peerClosed");
-                case LOCAL -> t("event.closedByUs");
-                case RESET, ERROR -> I18n.error(closed.error());
-            };
-            transcript.add(closed.error() == null ? Message.event(text) : Message.error(text));
-            lesson.closed(Lesson.Side.CLIENT, closed.reason(), closed.error());
-            state.setText(text);
-            tcp = null;
-            showOpen(false);
+            if (activeLab.manualReceive() && closed.reason() == CloseReason.PEER && !waiting) {
+                eof = closed;
+                showBuffered();
+                return;
+            }
+            if (waiting && closed.reason() == CloseReason.PEER) {
+                stopWaiting();
+                transcript.add(Message.event(t("lab.recvEmpty", activeLab.bufsize())));
+            }
+            closed(closed);
         } else if (event instanceof SocketEvent.Failed failed) {
             String text = I18n.error(failed.error());
             transcript.add(Message.error(text));
-            lesson.failed(Lesson.Side.CLIENT, udp != null ? "c.sendto(…)" : "c.connect(" + target() + ")",
-                    failed.error());
+            if (udp != null) {
+                lesson.raised("c.sendto(…)", failed.error());
+            } else {
+                lesson.clientFailed(failed.error());
+            }
             state.setText(text);
             if (tcp != null && tcp.id() == failed.source()) {
                 tcp = null;
@@ -248,6 +316,140 @@ public final class ClientPane extends VBox {
         }
     }
 
+    private void closed(SocketEvent.Closed closed) {
+        stopWaiting();
+        String text = switch (closed.reason()) {
+            case PEER -> t("event.peerClosed");
+            case LOCAL -> t("event.closedByUs");
+            case RESET, ERROR -> I18n.error(closed.error());
+        };
+        transcript.add(closed.error() == null ? Message.event(text) : Message.error(text));
+        lesson.closed(Lesson.Side.CLIENT, closed.source(), closed.reason(), closed.error());
+        state.setText(text);
+        lab.shutdown.setDisable(true);
+        if (tcp != null && tcp.id() == closed.source()) {
+            tcp = null;
+        }
+        showOpen(false);
+    }
+
+    /** What recv(bufsize) calls return for bytes that have arrived: at most bufsize each. */
+    private void showPieces(long connection, byte[] data, long elided) {
+        int size = activeLab.bufsize();
+        int calls = (data.length + size - 1) / size;
+        int shown = Math.min(calls, MAX_PIECES);
+        for (int i = 0; i < shown; i++) {
+            int from = i * size;
+            int to = i == shown - 1 ? data.length : Math.min(data.length, from + size);
+            byte[] piece = java.util.Arrays.copyOfRange(data, from, to);
+            lesson.received(Lesson.Side.CLIENT, connection, piece, size);
+            transcript.add(Message.received(piece, i == shown - 1 ? elided : 0, peer));
+        }
+        if (calls > shown) {
+            transcript.add(Message.event(t("lab.morePieces", calls - shown + 1, size)));
+        }
+    }
+
+    /** recvfrom(bufsize) returns one datagram; what does not fit in bufsize is lost. */
+    private void showDatagram(SocketEvent.Received datagram) {
+        int size = activeLab.bufsize();
+        byte[] data = datagram.data();
+        byte[] kept = data.length > size ? java.util.Arrays.copyOf(data, size) : data;
+        int discarded = data.length - kept.length;
+        lesson.receivedDatagram(Lesson.Side.CLIENT, kept, datagram.from(), size, discarded);
+        transcript.add(Message.received(kept, 0, Address.format(datagram.from())));
+        if (discarded > 0) {
+            transcript.add(Message.event(t("lab.discarded", discarded, size)));
+        }
+    }
+
+    private void showBuffered() {
+        if (buffer.isEmpty() && eof != null) {
+            state.setText(t("lab.eofWaiting"));
+        } else if (!buffer.isEmpty()) {
+            state.setText(t("lab.pending", buffer.bytes()));
+        }
+    }
+
+    /** The lab's recv button: one recv, the way a Python socket would answer it now. */
+    public void recvNow() {
+        int size = activeLab.bufsize();
+        String call = udp != null ? "data, addr = c.recvfrom(" + size + ")" : "data = c.recv(" + size + ")";
+        if (!isOpen() && eof == null) {
+            inputBar.showProblem(t("input.notConnected"));
+            return;
+        }
+        if (!buffer.isEmpty()) {
+            stopWaiting();
+            if (udp != null) {
+                showDatagram(buffer.nextDatagram());
+            } else {
+                long connection = tcp != null ? tcp.id() : eof != null ? eof.source() : -1;
+                byte[] piece = buffer.take(size);
+                lesson.received(Lesson.Side.CLIENT, connection, piece, size);
+                transcript.add(Message.received(piece, 0, peer));
+            }
+            showBuffered();
+            return;
+        }
+        if (eof != null) {
+            SocketEvent.Closed pending = eof;
+            eof = null;
+            transcript.add(Message.event(t("lab.recvEmpty", size)));
+            closed(pending);
+            return;
+        }
+        if (activeLab.nonBlocking()) {
+            SocketError error = SocketError.of(ErrorKind.WOULD_BLOCK);
+            lesson.receiveFailed(call, error);
+            transcript.add(Message.error(I18n.error(error)));
+            return;
+        }
+        if (waiting) {
+            return;
+        }
+        waiting = true;
+        state.setText(t("lab.recvWaiting", size));
+        if (activeLab.timeout() != null) {
+            waitTimer = new PauseTransition(javafx.util.Duration.seconds(activeLab.timeout()));
+            waitTimer.setOnFinished(e -> {
+                if (waiting) {
+                    waiting = false;
+                    SocketError error = SocketError.of(ErrorKind.TIMED_OUT);
+                    lesson.receiveFailed(call, error);
+                    transcript.add(Message.error(I18n.error(error)));
+                    state.setText(I18n.error(error));
+                }
+            });
+            waitTimer.play();
+        }
+    }
+
+    private void stopWaiting() {
+        waiting = false;
+        if (waitTimer != null) {
+            waitTimer.stop();
+            waitTimer = null;
+        }
+    }
+
+    /** shutdown(SHUT_WR): no more sending; the server's recv returns b'' and it may still answer. */
+    public void shutdownOutput() {
+        if (tcp == null || !tcp.connected().isDone()) {
+            inputBar.showProblem(t("input.notConnected"));
+            return;
+        }
+        tcp.shutdownOutput();
+        lesson.halfClosed(Lesson.Side.CLIENT, tcp.id());
+        transcript.add(Message.event(t("lab.shutdownDone")));
+        lab.shutdown.setDisable(true);
+    }
+
+    /** The socket lab, for examples and tests. */
+    public void setLab(Session.ClientLab value) {
+        lab.set(value);
+    }
+
     private void send(byte[] data) {
         if (udp != null) {
             var target = form.address();
@@ -256,12 +458,12 @@ public final class ClientPane extends VBox {
                 return;
             }
             udp.send(target.get(), data);
-            lesson.sent(Lesson.Side.CLIENT, data, target());
+            lesson.sentDatagram(Lesson.Side.CLIENT, data, target(), label());
             transcript.add(Message.sent(data, form.hostText() + ":" + form.port().orElse(0)));
         } else if (tcp != null && tcp.connected().isDone() && !tcp.connected().isCompletedExceptionally()) {
             tcp.send(data);
             transcript.add(Message.sent(data, peer));
-            lesson.sent(Lesson.Side.CLIENT, data, null);
+            lesson.sent(Lesson.Side.CLIENT, tcp.id(), data);
         } else {
             inputBar.showProblem(t("input.notConnected"));
             return;

@@ -32,6 +32,7 @@ public final class FxBridge {
     private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams) {}
 
     private final ConcurrentLinkedQueue<Posted> inbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> results = new ConcurrentLinkedQueue<>();
     /** Created on start, so the merging logic can be tested without the FX toolkit. */
     private AnimationTimer pulse;
 
@@ -43,6 +44,11 @@ public final class FxBridge {
     /** The same for a UDP socket, whose datagrams are never merged: each keeps its boundary. */
     public SocketListener toDatagrams(Consumer<Delivery> target) {
         return event -> inbox.add(new Posted(target, event, true));
+    }
+
+    /** Hands the value of an engine future to {@code target} on the FX thread; a failed future is dropped. */
+    public <T> void when(java.util.concurrent.CompletableFuture<T> future, Consumer<T> target) {
+        future.thenAccept(value -> results.add(() -> target.accept(value)));
     }
 
     /** FX thread: drains once per pulse from now on. */
@@ -69,6 +75,11 @@ public final class FxBridge {
         ArrayDeque<Posted> batch = new ArrayDeque<>();
         Posted next;
         int taken = 0;
+        Runnable result;
+        while (taken < EVENTS_PER_PULSE && (result = results.poll()) != null) {
+            result.run();
+            taken++;
+        }
         while (taken < EVENTS_PER_PULSE && (next = inbox.poll()) != null) {
             batch.add(next);
             taken++;

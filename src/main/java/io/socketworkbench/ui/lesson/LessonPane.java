@@ -21,25 +21,28 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /** The classroom panel: the tutorial's steps lighting up as the panes act, TCP states, and the Python mirror. */
-public final class LessonPane extends HBox {
+public final class LessonPane extends javafx.scene.control.SplitPane {
     private final Lesson lesson;
     private final VBox steps = new VBox(4);
     private final Label states = new Label();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ListView<String> mirror = new ListView<>(lines);
+    private final SequenceView sequence;
     private boolean refreshPending;
 
     public LessonPane(Lesson lesson) {
         this.lesson = lesson;
-        getStyleClass().addAll("pane-card", "lesson");
-        setSpacing(12);
+        getStyleClass().addAll("lesson");
+        sequence = new SequenceView(lesson.sequence());
         Label title = new Label(t("lesson.title"));
         title.getStyleClass().addAll("title-4", "pane-title");
         steps.setId("lesson-steps");
         states.setId("lesson-states");
         states.getStyleClass().add("state-line");
+        states.setWrapText(true);
         VBox left = new VBox(6, title, steps, states);
-        left.setMinWidth(VBox.USE_PREF_SIZE);
+        left.getStyleClass().add("pane-card");
+        sequence.getStyleClass().add("pane-card");
 
         mirror.setId("python-mirror");
         mirror.getStyleClass().add("python-mirror");
@@ -56,10 +59,21 @@ public final class LessonPane extends HBox {
         HBox.setHgrow(mirrorBar.getChildren().get(1), Priority.ALWAYS);
         mirrorBar.setAlignment(Pos.CENTER_LEFT);
         VBox right = new VBox(4, mirrorBar, mirror);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(left, right);
+        right.getStyleClass().add("pane-card");
+        getItems().addAll(left, sequence, right);
+        dock(false);
         lesson.onChange(this::refreshSoon);
         refresh();
+    }
+
+    /** Below the panes the three parts stand side by side; beside them (projector mode) they stack. */
+    public void dock(boolean beside) {
+        setOrientation(beside ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL);
+        setDividerPositions(beside ? new double[] {0.3, 0.68} : new double[] {0.3, 0.62});
+    }
+
+    public SequenceView sequence() {
+        return sequence;
     }
 
     /** A burst of changes (a thousand clients connecting) redraws once, on the next pulse. */
@@ -89,6 +103,7 @@ public final class LessonPane extends HBox {
         }
         states.setText(t("lesson.states", lesson.serverState(), lesson.clientState()));
         lines.setAll(lesson.mirror());
+        sequence.refresh();
         if (!lines.isEmpty()) {
             mirror.scrollTo(lines.size() - 1);
         }

@@ -107,6 +107,11 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
         getSelectionModel().select(0);
     }
 
+    /** The ids of the connected clients, oldest first. */
+    java.util.List<Long> ids() {
+        return rows.stream().filter(r -> r.id != ALL).map(r -> r.id).toList();
+    }
+
     int clientCount() {
         return byId.size();
     }

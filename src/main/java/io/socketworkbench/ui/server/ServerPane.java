@@ -12,7 +12,12 @@ import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.lesson.Session;
+import io.socketworkbench.ui.common.OptionsDialog;
+import java.util.Map;
+import javafx.scene.control.Button;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
@@ -63,6 +68,10 @@ public final class ServerPane extends VBox {
     private UdpEndpoint udp;
     private SocketAddress lastDatagramSender;
     private String local = "";
+    private SocketOptionsSpec options = SocketOptionsSpec.DEFAULTS.withReuseAddress(true);
+    private int backlog = BACKLOG;
+    private Session.ServerSetup setup;
+    private Map<String, Object> readBack;
 
     public ServerPane(SocketEngine engine, FxBridge bridge, Lesson lesson) {
         this.engine = engine;
@@ -113,7 +122,17 @@ public final class ServerPane extends VBox {
 
         inputBar = new InputBar("server-input", "server-send", this::send);
         inputBar.charsetFrom(transcript::charset);
-        getChildren().addAll(new HBox(10, title, state), formRow, warning, reply, body, inputBar);
+        Button optionsButton = new Button(t("lab.options"));
+        optionsButton.setId("server-options");
+        optionsButton.setOnAction(e -> OptionsDialog.edit(getScene() == null ? null : getScene().getWindow(), options,
+                backlog, true, readBack).ifPresent(choice -> {
+                    options = choice.options();
+                    backlog = choice.backlog() == null ? BACKLOG : choice.backlog();
+                }));
+        HBox replyRow = new HBox(8, reply, optionsButton);
+        HBox.setHgrow(reply, Priority.ALWAYS);
+        replyRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(new HBox(10, title, state), formRow, warning, replyRow, body, inputBar);
     }
 
     public EndpointForm form() {
@@ -126,6 +145,11 @@ public final class ServerPane extends VBox {
 
     public void setReply(ReplyMode mode, String text) {
         reply.set(mode, text);
+    }
+
+    /** listen's backlog from the next start on (the tutorial's server uses 5). */
+    public void setBacklog(int value) {
+        backlog = value;
     }
 
     /** Runs once, the next time the server is listening (or has failed to). */
@@ -162,12 +186,17 @@ public final class ServerPane extends VBox {
         start.setGraphic(new FontIcon(MaterialDesignS.STOP));
         form.lock(true);
         state.setText(t("server.state.starting"));
-        if (form.protocol() == EndpointForm.Protocol.UDP) {
-            udp = engine.udp(new UdpConfig(address.get(), null, mode == ReplyMode.ECHO, greets ? greet : null),
+        boolean isUdp = form.protocol() == EndpointForm.Protocol.UDP;
+        boolean unix = form.protocol() == EndpointForm.Protocol.UNIX;
+        SocketOptionsSpec used = unix ? options.withReuseAddress(null) : options;
+        setup = new Session.ServerSetup(unix, isUdp, "", backlog, used, Session.Reply.valueOf(mode.name()), greet);
+        if (isUdp) {
+            udp = engine.udp(new UdpConfig(address.get(), used, mode == ReplyMode.ECHO, greets ? greet : null),
                     bridge.toDatagrams(this::onEvent));
         } else {
             ServerConfig config = ServerConfig.of(address.get()).withEcho(mode == ReplyMode.ECHO)
-                    .withGreeting(greets ? greet : null, mode == ReplyMode.GREET_CLOSE).withBacklog(BACKLOG);
+                    .withGreeting(greets ? greet : null, mode == ReplyMode.GREET_CLOSE).withBacklog(backlog)
+                    .withOptions(used);
             tcp = engine.listen(config, bridge.to(this::onEvent));
         }
     }
@@ -209,12 +238,11 @@ public final class ServerPane extends VBox {
         }
         if (event instanceof SocketEvent.Listening listening) {
             local = Address.format(listening.local());
-            if (udp != null) {
-                lesson.serverBoundUdp(Address.pythonTuple(listening.local()));
-            } else {
-                lesson.serverListening(Address.pythonTuple(listening.local()),
-                        form.protocol() == EndpointForm.Protocol.UNIX, BACKLOG);
-            }
+            lesson.serverListening(setup, listening.local());
+            bridge.when(udp != null ? udp.options() : tcp.options(), values -> {
+                readBack = values;
+                lesson.optionsRead(Lesson.Side.SERVER, values);
+            });
             showListening();
             log.add(t("log.listening", local));
             transcript.add(Message.event(t("event.listening", local)));
@@ -222,12 +250,12 @@ public final class ServerPane extends VBox {
         } else if (event instanceof SocketEvent.Accepted accepted) {
             String remote = Address.format(accepted.remote());
             connections.added(accepted.connection(), remote);
-            lesson.accepted(Address.pythonTuple(accepted.remote()));
+            lesson.accepted(accepted.connection(), accepted.remote(), accepted.local());
             log.add(t("log.accepted", remote));
             transcript.add(Message.event(t("event.accepted", remote)));
             if (reply.greets()) {
                 transcript.add(Message.sent(greetingBytes(), remote));
-                lesson.sent(Lesson.Side.SERVER, greetingBytes(), null);
+                lesson.sent(Lesson.Side.SERVER, accepted.connection(), greetingBytes());
             }
             showListening();
         } else if (event instanceof SocketEvent.Received received) {
@@ -245,7 +273,7 @@ public final class ServerPane extends VBox {
             log.add(t("log.failed", text));
             transcript.add(Message.error(text));
             if (failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE) {
-                lesson.failed(Lesson.Side.SERVER, "s.bind(" + Lesson.address(form.hostText(), form.port().orElse(0),
+                lesson.raised("s.bind(" + Lesson.address(form.hostText(), form.port().orElse(0),
                         form.protocol() == EndpointForm.Protocol.UNIX) + ")", failed.error());
                 state.setText(text);
                 tcp = null;
@@ -281,11 +309,20 @@ public final class ServerPane extends VBox {
         }
         log.add(t("log.received", peer, delivery.totalBytes()));
         transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
-        String from = udp != null && received.from() != null ? Address.pythonTuple(received.from()) : null;
-        lesson.received(Lesson.Side.SERVER, received.data(), from);
+        boolean datagram = udp != null && received.from() != null;
+        if (datagram) {
+            lesson.receivedDatagram(Lesson.Side.SERVER, received.data(), received.from(), 65535, 0);
+        } else {
+            lesson.received(Lesson.Side.SERVER, received.source(), received.data(), 1024);
+        }
         if (reply.mode() == ReplyMode.ECHO) {
             transcript.add(Message.sent(received.data(), peer));
-            lesson.sent(Lesson.Side.SERVER, received.data(), from);
+            if (datagram) {
+                lesson.sentDatagram(Lesson.Side.SERVER, received.data(), Address.pythonTuple(received.from()),
+                        Address.format(received.from()));
+            } else {
+                lesson.sent(Lesson.Side.SERVER, received.source(), received.data());
+            }
         }
     }
 
@@ -295,7 +332,7 @@ public final class ServerPane extends VBox {
             return;
         }
         connections.removed(closed.source());
-        lesson.closed(Lesson.Side.SERVER, closed.reason(), closed.error());
+        lesson.closed(Lesson.Side.SERVER, closed.source(), closed.reason(), closed.error());
         String line = switch (closed.reason()) {
             case LOCAL -> t("log.closed.local", remote);
             case PEER -> t("log.closed.peer", remote);
@@ -321,7 +358,8 @@ public final class ServerPane extends VBox {
     private void send(byte[] data) {
         if (udp != null && lastDatagramSender != null) {
             udp.send(lastDatagramSender, data);
-            lesson.sent(Lesson.Side.SERVER, data, Address.pythonTuple(lastDatagramSender));
+            lesson.sentDatagram(Lesson.Side.SERVER, data, Address.pythonTuple(lastDatagramSender),
+                    Address.format(lastDatagramSender));
             transcript.add(Message.sent(data, Address.format(lastDatagramSender)));
             inputBar.clearInput();
             return;
@@ -331,7 +369,9 @@ public final class ServerPane extends VBox {
             return;
         }
         long target = connections.selected();
-        lesson.sent(Lesson.Side.SERVER, data, null);
+        for (long id : target == ConnectionList.ALL ? connections.ids() : List.of(target)) {
+            lesson.sent(Lesson.Side.SERVER, id, data);
+        }
         if (target == ConnectionList.ALL) {
             tcp.broadcast(data);
             transcript.add(Message.sent(data, t("server.allClients")));

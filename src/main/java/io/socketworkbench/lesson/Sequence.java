@@ -1,0 +1,102 @@
+package io.socketworkbench.lesson;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model behind the sequence diagram: one lifeline per endpoint (labelled ip:port, so on loopback the two sides
+ * stay apart), and one arrow per thing that crossed the wire, oldest first. Consecutive arrows of the same kind
+ * between the same lifelines collapse into one with a count, so a flood stays a single row. Both the lifelines and
+ * the rows are bounded; the number of rows dropped is kept.
+ */
+public final class Sequence {
+
+    /** What a lifeline stands for; the view names it in the user's language. */
+    public enum Role { SERVER, CLIENT, PEER, OTHERS }
+
+    /** What an arrow shows. */
+    public enum Kind { CONNECT, DATA, DATAGRAM, FIN, RST, REFUSED, HALF_CLOSE }
+
+    public record Lifeline(String address, Role role) {}
+
+    /**
+     * One row. {@code preview} is a short Python bytes literal of the first message (or an error's text);
+     * {@code count} is how many collapsed into it and {@code bytes} their total.
+     */
+    public record Arrow(int from, int to, Kind kind, String preview, long bytes, int count) {
+        Arrow plus(long more) {
+            return new Arrow(from, to, kind, preview, bytes + more, count + 1);
+        }
+    }
+
+    /** Lifelines before the rest share one "others" line: readable, not 1,000 columns. */
+    public static final int MAX_LIFELINES = 6;
+    public static final int MAX_ARROWS = 500;
+
+    private final List<Lifeline> lifelines = new ArrayList<>();
+    private final Map<String, Integer> byAddress = new HashMap<>();
+    private final ArrayDeque<Arrow> arrows = new ArrayDeque<>();
+    private long dropped;
+
+    public List<Lifeline> lifelines() {
+        return List.copyOf(lifelines);
+    }
+
+    public List<Arrow> arrows() {
+        return List.copyOf(arrows);
+    }
+
+    /** Rows dropped from the top to keep the diagram bounded. */
+    public long dropped() {
+        return dropped;
+    }
+
+    public void clear() {
+        lifelines.clear();
+        byAddress.clear();
+        arrows.clear();
+        dropped = 0;
+    }
+
+    /** The lifeline for {@code address}, added on first sight; a known address keeps its first role. */
+    public int lifeline(String address, Role role) {
+        Integer known = byAddress.get(address);
+        if (known != null) {
+            return known;
+        }
+        int index;
+        if (lifelines.size() < MAX_LIFELINES - 1) {
+            index = lifelines.size();
+            lifelines.add(new Lifeline(address, role));
+        } else {
+            index = MAX_LIFELINES - 1;
+            if (lifelines.size() < MAX_LIFELINES) {
+                lifelines.add(new Lifeline("", Role.OTHERS));
+            }
+        }
+        byAddress.put(address, index);
+        return index;
+    }
+
+    /** Whether an address already has its own lifeline (or shares the others' line). */
+    public boolean knows(String address) {
+        return byAddress.containsKey(address);
+    }
+
+    public void add(int from, int to, Kind kind, String preview, long bytes) {
+        Arrow last = arrows.peekLast();
+        if (last != null && last.from() == from && last.to() == to && last.kind() == kind) {
+            arrows.pollLast();
+            arrows.addLast(last.plus(bytes));
+            return;
+        }
+        arrows.addLast(new Arrow(from, to, kind, preview, bytes, 1));
+        if (arrows.size() > MAX_ARROWS) {
+            arrows.pollFirst();
+            dropped++;
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.socketworkbench.ui.lesson;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.lesson.Sequence;
+import io.socketworkbench.ui.common.Buttons;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.IntBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+
+/**
+ * The live sequence diagram: a lifeline per endpoint (ip:port), time flowing down, one row per arrow. Rows are
+ * list cells, so hundreds of them scroll without cost; runs of the same arrow are already collapsed by the model.
+ */
+public final class SequenceView extends VBox {
+    private final Sequence model;
+    private final HBox header = new HBox();
+    private final ObservableList<Sequence.Arrow> rows = FXCollections.observableArrayList();
+    private final ListView<Sequence.Arrow> list = new ListView<>(rows);
+    private final Label dropped = new Label();
+    private List<Sequence.Lifeline> lifelines = List.of();
+
+    public SequenceView(Sequence model) {
+        this.model = model;
+        setId("sequence-diagram");
+        getStyleClass().add("sequence");
+        setSpacing(4);
+        header.getStyleClass().add("seq-header");
+        list.getStyleClass().add("seq-rows");
+        list.setCellFactory(v -> new ArrowCell());
+        list.setPlaceholder(new Label(t("seq.empty")));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Label title = new Label(t("seq.title"));
+        title.getStyleClass().add("section-title");
+        Button export = Buttons.withIcon(t("seq.export"), new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
+        export.setId("sequence-export");
+        export.setOnAction(e -> chooseAndExport());
+        dropped.getStyleClass().add("dropped-note");
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, dropped, spring, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(bar, header, list);
+        refresh();
+    }
+
+    /** Redraws from the model; the lesson pane calls it at most once a pulse. */
+    public void refresh() {
+        lifelines = model.lifelines();
+        header.getChildren().setAll(headerCells(lifelines));
+        rows.setAll(model.arrows());
+        dropped.setText(model.dropped() == 0 ? "" : t("seq.dropped", model.dropped()));
+        if (!rows.isEmpty()) {
+            list.scrollTo(rows.size() - 1);
+        }
+    }
+
+    private static List<Label> headerCells(List<Sequence.Lifeline> lines) {
+        return lines.stream().map(line -> {
+            String role = t("seq.role." + line.role().name().toLowerCase(java.util.Locale.ROOT));
+            Label label = new Label(line.address().isEmpty() || line.role() == Sequence.Role.OTHERS ? role
+                    : role + "\n" + line.address());
+            label.getStyleClass().add("seq-lifeline-label");
+            label.setMaxWidth(Double.MAX_VALUE);
+            label.setAlignment(Pos.CENTER);
+            label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            HBox.setHgrow(label, Priority.ALWAYS);
+            label.setMinWidth(0);
+            label.setPrefWidth(1);
+            return label;
+        }).toList();
+    }
+
+    /** What an arrow says, in the user's language. */
+    static String text(Sequence.Arrow arrow) {
+        String base = switch (arrow.kind()) {
+            case CONNECT -> t("seq.connect");
+            case DATA, DATAGRAM -> arrow.preview();
+            case FIN -> t("seq.fin");
+            case HALF_CLOSE -> t("seq.halfClose");
+            case RST -> t("seq.rst", arrow.preview());
+            case REFUSED -> t("seq.refused", arrow.preview());
+        };
+        if (arrow.kind() == Sequence.Kind.DATA || arrow.kind() == Sequence.Kind.DATAGRAM) {
+            base = arrow.count() > 1 ? t("seq.run", arrow.count(), arrow.bytes(), base)
+                    : t("seq.bytes", base, arrow.bytes());
+        } else if (arrow.count() > 1) {
+            base = t("seq.times", base, arrow.count());
+        }
+        return base;
+    }
+
+    /** One row: every lifeline as a vertical line, and this row's arrow between two of them. */
+    static final class ArrowRow extends Region {
+        private final int lanes;
+        private final Sequence.Arrow arrow;
+        private final Label label = new Label();
+        private final Line shaft = new Line();
+        private final Polygon head = new Polygon();
+        private final List<Line> lifelines;
+
+        ArrowRow(int lanes, Sequence.Arrow arrow) {
+            this.lanes = Math.max(1, lanes);
+            this.arrow = arrow;
+            getStyleClass().add("seq-row");
+            lifelines = java.util.stream.IntStream.range(0, this.lanes).mapToObj(i -> {
+                Line line = new Line();
+                line.getStyleClass().add("seq-lifeline");
+                return line;
+            }).toList();
+            getChildren().addAll(lifelines);
+            String kind = "seq-" + arrow.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            shaft.getStyleClass().addAll("seq-arrow", kind);
+            head.getStyleClass().addAll("seq-head", kind);
+            label.setText(text(arrow));
+            label.getStyleClass().addAll("seq-label", kind);
+            getChildren().addAll(shaft, head, label);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return label.prefHeight(-1) + label.getFont().getSize() * 0.9;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = getWidth();
+            double h = getHeight();
+            double lane = w / lanes;
+            for (int i = 0; i < lanes; i++) {
+                Line line = lifelines.get(i);
+                double x = Math.round(lane * (i + 0.5)) + 0.5;
+                line.setStartX(x);
+                line.setEndX(x);
+                line.setStartY(0);
+                line.setEndY(h);
+            }
+            double x1 = lane * (arrow.from() + 0.5);
+            double x2 = lane * (arrow.to() + 0.5);
+            double y = Math.round(h - label.getFont().getSize() * 0.45) + 0.5;
+            double size = Math.max(5, label.getFont().getSize() * 0.5);
+            double dir = Math.signum(x2 - x1);
+            shaft.setStartX(x1);
+            shaft.setEndX(x2 - dir * size * 0.8);
+            shaft.setStartY(y);
+            shaft.setEndY(y);
+            head.getPoints().setAll(x2, y, x2 - dir * size, y - size * 0.55, x2 - dir * size, y + size * 0.55);
+            head.setVisible(dir != 0);
+            double labelWidth = Math.min(label.prefWidth(-1), Math.max(lane, Math.abs(x2 - x1)) - 8);
+            double left = Math.max(0, Math.min(w - labelWidth, (x1 + x2) / 2 - labelWidth / 2));
+            label.resizeRelocate(left, y - label.prefHeight(-1) - 1, labelWidth, label.prefHeight(-1));
+        }
+    }
+
+    private final class ArrowCell extends ListCell<Sequence.Arrow> {
+        @Override
+        protected void updateItem(Sequence.Arrow item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            ArrowRow row = new ArrowRow(lifelines.size(), item);
+            row.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setGraphic(row);
+        }
+    }
+
+    private void chooseAndExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("sequence.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            try {
+                exportPng(file.toPath(), Math.max(640, getWidth()));
+            } catch (IOException e) {
+                dropped.setText(io.socketworkbench.ui.i18n.I18n.error(
+                        io.socketworkbench.engine.SocketError.from(e)));
+            }
+        }
+    }
+
+    /** Rows drawn per snapshot: a JavaFX texture has a size limit, a PNG has none. */
+    private static final int ROWS_PER_STRIP = 120;
+
+    /**
+     * Writes the whole diagram (every kept row, not just the visible ones) as a PNG {@code width} pixels wide,
+     * in the window's current theme. Returns the image's height.
+     */
+    public int exportPng(Path file, double width) throws IOException {
+        List<Sequence.Arrow> all = model.arrows();
+        List<Sequence.Lifeline> lines = model.lifelines();
+        java.util.List<WritableImage> strips = new java.util.ArrayList<>();
+        for (int start = 0; start == 0 || start < all.size(); start += ROWS_PER_STRIP) {
+            VBox strip = new VBox();
+            strip.getStyleClass().add("seq-export");
+            if (start == 0) {
+                HBox head = new HBox();
+                head.getStyleClass().add("seq-header");
+                head.getChildren().setAll(headerCells(lines));
+                strip.getChildren().add(head);
+            }
+            for (Sequence.Arrow arrow : all.subList(start, Math.min(all.size(), start + ROWS_PER_STRIP))) {
+                ArrowRow row = new ArrowRow(lines.size(), arrow);
+                row.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
+                strip.getChildren().add(row);
+            }
+            strips.add(snapshot(strip, width));
+        }
+        int w = (int) Math.ceil(strips.get(0).getWidth());
+        int h = strips.stream().mapToInt(s -> (int) Math.ceil(s.getHeight())).sum();
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int y = 0;
+        for (WritableImage strip : strips) {
+            int sw = (int) strip.getWidth();
+            int sh = (int) strip.getHeight();
+            int[] pixels = new int[sw * sh];
+            strip.getPixelReader().getPixels(0, 0, sw, sh, PixelFormat.getIntArgbInstance(),
+                    IntBuffer.wrap(pixels), sw);
+            image.setRGB(0, y, Math.min(sw, w), sh, pixels, 0, sw);
+            y += sh;
+        }
+        if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+        return h;
+    }
+
+    /** Lays out {@code content} off screen with the window's style sheets and theme, and takes its picture. */
+    private WritableImage snapshot(VBox content, double width) {
+        content.setPrefWidth(width);
+        content.setMinWidth(width);
+        content.setMaxWidth(width);
+        Parent root = new VBox(content);
+        root.getStyleClass().addAll(getScene() == null ? List.of() : getScene().getRoot().getStyleClass());
+        if (getScene() != null) {
+            root.setStyle(getScene().getRoot().getStyle());
+        }
+        Scene scene = new Scene(root);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        root.applyCss();
+        root.layout();
+        return root.snapshot(new SnapshotParameters(), null);
+    }
+}
