@@ -1,0 +1,273 @@
+package io.socketworkbench.interop;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ClientConfig;
+import io.socketworkbench.engine.CloseReason;
+import io.socketworkbench.engine.EventQueue;
+import io.socketworkbench.engine.ServerConfig;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.engine.TcpClient;
+import io.socketworkbench.engine.TcpServer;
+import io.socketworkbench.engine.UdpConfig;
+import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.lesson.PythonExport;
+import io.socketworkbench.lesson.Session;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Export as Python" end to end: a session is recorded the way the panes record it, its scripts are written, and
+ * python3 runs them against our own engine; the exchange must be the session's.
+ */
+@org.junit.jupiter.api.Timeout(value = 120)
+class PythonExportTest {
+    private static final byte[] HELLO = "This is socket!".getBytes(UTF_8);
+    private final SocketEngine engine = new SocketEngine("export");
+    private Process python;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsPython() {
+        assumeTrue(PythonInteropTest.hasPython(), "python3 is not installed");
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        if (python != null) {
+            python.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        engine.close();
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static String tuple(int port) {
+        return "('127.0.0.1', " + port + ")";
+    }
+
+    /** The homework as the panes record it, the server on {@code serverPort}. */
+    private static Lesson homework(int serverPort) {
+        Lesson lesson = new Lesson();
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", serverPort);
+        InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50001);
+        lesson.serverListening(new Session.ServerSetup(false, false, "", 5,
+                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), Session.Reply.GREET_CLOSE, HELLO), server);
+        lesson.clientOpening(new Session.ClientSetup(false, false, tuple(serverPort), null, null));
+        lesson.clientConnected(1, client, server);
+        lesson.accepted(2, client, server);
+        lesson.sent(Lesson.Side.SERVER, 2, HELLO);
+        lesson.received(Lesson.Side.CLIENT, 1, HELLO, 1024);
+        lesson.closed(Lesson.Side.SERVER, 2, CloseReason.LOCAL, null);
+        lesson.closed(Lesson.Side.CLIENT, 1, CloseReason.PEER, null);
+        return lesson;
+    }
+
+    private Path write(String name, String script) throws IOException {
+        assertThat(script).as(name).isNotNull();
+        return Files.writeString(dir.resolve(name), script);
+    }
+
+    /** Starts a server script and waits, bounded, until it answers on {@code port}. */
+    private void startServer(Path script, int port, boolean udp) throws Exception {
+        python = new ProcessBuilder("python3", "-u", script.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.out").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            assertThat(python.isAlive()).as(() -> output("server.out")).isTrue();
+            // Probe by binding, not connecting: a probe connection would be the script's first conversation.
+            if (udp ? bound(port) : listening(port)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("server.py did not start: " + output("server.out"));
+    }
+
+    /** Whether some socket listens on {@code port}, read from /proc so that probing has no side effects. */
+    private static boolean listening(int port) throws IOException {
+        return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                .anyMatch(f -> f[1].endsWith(String.format(":%04X", port)) && f[3].equals("0A"));
+    }
+
+    /** Whether some UDP socket is bound to {@code port}. */
+    private static boolean bound(int port) throws IOException {
+        return Files.readAllLines(Path.of("/proc/net/udp")).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                .anyMatch(f -> f[1].endsWith(String.format(":%04X", port)));
+    }
+
+    private String output(String name) {
+        try {
+            return Files.readString(dir.resolve(name));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Runs a client script to the end and returns what it printed. */
+    private static String runClient(Path script) throws Exception {
+        Process p = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void theHomeworkServerScriptBehavesAsTheSeedServer() throws Exception {
+        int port = freeTcpPort();
+        String script = PythonExport.server(homework(port).session());
+        assertThat(script).contains("s.listen(5)", "while True:", "con.send(b'This is socket!')", "con.close()");
+        startServer(write("server.py", script), port, false);
+
+        // Like the seed, it serves client after client: each gets the greeting, then the server closes.
+        for (int i = 0; i < 2; i++) {
+            EventQueue events = new EventQueue();
+            TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port)), events);
+            events.next(SocketEvent.Connected.class);
+            assertThat(new String(events.receive(client.id(), HELLO.length), UTF_8)).isEqualTo("This is socket!");
+            assertThat(events.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
+        }
+        assertThat(output("server.out")).contains("connected from ('127.0.0.1',");
+    }
+
+    @Test
+    void theHomeworkClientScriptReceivesTheGreetingFromOurServer() throws Exception {
+        EventQueue events = new EventQueue();
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withGreeting(HELLO, true), events);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        String out = runClient(write("client.py", PythonExport.client(homework(port).session())));
+        assertThat(out).isEqualTo("b'This is socket!'\n");
+        events.next(SocketEvent.Accepted.class);
+        events.next(SocketEvent.Closed.class);
+    }
+
+    /** An echo server, and a client that sends a line, reads it back, then shuts its sending side. */
+    private static Lesson echoSession(int port, boolean udp) {
+        Lesson lesson = new Lesson();
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
+        InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50002);
+        byte[] line = "hello 你好\n".getBytes(UTF_8);
+        lesson.serverListening(new Session.ServerSetup(false, udp, "", 1024,
+                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), Session.Reply.ECHO, null), server);
+        lesson.clientOpening(new Session.ClientSetup(false, udp, tuple(port),
+                SocketOptionsSpec.DEFAULTS.withTcpNoDelay(udp ? null : true).withLinger(udp ? null : 0),
+                new Session.ClientLab(false, 5.0, false, 1024, false)));
+        if (udp) {
+            lesson.clientBound(client);
+            lesson.sentDatagram(Lesson.Side.CLIENT, line, tuple(port), "127.0.0.1:" + port);
+            lesson.receivedDatagram(Lesson.Side.SERVER, line, client, 65535, 0);
+            lesson.sentDatagram(Lesson.Side.SERVER, line, "('127.0.0.1', 50002)", "127.0.0.1:50002");
+            lesson.receivedDatagram(Lesson.Side.CLIENT, line, server, 65535, 0);
+            return lesson;
+        }
+        lesson.clientConnected(1, client, server);
+        lesson.accepted(2, client, server);
+        lesson.sent(Lesson.Side.CLIENT, 1, line);
+        // TCP may deliver it in pieces; the script must wait for all of them.
+        lesson.received(Lesson.Side.SERVER, 2, java.util.Arrays.copyOf(line, 3), 1024);
+        lesson.received(Lesson.Side.SERVER, 2, java.util.Arrays.copyOfRange(line, 3, line.length), 1024);
+        lesson.sent(Lesson.Side.SERVER, 2, line);
+        lesson.received(Lesson.Side.CLIENT, 1, line, 1024);
+        lesson.halfClosed(Lesson.Side.CLIENT, 1);
+        lesson.closed(Lesson.Side.SERVER, 2, CloseReason.PEER, null);
+        lesson.closed(Lesson.Side.CLIENT, 1, CloseReason.PEER, null);
+        return lesson;
+    }
+
+    @Test
+    void anEchoConversationWithHalfCloseRunsBothWays() throws Exception {
+        // client.py against our echo server
+        EventQueue events = new EventQueue();
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true), events);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        String clientScript = PythonExport.client(echoSession(port, false).session());
+        assertThat(clientScript).contains("c.settimeout(5.0)", "c.shutdown(socket.SHUT_WR)", "import struct",
+                "c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)");
+        assertThat(runClient(write("client.py", clientScript))).isEqualTo(
+                "b'hello \\xe4\\xbd\\xa0\\xe5\\xa5\\xbd\\n'\n");
+        assertThat(events.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
+
+        // server.py (an echo loop) against our client
+        int pyPort = freeTcpPort();
+        startServer(write("server.py", PythonExport.server(echoSession(pyPort, false).session())), pyPort, false);
+        EventQueue mine = new EventQueue();
+        TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", pyPort)), mine);
+        mine.next(SocketEvent.Connected.class);
+        client.send("ping".getBytes(UTF_8));
+        assertThat(new String(mine.receive(client.id(), 4), UTF_8)).isEqualTo("ping");
+        client.shutdownOutput();
+        assertThat(mine.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
+    }
+
+    @Test
+    void udpScriptsKeepDatagramsAndAnswerTheSender() throws Exception {
+        EventQueue events = new EventQueue();
+        UdpEndpoint echo = engine.udp(UdpConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true), events);
+        int port = ((InetSocketAddress) echo.started().get(10, TimeUnit.SECONDS)).getPort();
+        String out = runClient(write("client.py", PythonExport.client(echoSession(port, true).session())));
+        assertThat(out).startsWith("b'hello \\xe4\\xbd\\xa0\\xe5\\xa5\\xbd\\n' from ('127.0.0.1', " + port + ")");
+
+        int pyPort = freeUdpPort();
+        startServer(write("server.py", PythonExport.server(echoSession(pyPort, true).session())), pyPort, true);
+        EventQueue mine = new EventQueue();
+        UdpEndpoint me = engine.udp(UdpConfig.of(Address.inet("127.0.0.1", 0)), mine);
+        me.started().get(10, TimeUnit.SECONDS);
+        me.send(Address.inet("127.0.0.1", pyPort), "pong".getBytes(UTF_8));
+        SocketEvent.Received back = mine.next(SocketEvent.Received.class);
+        assertThat(new String(back.data(), UTF_8)).isEqualTo("pong");
+    }
+
+    @Test
+    void aServerThatAnsweredByHandRepeatsTheConversation() throws Exception {
+        int port = freeTcpPort();
+        Lesson lesson = new Lesson();
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
+        InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 50003);
+        lesson.serverListening(new Session.ServerSetup(false, false, "", 1024, null, Session.Reply.NONE, null),
+                server);
+        lesson.accepted(7, peer, server);
+        lesson.received(Lesson.Side.SERVER, 7, "hello".getBytes(UTF_8), 1024);
+        lesson.sent(Lesson.Side.SERVER, 7, "world".getBytes(UTF_8));
+        lesson.closed(Lesson.Side.SERVER, 7, CloseReason.LOCAL, null);
+        assertThat(PythonExport.client(lesson.session())).isNull();
+        startServer(write("server.py", PythonExport.server(lesson.session())), port, false);
+
+        EventQueue mine = new EventQueue();
+        TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port)), mine);
+        mine.next(SocketEvent.Connected.class);
+        client.send("hel".getBytes(UTF_8));
+        Thread.sleep(200);
+        client.send("lo".getBytes(UTF_8));
+        assertThat(new String(mine.receive(client.id(), 5), UTF_8)).isEqualTo("world");
+        assertThat(mine.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
+        assertThat(output("server.out")).contains("b'hello'");
+    }
+}
