@@ -14,6 +14,9 @@ public final class PythonExport {
     private PythonExport() {
     }
 
+    public static final String SERVER_FILE = "server.py";
+    public static final String CLIENT_FILE = "client.py";
+
     /** Payloads longer than this are sent with sendall, which loops until everything is out. */
     private static final int SEND_LIMIT = 4096;
 
@@ -22,7 +25,7 @@ public final class PythonExport {
         if (setup == null) {
             return null;
         }
-        List<String> out = header("server.py", setup.options().linger() != null, setup.unix(), session.truncated());
+        List<String> out = header(SERVER_FILE, setup.options().linger() != null, setup.unix(), session.truncated());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         if (setup.unix()) {
             out.add("try:");
@@ -97,7 +100,7 @@ public final class PythonExport {
             return null;
         }
         List<Step> steps = session.clientSteps();
-        List<String> out = header("client.py", setup.options().linger() != null, setup.lab().connectEx() && !setup.udp(),
+        List<String> out = header(CLIENT_FILE, setup.options().linger() != null, setup.lab().connectEx() && !setup.udp(),
                 session.truncated());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         out.add("c = socket.socket(" + (setup.unix() ? "socket.AF_UNIX" : "socket.AF_INET") + ", " + type + ")");

@@ -239,10 +239,10 @@ public final class MainWindow extends BorderPane {
         String serverScript = PythonExport.server(lesson.session());
         String clientScript = PythonExport.client(lesson.session());
         if (serverScript != null) {
-            written.add(Files.writeString(dir.resolve("server.py"), serverScript));
+            written.add(Files.writeString(dir.resolve(PythonExport.SERVER_FILE), serverScript));
         }
         if (clientScript != null) {
-            written.add(Files.writeString(dir.resolve("client.py"), clientScript));
+            written.add(Files.writeString(dir.resolve(PythonExport.CLIENT_FILE), clientScript));
         }
         return written;
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LocalizationConsistencyTest {
     private static final Path BASE = Path.of(System.getProperty("project.basedir", "."));
     private static final Path BUNDLES = BASE.resolve("resources/io/socketworkbench/ui/i18n");
-    private static final Pattern LITERAL = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z-]+)+)\"");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z0-9-]+)+)\"");
 
     private static Set<String> keys(String file) throws IOException {
         Properties p = new Properties();
@@ -50,6 +50,9 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.lesson.LessonStep step : io.socketworkbench.lesson.LessonStep.values()) {
             keys.add("lesson.step." + step.key());
         }
+        for (io.socketworkbench.lesson.Sequence.Role role : io.socketworkbench.lesson.Sequence.Role.values()) {
+            keys.add("seq.role." + role.name().toLowerCase(Locale.ROOT));
+        }
         for (EndpointForm.Protocol protocol : EndpointForm.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
@@ -62,11 +65,11 @@ class LocalizationConsistencyTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = LITERAL.matcher(Files.readString(file));
                 while (m.find()) {
-                    if (m.group(1).matches(".*\\.(txt|css|properties|sock)")) {
+                    if (m.group(1).matches(".*\\.(txt|css|properties|sock|py|png)")) {
                         continue;
                     }
                     if (known.contains(m.group(1)) || m.group(1).matches("(app|menu|server|client|log|event|"
-                            + "transcript|input|port|host|status|language|about|lesson|dialog)\\..*")) {
+                            + "transcript|input|port|host|status|language|about|lesson|dialog|options|lab|seq|export)\\..*")) {
                         used.add(m.group(1));
                     }
                 }
