@@ -24,6 +24,21 @@ public final class Lesson {
     /** Which pane acted. */
     public enum Side { SERVER, CLIENT }
 
+    /**
+     * The few words in the mirror's comments, in the user's language: {@code peerClosed}, {@code discarded}
+     * (bytes), {@code noException} (errno name). The default is English.
+     */
+    public interface Words {
+        String get(String key, Object... args);
+
+        Words ENGLISH = (key, args) -> switch (key) {
+            case "peerClosed" -> "(the other side closed)";
+            case "discarded" -> "(" + args[0] + " more bytes discarded: a datagram does not wait)";
+            case "noException" -> "(errno." + args[0] + ", no exception)";
+            default -> key;
+        };
+    }
+
     /** Longest bytes literal shown in one mirror line before it is cut. */
     static final int PREVIEW = 48;
     /** Longest bytes literal on a diagram arrow. */
@@ -41,12 +56,22 @@ public final class Lesson {
     private final Sequence sequence = new Sequence();
     private final Session session = new Session();
     private final Map<Long, Ends> connections = new HashMap<>();
+    /** Lifelines our panes own: a crossing between two of them is drawn at the send, not again at the receive. */
+    private final java.util.Set<Integer> owned = new java.util.HashSet<>();
+    /** Connects and closes already drawn, by kind and lifelines: both panes report them, in either order. */
+    private final java.util.Set<String> drawn = new java.util.HashSet<>();
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
     private int serverLine = -1;
     private int clientLine = -1;
     private String clientTarget = "";
+    private Words words = Words.ENGLISH;
+
+    /** The language of the mirror's comments from now on. */
+    public void words(Words value) {
+        words = value;
+    }
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
@@ -87,6 +112,8 @@ public final class Lesson {
         mirror.clear();
         sequence.clear();
         connections.clear();
+        owned.clear();
+        drawn.clear();
         serverLine = -1;
         clientLine = -1;
         changed();
@@ -108,6 +135,7 @@ public final class Lesson {
         session.server(actual);
         udp = setup.udp();
         serverLine = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
+        owned.add(serverLine);
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         line("s = socket.socket(" + family(setup.unix()) + ", " + type + ")");
         Python.setsockopt("s", setup.options()).forEach(this::line);
@@ -188,9 +216,10 @@ public final class Lesson {
         Session.ClientSetup setup = session.client();
         afterConnect(setup == null ? Session.ClientLab.DEFAULT : setup.lab());
         clientLine = sequence.lifeline(Address.format(local), Sequence.Role.CLIENT);
+        owned.add(clientLine);
         int to = sequence.lifeline(Address.format(remote), Sequence.Role.PEER);
         remember(id, new Ends(clientLine, to, Address.pythonTuple(remote)));
-        sequence.add(clientLine, to, Sequence.Kind.CONNECT, "", 0);
+        once(clientLine, to, Sequence.Kind.CONNECT, "");
         changed();
     }
 
@@ -201,7 +230,7 @@ public final class Lesson {
         boolean ex = setup != null && setup.lab().connectEx() && error.kind().errno() != null
                 && error.kind().errno() > 0;
         if (ex) {
-            line(connectCall() + "  # " + error.kind().errno() + "  (errno." + errnoName(error) + ", no exception)");
+            line(connectCall() + "  # " + error.kind().errno() + "  " + words.get("noException", errnoName(error)));
         } else {
             line(connectCall() + "  # " + error.pythonText());
         }
@@ -227,6 +256,7 @@ public final class Lesson {
     /** The client's UDP socket is bound (by the system, on its first send). */
     public void clientBound(SocketAddress local) {
         clientLine = sequence.lifeline(Address.format(local), Sequence.Role.CLIENT);
+        owned.add(clientLine);
         changed();
     }
 
@@ -234,14 +264,10 @@ public final class Lesson {
         server = TcpState.ESTABLISHED;
         done.add(LessonStep.CONNECT);
         line("con, addr = s.accept()  # " + Address.pythonTuple(remote));
-        String from = Address.format(remote);
-        boolean ours = sequence.knows(from);
-        int client = sequence.lifeline(from, Sequence.Role.PEER);
+        int client = sequence.lifeline(Address.format(remote), Sequence.Role.PEER);
         int server = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
         remember(connection, new Ends(server, client, Address.pythonTuple(remote)));
-        if (!ours) {
-            sequence.add(client, server, Sequence.Kind.CONNECT, "", 0);
-        }
+        once(client, server, Sequence.Kind.CONNECT, "");
         changed();
     }
 
@@ -252,14 +278,15 @@ public final class Lesson {
     }
 
     /**
-     * Bytes sent on {@code connection} (a server sending to all clients passes each). Drawn here only when the
-     * receiver is not one of our panes; otherwise its receive draws the arrow.
+     * Bytes sent on {@code connection} (a server sending to all clients passes each). The arrow is drawn here, at
+     * the send, so that it comes before a close that follows it; a receive draws one only from a peer that is not
+     * one of our panes.
      */
     public void sent(Side side, long connection, byte[] data) {
         done.add(LessonStep.SEND);
         line(name(side, false) + ".send(" + literal(data) + ")  # " + data.length);
         Ends ends = connections.get(connection);
-        if (ends != null && !ours(ends.remote())) {
+        if (ends != null) {
             sequence.add(ends.local(), ends.remote(), Sequence.Kind.DATA, preview(data), data.length);
         }
         step(side, connection, new Step(Step.Action.SEND, data.clone(), data.length, null));
@@ -271,11 +298,9 @@ public final class Lesson {
         done.add(LessonStep.UDP_SENDTO);
         line(name(side, true) + ".sendto(" + literal(data) + ", " + target + ")  # " + data.length);
         int to = sequence.lifeline(label, Sequence.Role.PEER);
-        if (!ours(to)) {
-            int from = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
-                    : sequence.lifeline("c", Sequence.Role.CLIENT);
-            sequence.add(from, to, Sequence.Kind.DATAGRAM, preview(data), data.length);
-        }
+        int from = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
+                : sequence.lifeline("c", Sequence.Role.CLIENT);
+        sequence.add(from, to, Sequence.Kind.DATAGRAM, preview(data), data.length);
         step(side, -1, new Step(Step.Action.SEND, data.clone(), data.length, target));
         changed();
     }
@@ -285,7 +310,7 @@ public final class Lesson {
         done.add(LessonStep.RECEIVE);
         line("data = " + name(side, false) + ".recv(" + bufsize + ")  # " + literal(data));
         Ends ends = connections.get(connection);
-        if (ends != null) {
+        if (ends != null && !ours(ends.remote())) {
             sequence.add(ends.remote(), ends.local(), Sequence.Kind.DATA, preview(data), data.length);
         }
         step(side, connection, new Step(Step.Action.RECEIVE, new byte[0], data.length, null));
@@ -295,13 +320,15 @@ public final class Lesson {
     /** A datagram received from {@code from}; {@code discarded} bytes did not fit in bufsize and are lost. */
     public void receivedDatagram(Side side, byte[] data, SocketAddress from, int bufsize, int discarded) {
         done.add(LessonStep.UDP_RECVFROM);
-        String note = discarded > 0 ? "  (" + discarded + " more bytes discarded: a datagram does not wait)" : "";
+        String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
         line("data, addr = " + name(side, true) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
                 + Address.pythonTuple(from) + note);
         int sender = sequence.lifeline(Address.format(from), Sequence.Role.PEER);
-        int me = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
-                : sequence.lifeline("c", Sequence.Role.CLIENT);
-        sequence.add(sender, me, Sequence.Kind.DATAGRAM, preview(data), data.length + discarded);
+        if (!ours(sender)) {
+            int me = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
+                    : sequence.lifeline("c", Sequence.Role.CLIENT);
+            sequence.add(sender, me, Sequence.Kind.DATAGRAM, preview(data), data.length + discarded);
+        }
         step(side, -1, new Step(Step.Action.RECEIVE, new byte[0], data.length, Address.pythonTuple(from)));
         changed();
     }
@@ -337,7 +364,7 @@ public final class Lesson {
                 step(side, connection, Step.of(Step.Action.CLOSE));
             }
             case PEER -> {
-                line("data = " + sock + ".recv(1024)  # b''  (the other side closed)");
+                line("data = " + sock + ".recv(1024)  # b''  " + words.get("peerClosed"));
                 line(sock + ".close()");
                 set(side, TcpState.CLOSED);
                 arrow(ends, true, Sequence.Kind.FIN, "");
@@ -353,21 +380,26 @@ public final class Lesson {
         changed();
     }
 
-    /** A close seen from both panes is drawn once: skip an arrow that repeats the row just above it. */
+    /** A close seen from both panes is drawn once. */
     private void arrow(Ends ends, boolean inbound, Sequence.Kind kind, String text) {
-        if (ends == null) {
-            return;
+        if (ends != null) {
+            once(inbound ? ends.remote() : ends.local(), inbound ? ends.local() : ends.remote(), kind, text);
         }
-        int from = inbound ? ends.remote() : ends.local();
-        int to = inbound ? ends.local() : ends.remote();
-        List<Sequence.Arrow> arrows = sequence.arrows();
-        for (int i = arrows.size() - 1; i >= Math.max(0, arrows.size() - 3); i--) {
-            Sequence.Arrow a = arrows.get(i);
-            if (a.kind() == kind && a.from() == from && a.to() == to) {
-                return;
+    }
+
+    /**
+     * Draws an arrow unless the same one (kind, from, to) was drawn before. Between the same two lifelines a
+     * connect or close happens once per connection; the "others" line, shared by many clients, is not deduplicated.
+     */
+    private void once(int from, int to, Sequence.Kind kind, String text) {
+        boolean shared = sequence.lifelines().get(from).role() == Sequence.Role.OTHERS
+                || sequence.lifelines().get(to).role() == Sequence.Role.OTHERS;
+        if (shared || drawn.add(kind + ":" + from + ">" + to)) {
+            if (drawn.size() > MAX_CONNECTIONS) {
+                drawn.clear();
             }
+            sequence.add(from, to, kind, text, 0);
         }
-        sequence.add(from, to, kind, text, 0);
     }
 
     private void step(Side side, long connection, Step step) {
@@ -378,9 +410,9 @@ public final class Lesson {
         }
     }
 
-    /** True for a lifeline that one of our own panes owns, so its receive will draw the arrow. */
+    /** True for a lifeline that one of our own panes owns: its sends draw their own arrows. */
     private boolean ours(int lifeline) {
-        return lifeline == serverLine || lifeline == clientLine;
+        return owned.contains(lifeline);
     }
 
     private void set(Side side, TcpState state) {

@@ -61,10 +61,15 @@ public final class Sequence {
         dropped = 0;
     }
 
-    /** The lifeline for {@code address}, added on first sight; a known address keeps its first role. */
+    /** The lifeline for {@code address}, added on first sight; a peer's line becomes a pane's when a pane claims it. */
     public int lifeline(String address, Role role) {
         Integer known = byAddress.get(address);
         if (known != null) {
+            // A pane learning that a peer is its own socket (the events of the two sides can come in either order).
+            Lifeline line = lifelines.get(known);
+            if (line.role() == Role.PEER && role != Role.PEER && line.address().equals(address)) {
+                lifelines.set(known, new Lifeline(address, role));
+            }
             return known;
         }
         int index;

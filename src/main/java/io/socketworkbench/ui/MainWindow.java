@@ -70,6 +70,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SocketEngine engine, FxBridge bridge) {
         this.engine = engine;
         this.bridge = bridge;
+        lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(engine, bridge, lesson);
         addClient();
         split = new SplitPane(server, clients);
@@ -297,7 +298,7 @@ public final class MainWindow extends BorderPane {
         outer.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
         split.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
         lessonPane.dock(on);
-        outer.setDividerPositions(on ? 0.5 : 0.62);
+        outer.setDividerPositions(on ? 0.6 : 0.62);
         split.setDividerPositions(0.5);
         getBottom().setVisible(!on);
         getBottom().setManaged(!on);

@@ -129,6 +129,7 @@ class LessonTest {
         lesson.clientBound(client);
         lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), "('127.0.0.1', 9999)", "127.0.0.1:9999");
         lesson.receivedDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), client, 65535, 0);
+        lesson.sentDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), "('127.0.0.1', 40000)", "127.0.0.1:40000");
         lesson.receivedDatagram(Lesson.Side.CLIENT, "pi".getBytes(UTF_8), server, 2, 2);
         assertThat(lesson.udp()).isTrue();
         assertThat(lesson.done()).containsAll(LessonStep.UDP).doesNotContain(LessonStep.CONNECT);
@@ -136,7 +137,7 @@ class LessonTest {
                 "c.sendto(b'ping', ('127.0.0.1', 9999))  # 4",
                 "data, addr = s.recvfrom(65535)  # b'ping', ('127.0.0.1', 40000)",
                 "data, addr = c.recvfrom(2)  # b'pi', ('127.0.0.1', 9999)  (2 more bytes discarded: a datagram does not wait)");
-        // The client's send and the server's receive are one crossing, drawn once.
+        // Each send and its receive are one crossing, drawn once.
         assertThat(lesson.sequence().arrows()).extracting(Sequence.Arrow::kind)
                 .containsExactly(Sequence.Kind.DATAGRAM, Sequence.Kind.DATAGRAM);
         assertThat(lesson.sequence().arrows().get(1).bytes()).isEqualTo(4);

@@ -49,6 +49,10 @@ class LocalizationConsistencyTest {
         }
         for (io.socketworkbench.lesson.LessonStep step : io.socketworkbench.lesson.LessonStep.values()) {
             keys.add("lesson.step." + step.key());
+            keys.add("lesson.short." + step.key());
+        }
+        for (String word : new String[] {"peerClosed", "discarded", "noException"}) {
+            keys.add("mirror." + word);
         }
         for (io.socketworkbench.lesson.Sequence.Role role : io.socketworkbench.lesson.Sequence.Role.values()) {
             keys.add("seq.role." + role.name().toLowerCase(Locale.ROOT));
@@ -69,7 +73,7 @@ class LocalizationConsistencyTest {
                         continue;
                     }
                     if (known.contains(m.group(1)) || m.group(1).matches("(app|menu|server|client|log|event|"
-                            + "transcript|input|port|host|status|language|about|lesson|dialog|options|lab|seq|export)\\..*")) {
+                            + "transcript|input|port|host|status|language|about|lesson|dialog|options|lab|seq|export|mirror)\\..*")) {
                         used.add(m.group(1));
                     }
                 }

@@ -450,6 +450,11 @@ public final class ClientPane extends VBox {
         lab.set(value);
     }
 
+    /** Socket options for the next connect, as the lab's options dialog sets them. */
+    public void setOptions(io.socketworkbench.engine.SocketOptionsSpec value) {
+        lab.options(value);
+    }
+
     private void send(byte[] data) {
         if (udp != null) {
             var target = form.address();

@@ -38,7 +38,7 @@ final class LabControls extends TitledPane {
         setText(t("lab.title"));
         setId("client-lab" + suffix);
         setExpanded(false);
-        getStyleClass().add("lab");
+        getStyleClass().addAll("lab", "secondary");
         connectCall.getItems().addAll("connect()", "connect_ex()");
         connectCall.getSelectionModel().select(0);
         connectCall.setId("client-connect-call" + suffix);
@@ -126,6 +126,10 @@ final class LabControls extends TitledPane {
 
     SocketOptionsSpec options() {
         return spec;
+    }
+
+    void options(SocketOptionsSpec value) {
+        spec = value;
     }
 
     void readBack(Map<String, Object> values) {

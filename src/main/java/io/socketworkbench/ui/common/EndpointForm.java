@@ -51,13 +51,15 @@ public final class EndpointForm extends HBox {
         host.setEditable(true);
         host.getItems().setAll(hosts);
         host.setValue(hosts.get(0));
-        host.setPrefWidth(150);
-        host.setMinWidth(112);
-        protocol.setPrefWidth(104);
-        protocol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Sizes in em (workbench.css), so that they grow with zoom and projector type.
+        host.getStyleClass().add("host-field");
+        port.getStyleClass().add("port-field");
+        protocol.getStyleClass().add("protocol-field");
         hostLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         portLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        port.setMinWidth(72);
+        // The projector hides the field names: the fields' contents say what they are.
+        hostLabel.getStyleClass().add("secondary");
+        portLabel.getStyleClass().add("secondary");
         HBox.setHgrow(host, Priority.ALWAYS);
         port.setText(defaultPort);
         port.setPrefColumnCount(5);

@@ -48,6 +48,8 @@ public final class InputBar extends VBox {
         HBox.setHgrow(input, Priority.ALWAYS);
         send = Buttons.withIcon(t("input.send"), new FontIcon(MaterialDesignS.SEND));
         send.setId(sendId);
+        // The hint sits on the button: a tooltip on the box would pop up over the button while one types.
+        send.setTooltip(new javafx.scene.control.Tooltip(t("input.tip")));
         send.getStyleClass().add("accent");
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.setOnAction(e -> bytes().ifPresent(onSend));

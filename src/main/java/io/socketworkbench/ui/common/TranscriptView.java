@@ -82,6 +82,8 @@ public final class TranscriptView extends VBox {
         charset.setEditable(true);
         charset.setPrefWidth(110);
         charset.setId(id + "-charset");
+        // Where bytes become text: the tutorial's note on Python 3's encode/decode belongs here.
+        charset.setTooltip(new javafx.scene.control.Tooltip(t("lab.python3")));
         mode.valueProperty().addListener((o, a, b) -> list.refresh());
         charset.valueProperty().addListener((o, a, b) -> list.refresh());
         dropped.getStyleClass().add("dropped-note");

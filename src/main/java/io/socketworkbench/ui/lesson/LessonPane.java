@@ -29,12 +29,15 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
     private final ListView<String> mirror = new ListView<>(lines);
     private final SequenceView sequence;
     private boolean refreshPending;
+    private boolean compact;
+    private final Label title;
+    private final Button copy;
 
     public LessonPane(Lesson lesson) {
         this.lesson = lesson;
         getStyleClass().addAll("lesson");
         sequence = new SequenceView(lesson.sequence());
-        Label title = new Label(t("lesson.title"));
+        title = new Label(t("lesson.title"));
         title.getStyleClass().addAll("title-4", "pane-title");
         steps.setId("lesson-steps");
         states.setId("lesson-states");
@@ -46,10 +49,23 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
 
         mirror.setId("python-mirror");
         mirror.getStyleClass().add("python-mirror");
+        // Cells as wide as the list, so that a long call wraps (projector mode) instead of running off the side.
+        mirror.setCellFactory(v -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.prefWidthProperty().bind(mirror.widthProperty().subtract(20));
+            cell.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            return cell;
+        });
         VBox.setVgrow(mirror, Priority.ALWAYS);
         Label mirrorTitle = new Label(t("lesson.mirror"));
         mirrorTitle.getStyleClass().add("section-title");
-        Button copy = Buttons.withIcon(t("lesson.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy = Buttons.withIcon(t("lesson.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(String.join("\n", lines) + "\n");
@@ -69,7 +85,16 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
     /** Below the panes the three parts stand side by side; beside them (projector mode) they stack. */
     public void dock(boolean beside) {
         setOrientation(beside ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL);
-        setDividerPositions(beside ? new double[] {0.3, 0.68} : new double[] {0.3, 0.62});
+        setDividerPositions(beside ? new double[] {0.37, 0.76} : new double[] {0.3, 0.62});
+        compact = beside;
+        // Stacked, the steps keep their full height; the diagram and the mirror share the rest.
+        ((javafx.scene.layout.Region) getItems().get(0)).setMinHeight(beside ? javafx.scene.layout.Region.USE_PREF_SIZE : 0);
+        title.setVisible(!beside);
+        title.setManaged(!beside);
+        var display = beside ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT;
+        copy.setContentDisplay(display);
+        sequence.compact(beside);
+        refresh();
     }
 
     public SequenceView sequence() {
@@ -96,12 +121,14 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
             boolean lit = done.contains(step);
             FontIcon icon = new FontIcon(lit ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CIRCLE_OUTLINE);
             icon.getStyleClass().add(lit ? "step-done" : "step-todo");
-            Label row = new Label(number++ + ". " + t("lesson.step." + step.key()), icon);
+            String longText = t("lesson.step." + step.key());
+            Label row = new Label(number++ + ". " + (compact ? t("lesson.short." + step.key()) : longText), icon);
+            row.setTooltip(new javafx.scene.control.Tooltip(longText));
             row.getStyleClass().addAll("lesson-step", lit ? "done" : "todo");
             row.setUserData(step);
             steps.getChildren().add(row);
         }
-        states.setText(t("lesson.states", lesson.serverState(), lesson.clientState()));
+        states.setText(t(compact ? "lesson.statesShort" : "lesson.states", lesson.serverState(), lesson.clientState()));
         lines.setAll(lesson.mirror());
         sequence.refresh();
         if (!lines.isEmpty()) {

@@ -43,6 +43,7 @@ public final class SequenceView extends VBox {
     private final ListView<Sequence.Arrow> list = new ListView<>(rows);
     private final Label dropped = new Label();
     private List<Sequence.Lifeline> lifelines = List.of();
+    private final Button export;
 
     public SequenceView(Sequence model) {
         this.model = model;
@@ -56,7 +57,7 @@ public final class SequenceView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         Label title = new Label(t("seq.title"));
         title.getStyleClass().add("section-title");
-        Button export = Buttons.withIcon(t("seq.export"), new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
+        export = Buttons.withIcon(t("seq.export"), new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
         export.setId("sequence-export");
         export.setOnAction(e -> chooseAndExport());
         dropped.getStyleClass().add("dropped-note");
@@ -66,6 +67,12 @@ public final class SequenceView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, header, list);
         refresh();
+    }
+
+    /** Beside the panes, the export button shows only its icon. */
+    public void compact(boolean on) {
+        export.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                : javafx.scene.control.ContentDisplay.LEFT);
     }
 
     /** Redraws from the model; the lesson pane calls it at most once a pulse. */
@@ -79,19 +86,20 @@ public final class SequenceView extends VBox {
         }
     }
 
-    private static List<Label> headerCells(List<Sequence.Lifeline> lines) {
+    private static List<VBox> headerCells(List<Sequence.Lifeline> lines) {
         return lines.stream().map(line -> {
-            String role = t("seq.role." + line.role().name().toLowerCase(java.util.Locale.ROOT));
-            Label label = new Label(line.address().isEmpty() || line.role() == Sequence.Role.OTHERS ? role
-                    : role + "\n" + line.address());
-            label.getStyleClass().add("seq-lifeline-label");
-            label.setMaxWidth(Double.MAX_VALUE);
-            label.setAlignment(Pos.CENTER);
-            label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-            HBox.setHgrow(label, Priority.ALWAYS);
-            label.setMinWidth(0);
-            label.setPrefWidth(1);
-            return label;
+            Label role = new Label(t("seq.role." + line.role().name().toLowerCase(java.util.Locale.ROOT)));
+            role.getStyleClass().add("seq-lifeline-label");
+            Label address = new Label(line.role() == Sequence.Role.OTHERS ? "" : line.address());
+            address.getStyleClass().add("seq-address");
+            address.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            VBox cell = new VBox(role, address);
+            cell.setAlignment(Pos.CENTER);
+            cell.setMinWidth(0);
+            cell.setPrefWidth(1);
+            cell.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(cell, Priority.ALWAYS);
+            return cell;
         }).toList();
     }
 
@@ -143,7 +151,7 @@ public final class SequenceView extends VBox {
 
         @Override
         protected double computePrefHeight(double width) {
-            return label.prefHeight(-1) + label.getFont().getSize() * 0.9;
+            return label.prefHeight(-1) + label.getFont().getSize() * 0.6;
         }
 
         @Override
@@ -166,7 +174,7 @@ public final class SequenceView extends VBox {
             }
             double x1 = lane * (arrow.from() + 0.5);
             double x2 = lane * (arrow.to() + 0.5);
-            double y = Math.round(h - label.getFont().getSize() * 0.45) + 0.5;
+            double y = Math.round(h - label.getFont().getSize() * 0.3) + 0.5;
             double size = Math.max(5, label.getFont().getSize() * 0.5);
             double dir = Math.signum(x2 - x1);
             shaft.setStartX(x1);
@@ -175,8 +183,9 @@ public final class SequenceView extends VBox {
             shaft.setEndY(y);
             head.getPoints().setAll(x2, y, x2 - dir * size, y - size * 0.55, x2 - dir * size, y + size * 0.55);
             head.setVisible(dir != 0);
-            double labelWidth = Math.min(label.prefWidth(-1), Math.max(lane, Math.abs(x2 - x1)) - 8);
-            double left = Math.max(0, Math.min(w - labelWidth, (x1 + x2) / 2 - labelWidth / 2));
+            // A label may run past its arrow's ends, up to the whole row: previews matter more than symmetry.
+            double labelWidth = Math.min(label.prefWidth(-1), w - 4);
+            double left = Math.max(2, Math.min(w - labelWidth - 2, (x1 + x2) / 2 - labelWidth / 2));
             label.resizeRelocate(left, y - label.prefHeight(-1) - 1, labelWidth, label.prefHeight(-1));
         }
     }

@@ -44,7 +44,10 @@ final class ReplyControls extends HBox {
         HBox.setHgrow(greeting, Priority.ALWAYS);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(new Label(t("server.reply")), mode, greeting);
+        Label label = new Label(t("server.reply"));
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(label, mode, greeting);
     }
 
     ServerPane.ReplyMode mode() {

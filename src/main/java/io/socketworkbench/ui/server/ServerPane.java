@@ -122,7 +122,9 @@ public final class ServerPane extends VBox {
 
         inputBar = new InputBar("server-input", "server-send", this::send);
         inputBar.charsetFrom(transcript::charset);
-        Button optionsButton = new Button(t("lab.options"));
+        Button optionsButton = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG_OUTLINE));
+        optionsButton.setTooltip(new javafx.scene.control.Tooltip(t("lab.options")));
+        optionsButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         optionsButton.setId("server-options");
         optionsButton.setOnAction(e -> OptionsDialog.edit(getScene() == null ? null : getScene().getWindow(), options,
                 backlog, true, readBack).ifPresent(choice -> {
@@ -132,6 +134,7 @@ public final class ServerPane extends VBox {
         HBox replyRow = new HBox(8, reply, optionsButton);
         HBox.setHgrow(reply, Priority.ALWAYS);
         replyRow.setAlignment(Pos.CENTER_LEFT);
+        replyRow.getStyleClass().add("secondary");
         getChildren().addAll(new HBox(10, title, state), formRow, warning, replyRow, body, inputBar);
     }
 

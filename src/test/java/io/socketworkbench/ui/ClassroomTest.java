@@ -1,0 +1,288 @@
+package io.socketworkbench.ui;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.lesson.Sequence;
+import io.socketworkbench.lesson.Session;
+import io.socketworkbench.ui.common.EndpointForm;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.i18n.I18n;
+import io.socketworkbench.ui.server.ServerPane;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The classroom features as a teacher drives them: projector mode, the diagram, the mirror, the socket lab. */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomTest {
+    private final SocketEngine engine = new SocketEngine("classroom-test");
+    private final FxBridge bridge = new FxBridge();
+    private MainWindow window;
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        I18n.use(Locale.ENGLISH);
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        window = new MainWindow(engine, bridge);
+        Scene scene = new Scene(window, 1024, 768);
+        scene.getStylesheets().add(MainWindow.class.getResource("/io/socketworkbench/ui/workbench.css")
+                .toExternalForm());
+        stage.setScene(scene);
+        bridge.start();
+        stage.show();
+        window.showLesson(true);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("condition not met within 15 s; mirror: " + window.lesson().mirror()
+                + "; client transcript: " + window.client().transcript().messages().stream()
+                .map(window.client().transcript()::render).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> mirror(FxRobot robot) {
+        return List.copyOf(robot.lookup("#python-mirror").queryAs(ListView.class).getItems());
+    }
+
+    /** The transcript's kept messages, as it renders them (cells off screen are not in the scene graph). */
+    private boolean transcriptShows(FxRobot robot, String id, String text) {
+        var view = id.startsWith("#client") ? window.client().transcript() : window.server().transcript();
+        return view.messages().stream().anyMatch(m -> view.render(m).contains(text));
+    }
+
+    private static CheckMenuItem projectorItem(FxRobot robot) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "projector-mode".equals(i.getId())).map(CheckMenuItem.class::cast).findFirst()
+                .orElseThrow();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private int startServer(FxRobot robot, EndpointForm.Protocol protocol, ServerPane.ReplyMode mode)
+            throws IOException {
+        int port = protocol == EndpointForm.Protocol.UDP ? freeUdpPort() : freePort();
+        robot.interact(() -> {
+            window.server().form().set(protocol, "127.0.0.1", port);
+            window.server().setReply(mode, "hi");
+            window.server().startServer();
+        });
+        await(() -> window.lesson().mirror().stream().anyMatch(l -> l.startsWith("s.bind(")));
+        return port;
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Test
+    void theHomeworkInProjectorModeShowsStepsDiagramMirrorAndExports(FxRobot robot) throws Exception {
+        assertThat(io.socketworkbench.interop.PortWait.bindable(37777, true)).as("port 37777 free").isTrue();
+        robot.interact(() -> projectorItem(robot).setSelected(true));
+        assertThat(window.zoom().get()).isGreaterThanOrEqualTo(2.0);
+        assertThat(window.getStyleClass()).contains("projector");
+        robot.interact(window::runHomework);
+        await(() -> robot.lookup("#lesson-steps").lookup(".lesson-step.done").queryAll().size() == 5);
+        await(() -> window.lesson().sequence().arrows().size() == 4);
+
+        // The diagram: two lifelines by ip:port, the connect, the greeting, the server's FIN, the client's FIN.
+        Sequence sequence = window.lesson().sequence();
+        assertThat(sequence.lifelines()).extracting(Sequence.Lifeline::role)
+                .containsExactly(Sequence.Role.SERVER, Sequence.Role.CLIENT);
+        assertThat(sequence.lifelines().get(0).address()).isEqualTo("127.0.0.1:37777");
+        assertThat(sequence.arrows()).extracting(Sequence.Arrow::kind).containsExactly(Sequence.Kind.CONNECT,
+                Sequence.Kind.DATA, Sequence.Kind.FIN, Sequence.Kind.FIN);
+        assertThat(sequence.arrows().get(1).preview()).isEqualTo("b'This is socket!'");
+        await(() -> robot.lookup("#sequence-diagram").lookup(".seq-label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals("b'This is socket!' · 15 B")));
+        assertThat(robot.lookup("#sequence-diagram").lookup(".seq-address").queryAll())
+                .anySatisfy(n -> assertThat(((Label) n).getText()).isEqualTo("127.0.0.1:37777"));
+        assertThat(mirror(robot)).contains("s.listen(5)", "con.send(b'This is socket!')  # 15",
+                "data = c.recv(1024)  # b'This is socket!'");
+
+        // Everything fits a 1024×768 projector: the panes' main buttons are inside the window.
+        for (String id : List.of("#server-start", "#client-connect", "#server-send", "#client-send")) {
+            var bounds = robot.lookup(id).query().localToScene(robot.lookup(id).query().getBoundsInLocal());
+            assertThat(bounds.getMaxX()).as(id).isLessThanOrEqualTo(1024);
+            assertThat(bounds.getMaxY()).as(id).isLessThanOrEqualTo(768);
+        }
+
+        // PNG export of the whole diagram.
+        Path png = dir.resolve("sequence.png");
+        int[] height = new int[1];
+        robot.interact(() -> {
+            try {
+                height[0] = window.lessonPane().sequence().exportPng(png, 800);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(height[0]).isGreaterThan(4 * 20);
+
+        // Export as Python: the seed's server loop, and a client that prints the greeting.
+        List<Path> written = window.exportPython(dir);
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("server.py", "client.py");
+        assertThat(Files.readString(dir.resolve("server.py"), UTF_8)).contains(
+                "s.bind(('127.0.0.1', 37777))\ns.listen(5)\nwhile True:\n    con, addr = s.accept()\n"
+                        + "    print(\"connected from\", addr)\n    con.send(b'This is socket!')\n    con.close()\n");
+        assertThat(Files.readString(dir.resolve("client.py"), UTF_8)).contains(
+                "c.connect(('127.0.0.1', 37777))\ndata = recv_exactly(c, 15)\nprint(data)\n");
+        robot.interact(() -> window.server().stopServer());
+    }
+
+    @Test
+    void connectExReturnsTheCodeWhereConnectRaises(FxRobot robot) throws Exception {
+        int port = freePort();
+        robot.interact(() -> {
+            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().setLab(new Session.ClientLab(true, null, false, 1024, false));
+            window.client().open();
+        });
+        await(() -> mirror(robot).contains(
+                "c.connect_ex(('127.0.0.1', " + port + "))  # 111  (errno.ECONNREFUSED, no exception)"));
+        assertThat(window.lesson().sequence().arrows()).extracting(Sequence.Arrow::kind)
+                .containsExactly(Sequence.Kind.REFUSED);
+    }
+
+    @Test
+    void receivingByHandShowsBlockingIoErrorThenBufsizePiecesThenTheEmptyBytes(FxRobot robot) throws Exception {
+        int port = startServer(robot, EndpointForm.Protocol.TCP, ServerPane.ReplyMode.NONE);
+        robot.interact(() -> {
+            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().setLab(new Session.ClientLab(false, null, true, 4, true));
+            window.client().open();
+        });
+        await(() -> window.server().clientCount() == 1 && window.client().isOpen());
+        robot.interact(() -> window.client().recvNow());
+        await(() -> mirror(robot).contains(
+                "data = c.recv(4)  # BlockingIOError: [Errno 11] Resource temporarily unavailable"));
+        assertThat(mirror(robot)).contains("c.setblocking(False)");
+
+        robot.clickOn("#server-input").write("hello world").type(javafx.scene.input.KeyCode.ENTER);
+        await(() -> robot.lookup("#client-state").queryAs(Label.class).getText().equals("11 bytes are waiting: press recv"));
+        for (String piece : List.of("hell", "o wo", "rld")) {
+            robot.interact(() -> window.client().recvNow());
+            await(() -> mirror(robot).contains("data = c.recv(4)  # b'" + piece + "'"));
+        }
+        // The server closes; with nothing left to read, the next recv returns b''.
+        robot.interact(() -> window.server().stopServer());
+        await(() -> robot.lookup("#client-state").queryAs(Label.class).getText()
+                .equals("The other side closed: recv will return b''"));
+        robot.interact(() -> window.client().recvNow());
+        await(() -> transcriptShows(robot, "#client-transcript", "recv(4) returned b'': the other side closed"));
+        assertThat(window.client().isOpen()).isFalse();
+    }
+
+    @Test
+    void settimeoutMakesAWaitingRecvRaiseTimeoutError(FxRobot robot) throws Exception {
+        int port = startServer(robot, EndpointForm.Protocol.TCP, ServerPane.ReplyMode.NONE);
+        robot.interact(() -> {
+            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().setLab(new Session.ClientLab(false, 0.3, false, 1024, true));
+            window.client().open();
+        });
+        await(() -> window.client().isOpen() && window.server().clientCount() == 1);
+        robot.interact(() -> window.client().recvNow());
+        assertThat(robot.lookup("#client-state").queryAs(Label.class).getText())
+                .isEqualTo("recv(1024) is waiting for data…");
+        await(() -> mirror(robot).contains("data = c.recv(1024)  # TimeoutError: timed out"));
+        assertThat(mirror(robot)).contains("c.settimeout(0.3)");
+        // Unlike a lost connection, a timeout leaves the socket open.
+        assertThat(window.client().isOpen()).isTrue();
+    }
+
+    @Test
+    void udpKeepsDatagramBoundariesAndCutsOnesThatDoNotFit(FxRobot robot) throws Exception {
+        int port = startServer(robot, EndpointForm.Protocol.UDP, ServerPane.ReplyMode.ECHO);
+        robot.interact(() -> {
+            window.client().form().set(EndpointForm.Protocol.UDP, "127.0.0.1", port);
+            window.client().setLab(new Session.ClientLab(false, null, false, 4, false));
+            window.client().open();
+        });
+        await(() -> window.lesson().sequence().lifelines().size() == 2);
+        robot.clickOn("#client-input").write("hello").type(javafx.scene.input.KeyCode.ENTER);
+        await(() -> mirror(robot).stream().anyMatch(l -> l.startsWith("data, addr = c.recvfrom(4)  # b'hell', ")
+                && l.endsWith("(1 more bytes discarded: a datagram does not wait)")));
+        assertThat(transcriptShows(robot, "#client-transcript",
+                "1 bytes of this datagram did not fit in recvfrom(4) and were discarded")).isTrue();
+        // One crossing each way, each drawn once.
+        assertThat(window.lesson().sequence().arrows()).extracting(Sequence.Arrow::kind)
+                .containsExactly(Sequence.Kind.DATAGRAM, Sequence.Kind.DATAGRAM);
+    }
+
+    @Test
+    void halfCloseLetsTheServerSeeTheEndAndTheOptionsReadBackAsTheSystemHoldsThem(FxRobot robot) throws Exception {
+        int port = startServer(robot, EndpointForm.Protocol.TCP, ServerPane.ReplyMode.ECHO);
+        robot.interact(() -> {
+            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().setOptions(SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withTcpNoDelay(true));
+            window.client().open();
+        });
+        // Linux doubles the receive buffer it is given: the read-back shows what it really holds.
+        await(() -> mirror(robot).contains("c.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF)  # 8192"));
+        assertThat(mirror(robot)).contains("c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)",
+                "c.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)  # 1");
+
+        robot.clickOn("#client-input").write("bye").type(javafx.scene.input.KeyCode.ENTER);
+        await(() -> mirror(robot).contains("data = c.recv(1024)  # b'bye'"));
+        robot.interact(() -> window.client().shutdownOutput());
+        await(() -> mirror(robot).contains("c.shutdown(socket.SHUT_WR)"));
+        // The server's recv returns b'', it closes, and so does the client.
+        await(() -> window.server().clientCount() == 0 && !window.client().isOpen());
+        assertThat(mirror(robot)).contains("data = con.recv(1024)  # b''  (the other side closed)");
+        assertThat(window.lesson().sequence().arrows()).extracting(Sequence.Arrow::kind)
+                .contains(Sequence.Kind.HALF_CLOSE);
+        assertThat(window.lesson().serverState()).isNotEqualTo(io.socketworkbench.lesson.TcpState.ESTABLISHED);
+        Lesson lesson = window.lesson();
+        assertThat(lesson.done()).contains(io.socketworkbench.lesson.LessonStep.CLOSE);
+    }
+}
