@@ -64,6 +64,9 @@ final class LabControls extends TitledPane {
         recv.textProperty().bind(javafx.beans.binding.Bindings.concat("recv(", bufsize.valueProperty(), ")"));
         recv.disableProperty().bind(manual.selectedProperty().not());
         shutdown.setId("client-shutdown" + suffix);
+        shutdown.setMnemonicParsing(false);
+        recv.setMnemonicParsing(false);
+        nonBlocking.setMnemonicParsing(false);
         shutdown.setTooltip(new Tooltip(t("lab.shutdown.tip")));
         shutdown.setOnAction(e -> onShutdown.run());
         shutdown.setDisable(true);
@@ -76,6 +79,7 @@ final class LabControls extends TitledPane {
         FlowPane row2 = new FlowPane(10, 6, group("recv(bufsize)", bufsize), manual, recv, shutdown);
         Label note = new Label(t("lab.python3"));
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("state-line");
         note.setId("client-python3-note" + suffix);
         VBox content = new VBox(8, row1, row2, note);

@@ -58,8 +58,8 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
                     setText(empty ? null : item);
                 }
             };
-            cell.prefWidthProperty().bind(mirror.widthProperty().subtract(20));
-            cell.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // A zero preferred width lets the cell take the list's width and wrap there, never wider.
+            cell.setPrefWidth(0);
             return cell;
         });
         VBox.setVgrow(mirror, Priority.ALWAYS);
@@ -87,6 +87,17 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
         setOrientation(beside ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL);
         setDividerPositions(beside ? new double[] {0.37, 0.76} : new double[] {0.3, 0.62});
         compact = beside;
+        if (beside) {
+            // The steps get the height they need; the diagram and the mirror share the rest.
+            javafx.application.Platform.runLater(() -> {
+                javafx.scene.layout.Region steps = (javafx.scene.layout.Region) getItems().get(0);
+                double height = getHeight();
+                if (height > 0) {
+                    double need = steps.prefHeight(steps.getWidth()) + 12;
+                    setDividerPositions(Math.min(0.45, need / height), Math.min(0.8, need / height + 0.4));
+                }
+            });
+        }
         // Stacked, the steps keep their full height; the diagram and the mirror share the rest.
         ((javafx.scene.layout.Region) getItems().get(0)).setMinHeight(beside ? javafx.scene.layout.Region.USE_PREF_SIZE : 0);
         title.setVisible(!beside);
@@ -124,6 +135,8 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
             String longText = t("lesson.step." + step.key());
             Label row = new Label(number++ + ". " + (compact ? t("lesson.short." + step.key()) : longText), icon);
             row.setTooltip(new javafx.scene.control.Tooltip(longText));
+            row.setWrapText(true);
+            row.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             row.getStyleClass().addAll("lesson-step", lit ? "done" : "todo");
             row.setUserData(step);
             steps.getChildren().add(row);

@@ -100,7 +100,11 @@ public final class ServerPane extends VBox {
         logTitle.getStyleClass().add("section-title");
         VBox logBox = new VBox(4, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
+        // Either part may be dragged small, but the transcript keeps a few lines by default.
+        connectionsBox.setMinHeight(0);
+        logBox.setMinHeight(0);
         SplitPane top = new SplitPane(connectionsBox, logBox);
+        top.setMinHeight(0);
         top.setDividerPositions(0.42);
         SplitPane body = new SplitPane(top, transcript);
         body.setOrientation(Orientation.VERTICAL);
