@@ -27,6 +27,8 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +179,27 @@ class ClassroomTest {
         assertThat(Files.readString(dir.resolve("client.py"), UTF_8)).contains(
                 "c.connect(('127.0.0.1', 37777))\ndata = recv_exactly(c, 15)\nprint(data)\n");
         robot.interact(() -> window.server().stopServer());
+    }
+
+    /** Whether a text field is wide enough to show all of its text, without scrolling it. */
+    private static boolean showsAll(TextField field) {
+        Text probe = new Text(field.getText());
+        probe.setFont(field.getFont());
+        double room = field.getWidth() - field.snappedLeftInset() - field.snappedRightInset();
+        return probe.getLayoutBounds().getWidth() <= room;
+    }
+
+    @Test
+    void bothFormsShowTheWholePortAt1024x768InNormalAndProjectorMode(FxRobot robot) {
+        for (boolean projector : List.of(false, true)) {
+            robot.interact(() -> projectorItem(robot).setSelected(projector));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : List.of("#server-port", "#client-port")) {
+                TextField field = robot.lookup(id).queryAs(TextField.class);
+                assertThat(field.getText()).isEqualTo("37777");
+                assertThat(showsAll(field)).as(id + (projector ? " in projector mode" : " in normal mode")).isTrue();
+            }
+        }
     }
 
     @Test
