@@ -39,7 +39,6 @@ public final class WorkbenchApp extends Application {
             settings.put("language", locale.toLanguageTag());
             settings.save();
         });
-        window.zoom().set(settings.number("zoom", 1.0));
         window.client().form().hostBox().getEditor().setText(settings.get("client.host", "127.0.0.1"));
         window.client().form().portField().setText(settings.get("client.port", "37777"));
         window.server().form().portField().setText(settings.get("server.port", "37777"));
@@ -65,6 +64,9 @@ public final class WorkbenchApp extends Application {
         stage.show();
         reportFirstFrame();
         window.split().setDividerPositions(settings.number("split", 0.5));
+        // After the window has its size, so that projector mode lays out for it.
+        window.restore(new MainWindow.ZoomState(settings.number("zoom", 1.0), settings.number("projector.zoom", 2.0),
+                Boolean.parseBoolean(settings.get("projector", "false"))));
     }
 
     /** JavaFX 21 cannot ask the OS; GTK's theme name (as in {@code GTK_THEME=Adwaita:dark}) is the hint we have. */
@@ -114,7 +116,10 @@ public final class WorkbenchApp extends Application {
         settings.put("width", stage.getWidth());
         settings.put("height", stage.getHeight());
         settings.put("split", window.split().getDividerPositions()[0]);
-        settings.put("zoom", window.zoom().get());
+        MainWindow.ZoomState zoom = window.zoomState();
+        settings.put("zoom", zoom.normal());
+        settings.put("projector.zoom", zoom.projector());
+        settings.put("projector", zoom.projectorOn());
         settings.put("client.host", window.client().form().hostText());
         settings.put("client.port", window.client().form().portField().getText());
         settings.put("server.port", window.server().form().portField().getText());

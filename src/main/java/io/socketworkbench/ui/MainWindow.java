@@ -37,6 +37,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -65,7 +66,10 @@ public final class MainWindow extends BorderPane {
             new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
     private Consumer<Boolean> onTheme = on -> { };
     private Consumer<Locale> onLanguage = l -> { };
+    /** Projector type is at least twice the normal size. */
+    static final double PROJECTOR_ZOOM = 2.0;
     private double zoomBeforeProjector = 1.0;
+    private double projectorZoom = PROJECTOR_ZOOM;
 
     public MainWindow(SocketEngine engine, FxBridge bridge) {
         this.engine = engine;
@@ -87,6 +91,11 @@ public final class MainWindow extends BorderPane {
         setBottom(bar);
         zoom.addListener((o, a, z) -> setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z.doubleValue())));
         projector.selectedProperty().addListener((o, a, on) -> projectorMode(on));
+        widthProperty().addListener((o, a, w) -> {
+            if (projector.isSelected()) {
+                outer.setDividerPositions(projectorSplit());
+            }
+        });
     }
 
     public ServerPane server() {
@@ -103,6 +112,27 @@ public final class MainWindow extends BorderPane {
 
     public DoubleProperty zoom() {
         return zoom;
+    }
+
+    /** The zoom of each mode and which mode is on: what a restart brings back. */
+    public record ZoomState(double normal, double projector, boolean projectorOn) {}
+
+    public ZoomState zoomState() {
+        boolean on = projector.isSelected();
+        return new ZoomState(on ? zoomBeforeProjector : zoom.get(), on ? zoom.get() : projectorZoom, on);
+    }
+
+    /** Brings back a saved {@link ZoomState}; out-of-range numbers (a hand-edited file) are brought into range. */
+    public void restore(ZoomState state) {
+        // From normal mode, so that the normal zoom is not applied to the projector screen.
+        projector.setSelected(false);
+        projectorZoom = clampZoom(Math.max(PROJECTOR_ZOOM, state.projector()));
+        zoom.set(clampZoom(state.normal()));
+        projector.setSelected(state.projectorOn());
+    }
+
+    private static double clampZoom(double value) {
+        return Double.isNaN(value) ? 1.0 : Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value));
     }
 
     public CheckMenuItem darkItem() {
@@ -151,7 +181,13 @@ public final class MainWindow extends BorderPane {
         MenuItem export = new MenuItem(t("menu.file.exportPython"), new FontIcon(MaterialDesignL.LANGUAGE_PYTHON));
         export.setId("export-python");
         export.setOnAction(e -> chooseExport());
-        Menu file = new Menu(t("menu.file"), null, save, export, new SeparatorMenuItem(), quit);
+        MenuItem diagram = new MenuItem(t("menu.file.exportDiagram"), new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
+        diagram.setId("export-sequence-png");
+        diagram.setOnAction(e -> {
+            showLesson(true);
+            lessonPane.sequence().exportWithChooser();
+        });
+        Menu file = new Menu(t("menu.file"), null, save, export, diagram, new SeparatorMenuItem(), quit);
 
         dark.setOnAction(e -> onTheme.accept(dark.isSelected()));
         projector.setId("projector-mode");
@@ -280,17 +316,18 @@ public final class MainWindow extends BorderPane {
     }
 
     private void zoomBy(double step) {
-        zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.round((zoom.get() + step) * 10) / 10.0)));
+        zoom.set(clampZoom(Math.round((zoom.get() + step) * 10) / 10.0));
     }
 
     /** Large type and high contrast for the back row; the status bar goes. */
     private void projectorMode(boolean on) {
         if (on) {
             zoomBeforeProjector = zoom.get();
-            zoom.set(Math.max(2.0, zoom.get()));
+            zoom.set(projectorZoom);
             getStyleClass().add("projector");
             showLesson(true);
         } else {
+            projectorZoom = Math.max(PROJECTOR_ZOOM, zoom.get());
             zoom.set(zoomBeforeProjector);
             getStyleClass().remove("projector");
         }
@@ -298,7 +335,7 @@ public final class MainWindow extends BorderPane {
         outer.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
         split.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
         lessonPane.dock(on);
-        outer.setDividerPositions(on ? 0.6 : 0.62);
+        outer.setDividerPositions(on ? projectorSplit() : 0.62);
         split.setDividerPositions(0.5);
         getBottom().setVisible(!on);
         getBottom().setManaged(!on);
@@ -306,6 +343,21 @@ public final class MainWindow extends BorderPane {
             node.setManaged(!on);
             node.setVisible(!on);
         }
+    }
+
+    /** Panes' width needed for one form row at the current zoom; the lesson column takes the rest. */
+    private static final double PANES_WIDTH_PER_ZOOM = 320;
+
+    /**
+     * Where the panes end in projector mode: a form row needs about the same room at any window size, so a wide
+     * screen gives the extra width to the lesson (the diagram and the mirror), a 1024-wide one keeps the panes whole.
+     */
+    private double projectorSplit() {
+        double width = getWidth();
+        if (width <= 0) {
+            return 0.6;
+        }
+        return Math.max(0.45, Math.min(0.6, PANES_WIDTH_PER_ZOOM * zoom.get() / width));
     }
 
     public void showStatus(String text) {

@@ -149,10 +149,12 @@ class ClassroomTest {
         assertThat(mirror(robot)).contains("s.listen(5)", "con.send(b'This is socket!')  # 15",
                 "data = c.recv(1024)  # b'This is socket!'");
 
-        // Everything fits a 1024×768 projector: the panes' main buttons are inside the window.
+        // Everything fits a 1024×768 projector: the panes' main buttons are inside the panes, not under the lesson.
+        var panes = window.split().localToScene(window.split().getBoundsInLocal());
+        assertThat(panes.getMaxX()).isLessThanOrEqualTo(1024);
         for (String id : List.of("#server-start", "#client-connect", "#server-send", "#client-send")) {
             var bounds = robot.lookup(id).query().localToScene(robot.lookup(id).query().getBoundsInLocal());
-            assertThat(bounds.getMaxX()).as(id).isLessThanOrEqualTo(1024);
+            assertThat(bounds.getMaxX()).as(id).isLessThanOrEqualTo(panes.getMaxX());
             assertThat(bounds.getMaxY()).as(id).isLessThanOrEqualTo(768);
         }
 
@@ -181,6 +183,34 @@ class ClassroomTest {
         robot.interact(() -> window.server().stopServer());
     }
 
+    @Test
+    void eachModeKeepsItsOwnZoomAndARestoredWindowComesBackTheSame(FxRobot robot) {
+        robot.interact(() -> window.zoom().set(1.2));
+        robot.interact(() -> projectorItem(robot).setSelected(true));
+        assertThat(window.zoom().get()).as("projector type is at least twice the normal size").isEqualTo(2.0);
+        robot.interact(() -> window.zoom().set(2.5));
+        robot.interact(() -> projectorItem(robot).setSelected(false));
+        assertThat(window.zoom().get()).isEqualTo(1.2);
+        assertThat(window.getStyleClass()).doesNotContain("projector");
+        robot.interact(() -> projectorItem(robot).setSelected(true));
+        assertThat(window.zoom().get()).as("projector mode remembers its own zoom").isEqualTo(2.5);
+        MainWindow.ZoomState saved = window.zoomState();
+        assertThat(saved).isEqualTo(new MainWindow.ZoomState(1.2, 2.5, true));
+
+        // What a restart does: a new window, restored from the saved numbers.
+        robot.interact(() -> {
+            MainWindow again = new MainWindow(engine, bridge);
+            again.restore(saved);
+            assertThat(again.getStyleClass()).contains("projector");
+            assertThat(again.zoom().get()).isEqualTo(2.5);
+            assertThat(again.zoomState()).isEqualTo(saved);
+            // A hand-edited file cannot make projector type small, nor any zoom absurd.
+            again.restore(new MainWindow.ZoomState(40, 1.0, true));
+            assertThat(again.zoom().get()).isEqualTo(2.0);
+            assertThat(again.zoomState().normal()).isEqualTo(3.0);
+        });
+    }
+
     /** Whether a text field is wide enough to show all of its text, without scrolling it. */
     private static boolean showsAll(TextField field) {
         Text probe = new Text(field.getText());
@@ -198,6 +228,50 @@ class ClassroomTest {
                 TextField field = robot.lookup(id).queryAs(TextField.class);
                 assertThat(field.getText()).isEqualTo("37777");
                 assertThat(showsAll(field)).as(id + (projector ? " in projector mode" : " in normal mode")).isTrue();
+            }
+        }
+    }
+
+    /** Height of {@code text} in {@code cell}'s font, wrapped at the room the cell really has (0: one line). */
+    private static double linesHeight(javafx.scene.control.Labeled cell, String text, boolean wrapped) {
+        Text probe = new Text(text);
+        probe.setFont(cell.getFont());
+        if (wrapped) {
+            probe.setWrappingWidth(cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset());
+        }
+        return probe.getLayoutBounds().getHeight();
+    }
+
+    @Test
+    void mirrorLinesInProjectorModeShowWholeCallsWithNoGapsBetweenThem(FxRobot robot) {
+        robot.interact(() -> projectorItem(robot).setSelected(true));
+        String longCall = "c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)";
+        robot.interact(() -> {
+            Lesson lesson = window.lesson();
+            lesson.serverListening(new Session.ServerSetup(false, false, "", 5, null, null, null),
+                    new java.net.InetSocketAddress("127.0.0.1", 37777));
+            lesson.clientOpening(new Session.ClientSetup(false, false, "('127.0.0.1', 37777)", null,
+                    new Session.ClientLab(true, null, false, 1024, false)));
+            lesson.clientFailed(io.socketworkbench.engine.SocketError.from(new java.net.ConnectException(
+                    "Connection refused")));
+        });
+        await(() -> mirror(robot).contains(longCall));
+        @SuppressWarnings("unchecked")
+        ListView<String> list = robot.lookup("#python-mirror").queryAs(ListView.class);
+        for (String call : List.of("s.listen(5)", longCall)) {
+            robot.interact(() -> list.scrollTo(list.getItems().indexOf(call)));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Labeled cell = robot.lookup("#python-mirror").lookup(".list-cell").queryAll()
+                    .stream().map(javafx.scene.control.Labeled.class::cast)
+                    .filter(c -> call.equals(c.getText()) && c.isVisible()).findFirst().orElseThrow();
+            double content = cell.getHeight() - cell.snappedTopInset() - cell.snappedBottomInset();
+            double lines = linesHeight(cell, call, true);
+            // Every wrapped line of the call fits: nothing is cut to "…".
+            assertThat(content).as(call).isGreaterThanOrEqualTo(lines - 0.5);
+            // And a call takes no more than its own lines: no blank line under a short one.
+            assertThat(content).as(call).isLessThan(lines + linesHeight(cell, "x", false));
+            if (call.equals(longCall)) {
+                assertThat(lines).as("the long call wraps at 1024×768").isGreaterThan(2 * linesHeight(cell, "x", false));
             }
         }
     }

@@ -62,7 +62,11 @@ public final class EndpointForm extends HBox {
         portLabel.getStyleClass().add("secondary");
         HBox.setHgrow(host, Priority.ALWAYS);
         port.setText(defaultPort);
-        port.setPrefColumnCount(5);
+        // Five digits and the field's padding at the current type size. Padding does not grow with zoom, so a
+        // width in em that fits at 1x is far too wide at 2x and pushes the Connect button off a projector.
+        port.fontProperty().addListener((o, a, f) -> fitFiveDigits());
+        port.insetsProperty().addListener((o, a, i) -> fitFiveDigits());
+        fitFiveDigits();
         port.setTooltip(new Tooltip(t("port.any")));
         hostLabel.setText(t(hostKey));
         portLabel.setText(t(prefix.startsWith("server") ? "server.port" : "client.port"));
@@ -88,6 +92,15 @@ public final class EndpointForm extends HBox {
         setSpacing(5);
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(protocol, hostLabel, host, portLabel, port);
+    }
+
+    private void fitFiveDigits() {
+        javafx.scene.text.Text widest = new javafx.scene.text.Text("65535");
+        widest.setFont(port.getFont());
+        double width = Math.ceil(widest.getLayoutBounds().getWidth() + port.getInsets().getLeft()
+                + port.getInsets().getRight()) + 4;
+        port.setMinWidth(width);
+        port.setPrefWidth(width + port.getFont().getSize());
     }
 
     /** Bind choices: loopback first (the safe default), all interfaces, IPv6 loopback, then this machine's own. */

@@ -8,26 +8,46 @@ import io.socketworkbench.ui.common.Buttons;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** The classroom panel: the tutorial's steps lighting up as the panes act, TCP states, and the Python mirror. */
-public final class LessonPane extends javafx.scene.control.SplitPane {
+/**
+ * The classroom panel: the tutorial's steps lighting up as the panes act, TCP states, the sequence diagram and the
+ * Python mirror. Below the panes the three stand side by side; beside them (projector mode) the steps keep the
+ * height they need and the diagram and the mirror share the rest.
+ */
+public final class LessonPane extends StackPane {
+    /** Room kept beside a wrapped mirror line for the list's scroll bar, which may appear after the line is sized. */
+    private static final double SCROLL_BAR_ROOM = 18;
+
     private final Lesson lesson;
     private final VBox steps = new VBox(4);
     private final Label states = new Label();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ListView<String> mirror = new ListView<>(lines);
     private final SequenceView sequence;
+    private final VBox stepsCard;
+    private final VBox mirrorCard;
+    private final SplitPane below = new SplitPane();
+    private final SplitPane beside = new SplitPane();
+    private final VBox besideColumn = new VBox();
     private boolean refreshPending;
     private boolean compact;
     private final Label title;
@@ -43,68 +63,58 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
         states.setId("lesson-states");
         states.getStyleClass().add("state-line");
         states.setWrapText(true);
-        VBox left = new VBox(6, title, steps, states);
-        left.getStyleClass().add("pane-card");
+        states.setMinHeight(Region.USE_PREF_SIZE);
+        stepsCard = new VBox(6, title, steps, states);
+        stepsCard.getStyleClass().add("pane-card");
         sequence.getStyleClass().add("pane-card");
 
         mirror.setId("python-mirror");
         mirror.getStyleClass().add("python-mirror");
-        // Cells as wide as the list, so that a long call wraps (projector mode) instead of running off the side.
-        mirror.setCellFactory(v -> {
-            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            // A zero preferred width lets the cell take the list's width and wrap there, never wider.
-            cell.setPrefWidth(0);
-            return cell;
-        });
+        mirror.setCellFactory(v -> new MirrorCell());
         VBox.setVgrow(mirror, Priority.ALWAYS);
         Label mirrorTitle = new Label(t("lesson.mirror"));
         mirrorTitle.getStyleClass().add("section-title");
         copy = Buttons.withIcon(t("lesson.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setId("python-mirror-copy");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(String.join("\n", lines) + "\n");
             Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox mirrorBar = new HBox(8, mirrorTitle, new HBox(), copy);
-        HBox.setHgrow(mirrorBar.getChildren().get(1), Priority.ALWAYS);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox mirrorBar = new HBox(8, mirrorTitle, spring, copy);
         mirrorBar.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(4, mirrorBar, mirror);
-        right.getStyleClass().add("pane-card");
-        getItems().addAll(left, sequence, right);
+        mirrorCard = new VBox(4, mirrorBar, mirror);
+        mirrorCard.getStyleClass().add("pane-card");
+
+        beside.setOrientation(Orientation.VERTICAL);
+        VBox.setVgrow(beside, Priority.ALWAYS);
         dock(false);
         lesson.onChange(this::refreshSoon);
         refresh();
     }
 
     /** Below the panes the three parts stand side by side; beside them (projector mode) they stack. */
-    public void dock(boolean beside) {
-        setOrientation(beside ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL);
-        setDividerPositions(beside ? new double[] {0.37, 0.76} : new double[] {0.3, 0.62});
-        compact = beside;
-        if (beside) {
-            // The steps get the height they need; the diagram and the mirror share the rest.
-            javafx.application.Platform.runLater(() -> {
-                javafx.scene.layout.Region steps = (javafx.scene.layout.Region) getItems().get(0);
-                double height = getHeight();
-                if (height > 0) {
-                    double need = steps.prefHeight(steps.getWidth()) + 12;
-                    setDividerPositions(Math.min(0.45, need / height), Math.min(0.8, need / height + 0.4));
-                }
-            });
+    public void dock(boolean besidePanes) {
+        compact = besidePanes;
+        if (besidePanes) {
+            below.getItems().clear();
+            beside.getItems().setAll(sequence, mirrorCard);
+            beside.setDividerPositions(0.5);
+            besideColumn.getChildren().setAll(stepsCard, beside);
+            getChildren().setAll(besideColumn);
+        } else {
+            beside.getItems().clear();
+            besideColumn.getChildren().clear();
+            below.getItems().setAll(stepsCard, sequence, mirrorCard);
+            below.setDividerPositions(0.3, 0.62);
+            getChildren().setAll(below);
         }
-        // Stacked, the steps keep their full height; the diagram and the mirror share the rest.
-        ((javafx.scene.layout.Region) getItems().get(0)).setMinHeight(beside ? javafx.scene.layout.Region.USE_PREF_SIZE : 0);
-        title.setVisible(!beside);
-        title.setManaged(!beside);
-        var display = beside ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT;
-        copy.setContentDisplay(display);
-        sequence.compact(beside);
+        title.setVisible(!besidePanes);
+        title.setManaged(!besidePanes);
+        copy.setContentDisplay(besidePanes ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        sequence.compact(besidePanes);
         refresh();
     }
 
@@ -134,9 +144,9 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
             icon.getStyleClass().add(lit ? "step-done" : "step-todo");
             String longText = t("lesson.step." + step.key());
             Label row = new Label(number++ + ". " + (compact ? t("lesson.short." + step.key()) : longText), icon);
-            row.setTooltip(new javafx.scene.control.Tooltip(longText));
+            row.setTooltip(new Tooltip(longText));
             row.setWrapText(true);
-            row.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            row.setMinHeight(Region.USE_PREF_SIZE);
             row.getStyleClass().addAll("lesson-step", lit ? "done" : "todo");
             row.setUserData(step);
             steps.getChildren().add(row);
@@ -146,6 +156,36 @@ public final class LessonPane extends javafx.scene.control.SplitPane {
         sequence.refresh();
         if (!lines.isEmpty()) {
             mirror.scrollTo(lines.size() - 1);
+        }
+    }
+
+    /**
+     * A mirror line as wide as the list, wrapping instead of running off the side, as tall as its lines. The
+     * theme gives list cells a fixed height (-fx-cell-size), which would leave gaps under short calls and cut long
+     * ones to "…", so the cell measures its own text. It measures as if the scroll bar were already there: the
+     * list sizes a cell before it knows it will need one.
+     */
+    private static final class MirrorCell extends ListCell<String> {
+        MirrorCell() {
+            // A zero preferred width lets the cell take the list's width and wrap there, never wider.
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            Text text = new Text(getText() == null || getText().isEmpty() ? " " : getText());
+            text.setFont(getFont());
+            double room = width - snappedLeftInset() - snappedRightInset() - SCROLL_BAR_ROOM;
+            if (room > 0) {
+                text.setWrappingWidth(room);
+            }
+            return Math.ceil(text.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset();
         }
     }
 }

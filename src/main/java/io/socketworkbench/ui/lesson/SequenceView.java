@@ -44,6 +44,8 @@ public final class SequenceView extends VBox {
     private final Label dropped = new Label();
     private List<Sequence.Lifeline> lifelines = List.of();
     private final Button export;
+    private final HBox bar;
+    private boolean compact;
 
     public SequenceView(Sequence model) {
         this.model = model;
@@ -53,26 +55,38 @@ public final class SequenceView extends VBox {
         header.getStyleClass().add("seq-header");
         list.getStyleClass().add("seq-rows");
         list.setCellFactory(v -> new ArrowCell());
-        list.setPlaceholder(new Label(t("seq.empty")));
+        Label empty = new Label(t("seq.empty"));
+        empty.setWrapText(true);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        empty.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
+        list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
         Label title = new Label(t("seq.title"));
         title.getStyleClass().add("section-title");
         export = Buttons.withIcon(t("seq.export"), new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
         export.setId("sequence-export");
-        export.setOnAction(e -> chooseAndExport());
+        export.setOnAction(e -> exportWithChooser());
         dropped.getStyleClass().add("dropped-note");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, dropped, spring, export);
+        bar = new HBox(8, title, dropped, spring, export);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.managedProperty().bind(bar.visibleProperty());
         getChildren().addAll(bar, header, list);
         refresh();
     }
 
-    /** Beside the panes, the export button shows only its icon. */
+    /**
+     * Beside the panes (projector mode) every row counts: the title bar goes, unless it has a note to show, and
+     * the PNG export stays in the File menu.
+     */
     public void compact(boolean on) {
-        export.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
-                : javafx.scene.control.ContentDisplay.LEFT);
+        compact = on;
+        showBar();
+    }
+
+    private void showBar() {
+        bar.setVisible(!compact || !dropped.getText().isEmpty());
     }
 
     /** Redraws from the model; the lesson pane calls it at most once a pulse. */
@@ -81,6 +95,7 @@ public final class SequenceView extends VBox {
         header.getChildren().setAll(headerCells(lifelines));
         rows.setAll(model.arrows());
         dropped.setText(model.dropped() == 0 ? "" : t("seq.dropped", model.dropped()));
+        showBar();
         if (!rows.isEmpty()) {
             list.scrollTo(rows.size() - 1);
         }
@@ -124,6 +139,8 @@ public final class SequenceView extends VBox {
 
     /** One row: every lifeline as a vertical line, and this row's arrow between two of them. */
     static final class ArrowRow extends Region {
+        /** Room between a label and its arrow, so that the shaft never underlines the text. */
+        private static final double LABEL_GAP = 3;
         private final int lanes;
         private final Sequence.Arrow arrow;
         private final Label label = new Label();
@@ -151,7 +168,7 @@ public final class SequenceView extends VBox {
 
         @Override
         protected double computePrefHeight(double width) {
-            return label.prefHeight(-1) + label.getFont().getSize() * 0.6;
+            return label.prefHeight(-1) + label.getFont().getSize() * 0.6 + LABEL_GAP;
         }
 
         @Override
@@ -186,7 +203,7 @@ public final class SequenceView extends VBox {
             // A label may run past its arrow's ends, up to the whole row: previews matter more than symmetry.
             double labelWidth = Math.min(label.prefWidth(-1), w - 4);
             double left = Math.max(2, Math.min(w - labelWidth - 2, (x1 + x2) / 2 - labelWidth / 2));
-            label.resizeRelocate(left, y - label.prefHeight(-1) - 1, labelWidth, label.prefHeight(-1));
+            label.resizeRelocate(left, y - label.prefHeight(-1) - LABEL_GAP, labelWidth, label.prefHeight(-1));
         }
     }
 
@@ -203,9 +220,17 @@ public final class SequenceView extends VBox {
             row.prefWidthProperty().bind(list.widthProperty().subtract(24));
             setGraphic(row);
         }
+
+        /** As tall as its row: the theme's fixed cell height would leave a gap under every arrow. */
+        @Override
+        protected double computePrefHeight(double width) {
+            return getGraphic() == null ? super.computePrefHeight(width)
+                    : getGraphic().prefHeight(-1) + snappedTopInset() + snappedBottomInset();
+        }
     }
 
-    private void chooseAndExport() {
+    /** Asks where, then writes the whole diagram as a PNG; a failure is said where the dropped-rows note goes. */
+    public void exportWithChooser() {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName("sequence.png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
@@ -216,6 +241,7 @@ public final class SequenceView extends VBox {
             } catch (IOException e) {
                 dropped.setText(io.socketworkbench.ui.i18n.I18n.error(
                         io.socketworkbench.engine.SocketError.from(e)));
+                showBar();
             }
         }
     }
