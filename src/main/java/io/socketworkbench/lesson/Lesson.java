@@ -307,6 +307,8 @@ public final class Lesson {
 
     /** Bytes received on {@code connection}, as one recv of {@code bufsize} returned them. */
     public void received(Side side, long connection, byte[] data, int bufsize) {
+        // Bytes that arrived were sent, even by a peer outside the app (nc, a student's script): step 3 happened.
+        done.add(LessonStep.SEND);
         done.add(LessonStep.RECEIVE);
         line("data = " + name(side, false) + ".recv(" + bufsize + ")  # " + literal(data));
         Ends ends = connections.get(connection);
@@ -319,6 +321,7 @@ public final class Lesson {
 
     /** A datagram received from {@code from}; {@code discarded} bytes did not fit in bufsize and are lost. */
     public void receivedDatagram(Side side, byte[] data, SocketAddress from, int bufsize, int discarded) {
+        done.add(LessonStep.UDP_SENDTO);
         done.add(LessonStep.UDP_RECVFROM);
         String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
         line("data, addr = " + name(side, true) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
@@ -368,7 +371,11 @@ public final class Lesson {
                 line(sock + ".close()");
                 set(side, TcpState.CLOSED);
                 arrow(ends, true, Sequence.Kind.FIN, "");
-                arrow(ends, false, Sequence.Kind.FIN, "");
+                // On the line shared by a crowd, our answering FIN is left out, so that a hundred clients
+                // closing draw one "FIN ×100" row instead of two hundred alternating ones.
+                if (!crowd(ends)) {
+                    arrow(ends, false, Sequence.Kind.FIN, "");
+                }
                 step(side, connection, Step.of(Step.Action.PEER_CLOSED));
             }
             case RESET, ERROR -> {
@@ -378,6 +385,12 @@ public final class Lesson {
             }
         }
         changed();
+    }
+
+    /** True when one end of the connection is drawn on the "others" line, shared by many clients. */
+    private boolean crowd(Ends ends) {
+        return ends != null && (sequence.lifelines().get(ends.remote()).role() == Sequence.Role.OTHERS
+                || sequence.lifelines().get(ends.local()).role() == Sequence.Role.OTHERS);
     }
 
     /** A close seen from both panes is drawn once. */

@@ -8,6 +8,7 @@ import io.socketworkbench.engine.ErrorKind;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,27 @@ class LessonTest {
         Sequence.Arrow last = sequence.arrows().get(sequence.arrows().size() - 1);
         assertThat(last.count()).isEqualTo(1000);
         assertThat(last.bytes()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aCrowdClosingDrawsOneRowAndAPeersSendLightsTheSendStep() {
+        lesson.serverListening(homeworkServer(), SERVER);
+        for (int i = 0; i < 100; i++) {
+            lesson.accepted(100 + i, new InetSocketAddress("127.0.0.1", 40000 + i), SERVER);
+        }
+        // A peer outside the app (nc, a script) sends; only our server pane sees it, as a receive.
+        lesson.received(Lesson.Side.SERVER, 150, "hi".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1024);
+        assertThat(lesson.done()).contains(LessonStep.SEND, LessonStep.RECEIVE);
+        for (int i = 0; i < 100; i++) {
+            lesson.closed(Lesson.Side.SERVER, 100 + i, CloseReason.PEER, null);
+        }
+        List<Sequence.Arrow> arrows = lesson.sequence().arrows();
+        Sequence.Arrow last = arrows.get(arrows.size() - 1);
+        assertThat(last.kind()).isEqualTo(Sequence.Kind.FIN);
+        assertThat(last.from()).isEqualTo(Sequence.MAX_LIFELINES - 1);
+        // The clients with their own lifelines close with a FIN each way; the crowd's closes are one row.
+        assertThat(last.count()).isEqualTo(100 - (Sequence.MAX_LIFELINES - 2));
+        assertThat(arrows).hasSizeLessThan(30);
     }
 
     @Test
