@@ -1,6 +1,7 @@
 package io.socketworkbench.lesson;
 
 import io.socketworkbench.codec.PythonBytes;
+import io.socketworkbench.codec.PythonText;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.SocketError;
@@ -284,7 +285,7 @@ public final class Lesson {
      */
     public void sent(Side side, long connection, byte[] data) {
         done.add(LessonStep.SEND);
-        line(name(side, false) + ".send(" + literal(data) + ")  # " + data.length);
+        line(name(side, false) + ".send(" + payload(data) + ")  # " + data.length);
         Ends ends = connections.get(connection);
         if (ends != null) {
             sequence.add(ends.local(), ends.remote(), Sequence.Kind.DATA, preview(data), data.length);
@@ -296,7 +297,7 @@ public final class Lesson {
     /** A datagram sent; {@code target} is the address as Python writes it, {@code label} as ip:port. */
     public void sentDatagram(Side side, byte[] data, String target, String label) {
         done.add(LessonStep.UDP_SENDTO);
-        line(name(side, true) + ".sendto(" + literal(data) + ", " + target + ")  # " + data.length);
+        line(name(side, true) + ".sendto(" + payload(data) + ", " + target + ")  # " + data.length);
         int to = sequence.lifeline(label, Sequence.Role.PEER);
         int from = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
                 : sequence.lifeline("c", Sequence.Role.CLIENT);
@@ -311,6 +312,7 @@ public final class Lesson {
         done.add(LessonStep.SEND);
         done.add(LessonStep.RECEIVE);
         line("data = " + name(side, false) + ".recv(" + bufsize + ")  # " + literal(data));
+        decoded(data);
         Ends ends = connections.get(connection);
         if (ends != null && !ours(ends.remote())) {
             sequence.add(ends.remote(), ends.local(), Sequence.Kind.DATA, preview(data), data.length);
@@ -326,6 +328,7 @@ public final class Lesson {
         String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
         line("data, addr = " + name(side, true) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
                 + Address.pythonTuple(from) + note);
+        decoded(data);
         int sender = sequence.lifeline(Address.format(from), Sequence.Role.PEER);
         if (!ours(sender)) {
             int me = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
@@ -438,6 +441,21 @@ public final class Lesson {
 
     private static String name(Side side, boolean datagram) {
         return side == Side.CLIENT ? "c" : datagram ? "s" : "con";
+    }
+
+    /**
+     * A send's argument. Text beyond ASCII is written as Python 3 makes it, {@code '你好'.encode('utf-8')}: the
+     * tutorial's note that Python 3 sends bytes (Python 2 sent str), shown where the encoding happens.
+     */
+    static String payload(byte[] data) {
+        return PythonText.utf8Beyond(data).filter(text -> text.length() <= PREVIEW)
+                .map(text -> PythonText.repr(text) + ".encode('utf-8')").orElseGet(() -> literal(data));
+    }
+
+    /** After a receive of text beyond ASCII, the decode that turns the bytes back into a Python 3 str. */
+    private void decoded(byte[] data) {
+        PythonText.utf8Beyond(data).filter(text -> text.length() <= PREVIEW)
+                .ifPresent(text -> line("text = data.decode('utf-8')  # " + PythonText.repr(text)));
     }
 
     static String literal(byte[] data) {

@@ -130,6 +130,25 @@ class LessonTest {
     }
 
     @Test
+    void textBeyondAsciiIsEncodedWhereItIsSentAndDecodedWhereItArrives() {
+        lesson.serverListening(homeworkServer(), SERVER);
+        lesson.clientConnected(1, CLIENT, SERVER);
+        lesson.accepted(2, CLIENT, SERVER);
+        lesson.sent(Lesson.Side.CLIENT, 1, "你好".getBytes(UTF_8));
+        lesson.received(Lesson.Side.SERVER, 2, "你好".getBytes(UTF_8), 1024);
+        // TCP may cut a character in two: Python's decode would fail, so no decode line is shown for it.
+        lesson.received(Lesson.Side.SERVER, 2, java.util.Arrays.copyOf("好".getBytes(UTF_8), 2), 1024);
+        lesson.sent(Lesson.Side.SERVER, 2, "This is socket!".getBytes(UTF_8));
+        assertThat(lesson.mirror()).containsSubsequence(
+                "c.send('你好'.encode('utf-8'))  # 6",
+                "data = con.recv(1024)  # b'\\xe4\\xbd\\xa0\\xe5\\xa5\\xbd'",
+                "text = data.decode('utf-8')  # '你好'",
+                "data = con.recv(1024)  # b'\\xe5\\xa5'",
+                "con.send(b'This is socket!')  # 15");
+        assertThat(lesson.mirror()).filteredOn(l -> l.startsWith("text = ")).hasSize(1);
+    }
+
+    @Test
     void theDiagramStaysBounded() {
         lesson.serverListening(homeworkServer(), SERVER);
         lesson.accepted(2, CLIENT, SERVER);
