@@ -104,7 +104,8 @@ public final class ServerPane extends VBox {
         connectionsBox.setMinHeight(0);
         logBox.setMinHeight(0);
         SplitPane top = new SplitPane(connectionsBox, logBox);
-        top.setMinHeight(0);
+        // Room for the titles and a couple of rows (workbench.css): a connected client stays in sight.
+        top.getStyleClass().add("connections-and-log");
         top.setDividerPositions(0.42);
         SplitPane body = new SplitPane(top, transcript);
         body.setOrientation(Orientation.VERTICAL);
