@@ -357,6 +357,16 @@ public final class Lesson {
         changed();
     }
 
+    /**
+     * The other side's FIN arrived, but {@code side} has not read the {@code b''} that tells it so, nor closed:
+     * the socket waits in CLOSE_WAIT. The FIN is drawn now, as it crossed now.
+     */
+    public void peerFinished(Side side, long connection) {
+        set(side, TcpState.CLOSE_WAIT);
+        arrow(connections.get(connection), true, Sequence.Kind.FIN, "");
+        changed();
+    }
+
     /** A connection ended, seen from {@code side}. */
     public void closed(Side side, long connection, CloseReason reason, SocketError error) {
         done.add(LessonStep.CLOSE);

@@ -259,11 +259,17 @@ class ClassroomTest {
         @SuppressWarnings("unchecked")
         ListView<String> list = robot.lookup("#python-mirror").queryAs(ListView.class);
         for (String call : List.of("s.listen(5)", longCall)) {
-            robot.interact(() -> list.scrollTo(list.getItems().indexOf(call)));
             WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                list.scrollTo(list.getItems().indexOf(call));
+                list.layout();
+            });
             javafx.scene.control.Labeled cell = robot.lookup("#python-mirror").lookup(".list-cell").queryAll()
                     .stream().map(javafx.scene.control.Labeled.class::cast)
-                    .filter(c -> call.equals(c.getText()) && c.isVisible()).findFirst().orElseThrow();
+                    .filter(c -> call.equals(c.getText()) && c.isVisible()).findFirst()
+                    .orElseThrow(() -> new AssertionError(call + " not on screen; cells: " + robot.lookup(
+                            "#python-mirror").lookup(".list-cell").queryAll().stream()
+                            .map(n -> ((javafx.scene.control.Labeled) n).getText() + "/" + n.isVisible()).toList()));
             double content = cell.getHeight() - cell.snappedTopInset() - cell.snappedBottomInset();
             double lines = linesHeight(cell, call, true);
             // Every wrapped line of the call fits: nothing is cut to "…".
@@ -314,9 +320,14 @@ class ClassroomTest {
         robot.interact(() -> window.server().stopServer());
         await(() -> robot.lookup("#client-state").queryAs(Label.class).getText()
                 .equals("The other side closed: recv will return b''"));
+        // The FIN has arrived but the client has not read the b'' yet, nor closed: CLOSE_WAIT.
+        await(() -> window.lesson().clientState() == io.socketworkbench.lesson.TcpState.CLOSE_WAIT);
+        assertThat(window.lesson().sequence().arrows()).last().extracting(Sequence.Arrow::kind)
+                .isEqualTo(Sequence.Kind.FIN);
         robot.interact(() -> window.client().recvNow());
         await(() -> transcriptShows(robot, "#client-transcript", "recv(4) returned b'': the other side closed"));
         assertThat(window.client().isOpen()).isFalse();
+        assertThat(window.lesson().clientState()).isEqualTo(io.socketworkbench.lesson.TcpState.CLOSED);
     }
 
     @Test

@@ -290,6 +290,7 @@ public final class ClientPane extends VBox {
         } else if (event instanceof SocketEvent.Closed closed) {
             if (activeLab.manualReceive() && closed.reason() == CloseReason.PEER && !waiting) {
                 eof = closed;
+                lesson.peerFinished(Lesson.Side.CLIENT, closed.source());
                 showBuffered();
                 return;
             }
