@@ -19,20 +19,15 @@ public final class PythonBytes {
             single |= bytes[i] == '\'';
             dbl |= bytes[i] == '"';
         }
-        char quote = single && !dbl ? '"' : '\'';
+        char quote = quote(single, dbl);
         StringBuilder out = new StringBuilder(to - from + 3);
         out.append('b').append(quote);
         for (int i = from; i < to; i++) {
             int c = bytes[i] & 0xFF;
-            if (c == quote || c == '\\') {
-                out.append('\\').append((char) c);
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c < 0x20 || c >= 0x7F) {
+            if (escaped(out, c, quote)) {
+                continue;
+            }
+            if (c < 0x20 || c >= 0x7F) {
                 out.append("\\x");
                 Hex.appendByte(out, (byte) c);
             } else {
@@ -40,6 +35,28 @@ public final class PythonBytes {
             }
         }
         return out.append(quote).toString();
+    }
+
+    /** Python's choice of quote for a repr: single, unless only single quotes are inside. */
+    static char quote(boolean hasSingle, boolean hasDouble) {
+        return hasSingle && !hasDouble ? '"' : '\'';
+    }
+
+    /** The escapes that bytes and str reprs share (the quote, backslash, tab, LF, CR); false for any other. */
+    static boolean escaped(StringBuilder out, int c, char quote) {
+        switch (c) {
+            case '\t' -> out.append("\\t");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\\' -> out.append("\\\\");
+            default -> {
+                if (c != quote) {
+                    return false;
+                }
+                out.append('\\').append(quote);
+            }
+        }
+        return true;
     }
 
     /** Reads one literal such as {@code b'hi\r\n'} or {@code B"\x00"}; surrounding white space is allowed. */

@@ -17,18 +17,13 @@ public final class PythonText {
 
     /** {@code '你好'}, {@code "it's"}, {@code 'a\tb'}: as Python's {@code repr(str)} writes it. */
     public static String repr(String text) {
-        char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
+        char quote = PythonBytes.quote(text.indexOf('\'') >= 0, text.indexOf('"') >= 0);
         StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
         text.codePoints().forEach(c -> {
-            if (c == quote || c == '\\') {
-                out.append('\\').appendCodePoint(c);
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (printable(c)) {
+            if (PythonBytes.escaped(out, c, quote)) {
+                return;
+            }
+            if (printable(c)) {
                 out.appendCodePoint(c);
             } else if (c < 0x100) {
                 out.append(String.format(Locale.ROOT, "\\x%02x", c));

@@ -9,7 +9,6 @@ import io.socketworkbench.lesson.Session.Step;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,27 +44,15 @@ public final class Lesson {
     /** Longest bytes literal on a diagram arrow. */
     static final int ARROW_PREVIEW = 24;
     private static final int MAX_LINES = 500;
-    /** Connections remembered for the diagram; a flood of clients beyond this is drawn on the others' line. */
-    private static final int MAX_CONNECTIONS = 4096;
-
-    /** Both ends of one connection, as the diagram's lifelines. */
-    private record Ends(int local, int remote, String remoteTuple) {}
 
     private final EnumSet<LessonStep> done = EnumSet.noneOf(LessonStep.class);
     private final List<String> mirror = new ArrayList<>();
     private final List<Runnable> listeners = new ArrayList<>();
-    private final Sequence sequence = new Sequence();
+    private final Diagram diagram = new Diagram();
     private final Session session = new Session();
-    private final Map<Long, Ends> connections = new HashMap<>();
-    /** Lifelines our panes own: a crossing between two of them is drawn at the send, not again at the receive. */
-    private final java.util.Set<Integer> owned = new java.util.HashSet<>();
-    /** Connects and closes already drawn, by kind and lifelines: both panes report them, in either order. */
-    private final java.util.Set<String> drawn = new java.util.HashSet<>();
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
-    private int serverLine = -1;
-    private int clientLine = -1;
     private String clientTarget = "";
     private Words words = Words.ENGLISH;
 
@@ -87,7 +74,7 @@ public final class Lesson {
     }
 
     public Sequence sequence() {
-        return sequence;
+        return diagram.sequence();
     }
 
     public Session session() {
@@ -111,12 +98,7 @@ public final class Lesson {
     public void clear() {
         done.clear();
         mirror.clear();
-        sequence.clear();
-        connections.clear();
-        owned.clear();
-        drawn.clear();
-        serverLine = -1;
-        clientLine = -1;
+        diagram.clear();
         changed();
     }
 
@@ -135,8 +117,7 @@ public final class Lesson {
                 setup.backlog(), setup.options(), setup.reply(), setup.greeting());
         session.server(actual);
         udp = setup.udp();
-        serverLine = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
-        owned.add(serverLine);
+        diagram.serverAt(local);
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         line("s = socket.socket(" + family(setup.unix()) + ", " + type + ")");
         Python.setsockopt("s", setup.options()).forEach(this::line);
@@ -183,7 +164,7 @@ public final class Lesson {
         session.client(setup);
         udp = setup.udp();
         clientTarget = setup.target();
-        clientLine = -1;
+        diagram.clientOpening();
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         line("c = socket.socket(" + family(setup.unix()) + ", " + type + ")");
         Python.setsockopt("c", setup.options()).forEach(this::line);
@@ -216,11 +197,7 @@ public final class Lesson {
         done.add(LessonStep.CONNECT);
         Session.ClientSetup setup = session.client();
         afterConnect(setup == null ? Session.ClientLab.DEFAULT : setup.lab());
-        clientLine = sequence.lifeline(Address.format(local), Sequence.Role.CLIENT);
-        owned.add(clientLine);
-        int to = sequence.lifeline(Address.format(remote), Sequence.Role.PEER);
-        remember(id, new Ends(clientLine, to, Address.pythonTuple(remote)));
-        once(clientLine, to, Sequence.Kind.CONNECT, "");
+        diagram.clientConnected(id, local, remote);
         changed();
     }
 
@@ -235,10 +212,7 @@ public final class Lesson {
         } else {
             line(connectCall() + "  # " + error.pythonText());
         }
-        int from = sequence.lifeline("c", Sequence.Role.CLIENT);
-        String target = clientTarget.replaceAll("^\\('([^']*)', (\\d+)\\)$", "$1:$2");
-        int to = sequence.lifeline(target, Sequence.Role.PEER);
-        sequence.add(to, from, Sequence.Kind.REFUSED, error.pythonText(), 0);
+        diagram.refused(clientTarget.replaceAll("^\\('([^']*)', (\\d+)\\)$", "$1:$2"), error.pythonText());
         changed();
     }
 
@@ -256,8 +230,7 @@ public final class Lesson {
 
     /** The client's UDP socket is bound (by the system, on its first send). */
     public void clientBound(SocketAddress local) {
-        clientLine = sequence.lifeline(Address.format(local), Sequence.Role.CLIENT);
-        owned.add(clientLine);
+        diagram.clientAt(local);
         changed();
     }
 
@@ -265,17 +238,8 @@ public final class Lesson {
         server = TcpState.ESTABLISHED;
         done.add(LessonStep.CONNECT);
         line("con, addr = s.accept()  # " + Address.pythonTuple(remote));
-        int client = sequence.lifeline(Address.format(remote), Sequence.Role.PEER);
-        int server = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
-        remember(connection, new Ends(server, client, Address.pythonTuple(remote)));
-        once(client, server, Sequence.Kind.CONNECT, "");
+        diagram.accepted(connection, remote, local);
         changed();
-    }
-
-    private void remember(long connection, Ends ends) {
-        if (connections.size() < MAX_CONNECTIONS) {
-            connections.put(connection, ends);
-        }
     }
 
     /**
@@ -286,10 +250,7 @@ public final class Lesson {
     public void sent(Side side, long connection, byte[] data) {
         done.add(LessonStep.SEND);
         line(name(side, false) + ".send(" + payload(data) + ")  # " + data.length);
-        Ends ends = connections.get(connection);
-        if (ends != null) {
-            sequence.add(ends.local(), ends.remote(), Sequence.Kind.DATA, preview(data), data.length);
-        }
+        diagram.sent(connection, preview(data), data.length);
         step(side, connection, new Step(Step.Action.SEND, data.clone(), data.length, null));
         changed();
     }
@@ -298,10 +259,7 @@ public final class Lesson {
     public void sentDatagram(Side side, byte[] data, String target, String label) {
         done.add(LessonStep.UDP_SENDTO);
         line(name(side, true) + ".sendto(" + payload(data) + ", " + target + ")  # " + data.length);
-        int to = sequence.lifeline(label, Sequence.Role.PEER);
-        int from = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
-                : sequence.lifeline("c", Sequence.Role.CLIENT);
-        sequence.add(from, to, Sequence.Kind.DATAGRAM, preview(data), data.length);
+        diagram.datagramSent(side, label, preview(data), data.length);
         step(side, -1, new Step(Step.Action.SEND, data.clone(), data.length, target));
         changed();
     }
@@ -313,10 +271,7 @@ public final class Lesson {
         done.add(LessonStep.RECEIVE);
         line("data = " + name(side, false) + ".recv(" + bufsize + ")  # " + literal(data));
         decoded(data);
-        Ends ends = connections.get(connection);
-        if (ends != null && !ours(ends.remote())) {
-            sequence.add(ends.remote(), ends.local(), Sequence.Kind.DATA, preview(data), data.length);
-        }
+        diagram.received(connection, preview(data), data.length);
         step(side, connection, new Step(Step.Action.RECEIVE, new byte[0], data.length, null));
         changed();
     }
@@ -329,12 +284,7 @@ public final class Lesson {
         line("data, addr = " + name(side, true) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
                 + Address.pythonTuple(from) + note);
         decoded(data);
-        int sender = sequence.lifeline(Address.format(from), Sequence.Role.PEER);
-        if (!ours(sender)) {
-            int me = side == Side.SERVER ? serverLine : clientLine >= 0 ? clientLine
-                    : sequence.lifeline("c", Sequence.Role.CLIENT);
-            sequence.add(sender, me, Sequence.Kind.DATAGRAM, preview(data), data.length + discarded);
-        }
+        diagram.datagramReceived(side, from, preview(data), data.length + discarded);
         step(side, -1, new Step(Step.Action.RECEIVE, new byte[0], data.length, Address.pythonTuple(from)));
         changed();
     }
@@ -349,10 +299,7 @@ public final class Lesson {
     public void halfClosed(Side side, long connection) {
         line(name(side, false) + ".shutdown(socket.SHUT_WR)");
         set(side, TcpState.FIN_WAIT);
-        Ends ends = connections.get(connection);
-        if (ends != null) {
-            sequence.add(ends.local(), ends.remote(), Sequence.Kind.HALF_CLOSE, "", 0);
-        }
+        diagram.halfClosed(connection);
         step(side, connection, Step.of(Step.Action.SHUT_WR));
         changed();
     }
@@ -363,7 +310,7 @@ public final class Lesson {
      */
     public void peerFinished(Side side, long connection) {
         set(side, TcpState.CLOSE_WAIT);
-        arrow(connections.get(connection), true, Sequence.Kind.FIN, "");
+        diagram.finArrived(connection);
         changed();
     }
 
@@ -371,61 +318,25 @@ public final class Lesson {
     public void closed(Side side, long connection, CloseReason reason, SocketError error) {
         done.add(LessonStep.CLOSE);
         String sock = name(side, false);
-        Ends ends = connections.remove(connection);
+        diagram.closed(connection, reason, error == null ? "" : error.pythonText());
         switch (reason) {
             case LOCAL -> {
                 line(sock + ".close()");
                 set(side, TcpState.TIME_WAIT);
-                arrow(ends, false, Sequence.Kind.FIN, "");
                 step(side, connection, Step.of(Step.Action.CLOSE));
             }
             case PEER -> {
                 line("data = " + sock + ".recv(1024)  # b''  " + words.get("peerClosed"));
                 line(sock + ".close()");
                 set(side, TcpState.CLOSED);
-                arrow(ends, true, Sequence.Kind.FIN, "");
-                // On the line shared by a crowd, our answering FIN is left out, so that a hundred clients
-                // closing draw one "FIN ×100" row instead of two hundred alternating ones.
-                if (!crowd(ends)) {
-                    arrow(ends, false, Sequence.Kind.FIN, "");
-                }
                 step(side, connection, Step.of(Step.Action.PEER_CLOSED));
             }
             case RESET, ERROR -> {
                 line("data = " + sock + ".recv(1024)  # " + error.pythonText());
                 set(side, TcpState.CLOSED);
-                arrow(ends, true, Sequence.Kind.RST, error.pythonText());
             }
         }
         changed();
-    }
-
-    /** True when one end of the connection is drawn on the "others" line, shared by many clients. */
-    private boolean crowd(Ends ends) {
-        return ends != null && (sequence.lifelines().get(ends.remote()).role() == Sequence.Role.OTHERS
-                || sequence.lifelines().get(ends.local()).role() == Sequence.Role.OTHERS);
-    }
-
-    /** A close seen from both panes is drawn once. */
-    private void arrow(Ends ends, boolean inbound, Sequence.Kind kind, String text) {
-        if (ends != null) {
-            once(inbound ? ends.remote() : ends.local(), inbound ? ends.local() : ends.remote(), kind, text);
-        }
-    }
-
-    /**
-     * Draws an arrow unless the same one (kind, from, to) was drawn before. Between the same two lifelines a
-     * connect or close happens once per connection; the "others" line, shared by many clients, is not deduplicated.
-     */
-    private void once(int from, int to, Sequence.Kind kind, String text) {
-        boolean shared = sequence.lifelines().get(from).role() == Sequence.Role.OTHERS
-                || sequence.lifelines().get(to).role() == Sequence.Role.OTHERS;
-        if (shared || drawn.add(kind + ":" + from + ">" + to)) {
-            if (drawn.size() > MAX_CONNECTIONS) {
-                drawn.clear();
-            }
-            sequence.add(from, to, kind, text, 0);
-        }
     }
 
     private void step(Side side, long connection, Step step) {
@@ -434,11 +345,6 @@ public final class Lesson {
         } else {
             session.clientStep(step);
         }
-    }
-
-    /** True for a lifeline that one of our own panes owns: its sends draw their own arrows. */
-    private boolean ours(int lifeline) {
-        return owned.contains(lifeline);
     }
 
     private void set(Side side, TcpState state) {

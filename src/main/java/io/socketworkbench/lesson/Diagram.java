@@ -1,0 +1,184 @@
+package io.socketworkbench.lesson;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.CloseReason;
+import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the lesson draws on the sequence diagram: which lifeline is whose, which two lifelines each connection runs
+ * between, and which connects and closes are already drawn (both panes report them, in either order). A crossing
+ * between two of our own panes is drawn once, at the send.
+ */
+final class Diagram {
+    /** Connections remembered; a flood of clients beyond this is drawn on the others' line. */
+    private static final int MAX_CONNECTIONS = 4096;
+
+    /** Both ends of one connection, as lifelines: ours and the other side's. */
+    private record Ends(int local, int remote) {}
+
+    private final Sequence sequence = new Sequence();
+    private final Map<Long, Ends> connections = new HashMap<>();
+    /** Lifelines our panes own: their sends draw their own arrows. */
+    private final Set<Integer> owned = new HashSet<>();
+    /** Connects and closes already drawn, by kind and lifelines. */
+    private final Set<String> drawn = new HashSet<>();
+    private int serverLine = -1;
+    private int clientLine = -1;
+
+    Sequence sequence() {
+        return sequence;
+    }
+
+    void clear() {
+        sequence.clear();
+        connections.clear();
+        owned.clear();
+        drawn.clear();
+        serverLine = -1;
+        clientLine = -1;
+    }
+
+    void serverAt(SocketAddress local) {
+        serverLine = own(local, Sequence.Role.SERVER);
+    }
+
+    /** The client pane's socket is at {@code local} (connected, or bound by its first datagram). */
+    void clientAt(SocketAddress local) {
+        clientLine = own(local, Sequence.Role.CLIENT);
+    }
+
+    /** The client pane opens a new socket, whose address is not known yet. */
+    void clientOpening() {
+        clientLine = -1;
+    }
+
+    private int own(SocketAddress address, Sequence.Role role) {
+        int line = sequence.lifeline(Address.format(address), role);
+        owned.add(line);
+        return line;
+    }
+
+    private int peer(SocketAddress address) {
+        return sequence.lifeline(Address.format(address), Sequence.Role.PEER);
+    }
+
+    void clientConnected(long connection, SocketAddress local, SocketAddress remote) {
+        clientAt(local);
+        int server = peer(remote);
+        remember(connection, new Ends(clientLine, server));
+        once(clientLine, server, Sequence.Kind.CONNECT, "");
+    }
+
+    void accepted(long connection, SocketAddress remote, SocketAddress local) {
+        int client = peer(remote);
+        int server = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
+        remember(connection, new Ends(server, client));
+        once(client, server, Sequence.Kind.CONNECT, "");
+    }
+
+    /** A connect to {@code target} (ip:port) that failed with {@code text}: drawn as the answer coming back. */
+    void refused(String target, String text) {
+        int client = sequence.lifeline("c", Sequence.Role.CLIENT);
+        sequence.add(sequence.lifeline(target, Sequence.Role.PEER), client, Sequence.Kind.REFUSED, text, 0);
+    }
+
+    private void remember(long connection, Ends ends) {
+        if (connections.size() < MAX_CONNECTIONS) {
+            connections.put(connection, ends);
+        }
+    }
+
+    void sent(long connection, String preview, long bytes) {
+        Ends ends = connections.get(connection);
+        if (ends != null) {
+            sequence.add(ends.local(), ends.remote(), Sequence.Kind.DATA, preview, bytes);
+        }
+    }
+
+    /** Drawn only from a peer outside our panes: a pane's own send drew it already. */
+    void received(long connection, String preview, long bytes) {
+        Ends ends = connections.get(connection);
+        if (ends != null && !owned.contains(ends.remote())) {
+            sequence.add(ends.remote(), ends.local(), Sequence.Kind.DATA, preview, bytes);
+        }
+    }
+
+    void datagramSent(Lesson.Side side, String peerLabel, String preview, long bytes) {
+        int to = sequence.lifeline(peerLabel, Sequence.Role.PEER);
+        sequence.add(mine(side), to, Sequence.Kind.DATAGRAM, preview, bytes);
+    }
+
+    void datagramReceived(Lesson.Side side, SocketAddress from, String preview, long bytes) {
+        int sender = peer(from);
+        if (!owned.contains(sender)) {
+            sequence.add(sender, mine(side), Sequence.Kind.DATAGRAM, preview, bytes);
+        }
+    }
+
+    private int mine(Lesson.Side side) {
+        if (side == Lesson.Side.SERVER) {
+            return serverLine;
+        }
+        return clientLine >= 0 ? clientLine : sequence.lifeline("c", Sequence.Role.CLIENT);
+    }
+
+    void halfClosed(long connection) {
+        Ends ends = connections.get(connection);
+        if (ends != null) {
+            sequence.add(ends.local(), ends.remote(), Sequence.Kind.HALF_CLOSE, "", 0);
+        }
+    }
+
+    /** The other side's FIN arrived, before this side closes. */
+    void finArrived(long connection) {
+        arrow(connections.get(connection), true, Sequence.Kind.FIN, "");
+    }
+
+    void closed(long connection, CloseReason reason, String errorText) {
+        Ends ends = connections.remove(connection);
+        switch (reason) {
+            case LOCAL -> arrow(ends, false, Sequence.Kind.FIN, "");
+            case PEER -> {
+                arrow(ends, true, Sequence.Kind.FIN, "");
+                // On the line shared by a crowd, our answering FIN is left out, so that a hundred clients
+                // closing draw one "FIN ×100" row instead of two hundred alternating ones.
+                if (!crowd(ends)) {
+                    arrow(ends, false, Sequence.Kind.FIN, "");
+                }
+            }
+            case RESET, ERROR -> arrow(ends, true, Sequence.Kind.RST, errorText);
+        }
+    }
+
+    /** True when one end of the connection is drawn on the "others" line, shared by many clients. */
+    private boolean crowd(Ends ends) {
+        return ends != null && (shared(ends.local()) || shared(ends.remote()));
+    }
+
+    private boolean shared(int lifeline) {
+        return sequence.lifelines().get(lifeline).role() == Sequence.Role.OTHERS;
+    }
+
+    private void arrow(Ends ends, boolean inbound, Sequence.Kind kind, String text) {
+        if (ends != null) {
+            once(inbound ? ends.remote() : ends.local(), inbound ? ends.local() : ends.remote(), kind, text);
+        }
+    }
+
+    /**
+     * Draws an arrow unless the same one (kind, from, to) was drawn before. Between the same two lifelines a
+     * connect or close happens once per connection; the "others" line, shared by many clients, is not deduplicated.
+     */
+    private void once(int from, int to, Sequence.Kind kind, String text) {
+        if (shared(from) || shared(to) || drawn.add(kind + ":" + from + ">" + to)) {
+            if (drawn.size() > MAX_CONNECTIONS) {
+                drawn.clear();
+            }
+            sequence.add(from, to, kind, text, 0);
+        }
+    }
+}
