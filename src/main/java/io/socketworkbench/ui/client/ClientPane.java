@@ -15,9 +15,7 @@ import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
 import java.time.Duration;
-import javafx.animation.PauseTransition;
 import io.socketworkbench.ui.common.Buttons;
-import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.Message;
@@ -50,16 +48,13 @@ public final class ClientPane extends VBox {
     private UdpEndpoint udp;
     private String peer = "";
     private long bytesIn;
-    private final ToggleButton captureButton = new ToggleButton(t("client.capture"),
-            new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.RECORD_CIRCLE_OUTLINE));
-    private volatile Capture capture;
+    private final CaptureButton captureButton;
     private final LabControls lab;
     private final ReceiveBuffer buffer = new ReceiveBuffer();
     private Session.ClientLab activeLab = Session.ClientLab.DEFAULT;
     /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
     private SocketEvent.Closed eof;
-    private boolean waiting;
-    private PauseTransition waitTimer;
+    private final PendingRecv pending = new PendingRecv();
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
     public ClientPane(SocketEngine engine, FxBridge bridge, String suffix, Lesson lesson) {
@@ -75,14 +70,11 @@ public final class ClientPane extends VBox {
         state.setId("client-state" + suffix);
         state.getStyleClass().add("state-line");
         Buttons.onOff(connect, "client-connect" + suffix, form.validProperty(), this::open, this::close);
-        captureButton.setId("client-capture" + suffix);
-        captureButton.getStyleClass().add("secondary");
-        captureButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        captureButton.setOnAction(e -> toggleCapture());
         HBox formRow = new HBox(8, form, connect);
         HBox.setHgrow(form, Priority.ALWAYS);
         formRow.setAlignment(Pos.CENTER_LEFT);
         transcript = new TranscriptView("client-transcript" + suffix, 2000);
+        captureButton = new CaptureButton("client-capture" + suffix, transcript::add);
         VBox.setVgrow(transcript, Priority.ALWAYS);
         inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, this::send);
         inputBar.charsetFrom(transcript::charset);
@@ -126,100 +118,37 @@ public final class ClientPane extends VBox {
         activeLab = lab.lab();
         buffer.clear();
         eof = null;
-        stopWaiting();
+        pending.stop();
         boolean isUdp = form.protocol() == EndpointForm.Protocol.UDP;
         boolean unix = form.protocol() == EndpointForm.Protocol.UNIX;
         lesson.clientOpening(new Session.ClientSetup(unix, isUdp, target(), lab.options(), activeLab));
         if (isUdp) {
             // On loopback, bind where replies come back to, so the diagram and the server see the same address.
-            Address bind = loopback(form.hostText()) == null ? null : new Address.Inet(loopback(form.hostText()), 0);
+            Address bind = form.loopback() == null ? null : new Address.Inet(form.loopback(), 0);
             udp = engine.udp(UdpConfig.of(bind).withOptions(lab.options()),
-                    capturing(bridge.toDatagrams(this::onEvent)));
-            peer = label();
+                    captureButton.capturing(bridge.toDatagrams(this::onEvent)));
+            peer = form.ipPort();
             state.setText(t("client.state.ready", "UDP"));
             return;
         }
-        peer = address.get() instanceof Address.Unix path ? path.path().toString() : label();
+        peer = address.get() instanceof Address.Unix path ? path.path().toString() : form.ipPort();
         state.setText(t("client.state.connecting", peer));
         Duration limit = activeLab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
                 : Duration.ofMillis(Math.max(1, Math.round(activeLab.timeout() * 1000)));
         // settimeout bounds connect and each recv. Receiving by hand, the lab times the recv itself.
         Duration idle = activeLab.timeout() == null || activeLab.manualReceive() ? null : limit;
         tcp = engine.connect(ClientConfig.of(address.get()).withOptions(lab.options()).withTimeouts(limit, idle),
-                capturing(bridge.to(this::onEvent)));
+                captureButton.capturing(bridge.to(this::onEvent)));
     }
 
-    /** The loopback address to bind a UDP client to when it talks to this machine, or null. */
-    private static String loopback(String host) {
-        return switch (host.strip()) {
-            case "127.0.0.1", "localhost" -> "127.0.0.1";
-            case "::1", "[::1]" -> "::1";
-            default -> null;
-        };
-    }
-
-    /** The form's address as ip:port, as the diagram labels it. */
-    private String label() {
-        String host = form.hostText().strip();
-        String ip = loopback(host) == null ? host : loopback(host);
-        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + form.port().orElse(0);
-    }
-
-    /** Received bytes go to the capture file (if one is open) on the engine thread, then to the view. */
-    private io.socketworkbench.engine.SocketListener capturing(io.socketworkbench.engine.SocketListener view) {
-        return event -> {
-            Capture current = capture;
-            if (current != null) {
-                current.record(event);
-            }
-            view.onEvent(event);
-        };
-    }
-
-    /** Starts capturing every received byte to a file the user picks, or stops and says how much was kept. */
-    public void toggleCapture() {
-        if (capture != null) {
-            stopCapture();
-            return;
-        }
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setInitialFileName("capture.bin");
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
-            captureButton.setSelected(false);
-            return;
-        }
-        startCapture(file.toPath());
-    }
-
+    /** Captures every received byte to {@code file}, however much the transcript drops. */
     public void startCapture(java.nio.file.Path file) {
-        try {
-            capture = Capture.open(file);
-            captureButton.setSelected(true);
-            captureButton.setText(t("client.capture.stop"));
-            transcript.add(Message.event(t("client.capture.started", file)));
-        } catch (java.io.IOException e) {
-            captureButton.setSelected(false);
-            transcript.add(Message.error(I18n.error(io.socketworkbench.engine.SocketError.from(e))));
-        }
+        captureButton.start(file);
     }
 
+    /** Closes the capture file and reports how many bytes it kept. */
     public void stopCapture() {
-        Capture done = capture;
-        capture = null;
-        captureButton.setSelected(false);
-        captureButton.setText(t("client.capture"));
-        if (done == null) {
-            return;
-        }
-        try {
-            done.close();
-        } catch (java.io.IOException ignored) {
-            // the bytes written so far are on disk
-        }
-        transcript.add(done.failure() == null
-                ? Message.event(t("client.capture.stopped", done.bytes(), done.file()))
-                : Message.error(I18n.error(io.socketworkbench.engine.SocketError.from(done.failure()))));
+        captureButton.stop();
     }
 
     /** The address in the form, as Python writes it. */
@@ -228,7 +157,7 @@ public final class ClientPane extends VBox {
     }
 
     public void close() {
-        stopWaiting();
+        pending.stop();
         if (eof != null) {
             SocketEvent.Closed pending = eof;
             eof = null;
@@ -277,7 +206,7 @@ public final class ClientPane extends VBox {
             bytesIn += delivery.totalBytes();
             if (activeLab.manualReceive()) {
                 buffer.add(received, delivery.elidedBytes());
-                if (waiting) {
+                if (pending.waiting()) {
                     recvNow();
                 } else {
                     showBuffered();
@@ -288,14 +217,14 @@ public final class ClientPane extends VBox {
                 showPieces(received.source(), received.data(), delivery.elidedBytes());
             }
         } else if (event instanceof SocketEvent.Closed closed) {
-            if (activeLab.manualReceive() && closed.reason() == CloseReason.PEER && !waiting) {
+            if (activeLab.manualReceive() && closed.reason() == CloseReason.PEER && !pending.waiting()) {
                 eof = closed;
                 lesson.peerFinished(Lesson.Side.CLIENT, closed.source());
                 showBuffered();
                 return;
             }
-            if (waiting && closed.reason() == CloseReason.PEER) {
-                stopWaiting();
+            if (pending.waiting() && closed.reason() == CloseReason.PEER) {
+                pending.stop();
                 transcript.add(Message.event(t("lab.recvEmpty", activeLab.bufsize())));
             }
             closed(closed);
@@ -318,7 +247,7 @@ public final class ClientPane extends VBox {
     }
 
     private void closed(SocketEvent.Closed closed) {
-        stopWaiting();
+        pending.stop();
         String text = switch (closed.reason()) {
             case PEER -> t("event.peerClosed");
             case LOCAL -> t("event.closedByUs");
@@ -381,7 +310,7 @@ public final class ClientPane extends VBox {
             return;
         }
         if (!buffer.isEmpty()) {
-            stopWaiting();
+            pending.stop();
             if (udp != null) {
                 showDatagram(buffer.nextDatagram());
             } else {
@@ -406,32 +335,16 @@ public final class ClientPane extends VBox {
             transcript.add(Message.error(I18n.error(error)));
             return;
         }
-        if (waiting) {
+        if (pending.waiting()) {
             return;
         }
-        waiting = true;
         state.setText(t("lab.recvWaiting", size));
-        if (activeLab.timeout() != null) {
-            waitTimer = new PauseTransition(javafx.util.Duration.seconds(activeLab.timeout()));
-            waitTimer.setOnFinished(e -> {
-                if (waiting) {
-                    waiting = false;
-                    SocketError error = SocketError.of(ErrorKind.TIMED_OUT);
-                    lesson.receiveFailed(call, error);
-                    transcript.add(Message.error(I18n.error(error)));
-                    state.setText(I18n.error(error));
-                }
-            });
-            waitTimer.play();
-        }
-    }
-
-    private void stopWaiting() {
-        waiting = false;
-        if (waitTimer != null) {
-            waitTimer.stop();
-            waitTimer = null;
-        }
+        pending.start(activeLab.timeout(), () -> {
+            SocketError error = SocketError.of(ErrorKind.TIMED_OUT);
+            lesson.receiveFailed(call, error);
+            transcript.add(Message.error(I18n.error(error)));
+            state.setText(I18n.error(error));
+        });
     }
 
     /** shutdown(SHUT_WR): no more sending; the server's recv returns b'' and it may still answer. */
@@ -464,7 +377,7 @@ public final class ClientPane extends VBox {
                 return;
             }
             udp.send(target.get(), data);
-            lesson.sentDatagram(Lesson.Side.CLIENT, data, target(), label());
+            lesson.sentDatagram(Lesson.Side.CLIENT, data, target(), form.ipPort());
             transcript.add(Message.sent(data, form.hostText() + ":" + form.port().orElse(0)));
         } else if (tcp != null && tcp.connected().isDone() && !tcp.connected().isCompletedExceptionally()) {
             tcp.send(data);

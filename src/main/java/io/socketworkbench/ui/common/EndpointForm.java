@@ -103,6 +103,21 @@ public final class EndpointForm extends HBox {
         port.setPrefWidth(width + port.getFont().getSize());
     }
 
+    /** The loopback address the host names (127.0.0.1 for localhost), or null for any other host. */
+    public String loopback() {
+        return switch (hostText().strip()) {
+            case "127.0.0.1", "localhost" -> "127.0.0.1";
+            case "::1", "[::1]" -> "::1";
+            default -> null;
+        };
+    }
+
+    /** The form's address as ip:port ({@code [::1]:37777} for IPv6), as the sequence diagram labels it. */
+    public String ipPort() {
+        String ip = loopback() == null ? hostText().strip() : loopback();
+        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + port().orElse(0);
+    }
+
     /** Bind choices: loopback first (the safe default), all interfaces, IPv6 loopback, then this machine's own. */
     public static List<String> bindChoices() {
         List<String> choices = new java.util.ArrayList<>(List.of("127.0.0.1", "0.0.0.0", "::1"));

@@ -62,6 +62,15 @@ final class ReplyControls extends HBox {
         return greeting.getText();
     }
 
+    /** The greeting as bytes, escapes such as \r\n understood; nothing when it does not parse. */
+    byte[] greetingBytes(java.nio.charset.Charset charset) {
+        try {
+            return io.socketworkbench.codec.Escapes.parse(greetingText(), charset);
+        } catch (io.socketworkbench.codec.PayloadSyntaxException e) {
+            return new byte[0];
+        }
+    }
+
     void set(ServerPane.ReplyMode value, String text) {
         mode.setValue(value);
         greeting.setText(text);

@@ -100,11 +100,10 @@ public final class ServerPane extends VBox {
         logTitle.getStyleClass().add("section-title");
         VBox logBox = new VBox(4, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
-        // Either part may be dragged small, but the transcript keeps a few lines by default.
         connectionsBox.setMinHeight(0);
         logBox.setMinHeight(0);
         SplitPane top = new SplitPane(connectionsBox, logBox);
-        // Room for the titles and a couple of rows (workbench.css): a connected client stays in sight.
+        // Together they keep room for their titles and a couple of rows (workbench.css): a client stays in sight.
         top.getStyleClass().add("connections-and-log");
         top.setDividerPositions(0.42);
         SplitPane body = new SplitPane(top, transcript);
@@ -262,8 +261,8 @@ public final class ServerPane extends VBox {
             log.add(t("log.accepted", remote));
             transcript.add(Message.event(t("event.accepted", remote)));
             if (reply.greets()) {
-                transcript.add(Message.sent(greetingBytes(), remote));
-                lesson.sent(Lesson.Side.SERVER, accepted.connection(), greetingBytes());
+                transcript.add(Message.sent(reply.greetingBytes(transcript.charset()), remote));
+                lesson.sent(Lesson.Side.SERVER, accepted.connection(), reply.greetingBytes(transcript.charset()));
             }
             showListening();
         } else if (event instanceof SocketEvent.Received received) {
@@ -293,14 +292,6 @@ public final class ServerPane extends VBox {
             log.add(t("log.refused", Address.format(refused.remote()), refused.limit()));
         } else if (event instanceof SocketEvent.SendRejected rejected) {
             log.add(t("log.sendRejected", rejected.queued()));
-        }
-    }
-
-    private byte[] greetingBytes() {
-        try {
-            return Escapes.parse(reply.greetingText(), transcript.charset());
-        } catch (PayloadSyntaxException e) {
-            return new byte[0];
         }
     }
 
