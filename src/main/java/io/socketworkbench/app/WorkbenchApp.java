@@ -104,15 +104,14 @@ public final class WorkbenchApp extends Application {
         }.start();
     }
 
+    /** Only applies the theme: the saved preference is the menu's, which projector mode does not change. */
     private void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
-        if (settings != null) {
-            settings.put("dark", dark);
-        }
     }
 
     private void remember(Stage stage) {
+        settings.put("dark", window.darkItem().isSelected());
         settings.put("width", stage.getWidth());
         settings.put("height", stage.getHeight());
         settings.put("split", window.split().getDividerPositions()[0]);

@@ -70,6 +70,7 @@ public final class MainWindow extends BorderPane {
     static final double PROJECTOR_ZOOM = 2.0;
     private double zoomBeforeProjector = 1.0;
     private double projectorZoom = PROJECTOR_ZOOM;
+    private List<javafx.scene.Node> hiddenByProjector = List.of();
 
     public MainWindow(SocketEngine engine, FxBridge bridge) {
         this.engine = engine;
@@ -190,6 +191,8 @@ public final class MainWindow extends BorderPane {
         Menu file = new Menu(t("menu.file"), null, save, export, diagram, new SeparatorMenuItem(), quit);
 
         dark.setOnAction(e -> onTheme.accept(dark.isSelected()));
+        // The projector is always light: a washed-out classroom screen needs dark type on a white page.
+        dark.disableProperty().bind(projector.selectedProperty());
         projector.setId("projector-mode");
         projector.setAccelerator(KeyCombination.keyCombination("F5"));
         MenuItem zoomIn = new MenuItem(t("menu.view.zoomIn"), new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
@@ -326,10 +329,12 @@ public final class MainWindow extends BorderPane {
             zoom.set(projectorZoom);
             getStyleClass().add("projector");
             showLesson(true);
+            onTheme.accept(false);
         } else {
             projectorZoom = Math.max(PROJECTOR_ZOOM, zoom.get());
             zoom.set(zoomBeforeProjector);
             getStyleClass().remove("projector");
+            onTheme.accept(dark.isSelected());
         }
         // Beside the panes, the lesson keeps the full height; the panes stack to leave it room.
         outer.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
@@ -339,7 +344,12 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.5);
         getBottom().setVisible(!on);
         getBottom().setManaged(!on);
-        for (javafx.scene.Node node : lookupAll(".secondary")) {
+        // Remembered, not looked up again: a hidden part may have left the scene graph (the server pane takes its
+        // connection list out of its split while hidden), and lookupAll would not find it to bring it back.
+        if (on) {
+            hiddenByProjector = List.copyOf(lookupAll(".secondary"));
+        }
+        for (javafx.scene.Node node : hiddenByProjector) {
             node.setManaged(!on);
             node.setVisible(!on);
         }

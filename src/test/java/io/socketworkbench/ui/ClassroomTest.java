@@ -211,6 +211,33 @@ class ClassroomTest {
         });
     }
 
+    @Test
+    void leavingProjectorModeGivesBackTheDarkThemeAndEveryPartItHid(FxRobot robot) {
+        List<Boolean> applied = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            window.onTheme(applied::add);
+            // What a click on View → Dark theme does: the menu ticks the item, then fires its action.
+            window.darkItem().setSelected(true);
+            window.darkItem().fire();
+        });
+        assertThat(window.darkItem().isSelected()).isTrue();
+        robot.interact(() -> projectorItem(robot).setSelected(true));
+        // Dark type on a white page for the projector; the user's choice stays, and cannot be changed meanwhile.
+        assertThat(window.darkItem().isSelected()).isTrue();
+        assertThat(window.darkItem().isDisable()).isTrue();
+        robot.interact(() -> projectorItem(robot).setSelected(false));
+        assertThat(window.darkItem().isDisable()).isFalse();
+        // And what it hid comes back: the connection list, the log, the status bar.
+        for (String id : List.of("#server-connections", "#server-log")) {
+            assertThat(robot.lookup(id).tryQuery()).as(id).hasValueSatisfying(node -> {
+                assertThat(node.isVisible()).isTrue();
+                assertThat(node.getParent().isVisible()).isTrue();
+            });
+        }
+        assertThat(window.getBottom().isVisible()).isTrue();
+        assertThat(applied).containsExactly(true, false, true);
+    }
+
     /** Whether a text field is wide enough to show all of its text, without scrolling it. */
     private static boolean showsAll(TextField field) {
         Text probe = new Text(field.getText());
