@@ -341,7 +341,8 @@ public final class MainWindow extends BorderPane {
         split.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
         lessonPane.dock(on);
         outer.setDividerPositions(on ? projectorSplit() : 0.62);
-        split.setDividerPositions(0.5);
+        // Stacked for the projector, the client pane has a row more than the server's (the socket lab).
+        split.setDividerPositions(on ? 0.46 : 0.5);
         getBottom().setVisible(!on);
         getBottom().setManaged(!on);
         // Remembered, not looked up again: a hidden part may have left the scene graph (the server pane takes its
@@ -352,6 +353,11 @@ public final class MainWindow extends BorderPane {
         for (javafx.scene.Node node : hiddenByProjector) {
             node.setManaged(!on);
             node.setVisible(!on);
+        }
+        // The socket lab shows whole where it fits; on a projector it may shrink and scroll, so that the
+        // transcript and the Send button stay on the screen.
+        for (javafx.scene.Node lab : lookupAll(".lab-scroll")) {
+            ((javafx.scene.layout.Region) lab).setMinHeight(on ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
         }
     }
 

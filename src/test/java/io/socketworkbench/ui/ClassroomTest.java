@@ -238,6 +238,29 @@ class ClassroomTest {
         assertThat(applied).containsExactly(true, false, true);
     }
 
+    @Test
+    void theSocketLabShowsWholeAndOnAProjectorScrollsWithoutPushingSendOffTheScreen(FxRobot robot) {
+        javafx.scene.control.TitledPane lab = robot.lookup("#client-lab").queryAs(javafx.scene.control.TitledPane.class);
+        robot.interact(() -> {
+            lab.setAnimated(false);
+            lab.setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var scroll = (javafx.scene.control.ScrollPane) lab.getContent();
+        var content = (javafx.scene.layout.Region) scroll.getContent();
+        assertThat(scroll.getHeight()).as("normal mode: the whole lab, no scrolling")
+                .isGreaterThanOrEqualTo(content.getHeight() - 1);
+
+        robot.interact(() -> projectorItem(robot).setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lab.isVisible() && lab.isManaged()).as("the lab is teaching material, not chrome").isTrue();
+        assertThat(scroll.getHeight()).isPositive();
+        for (String id : List.of("#client-send", "#client-input")) {
+            var bounds = robot.lookup(id).query().localToScene(robot.lookup(id).query().getBoundsInLocal());
+            assertThat(bounds.getMaxY()).as(id).isLessThanOrEqualTo(768);
+        }
+    }
+
     /** Whether a text field is wide enough to show all of its text, without scrolling it. */
     private static boolean showsAll(TextField field) {
         Text probe = new Text(field.getText());

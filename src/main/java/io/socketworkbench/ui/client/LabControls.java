@@ -38,7 +38,7 @@ final class LabControls extends TitledPane {
         setText(t("lab.title"));
         setId("client-lab" + suffix);
         setExpanded(false);
-        getStyleClass().addAll("lab", "secondary");
+        getStyleClass().add("lab");
         connectCall.getItems().addAll("connect()", "connect_ex()");
         connectCall.getSelectionModel().select(0);
         connectCall.setId("client-connect-call" + suffix);
@@ -53,7 +53,7 @@ final class LabControls extends TitledPane {
         bufsize.setEditable(true);
         bufsize.getItems().addAll("1", "4", "16", "1024", "4096", "65536");
         bufsize.setValue("1024");
-        bufsize.setPrefWidth(100);
+        bufsize.getStyleClass().add("bufsize-field");
         bufsize.setId("client-bufsize" + suffix);
         bufsize.setTooltip(new Tooltip(t("lab.bufsize.tip")));
         bufsize.getEditor().textProperty().addListener((o, a, text) -> mark(bufsize, parse(text) != null));
@@ -83,7 +83,35 @@ final class LabControls extends TitledPane {
         note.getStyleClass().add("state-line");
         note.setId("client-python3-note" + suffix);
         VBox content = new VBox(8, row1, row2, note);
-        setContent(content);
+        // On a projector the lab may be taller than the pane: it scrolls inside a bounded box (workbench.css)
+        // instead of pushing the transcript and the Send button off the screen.
+        setContent(new FittingScroll(content));
+    }
+
+    /** Scrolls only where the pane is too short: elsewhere it asks for all of its content's height. */
+    private static final class FittingScroll extends javafx.scene.control.ScrollPane {
+        private final VBox content;
+
+        FittingScroll(VBox content) {
+            super(content);
+            this.content = content;
+            setFitToWidth(true);
+            setHbarPolicy(ScrollBarPolicy.NEVER);
+            getStyleClass().add("lab-scroll");
+            // Whole wherever it fits; projector mode lets it shrink and scroll (MainWindow).
+            setMinHeight(USE_PREF_SIZE);
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double inner = width > 0 ? width - snappedLeftInset() - snappedRightInset() : -1;
+            return content.prefHeight(inner) + snappedTopInset() + snappedBottomInset();
+        }
     }
 
     private static HBox group(String name, javafx.scene.Node... controls) {
