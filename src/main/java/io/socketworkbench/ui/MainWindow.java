@@ -255,7 +255,7 @@ public final class MainWindow extends BorderPane {
 
     private void chooseExport() {
         if (lesson.session().server() == null && lesson.session().client() == null) {
-            inform(t("menu.file.exportPython"), t("export.nothing"));
+            inform(t("export.title"), t("export.nothing"));
             return;
         }
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
@@ -266,10 +266,10 @@ public final class MainWindow extends BorderPane {
         }
         try {
             List<Path> written = exportPython(dir.toPath());
-            inform(t("menu.file.exportPython"), t("export.done", written.stream().map(Path::toString)
+            inform(t("export.title"), t("export.done", written.stream().map(Path::toString)
                     .collect(java.util.stream.Collectors.joining("\n"))));
         } catch (java.io.IOException ex) {
-            inform(t("menu.file.exportPython"), I18n.error(io.socketworkbench.engine.SocketError.from(ex)));
+            inform(t("export.title"), I18n.error(io.socketworkbench.engine.SocketError.from(ex)));
         }
     }
 
