@@ -415,6 +415,11 @@ class ClassroomTest {
         // One crossing each way, each drawn once.
         assertThat(window.lesson().sequence().arrows()).extracting(Sequence.Arrow::kind)
                 .containsExactly(Sequence.Kind.DATAGRAM, Sequence.Kind.DATAGRAM);
+        // No connection, so no TCP states; the client says where it sends from and to.
+        assertThat(robot.lookup("#lesson-states").queryAs(Label.class).getText())
+                .isEqualTo("UDP has no connection, so no TCP states");
+        assertThat(robot.lookup("#client-state").queryAs(Label.class).getText())
+                .matches("UDP 127\\.0\\.0\\.1:\\d+ → 127\\.0\\.0\\.1:" + port + " \\(no connection\\)");
     }
 
     @Test

@@ -128,7 +128,7 @@ public final class ClientPane extends VBox {
             udp = engine.udp(UdpConfig.of(bind).withOptions(lab.options()),
                     captureButton.capturing(bridge.toDatagrams(this::onEvent)));
             peer = form.ipPort();
-            state.setText(t("client.state.ready", "UDP"));
+            state.setText(t("client.state.ready", peer));
             return;
         }
         peer = address.get() instanceof Address.Unix path ? path.path().toString() : form.ipPort();
@@ -192,6 +192,7 @@ public final class ClientPane extends VBox {
         }
         if (event instanceof SocketEvent.Listening listening) {
             lesson.clientBound(listening.local());
+            state.setText(t("client.state.udp", Address.format(listening.local()), peer));
         } else if (event instanceof SocketEvent.Connected connected) {
             peer = Address.format(connected.remote());
             state.setText(t("client.state.connected", Address.format(connected.local()), peer));

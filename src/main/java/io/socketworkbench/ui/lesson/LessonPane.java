@@ -151,7 +151,8 @@ public final class LessonPane extends StackPane {
             row.setUserData(step);
             steps.getChildren().add(row);
         }
-        states.setText(t(compact ? "lesson.statesShort" : "lesson.states", lesson.serverState(), lesson.clientState()));
+        states.setText(lesson.udp() ? t("lesson.udpStates")
+                : t(compact ? "lesson.statesShort" : "lesson.states", lesson.serverState(), lesson.clientState()));
         lines.setAll(lesson.mirror());
         sequence.refresh();
         if (!lines.isEmpty()) {
