@@ -66,6 +66,8 @@ public final class MainWindow extends BorderPane {
             new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
     private Consumer<Boolean> onTheme = on -> { };
     private Consumer<Locale> onLanguage = l -> { };
+    /** Where the panes end when the lesson panel is below them: it takes the lower 38 %. */
+    private static final double LESSON_BELOW = 0.62;
     /** Projector type is at least twice the normal size. */
     static final double PROJECTOR_ZOOM = 2.0;
     private double zoomBeforeProjector = 1.0;
@@ -292,7 +294,7 @@ public final class MainWindow extends BorderPane {
         lessonItem.setSelected(on);
         if (on && !outer.getItems().contains(lessonPane)) {
             outer.getItems().add(lessonPane);
-            outer.setDividerPositions(0.66);
+            outer.setDividerPositions(LESSON_BELOW);
         } else if (!on) {
             outer.getItems().remove(lessonPane);
         }
@@ -340,7 +342,7 @@ public final class MainWindow extends BorderPane {
         outer.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
         split.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
         lessonPane.dock(on);
-        outer.setDividerPositions(on ? projectorSplit() : 0.62);
+        outer.setDividerPositions(on ? projectorSplit() : LESSON_BELOW);
         // Stacked for the projector, the client pane has a row more than the server's (the socket lab).
         split.setDividerPositions(on ? 0.46 : 0.5);
         getBottom().setVisible(!on);

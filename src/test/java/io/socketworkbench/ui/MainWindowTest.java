@@ -95,6 +95,37 @@ class MainWindowTest {
     }
 
     @Test
+    void aBurstOfMessagesEndsWithTheNewestInSight(FxRobot robot) {
+        var transcript = window.server().transcript();
+        // What the homework does in one pulse: listening, connected, the greeting, closed, and more.
+        robot.interact(() -> {
+            for (int i = 0; i < 30; i++) {
+                transcript.add(io.socketworkbench.ui.common.Message.event("event " + i));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = transcript.listView();
+        var viewport = list.localToScene(list.getBoundsInLocal());
+        Node last = robot.lookup("#server-transcript").lookup(".bubble-text").queryAll().stream()
+                .filter(n -> n instanceof Label l && "event 29".equals(l.getText()) && cellOf(n) != null
+                        && cellOf(n).isVisible() && cellOf(n).getIndex() == 29)
+                .findFirst().orElseThrow(() -> new AssertionError("the newest message has no cell on screen"));
+        var bounds = last.localToScene(last.getBoundsInLocal());
+        assertThat(bounds.getMaxY()).isLessThanOrEqualTo(viewport.getMaxY() + 0.5);
+        assertThat(bounds.getMinY()).isGreaterThanOrEqualTo(viewport.getMinY() - 0.5);
+    }
+
+    private static javafx.scene.control.IndexedCell<?> cellOf(Node node) {
+        Node at = node;
+        while (at != null && !(at instanceof javafx.scene.control.IndexedCell<?>)) {
+            at = at.getParent();
+        }
+        return (javafx.scene.control.IndexedCell<?>) at;
+    }
+
+    @Test
     void serverAndClientExchangeTextBothWays(FxRobot robot) {
         int port = startServer(robot);
         connectClient(robot, port);

@@ -13,6 +13,7 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -56,6 +57,8 @@ public final class TranscriptView extends VBox {
     private final int maxMessages;
     private long droppedCount;
     private long keptBytes;
+    /** A scroll to the end was asked for in this pulse and its layout has not run yet. */
+    private boolean followPending;
 
     public TranscriptView(String id, int maxMessages) {
         this.maxMessages = maxMessages;
@@ -104,7 +107,7 @@ public final class TranscriptView extends VBox {
     }
 
     public void add(Message message) {
-        boolean follow = atBottom();
+        boolean follow = followPending || atBottom();
         messages.add(message);
         keptBytes += message.data().length;
         int drop = 0;
@@ -120,8 +123,29 @@ public final class TranscriptView extends VBox {
             dropped.setVisible(true);
         }
         if (follow) {
-            list.scrollTo(shown.size() - 1);
+            followEnd();
         }
+    }
+
+    /**
+     * Scrolls to the newest message now, and again once the next layout has given the rows their real heights (the
+     * first scroll lands by estimate). Until then the scroll bar has not caught up, so the rest of a burst (the
+     * homework's four events arrive in one pulse) keeps following instead of taking it for the user scrolling up.
+     */
+    private void followEnd() {
+        list.scrollTo(shown.size() - 1);
+        Scene scene = list.getScene();
+        if (followPending || scene == null) {
+            return;
+        }
+        followPending = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            followPending = false;
+            list.scrollTo(shown.size() - 1);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Shows only the messages that pass, such as one client's conversation; null shows all. */

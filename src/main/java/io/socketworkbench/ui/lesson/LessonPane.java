@@ -46,6 +46,8 @@ public final class LessonPane extends StackPane {
     private final VBox stepsCard;
     private final VBox mirrorCard;
     private final SplitPane below = new SplitPane();
+    /** Below the panes the steps card may be taller than the panel: it scrolls there rather than cut the states. */
+    private final javafx.scene.control.ScrollPane belowSteps = new javafx.scene.control.ScrollPane();
     private final SplitPane beside = new SplitPane();
     private final VBox besideColumn = new VBox();
     private boolean refreshPending;
@@ -88,6 +90,10 @@ public final class LessonPane extends StackPane {
         mirrorCard = new VBox(4, mirrorBar, mirror);
         mirrorCard.getStyleClass().add("pane-card");
 
+        belowSteps.setFitToWidth(true);
+        belowSteps.setFitToHeight(true);
+        belowSteps.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        belowSteps.getStyleClass().add("plain-scroll");
         beside.setOrientation(Orientation.VERTICAL);
         VBox.setVgrow(beside, Priority.ALWAYS);
         dock(false);
@@ -100,6 +106,7 @@ public final class LessonPane extends StackPane {
         compact = besidePanes;
         if (besidePanes) {
             below.getItems().clear();
+            belowSteps.setContent(null);
             beside.getItems().setAll(sequence, mirrorCard);
             beside.setDividerPositions(0.5);
             besideColumn.getChildren().setAll(stepsCard, beside);
@@ -107,7 +114,8 @@ public final class LessonPane extends StackPane {
         } else {
             beside.getItems().clear();
             besideColumn.getChildren().clear();
-            below.getItems().setAll(stepsCard, sequence, mirrorCard);
+            belowSteps.setContent(stepsCard);
+            below.getItems().setAll(belowSteps, sequence, mirrorCard);
             below.setDividerPositions(0.3, 0.62);
             getChildren().setAll(below);
         }
