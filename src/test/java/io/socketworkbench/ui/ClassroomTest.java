@@ -10,7 +10,6 @@ import io.socketworkbench.lesson.Sequence;
 import io.socketworkbench.lesson.Session;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.fx.FxBridge;
-import io.socketworkbench.ui.i18n.I18n;
 import io.socketworkbench.ui.server.ServerPane;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -19,10 +18,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -50,16 +47,7 @@ class ClassroomTest {
 
     @Start
     void start(Stage stage) {
-        I18n.use(Locale.ENGLISH);
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(engine, bridge);
-        Scene scene = new Scene(window, 1024, 768);
-        scene.getStylesheets().add(MainWindow.class.getResource("/io/socketworkbench/ui/workbench.css")
-                .toExternalForm());
-        stage.setScene(scene);
-        bridge.start();
-        stage.show();
+        window = TestWindow.show(stage, engine, bridge, 1024, 768);
         window.showLesson(true);
     }
 

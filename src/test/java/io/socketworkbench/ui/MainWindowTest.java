@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -45,16 +44,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        I18n.use(Locale.ENGLISH);
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(engine, bridge);
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(MainWindow.class.getResource("/io/socketworkbench/ui/workbench.css")
-                .toExternalForm());
-        stage.setScene(scene);
-        bridge.start();
-        stage.show();
+        window = TestWindow.show(stage, engine, bridge, 1280, 800);
     }
 
     @AfterEach

@@ -133,9 +133,13 @@ public final class TranscriptView extends VBox {
      * homework's four events arrive in one pulse) keeps following instead of taking it for the user scrolling up.
      */
     private void followEnd() {
+        if (followPending) {
+            // One scroll a pulse, however many messages a flood brings: the one after the layout reaches the last.
+            return;
+        }
         list.scrollTo(shown.size() - 1);
         Scene scene = list.getScene();
-        if (followPending || scene == null) {
+        if (scene == null) {
             return;
         }
         followPending = true;
