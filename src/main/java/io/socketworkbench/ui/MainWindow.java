@@ -48,6 +48,12 @@ public final class MainWindow extends BorderPane {
     public static final double BASE_FONT = 13;
     static final double MIN_ZOOM = 0.75;
     static final double MAX_ZOOM = 3.0;
+    /** Projector type is at least twice the normal size. */
+    static final double PROJECTOR_ZOOM = 2.0;
+    /** Where the panes end when the lesson panel is below them: it takes the lower 38 %. */
+    private static final double LESSON_BELOW = 0.62;
+    /** Panes' width needed for one form row at the current zoom; in projector mode the lesson takes the rest. */
+    private static final double PANES_WIDTH_PER_ZOOM = 320;
 
     private final SocketEngine engine;
     private final FxBridge bridge;
@@ -66,10 +72,6 @@ public final class MainWindow extends BorderPane {
             new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
     private Consumer<Boolean> onTheme = on -> { };
     private Consumer<Locale> onLanguage = l -> { };
-    /** Where the panes end when the lesson panel is below them: it takes the lower 38 %. */
-    private static final double LESSON_BELOW = 0.62;
-    /** Projector type is at least twice the normal size. */
-    static final double PROJECTOR_ZOOM = 2.0;
     private double zoomBeforeProjector = 1.0;
     private double projectorZoom = PROJECTOR_ZOOM;
     private List<javafx.scene.Node> hiddenByProjector = List.of();
@@ -362,9 +364,6 @@ public final class MainWindow extends BorderPane {
             ((javafx.scene.layout.Region) lab).setMinHeight(on ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
         }
     }
-
-    /** Panes' width needed for one form row at the current zoom; the lesson column takes the rest. */
-    private static final double PANES_WIDTH_PER_ZOOM = 320;
 
     /**
      * Where the panes end in projector mode: a form row needs about the same room at any window size, so a wide

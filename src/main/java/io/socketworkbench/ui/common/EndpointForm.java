@@ -51,9 +51,8 @@ public final class EndpointForm extends HBox {
         host.setEditable(true);
         host.getItems().setAll(hosts);
         host.setValue(hosts.get(0));
-        // Sizes in em (workbench.css), so that they grow with zoom and projector type.
+        // Sizes in em (workbench.css), so that they grow with zoom and projector type; the port's is set below.
         host.getStyleClass().add("host-field");
-        port.getStyleClass().add("port-field");
         protocol.getStyleClass().add("protocol-field");
         hostLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         portLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

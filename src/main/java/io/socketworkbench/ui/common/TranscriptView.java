@@ -13,7 +13,6 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -57,8 +56,6 @@ public final class TranscriptView extends VBox {
     private final int maxMessages;
     private long droppedCount;
     private long keptBytes;
-    /** A scroll to the end was asked for in this pulse and its layout has not run yet. */
-    private boolean followPending;
 
     public TranscriptView(String id, int maxMessages) {
         this.maxMessages = maxMessages;
@@ -107,7 +104,9 @@ public final class TranscriptView extends VBox {
     }
 
     public void add(Message message) {
-        boolean follow = followPending || atBottom();
+        // While a scroll is pending the scroll bar lags behind: the rest of a burst (the homework's four events
+        // arrive in one pulse) keeps following instead of taking that for the user scrolling up.
+        boolean follow = ListEnd.pending(list) || atBottom();
         messages.add(message);
         keptBytes += message.data().length;
         int drop = 0;
@@ -123,34 +122,10 @@ public final class TranscriptView extends VBox {
             dropped.setVisible(true);
         }
         if (follow) {
-            followEnd();
+            ListEnd.show(list);
         }
     }
 
-    /**
-     * Scrolls to the newest message now, and again once the next layout has given the rows their real heights (the
-     * first scroll lands by estimate). Until then the scroll bar has not caught up, so the rest of a burst (the
-     * homework's four events arrive in one pulse) keeps following instead of taking it for the user scrolling up.
-     */
-    private void followEnd() {
-        if (followPending) {
-            // One scroll a pulse, however many messages a flood brings: the one after the layout reaches the last.
-            return;
-        }
-        list.scrollTo(shown.size() - 1);
-        Scene scene = list.getScene();
-        if (scene == null) {
-            return;
-        }
-        followPending = true;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            followPending = false;
-            list.scrollTo(shown.size() - 1);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-    }
 
     /** Shows only the messages that pass, such as one client's conversation; null shows all. */
     public void filter(java.util.function.Predicate<Message> which) {

@@ -4,6 +4,7 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.lesson.Sequence;
 import io.socketworkbench.ui.common.Buttons;
+import io.socketworkbench.ui.common.ListEnd;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -96,25 +97,7 @@ public final class SequenceView extends VBox {
         rows.setAll(model.arrows());
         dropped.setText(model.dropped() == 0 ? "" : t("seq.dropped", model.dropped()));
         showBar();
-        showLastRow();
-    }
-
-    /**
-     * Scrolls to the newest arrow, whole. Rows are measured only when laid out, so a first scroll lands by estimate
-     * and can leave the last row half hidden; laying out and scrolling again puts it exactly. (Rows here do not wrap,
-     * so their height does not depend on a width the list may only have for a moment.)
-     */
-    private void showLastRow() {
-        int last = rows.size() - 1;
-        if (last < 0) {
-            return;
-        }
-        list.scrollTo(last);
-        if (list.getScene() != null) {
-            list.applyCss();
-            list.layout();
-            list.scrollTo(last);
-        }
+        ListEnd.show(list);
     }
 
     private static List<VBox> headerCells(List<Sequence.Lifeline> lines) {
