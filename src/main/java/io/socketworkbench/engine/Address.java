@@ -41,12 +41,32 @@ public sealed interface Address permits Address.Inet, Address.Unix {
         return new Unix(path);
     }
 
+    /** An address the system gave (a bound or peer address) as one a user could have typed. */
+    static Address of(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            InetAddress ip = inet.getAddress();
+            return new Inet(ip == null ? inet.getHostString() : hostText(ip), inet.getPort());
+        }
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return new Unix(unix.getPath());
+        }
+        throw new IllegalArgumentException("not a socket address: " + address);
+    }
+
     /** Resolves host names; this may block on DNS, so the engine calls it only on its resolver threads. */
     static SocketAddress resolve(Address address) throws UnknownHostException {
         if (address instanceof Inet inet) {
             return new InetSocketAddress(InetAddress.getByName(inet.host()), inet.port());
         }
         return UnixDomainSocketAddress.of(((Unix) address).path());
+    }
+
+    /** An address as given, written like {@link #format(SocketAddress)}: {@code host:port}, {@code [::1]:port}, a path. */
+    static String format(Address address) {
+        if (address instanceof Inet inet) {
+            return (inet.host().contains(":") ? "[" + inet.host() + "]" : inet.host()) + ":" + inet.port();
+        }
+        return ((Unix) address).path().toString();
     }
 
     /** {@code 127.0.0.1:37777}, {@code [::1]:37777} or the socket file's path. */
@@ -59,22 +79,6 @@ public sealed interface Address permits Address.Inet, Address.Unix {
         if (address instanceof UnixDomainSocketAddress unix) {
             String path = unix.getPath().toString();
             return path.isEmpty() ? "(unnamed)" : path;
-        }
-        return String.valueOf(address);
-    }
-
-    /** The address as Python shows it: {@code ('127.0.0.1', 37777)}, or the path in quotes for AF_UNIX. */
-    static String pythonTuple(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            InetAddress ip = inet.getAddress();
-            String host = ip == null ? inet.getHostString() : hostText(ip);
-            if (ip instanceof Inet6Address) {
-                return "('" + host + "', " + inet.getPort() + ", 0, 0)";
-            }
-            return "('" + host + "', " + inet.getPort() + ")";
-        }
-        if (address instanceof UnixDomainSocketAddress unix) {
-            return "'" + unix.getPath() + "'";
         }
         return String.valueOf(address);
     }

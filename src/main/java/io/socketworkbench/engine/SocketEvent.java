@@ -24,8 +24,19 @@ public sealed interface SocketEvent {
     /** Bytes arrived on a connection, or a datagram arrived on a UDP endpoint from {@code from}. */
     record Received(long source, SocketAddress from, byte[] data) implements SocketEvent {}
 
-    /** Bytes were handed to the operating system in full. */
-    record Sent(long source, SocketAddress to, int bytes) implements SocketEvent {}
+    /** Who wrote the bytes of a {@link Sent}: the user, or the engine by itself (a server's greeting or echo). */
+    enum Origin { USER, GREETING, ECHO }
+
+    /**
+     * Bytes were handed to the operating system in full. For the engine's own writes ({@code origin} GREETING or
+     * ECHO) {@code data} holds the bytes really written, so a view shows what was sent, not what it meant to send;
+     * for the user's sends it is null (the caller has them, and the send's future tells when they went).
+     */
+    record Sent(long source, SocketAddress to, int bytes, Origin origin, byte[] data) implements SocketEvent {
+        public Sent(long source, SocketAddress to, int bytes) {
+            this(source, to, bytes, Origin.USER, null);
+        }
+    }
 
     /** A connection ended; {@code error} is set for {@link CloseReason#RESET} and {@link CloseReason#ERROR}. */
     record Closed(long source, CloseReason reason, SocketError error) implements SocketEvent {}

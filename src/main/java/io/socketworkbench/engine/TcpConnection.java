@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /** One established TCP (or AF_UNIX stream) connection. Confined to the reactor thread. */
 final class TcpConnection implements Reactor.Handler {
 
-    private record Pending(ByteBuffer buffer, int size, CompletableFuture<Integer> done) {}
+    private record Pending(ByteBuffer buffer, int size, CompletableFuture<Integer> done, SocketEvent.Origin origin,
+                           byte[] data) {}
 
     /** Largest slice handed to one write call, so a huge message never needs a huge temporary buffer. */
     private static final int WRITE_SLICE = 1024 * 1024;
@@ -128,7 +129,7 @@ final class TcpConnection implements Reactor.Handler {
                 buffer.get(data);
                 emit(new SocketEvent.Received(id, remote, data));
                 if (echo) {
-                    enqueue(data, null);
+                    enqueue(data, null, SocketEvent.Origin.ECHO);
                 }
             }
             if (n < buffer.capacity()) {
@@ -148,6 +149,11 @@ final class TcpConnection implements Reactor.Handler {
 
     /** Queues bytes for sending; a full queue refuses them and reports {@link SocketEvent.SendRejected}. */
     void send(byte[] data, CompletableFuture<Integer> done) {
+        send(data, done, SocketEvent.Origin.USER);
+    }
+
+    /** The same for the engine's own writes, whose {@link SocketEvent.Sent} carries the bytes. */
+    void send(byte[] data, CompletableFuture<Integer> done, SocketEvent.Origin origin) {
         if (closed || outputShut || shutdownWhenFlushed || closeWhenFlushed != null) {
             done.completeExceptionally(new SocketFailure(SocketError.of(
                     closed ? ErrorKind.NOT_CONNECTED : ErrorKind.BROKEN_PIPE)));
@@ -158,17 +164,18 @@ final class TcpConnection implements Reactor.Handler {
             done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.WOULD_BLOCK)));
             return;
         }
-        enqueue(data, done);
+        enqueue(data, done, origin);
     }
 
-    private void enqueue(byte[] data, CompletableFuture<Integer> done) {
+    private void enqueue(byte[] data, CompletableFuture<Integer> done, SocketEvent.Origin origin) {
         if (data.length == 0) {
             if (done != null) {
                 done.complete(0);
             }
             return;
         }
-        outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done));
+        outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done, origin,
+                origin == SocketEvent.Origin.USER ? null : data));
         queued += data.length;
         if (echo && !readPaused && queued > cap / 2) {
             // An echo peer that does not read must not make us buffer without end: stop reading from it.
@@ -192,7 +199,7 @@ final class TcpConnection implements Reactor.Handler {
             }
             outbound.poll();
             queued -= head.size();
-            emit(new SocketEvent.Sent(id, remote, head.size()));
+            emit(new SocketEvent.Sent(id, remote, head.size(), head.origin(), head.data()));
             if (head.done() != null) {
                 head.done().complete(head.size());
             }

@@ -10,7 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +27,7 @@ public final class TcpServer implements Reactor.Handler {
     private final Reactor reactor;
     private final ServerConfig config;
     private final SocketListener listener;
-    private final Map<Long, TcpConnection> connections = new HashMap<>();
+    private final Map<Long, TcpConnection> connections = new java.util.LinkedHashMap<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final CompletableFuture<SocketAddress> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -141,7 +141,7 @@ public final class TcpServer implements Reactor.Handler {
             connectionCount.incrementAndGet();
             Events.deliver(listener, new SocketEvent.Accepted(id, connectionId, connection.remote(), local));
             if (config.greeting().length > 0) {
-                connection.send(config.greeting(), new CompletableFuture<>());
+                connection.send(config.greeting(), reported(connectionId), SocketEvent.Origin.GREETING);
             }
             if (config.closeAfterGreet()) {
                 connection.closeGracefully();
@@ -176,10 +176,36 @@ public final class TcpServer implements Reactor.Handler {
         return done;
     }
 
-    /** Sends the same bytes to every connected client. */
-    public void broadcast(byte[] data) {
-        reactor.execute(() -> new ArrayList<>(connections.values())
-                .forEach(connection -> connection.send(data, new CompletableFuture<>())));
+    /**
+     * Sends the same bytes to every connected client. The future completes with the ids of the clients that got
+     * all of them, oldest first; each client that did not is reported as a {@link SocketEvent.Failed} SEND on its
+     * connection.
+     */
+    public CompletableFuture<List<Long>> broadcast(byte[] data) {
+        CompletableFuture<List<Long>> done = new CompletableFuture<>();
+        reactor.execute(() -> {
+            Map<Long, CompletableFuture<Integer>> each = new java.util.LinkedHashMap<>();
+            for (TcpConnection connection : new ArrayList<>(connections.values())) {
+                CompletableFuture<Integer> one = reported(connection.id);
+                each.put(connection.id, one);
+                connection.send(data, one);
+            }
+            CompletableFuture.allOf(each.values().stream().map(f -> f.handle((n, e) -> n))
+                    .toArray(CompletableFuture[]::new)).thenRun(() -> done.complete(each.entrySet().stream()
+                            .filter(e -> !e.getValue().isCompletedExceptionally()).map(Map.Entry::getKey).toList()));
+        });
+        return done;
+    }
+
+    /** A future for a write nobody waits on: its failure still reaches the listener, as a failed SEND. */
+    private CompletableFuture<Integer> reported(long connectionId) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        done.whenComplete((n, error) -> {
+            if (error != null) {
+                Events.deliver(listener, new SocketEvent.Failed(connectionId, Operation.SEND, SocketError.from(error)));
+            }
+        });
+        return done;
     }
 
     /** Closes one client (after its queued bytes, or a short grace period). */

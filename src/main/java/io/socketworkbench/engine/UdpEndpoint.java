@@ -22,7 +22,8 @@ public final class UdpEndpoint implements Reactor.Handler {
     private static final int RECEIVES_PER_WAKEUP = 64;
     private static final long SEND_QUEUE_CAP = ServerConfig.DEFAULT_SEND_QUEUE_CAP;
 
-    private record Outgoing(SocketAddress to, ByteBuffer data, CompletableFuture<Integer> done) {}
+    private record Outgoing(SocketAddress to, ByteBuffer data, CompletableFuture<Integer> done,
+                            SocketEvent.Origin origin, byte[] bytes) {}
 
     private final long id;
     private final Reactor reactor;
@@ -129,10 +130,10 @@ public final class UdpEndpoint implements Reactor.Handler {
             receiveBuffer.get(data);
             Events.deliver(listener, new SocketEvent.Received(id, from, data));
             if (config.echo()) {
-                sendNow(from, data, new CompletableFuture<>());
+                sendNow(from, data, new CompletableFuture<>(), SocketEvent.Origin.ECHO);
             }
             if (config.reply().length > 0) {
-                sendNow(from, config.reply(), new CompletableFuture<>());
+                sendNow(from, config.reply(), new CompletableFuture<>(), SocketEvent.Origin.GREETING);
             }
         }
     }
@@ -140,7 +141,7 @@ public final class UdpEndpoint implements Reactor.Handler {
     /** sendto: resolves the target off the caller's thread, then sends one datagram. */
     public CompletableFuture<Integer> send(Address target, byte[] data) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        resolver.resolve(target, reactor, to -> sendNow(to, data, done), error -> {
+        resolver.resolve(target, reactor, to -> sendNow(to, data, done, SocketEvent.Origin.USER), error -> {
             Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
             done.completeExceptionally(new SocketFailure(error));
         });
@@ -150,11 +151,11 @@ public final class UdpEndpoint implements Reactor.Handler {
     /** sendto an address already known, such as the sender of a received datagram. */
     public CompletableFuture<Integer> send(SocketAddress target, byte[] data) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        reactor.execute(() -> sendNow(target, data, done));
+        reactor.execute(() -> sendNow(target, data, done, SocketEvent.Origin.USER));
         return done;
     }
 
-    private void sendNow(SocketAddress to, byte[] data, CompletableFuture<Integer> done) {
+    private void sendNow(SocketAddress to, byte[] data, CompletableFuture<Integer> done, SocketEvent.Origin origin) {
         if (channel == null || !channel.isOpen()) {
             done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED)));
             return;
@@ -164,7 +165,8 @@ public final class UdpEndpoint implements Reactor.Handler {
             done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.WOULD_BLOCK)));
             return;
         }
-        outbound.add(new Outgoing(to, ByteBuffer.wrap(data), done));
+        outbound.add(new Outgoing(to, ByteBuffer.wrap(data), done, origin,
+                origin == SocketEvent.Origin.USER ? null : data));
         queued += data.length;
         flush();
     }
@@ -178,7 +180,7 @@ public final class UdpEndpoint implements Reactor.Handler {
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
                     return;
                 }
-                Events.deliver(listener, new SocketEvent.Sent(id, next.to(), size));
+                Events.deliver(listener, new SocketEvent.Sent(id, next.to(), size, next.origin(), next.bytes()));
                 next.done().complete(size);
             } catch (IOException | RuntimeException e) {
                 SocketError error = SocketError.from(e);

@@ -53,7 +53,11 @@ public final class Lesson {
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
-    private String clientTarget = "";
+    private Address clientTarget;
+    private Session.ServerSetup startingServer;
+    /** The mirror's name of each client socket, by engine id: {@code c}, or {@code c1}, {@code c2} for tabs. */
+    private final Map<Long, String> clientNames = new java.util.HashMap<>();
+    private String clientName = "c";
     private Words words = Words.ENGLISH;
 
     /** The language of the mirror's comments from now on. */
@@ -102,26 +106,42 @@ public final class Lesson {
         changed();
     }
 
-    /** How Python writes an address the user typed: {@code ('127.0.0.1', 37777)}, or the socket file's path. */
-    public static String address(String hostOrPath, int port, boolean unix) {
-        return unix ? "'" + hostOrPath + "'" : "('" + hostOrPath + "', " + port + ")";
+    private static String type(boolean udp) {
+        return udp ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
     }
 
-    private static String family(boolean unix) {
-        return unix ? "socket.AF_UNIX" : "socket.AF_INET";
+    /** A server is about to bind as {@code setup} says; {@link #serverListening(SocketAddress)} or
+     * {@link #bindFailed} follows. */
+    public void serverStarting(Session.ServerSetup setup) {
+        startingServer = setup;
+    }
+
+    /** The server that was starting is bound (UDP) or listening (TCP, AF_UNIX) at {@code local}. */
+    public void serverListening(SocketAddress local) {
+        serverListening(startingServer, local);
+    }
+
+    /** The server that was starting could not bind (or its host did not resolve): what Python raises there. */
+    public void bindFailed(SocketError error) {
+        Session.ServerSetup setup = startingServer;
+        if (setup == null) {
+            return;
+        }
+        line("s = socket.socket(" + Python.family(setup.address()) + ", " + type(setup.udp()) + ")");
+        Python.setsockopt("s", setup.options()).forEach(this::line);
+        raised("s.bind(" + Python.address(setup.address()) + ")", error);
     }
 
     /** The server is bound (UDP) or listening (TCP, AF_UNIX) at {@code local}. */
     public void serverListening(Session.ServerSetup setup, SocketAddress local) {
-        Session.ServerSetup actual = new Session.ServerSetup(setup.unix(), setup.udp(), Address.pythonTuple(local),
-                setup.backlog(), setup.options(), setup.reply(), setup.greeting());
-        session.server(actual);
+        Address actual = Address.of(local);
+        session.server(setup);
+        session.serverBound(actual);
         udp = setup.udp();
         diagram.serverAt(local);
-        String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-        line("s = socket.socket(" + family(setup.unix()) + ", " + type + ")");
+        line("s = socket.socket(" + Python.family(actual) + ", " + type(setup.udp()) + ")");
         Python.setsockopt("s", setup.options()).forEach(this::line);
-        line("s.bind(" + actual.address() + ")");
+        line("s.bind(" + Python.address(actual) + ")");
         if (setup.udp()) {
             done.removeAll(LessonStep.UDP);
             done.add(LessonStep.UDP_BIND);
@@ -142,7 +162,7 @@ public final class Lesson {
                 ? serverSetup == null ? null : serverSetup.options()
                 : clientSetup == null ? null : clientSetup.options();
         if (spec != null) {
-            Python.getsockopt(side == Side.SERVER ? "s" : "c", spec, values).forEach(this::line);
+            Python.getsockopt(side == Side.SERVER ? "s" : clientName, spec, values).forEach(this::line);
             changed();
         }
     }
@@ -161,16 +181,26 @@ public final class Lesson {
 
     /** The client is about to connect (TCP, AF_UNIX) or has a UDP socket ready to send. */
     public void clientOpening(Session.ClientSetup setup) {
+        clientOpening(setup, -1, "c");
+    }
+
+    /**
+     * Client socket {@code id} (the engine's) is about to connect, or has a UDP socket ready to send; the mirror
+     * calls it {@code name} ({@code c}, or {@code c1}, {@code c2} when there are several client tabs).
+     */
+    public void clientOpening(Session.ClientSetup setup, long id, String name) {
         session.client(setup);
         udp = setup.udp();
         clientTarget = setup.target();
+        clientName = name;
+        clientNames.put(id, name);
         diagram.clientOpening();
-        String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-        line("c = socket.socket(" + family(setup.unix()) + ", " + type + ")");
-        Python.setsockopt("c", setup.options()).forEach(this::line);
+        String c = name;
+        line(c + " = socket.socket(" + Python.family(setup.target()) + ", " + type(setup.udp()) + ")");
+        Python.setsockopt(c, setup.options()).forEach(this::line);
         Session.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
-            line("c.settimeout(" + Python.seconds(lab.timeout()) + ")");
+            line(c + ".settimeout(" + Python.seconds(lab.timeout()) + ")");
         }
         if (!setup.udp()) {
             client = TcpState.SYN_SENT;
@@ -181,20 +211,23 @@ public final class Lesson {
     private String connectCall() {
         Session.ClientSetup setup = session.client();
         boolean ex = setup != null && setup.lab().connectEx();
-        return "c." + (ex ? "connect_ex(" : "connect(") + clientTarget + ")";
+        return clientName + "." + (ex ? "connect_ex(" : "connect(") + Python.address(clientTarget) + ")";
     }
 
     /** Python's setblocking(False) comes after connect in a lesson, so that connect itself still waits. */
     private void afterConnect(Session.ClientLab lab) {
         line(lab.connectEx() ? connectCall() + "  # 0" : connectCall());
         if (lab.nonBlocking()) {
-            line("c.setblocking(False)");
+            line(clientName + ".setblocking(False)");
         }
     }
 
     public void clientConnected(long id, SocketAddress local, SocketAddress remote) {
         client = TcpState.ESTABLISHED;
         done.add(LessonStep.CONNECT);
+        if (clientTarget == null) {
+            clientTarget = Address.of(remote);
+        }
         Session.ClientSetup setup = session.client();
         afterConnect(setup == null ? Session.ClientLab.DEFAULT : setup.lab());
         diagram.clientConnected(id, local, remote);
@@ -212,7 +245,10 @@ public final class Lesson {
         } else {
             line(connectCall() + "  # " + error.pythonText());
         }
-        diagram.refused(clientTarget.replaceAll("^\\('([^']*)', (\\d+)\\)$", "$1:$2"), error.pythonText());
+        // A failed lookup sent nothing: only an answer that came over the wire is drawn.
+        if (error.kind() != io.socketworkbench.engine.ErrorKind.UNKNOWN_HOST) {
+            diagram.refused(Address.format(clientTarget), error.pythonText());
+        }
         changed();
     }
 
@@ -237,7 +273,7 @@ public final class Lesson {
     public void accepted(long connection, SocketAddress remote, SocketAddress local) {
         server = TcpState.ESTABLISHED;
         done.add(LessonStep.CONNECT);
-        line("con, addr = s.accept()  # " + Address.pythonTuple(remote));
+        line("con, addr = s.accept()  # " + Python.address(remote));
         diagram.accepted(connection, remote, local);
         changed();
     }
@@ -249,18 +285,27 @@ public final class Lesson {
      */
     public void sent(Side side, long connection, byte[] data) {
         done.add(LessonStep.SEND);
-        line(name(side, false) + ".send(" + payload(data) + ")  # " + data.length);
+        line(name(side, false, connection) + ".send(" + payload(data) + ")  # " + data.length);
         diagram.sent(connection, preview(data), data.length);
         step(side, connection, new Step(Step.Action.SEND, data.clone(), data.length, null));
         changed();
     }
 
-    /** A datagram sent; {@code target} is the address as Python writes it, {@code label} as ip:port. */
-    public void sentDatagram(Side side, byte[] data, String target, String label) {
+    /** A datagram sent to an address the user gave. */
+    public void sentDatagram(Side side, byte[] data, Address target) {
+        sentDatagram(side, data, Python.address(target), Address.format(target), null);
+    }
+
+    /** A datagram sent to an address the system gave, such as the sender of one received. */
+    public void sentDatagram(Side side, byte[] data, SocketAddress to) {
+        sentDatagram(side, data, Python.address(to), Address.format(to), to);
+    }
+
+    private void sentDatagram(Side side, byte[] data, String target, String label, SocketAddress to) {
         done.add(LessonStep.UDP_SENDTO);
-        line(name(side, true) + ".sendto(" + payload(data) + ", " + target + ")  # " + data.length);
+        line(name(side, true, -1) + ".sendto(" + payload(data) + ", " + target + ")  # " + data.length);
         diagram.datagramSent(side, label, preview(data), data.length);
-        step(side, -1, new Step(Step.Action.SEND, data.clone(), data.length, target));
+        step(side, -1, new Step(Step.Action.SEND, data.clone(), data.length, to));
         changed();
     }
 
@@ -269,7 +314,7 @@ public final class Lesson {
         // Bytes that arrived were sent, even by a peer outside the app (nc, a student's script): step 3 happened.
         done.add(LessonStep.SEND);
         done.add(LessonStep.RECEIVE);
-        line("data = " + name(side, false) + ".recv(" + bufsize + ")  # " + literal(data));
+        line("data = " + name(side, false, connection) + ".recv(" + bufsize + ")  # " + literal(data));
         decoded(data);
         diagram.received(connection, preview(data), data.length);
         step(side, connection, new Step(Step.Action.RECEIVE, new byte[0], data.length, null));
@@ -281,11 +326,11 @@ public final class Lesson {
         done.add(LessonStep.UDP_SENDTO);
         done.add(LessonStep.UDP_RECVFROM);
         String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
-        line("data, addr = " + name(side, true) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
-                + Address.pythonTuple(from) + note);
+        line("data, addr = " + name(side, true, -1) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
+                + Python.address(from) + note);
         decoded(data);
         diagram.datagramReceived(side, from, preview(data), data.length + discarded);
-        step(side, -1, new Step(Step.Action.RECEIVE, new byte[0], data.length, Address.pythonTuple(from)));
+        step(side, -1, new Step(Step.Action.RECEIVE, new byte[0], data.length, from));
         changed();
     }
 
@@ -297,7 +342,7 @@ public final class Lesson {
 
     /** shutdown(SHUT_WR): this side sends no more; the other side's recv returns b''. */
     public void halfClosed(Side side, long connection) {
-        line(name(side, false) + ".shutdown(socket.SHUT_WR)");
+        line(name(side, false, connection) + ".shutdown(socket.SHUT_WR)");
         set(side, TcpState.FIN_WAIT);
         diagram.halfClosed(connection);
         step(side, connection, Step.of(Step.Action.SHUT_WR));
@@ -317,7 +362,7 @@ public final class Lesson {
     /** A connection ended, seen from {@code side}. */
     public void closed(Side side, long connection, CloseReason reason, SocketError error) {
         done.add(LessonStep.CLOSE);
-        String sock = name(side, false);
+        String sock = name(side, false, connection);
         diagram.closed(connection, reason, error == null ? "" : error.pythonText());
         switch (reason) {
             case LOCAL -> {
@@ -355,8 +400,11 @@ public final class Lesson {
         }
     }
 
-    private static String name(Side side, boolean datagram) {
-        return side == Side.CLIENT ? "c" : datagram ? "s" : "con";
+    private String name(Side side, boolean datagram, long connection) {
+        if (side == Side.CLIENT) {
+            return clientNames.getOrDefault(connection, clientName);
+        }
+        return datagram ? "s" : "con";
     }
 
     /**

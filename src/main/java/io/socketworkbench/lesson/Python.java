@@ -1,6 +1,11 @@
 package io.socketworkbench.lesson;
 
 import io.socketworkbench.codec.PythonBytes;
+import io.socketworkbench.codec.PythonText;
+import io.socketworkbench.engine.Address;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +21,37 @@ public final class Python {
     public static String seconds(double value) {
         String text = String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "");
         return text.endsWith(".") ? text + "0" : text;
+    }
+
+    /**
+     * The family a socket for {@code address} needs: AF_UNIX for a path, AF_INET6 for an IPv6 literal (Python's
+     * AF_INET raises {@code TypeError} on {@code ('::1', p)}), AF_INET otherwise, as the tutorial's names resolve.
+     */
+    public static String family(Address address) {
+        if (address instanceof Address.Unix) {
+            return "socket.AF_UNIX";
+        }
+        return ((Address.Inet) address).host().contains(":") ? "socket.AF_INET6" : "socket.AF_INET";
+    }
+
+    /** An address as a bind/connect argument: {@code ('127.0.0.1', 37777)}, or the socket file as a str. */
+    public static String address(Address address) {
+        if (address instanceof Address.Unix unix) {
+            return PythonText.repr(unix.path().toString());
+        }
+        Address.Inet inet = (Address.Inet) address;
+        return "(" + PythonText.repr(inet.host()) + ", " + inet.port() + ")";
+    }
+
+    /**
+     * An address as Python returns it from accept or recvfrom: {@code ('127.0.0.1', 51234)}, IPv6 as the 4-tuple
+     * {@code ('::1', 51234, 0, 0)}, a socket file as a str.
+     */
+    public static String address(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet6Address ip) {
+            return "(" + PythonText.repr(Address.hostText(ip)) + ", " + inet.getPort() + ", 0, " + ip.getScopeId() + ")";
+        }
+        return address(Address.of(address));
     }
 
     public static String bytes(byte[] data) {

@@ -1,5 +1,6 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.engine.Address;
 import io.socketworkbench.lesson.Session.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +26,19 @@ public final class PythonExport {
         if (setup == null) {
             return null;
         }
-        List<String> out = header(SERVER_FILE, setup.options().linger() != null, setup.unix(), session.truncated());
+        boolean unix = setup.address() instanceof Address.Unix;
+        List<String> out = header(SERVER_FILE, setup.options().linger() != null, unix, session.serverOmitted());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-        if (setup.unix()) {
+        String address = Python.address(setup.address());
+        if (unix) {
             out.add("try:");
-            out.add("    os.unlink(" + setup.address() + ")   # a socket file left by an earlier run");
+            out.add("    os.unlink(" + address + ")   # a socket file left by an earlier run");
             out.add("except FileNotFoundError:");
             out.add("    pass");
         }
-        out.add("s = socket.socket(" + (setup.unix() ? "socket.AF_UNIX" : "socket.AF_INET") + ", " + type + ")");
+        out.add("s = socket.socket(" + Python.family(setup.address()) + ", " + type + ")");
         out.addAll(Python.setsockopt("s", setup.options()));
-        out.add("s.bind(" + setup.address() + ")");
+        out.add("s.bind(" + address + ")");
         List<Step> steps = session.serverSteps();
         if (setup.udp()) {
             udpServer(out, setup, steps);
@@ -101,9 +104,10 @@ public final class PythonExport {
         }
         List<Step> steps = session.clientSteps();
         List<String> out = header(CLIENT_FILE, setup.options().linger() != null, setup.lab().connectEx() && !setup.udp(),
-                session.truncated());
+                session.clientOmitted());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-        out.add("c = socket.socket(" + (setup.unix() ? "socket.AF_UNIX" : "socket.AF_INET") + ", " + type + ")");
+        String target = Python.address(setup.target());
+        out.add("c = socket.socket(" + Python.family(setup.target()) + ", " + type + ")");
         out.addAll(Python.setsockopt("c", setup.options()));
         Session.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
@@ -112,7 +116,7 @@ public final class PythonExport {
         if (setup.udp()) {
             for (Step step : steps) {
                 if (step.action() == Step.Action.SEND) {
-                    out.add("c.sendto(" + Python.bytes(step.data()) + ", " + setup.target() + ")");
+                    out.add("c.sendto(" + Python.bytes(step.data()) + ", " + target + ")");
                 } else if (step.action() == Step.Action.RECEIVE) {
                     out.add("data, addr = c.recvfrom(65535)");
                     out.add("print(data, \"from\", addr)");
@@ -120,11 +124,11 @@ public final class PythonExport {
             }
         } else {
             if (lab.connectEx()) {
-                out.add("err = c.connect_ex(" + setup.target() + ")   # 0, or an error code instead of an exception");
+                out.add("err = c.connect_ex(" + target + ")   # 0, or an error code instead of an exception");
                 out.add("if err:");
                 out.add("    raise SystemExit(\"connect_ex returned %d: %s\" % (err, os.strerror(err)))");
             } else {
-                out.add("c.connect(" + setup.target() + ")");
+                out.add("c.connect(" + target + ")");
             }
             if (lab.nonBlocking()) {
                 out.add("# The session used c.setblocking(False); this script waits in recv instead, so it runs the same.");
@@ -135,11 +139,14 @@ public final class PythonExport {
         return String.join("\n", out) + "\n";
     }
 
-    private static List<String> header(String name, boolean struct, boolean os, boolean truncated) {
+    private static List<String> header(String name, boolean struct, boolean os, Session.Omitted omitted) {
         List<String> out = new ArrayList<>();
         out.add("# " + name + ": written by Socket Workbench from your session. Run it with: python3 " + name);
-        if (truncated) {
-            out.add("# The session was longer than Socket Workbench keeps; this script stops where the record ends.");
+        if (omitted.any()) {
+            out.add("# The session was longer than Socket Workbench keeps (" + Session.MAX_STEPS + " steps, "
+                    + Session.MAX_BYTES + " bytes sent):");
+            out.add("# the last " + omitted.steps() + " steps (" + omitted.bytes()
+                    + " bytes sent) are left out, so this script stops where the record ends.");
         }
         if (os) {
             out.add("import os");

@@ -1,14 +1,18 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketOptionsSpec;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What the panes did, kept so that "Export as Python" can write scripts that do it again: how each side was set
- * up, and the steps of one conversation per side (the server's first connection, the client's latest). Bounded:
- * past {@link #MAX_STEPS} steps or {@link #MAX_BYTES} of sent bytes, recording stops and says so.
+ * up, and the steps of one conversation per side (the server's first connection, the client's latest). Addresses
+ * stay addresses here; Python is written only when a script or the mirror is rendered. Bounded per side: past
+ * {@link #MAX_STEPS} steps or {@link #MAX_BYTES} of sent bytes, recording stops and counts what it left out. A new
+ * server or client starts its side afresh.
  */
 public final class Session {
 
@@ -16,10 +20,10 @@ public final class Session {
     public enum Reply { NONE, ECHO, GREET, GREET_CLOSE }
 
     /**
-     * How the server was set up. {@code address} is how Python writes it ({@code ('127.0.0.1', 37777)} or the
-     * socket file in quotes); {@code greeting} is used by the GREET replies.
+     * How the server was set up: where it binds (once listening, where it really is: port 0 becomes the real
+     * port); {@code greeting} is used by the GREET replies.
      */
-    public record ServerSetup(boolean unix, boolean udp, String address, int backlog, SocketOptionsSpec options,
+    public record ServerSetup(boolean udp, Address address, int backlog, SocketOptionsSpec options,
                               Reply reply, byte[] greeting) {
         public ServerSetup {
             Objects.requireNonNull(address, "address");
@@ -45,7 +49,8 @@ public final class Session {
         }
     }
 
-    public record ClientSetup(boolean unix, boolean udp, String target, SocketOptionsSpec options, ClientLab lab) {
+    /** How the client was set up: where it connects or sends to, as the user gave it. */
+    public record ClientSetup(boolean udp, Address target, SocketOptionsSpec options, ClientLab lab) {
         public ClientSetup {
             Objects.requireNonNull(target, "target");
             options = options == null ? SocketOptionsSpec.DEFAULTS : options;
@@ -54,7 +59,7 @@ public final class Session {
     }
 
     /** One step of a conversation; {@code data} is what was sent, or for RECEIVE only its length matters. */
-    public record Step(Action action, byte[] data, int length, String peer) {
+    public record Step(Action action, byte[] data, int length, SocketAddress peer) {
         public enum Action { SEND, RECEIVE, SHUT_WR, PEER_CLOSED, CLOSE }
 
         static Step of(Action action) {
@@ -70,8 +75,28 @@ public final class Session {
     private final List<Step> serverSteps = new ArrayList<>();
     private final List<Step> clientSteps = new ArrayList<>();
     private long serverConnection = -1;
-    private boolean truncated;
-    private int bytes;
+    private final Record serverRecord = new Record();
+    private final Record clientRecord = new Record();
+
+    /** One side's bounds: bytes kept, and what was left out once they were reached. */
+    private static final class Record {
+        int bytes;
+        int omittedSteps;
+        long omittedBytes;
+
+        void reset() {
+            bytes = 0;
+            omittedSteps = 0;
+            omittedBytes = 0;
+        }
+    }
+
+    /** What one side's record left out: steps and the bytes they carried (both 0 when it is whole). */
+    public record Omitted(int steps, long bytes) {
+        public boolean any() {
+            return steps > 0;
+        }
+    }
 
     public ServerSetup server() {
         return server;
@@ -89,20 +114,35 @@ public final class Session {
         return List.copyOf(clientSteps);
     }
 
-    /** True when the conversation was longer than what is kept, so the scripts stop early. */
-    public boolean truncated() {
-        return truncated;
+    /** What the server's record left out, so its script stops early and says so. */
+    public Omitted serverOmitted() {
+        return new Omitted(serverRecord.omittedSteps, serverRecord.omittedBytes);
     }
 
+    /** What the client's record left out. */
+    public Omitted clientOmitted() {
+        return new Omitted(clientRecord.omittedSteps, clientRecord.omittedBytes);
+    }
+
+    /** A new server: its side of the record starts again. */
     void server(ServerSetup setup) {
         server = setup;
         serverSteps.clear();
         serverConnection = -1;
+        serverRecord.reset();
     }
 
+    /** Where the server really listens, once it does; the steps so far stay. */
+    void serverBound(Address actual) {
+        server = new ServerSetup(server.udp(), actual, server.backlog(), server.options(), server.reply(),
+                server.greeting());
+    }
+
+    /** A new client: its side of the record starts again. */
     void client(ClientSetup setup) {
         client = setup;
         clientSteps.clear();
+        clientRecord.reset();
     }
 
     /** The server's conversation follows its first connection only (for UDP, every datagram: pass -1). */
@@ -115,18 +155,20 @@ public final class Session {
 
     void serverStep(long connection, Step step) {
         if (server != null && follows(connection)) {
-            record(serverSteps, step);
+            record(serverSteps, serverRecord, step);
         }
     }
 
     void clientStep(Step step) {
         if (client != null) {
-            record(clientSteps, step);
+            record(clientSteps, clientRecord, step);
         }
     }
 
-    private void record(List<Step> steps, Step step) {
-        if (truncated) {
+    private static void record(List<Step> steps, Record bounds, Step step) {
+        if (bounds.omittedSteps > 0) {
+            bounds.omittedSteps++;
+            bounds.omittedBytes += step.data().length;
             return;
         }
         if (step.action() == Step.Action.RECEIVE && !steps.isEmpty()) {
@@ -136,11 +178,12 @@ public final class Session {
                 return;
             }
         }
-        if (steps.size() >= MAX_STEPS || bytes + step.data().length > MAX_BYTES) {
-            truncated = true;
+        if (steps.size() >= MAX_STEPS || bounds.bytes + step.data().length > MAX_BYTES) {
+            bounds.omittedSteps = 1;
+            bounds.omittedBytes = step.data().length;
             return;
         }
-        bytes += step.data().length;
+        bounds.bytes += step.data().length;
         steps.add(step);
     }
 }

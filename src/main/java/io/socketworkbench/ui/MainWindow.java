@@ -152,9 +152,17 @@ public final class MainWindow extends BorderPane {
         onLanguage = action;
     }
 
+    /** The client in the tab in front: the one Ctrl+S and Ctrl+L act on. */
+    public ClientPane frontClient() {
+        Tab tab = clients.getSelectionModel().getSelectedItem();
+        return tab == null ? client() : (ClientPane) tab.getContent();
+    }
+
     public ClientPane addClient() {
         int n = clients.getTabs().size() + 1;
-        ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n, lesson);
+        // The mirror calls a lone client c, as the tutorial does; with several tabs, c1, c2, … by tab number.
+        ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n, lesson,
+                () -> clients.getTabs().size() > 1 ? "c" + n : "c");
         Tab tab = new Tab(t("client.title") + " " + n, pane);
         tab.setClosable(n > 1);
         tab.setOnClosed(e -> pane.close());
@@ -167,7 +175,7 @@ public final class MainWindow extends BorderPane {
     public void runHomework() {
         clients.getSelectionModel().select(0);
         server.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
-        server.setReply(ServerPane.ReplyMode.GREET_CLOSE, "This is socket!");
+        server.setReply(io.socketworkbench.ui.server.ServerSession.ReplyMode.GREET_CLOSE, "This is socket!");
         server.setBacklog(5);
         ClientPane client = client();
         client.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
@@ -179,7 +187,7 @@ public final class MainWindow extends BorderPane {
     private MenuBar menus() {
         MenuItem save = new MenuItem(t("menu.file.save"));
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
-        save.setOnAction(e -> client().transcript().saveAs());
+        save.setOnAction(e -> frontClient().transcript().saveAs());
         MenuItem quit = new MenuItem(t("menu.file.quit"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> ((Stage) getScene().getWindow()).close());
@@ -221,7 +229,7 @@ public final class MainWindow extends BorderPane {
         clear.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         clear.setOnAction(e -> {
             server.transcript().clear();
-            client().transcript().clear();
+            frontClient().transcript().clear();
         });
         lessonItem.setAccelerator(KeyCombination.keyCombination("F6"));
         Menu view = new Menu(t("menu.view"), null, dark, projector, lessonItem, new SeparatorMenuItem(), zoomIn, zoomOut,

@@ -68,8 +68,8 @@ class PythonExportTest {
         }
     }
 
-    private static String tuple(int port) {
-        return "('127.0.0.1', " + port + ")";
+    private static io.socketworkbench.engine.Address tuple(int port) {
+        return io.socketworkbench.engine.Address.inet("127.0.0.1", port);
     }
 
     /** The homework as the panes record it, the server on {@code serverPort}. */
@@ -77,9 +77,9 @@ class PythonExportTest {
         Lesson lesson = new Lesson();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", serverPort);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50001);
-        lesson.serverListening(new Session.ServerSetup(false, false, "", 5,
+        lesson.serverListening(new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5,
                 SocketOptionsSpec.DEFAULTS.withReuseAddress(true), Session.Reply.GREET_CLOSE, HELLO), server);
-        lesson.clientOpening(new Session.ClientSetup(false, false, tuple(serverPort), null, null));
+        lesson.clientOpening(new Session.ClientSetup(false, tuple(serverPort), null, null));
         lesson.clientConnected(1, client, server);
         lesson.accepted(2, client, server);
         lesson.sent(Lesson.Side.SERVER, 2, HELLO);
@@ -175,16 +175,16 @@ class PythonExportTest {
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50002);
         byte[] line = "hello 你好\n".getBytes(UTF_8);
-        lesson.serverListening(new Session.ServerSetup(false, udp, "", 1024,
+        lesson.serverListening(new Session.ServerSetup(udp, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024,
                 SocketOptionsSpec.DEFAULTS.withReuseAddress(true), Session.Reply.ECHO, null), server);
-        lesson.clientOpening(new Session.ClientSetup(false, udp, tuple(port),
+        lesson.clientOpening(new Session.ClientSetup(udp, tuple(port),
                 SocketOptionsSpec.DEFAULTS.withTcpNoDelay(udp ? null : true).withLinger(udp ? null : 0),
                 new Session.ClientLab(false, 5.0, false, 1024, false)));
         if (udp) {
             lesson.clientBound(client);
-            lesson.sentDatagram(Lesson.Side.CLIENT, line, tuple(port), "127.0.0.1:" + port);
+            lesson.sentDatagram(Lesson.Side.CLIENT, line, tuple(port));
             lesson.receivedDatagram(Lesson.Side.SERVER, line, client, 65535, 0);
-            lesson.sentDatagram(Lesson.Side.SERVER, line, "('127.0.0.1', 50002)", "127.0.0.1:50002");
+            lesson.sentDatagram(Lesson.Side.SERVER, line, client);
             lesson.receivedDatagram(Lesson.Side.CLIENT, line, server, 65535, 0);
             return lesson;
         }
@@ -251,7 +251,7 @@ class PythonExportTest {
         Lesson lesson = new Lesson();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 50003);
-        lesson.serverListening(new Session.ServerSetup(false, false, "", 1024, null, Session.Reply.NONE, null),
+        lesson.serverListening(new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024, null, Session.Reply.NONE, null),
                 server);
         lesson.accepted(7, peer, server);
         lesson.received(Lesson.Side.SERVER, 7, "hello".getBytes(UTF_8), 1024);

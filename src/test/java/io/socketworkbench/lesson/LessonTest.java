@@ -20,12 +20,12 @@ class LessonTest {
     private final Lesson lesson = new Lesson();
 
     static Session.ServerSetup homeworkServer() {
-        return new Session.ServerSetup(false, false, "", 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true),
+        return new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true),
                 Session.Reply.GREET_CLOSE, HELLO);
     }
 
     static Session.ClientSetup client(Session.ClientLab lab) {
-        return new Session.ClientSetup(false, false, "('127.0.0.1', 37777)", null, lab);
+        return new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null, lab);
     }
 
     /** The homework as the panes report it: server and client both ours, ids 1 (client) and 2 (accepted). */
@@ -165,12 +165,12 @@ class LessonTest {
     void udpHasItsOwnStepsAndKeepsTheSender() {
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", 9999);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 40000);
-        lesson.serverListening(new Session.ServerSetup(false, true, "", 0, null, Session.Reply.NONE, null), server);
-        lesson.clientOpening(new Session.ClientSetup(false, true, "('127.0.0.1', 9999)", null, null));
+        lesson.serverListening(new Session.ServerSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 0, null, Session.Reply.NONE, null), server);
+        lesson.clientOpening(new Session.ClientSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 9999), null, null));
         lesson.clientBound(client);
-        lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), "('127.0.0.1', 9999)", "127.0.0.1:9999");
+        lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), io.socketworkbench.engine.Address.inet("127.0.0.1", 9999));
         lesson.receivedDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), client, 65535, 0);
-        lesson.sentDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), "('127.0.0.1', 40000)", "127.0.0.1:40000");
+        lesson.sentDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), client);
         lesson.receivedDatagram(Lesson.Side.CLIENT, "pi".getBytes(UTF_8), server, 2, 2);
         assertThat(lesson.udp()).isTrue();
         assertThat(lesson.done()).containsAll(LessonStep.UDP).doesNotContain(LessonStep.CONNECT);
@@ -202,7 +202,7 @@ class LessonTest {
     @Test
     void optionsAreSetAndReadBackAsTheSystemHoldsThem() {
         SocketOptionsSpec spec = SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withLinger(5).withTcpNoDelay(true);
-        lesson.clientOpening(new Session.ClientSetup(false, false, "('127.0.0.1', 37777)", spec, null));
+        lesson.clientOpening(new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), spec, null));
         lesson.optionsRead(Lesson.Side.CLIENT, Map.of("SO_RCVBUF", 8192, "SO_LINGER", 5, "TCP_NODELAY", true,
                 "SO_KEEPALIVE", false));
         assertThat(lesson.mirror()).contains(

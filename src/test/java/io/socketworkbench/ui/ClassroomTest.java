@@ -94,7 +94,7 @@ class ClassroomTest {
         }
     }
 
-    private int startServer(FxRobot robot, EndpointForm.Protocol protocol, ServerPane.ReplyMode mode)
+    private int startServer(FxRobot robot, EndpointForm.Protocol protocol, io.socketworkbench.ui.server.ServerSession.ReplyMode mode)
             throws IOException {
         int port = protocol == EndpointForm.Protocol.UDP ? freeUdpPort() : freePort();
         robot.interact(() -> {
@@ -286,9 +286,9 @@ class ClassroomTest {
         String longCall = "c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)";
         robot.interact(() -> {
             Lesson lesson = window.lesson();
-            lesson.serverListening(new Session.ServerSetup(false, false, "", 5, null, null, null),
+            lesson.serverListening(new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, null, null, null),
                     new java.net.InetSocketAddress("127.0.0.1", 37777));
-            lesson.clientOpening(new Session.ClientSetup(false, false, "('127.0.0.1', 37777)", null,
+            lesson.clientOpening(new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null,
                     new Session.ClientLab(true, null, false, 1024, false)));
             lesson.clientFailed(io.socketworkbench.engine.SocketError.from(new java.net.ConnectException(
                     "Connection refused")));
@@ -336,7 +336,7 @@ class ClassroomTest {
 
     @Test
     void receivingByHandShowsBlockingIoErrorThenBufsizePiecesThenTheEmptyBytes(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.TCP, ServerPane.ReplyMode.NONE);
+        int port = startServer(robot, EndpointForm.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new Session.ClientLab(false, null, true, 4, true));
@@ -370,7 +370,7 @@ class ClassroomTest {
 
     @Test
     void settimeoutMakesAWaitingRecvRaiseTimeoutError(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.TCP, ServerPane.ReplyMode.NONE);
+        int port = startServer(robot, EndpointForm.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new Session.ClientLab(false, 0.3, false, 1024, true));
@@ -388,7 +388,7 @@ class ClassroomTest {
 
     @Test
     void udpKeepsDatagramBoundariesAndCutsOnesThatDoNotFit(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.UDP, ServerPane.ReplyMode.ECHO);
+        int port = startServer(robot, EndpointForm.Protocol.UDP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
         robot.interact(() -> {
             window.client().form().set(EndpointForm.Protocol.UDP, "127.0.0.1", port);
             window.client().setLab(new Session.ClientLab(false, null, false, 4, false));
@@ -412,7 +412,7 @@ class ClassroomTest {
 
     @Test
     void halfCloseLetsTheServerSeeTheEndAndTheOptionsReadBackAsTheSystemHoldsThem(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.TCP, ServerPane.ReplyMode.ECHO);
+        int port = startServer(robot, EndpointForm.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
         robot.interact(() -> {
             window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
             window.client().setOptions(SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withTcpNoDelay(true));

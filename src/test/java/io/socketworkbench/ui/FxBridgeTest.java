@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
+import io.socketworkbench.ui.fx.Delivery;
 import io.socketworkbench.ui.fx.FxBridge;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The bridge's batching, checked without the FX toolkit: drain() is what each pulse calls. */
 class FxBridgeTest {
     private final FxBridge bridge = new FxBridge();
-    private final List<FxBridge.Delivery> delivered = new ArrayList<>();
+    private final List<Delivery> delivered = new ArrayList<>();
 
     @Test
     void consecutiveChunksOfOneConnectionArriveAsOneMessage() {
@@ -54,7 +55,7 @@ class FxBridgeTest {
         while (bridge.backlog() > 0) {
             bridge.drain();
         }
-        long total = delivered.stream().mapToLong(FxBridge.Delivery::totalBytes).sum();
+        long total = delivered.stream().mapToLong(Delivery::totalBytes).sum();
         assertThat(total).isEqualTo((long) chunks * chunk.length);
         assertThat(delivered).allSatisfy(d ->
                 assertThat(((SocketEvent.Received) d.event()).data().length).isLessThanOrEqualTo(FxBridge.MAX_MERGED_BYTES));

@@ -297,7 +297,7 @@ class MainWindowTest {
             assertThat(java.nio.file.Files.size(captured)).isEqualTo(total);
             java.nio.file.Files.delete(captured);
             assertThat(transcript.keptBytes()).isLessThanOrEqualTo(
-                    io.socketworkbench.ui.common.TranscriptView.MAX_KEPT_BYTES);
+                    io.socketworkbench.ui.common.Transcript.MAX_KEPT_BYTES);
             assertThat(TimeUnit.NANOSECONDS.toSeconds(slowest.get())).isLessThan(5);
         }
     }

@@ -1,12 +1,16 @@
 package io.socketworkbench.ui.client;
 
-import javafx.animation.PauseTransition;
-import javafx.util.Duration;
+import io.socketworkbench.ui.fx.EventPort;
 
 /** A recv pressed with nothing to read: it waits, as a blocking Python socket would, up to settimeout's limit. */
 final class PendingRecv {
+    private final EventPort port;
     private boolean waiting;
-    private PauseTransition timer;
+    private Runnable cancel;
+
+    PendingRecv(EventPort port) {
+        this.port = port;
+    }
 
     boolean waiting() {
         return waiting;
@@ -17,25 +21,24 @@ final class PendingRecv {
         stop();
         waiting = true;
         if (timeoutSeconds != null) {
-            PauseTransition limit = new PauseTransition(Duration.seconds(timeoutSeconds));
-            limit.setOnFinished(e -> {
-                if (waiting && timer == limit) {
+            Runnable[] mine = new Runnable[1];
+            mine[0] = port.schedule(Math.round(timeoutSeconds * 1000), () -> {
+                if (waiting && cancel == mine[0]) {
                     waiting = false;
-                    timer = null;
+                    cancel = null;
                     onTimeout.run();
                 }
             });
-            timer = limit;
-            limit.play();
+            cancel = mine[0];
         }
     }
 
     /** Data or the end arrived, or the socket closed: no more waiting. */
     void stop() {
         waiting = false;
-        if (timer != null) {
-            timer.stop();
-            timer = null;
+        if (cancel != null) {
+            cancel.run();
+            cancel = null;
         }
     }
 }

@@ -36,7 +36,9 @@ final class ReceiveBuffer {
         return dropped;
     }
 
-    void add(SocketEvent.Received chunk, long elided) {
+    /** Holds {@code chunk}; returns the bytes this add cost the buffer (oldest dropped, or elided), 0 if none. */
+    long add(SocketEvent.Received chunk, long elided) {
+        long before = dropped;
         chunks.addLast(chunk);
         bytes += chunk.data().length;
         dropped += elided;
@@ -47,6 +49,7 @@ final class ReceiveBuffer {
             dropped += gone;
             offset = 0;
         }
+        return dropped - before;
     }
 
     /** One stream recv: up to {@code max} bytes, across chunks as TCP merges them. */

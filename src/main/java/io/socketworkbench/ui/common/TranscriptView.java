@@ -4,6 +4,7 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.codec.PayloadFormat;
 import io.socketworkbench.codec.TextCodec;
+import io.socketworkbench.ui.i18n.I18n;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 public final class TranscriptView extends VBox {
     /** Bytes of one message rendered in its bubble; the rest is counted, not drawn. */
     static final int PREVIEW_BYTES = 4096;
-    /** Bytes a transcript keeps in all; past it the oldest messages go, as they do past the message count. */
-    public static final long MAX_KEPT_BYTES = 32L * 1024 * 1024;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final ObservableList<Message> messages = FXCollections.observableArrayList();
@@ -53,12 +52,11 @@ public final class TranscriptView extends VBox {
     private final ComboBox<String> charset = new ComboBox<>(FXCollections.observableArrayList(
             TextCodec.COMMON_CHARSETS));
     private final Label dropped = new Label();
-    private final int maxMessages;
-    private long droppedCount;
-    private long keptBytes;
+    private final Transcript model;
 
-    public TranscriptView(String id, int maxMessages) {
-        this.maxMessages = maxMessages;
+    /** A view of {@code model}, which a view model fills; the view only mirrors it. */
+    public TranscriptView(String id, Transcript model) {
+        this.model = model;
         list.setId(id);
         list.getStyleClass().add("transcript");
         list.setCellFactory(view -> new BubbleCell());
@@ -101,29 +99,51 @@ public final class TranscriptView extends VBox {
         bar.getStyleClass().addAll("transcript-bar", "secondary");
         getChildren().addAll(bar, list);
         setSpacing(4);
+        model.observe(new Transcript.Observer() {
+            @Override
+            public void added(Message message) {
+                // While a scroll is pending the scroll bar lags behind: the rest of a burst (the homework's four
+                // events arrive in one pulse) keeps following instead of taking that for the user scrolling up.
+                boolean follow = ListEnd.pending(list) || atBottom();
+                messages.add(message);
+                if (follow) {
+                    ListEnd.show(list);
+                }
+            }
+
+            @Override
+            public void replaced(Message old, Message now) {
+                for (int i = messages.size() - 1; i >= 0; i--) {
+                    if (messages.get(i) == old) {
+                        messages.set(i, now);
+                        return;
+                    }
+                }
+            }
+
+            @Override
+            public void dropped(int count) {
+                messages.remove(0, Math.min(count, messages.size()));
+                dropped.setText(t("transcript.dropped", model.droppedCount()));
+                dropped.setVisible(true);
+            }
+
+            @Override
+            public void cleared() {
+                messages.clear();
+                dropped.setVisible(false);
+            }
+        });
+        model.messages().forEach(messages::add);
     }
 
+    /** For local notes that are not engine events (a capture started, a file saved). */
     public void add(Message message) {
-        // While a scroll is pending the scroll bar lags behind: the rest of a burst (the homework's four events
-        // arrive in one pulse) keeps following instead of taking that for the user scrolling up.
-        boolean follow = ListEnd.pending(list) || atBottom();
-        messages.add(message);
-        keptBytes += message.data().length;
-        int drop = 0;
-        while (messages.size() - drop > maxMessages
-                || (keptBytes > MAX_KEPT_BYTES && messages.size() - drop > 1)) {
-            keptBytes -= messages.get(drop).data().length;
-            drop++;
-        }
-        if (drop > 0) {
-            messages.remove(0, drop);
-            droppedCount += drop;
-            dropped.setText(t("transcript.dropped", droppedCount));
-            dropped.setVisible(true);
-        }
-        if (follow) {
-            ListEnd.show(list);
-        }
+        model.add(message);
+    }
+
+    public Transcript model() {
+        return model;
     }
 
 
@@ -134,22 +154,19 @@ public final class TranscriptView extends VBox {
     }
 
     public void clear() {
-        messages.clear();
-        keptBytes = 0;
-        droppedCount = 0;
-        dropped.setVisible(false);
+        model.clear();
     }
 
     public List<Message> messages() {
-        return List.copyOf(messages);
+        return model.messages();
     }
 
     public long keptBytes() {
-        return keptBytes;
+        return model.keptBytes();
     }
 
     public long droppedCount() {
-        return droppedCount;
+        return model.droppedCount();
     }
 
     public ListView<Message> listView() {
@@ -171,6 +188,9 @@ public final class TranscriptView extends VBox {
         if (!message.isData()) {
             return message.text();
         }
+        if (message.status() == Message.Status.REFUSED) {
+            return t("transcript.refused", message.text());
+        }
         byte[] data = message.data();
         byte[] shown = data.length > PREVIEW_BYTES ? java.util.Arrays.copyOf(data, PREVIEW_BYTES) : data;
         String text = mode.getValue().format(shown, charset());
@@ -182,22 +202,37 @@ public final class TranscriptView extends VBox {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName("transcript.txt");
         var file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
-            return;
+        if (file != null) {
+            save(file.toPath());
         }
-        StringBuilder out = new StringBuilder();
-        for (Message m : messages) {
-            out.append(TIME.format(m.time())).append(' ').append(m.kind()).append(' ');
-            if (m.peer() != null) {
-                out.append(m.peer()).append(' ');
+    }
+
+    /**
+     * Writes what the transcript holds to {@code file} on a background thread (up to 32 MiB of bytes become text
+     * there, never on the FX thread); the transcript says when it is done, or why it failed.
+     */
+    public void save(java.nio.file.Path file) {
+        List<Message> held = model.messages();
+        Thread writer = new Thread(() -> {
+            Message outcome;
+            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (Message m : held) {
+                    out.append(TIME.format(m.time())).append(' ').append(m.kind().name()).append(' ');
+                    if (m.peer() != null) {
+                        out.append(m.peer()).append(' ');
+                    }
+                    out.append(m.isData() ? io.socketworkbench.codec.PythonBytes.repr(m.data()) : m.text())
+                            .append('\n');
+                }
+                outcome = Message.event(t("transcript.saved", held.size(), file));
+            } catch (IOException | RuntimeException e) {
+                outcome = Message.error(I18n.error(io.socketworkbench.engine.SocketError.from(e)));
             }
-            out.append(m.isData() ? io.socketworkbench.codec.PythonBytes.repr(m.data()) : m.text()).append('\n');
-        }
-        try {
-            Files.writeString(file.toPath(), out.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            add(Message.error(e.getMessage()));
-        }
+            Message result = outcome;
+            javafx.application.Platform.runLater(() -> model.add(result));
+        }, "transcript-save");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private final class BubbleCell extends ListCell<Message> {
@@ -235,6 +270,9 @@ public final class TranscriptView extends VBox {
             }
             setGraphic(row);
             bubble.getStyleClass().setAll("bubble", m.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (m.status() != Message.Status.DONE) {
+                bubble.getStyleClass().add(m.status().name().toLowerCase(java.util.Locale.ROOT));
+            }
             body.setText(render(m));
             boolean data = m.isData();
             meta.setVisible(data);
@@ -242,8 +280,13 @@ public final class TranscriptView extends VBox {
             if (data) {
                 String peer = m.peer() == null ? "" : " · " + (m.kind() == Message.Kind.RECEIVED
                         ? t("transcript.from", m.peer()) : t("transcript.to", m.peer()));
+                String status = switch (m.status()) {
+                    case DONE -> "";
+                    case PENDING -> " · " + t("transcript.pending");
+                    case REFUSED -> " · " + t("transcript.notSent");
+                };
                 meta.setText((m.kind() == Message.Kind.RECEIVED ? "⬇ " : "⬆ ") + TIME.format(m.time()) + " · "
-                        + t("transcript.bytes", m.size()) + peer);
+                        + t("transcript.bytes", m.size()) + peer + status);
             }
             row.setAlignment(switch (m.kind()) {
                 case RECEIVED -> Pos.CENTER_LEFT;

@@ -1,8 +1,12 @@
 package io.socketworkbench.ui.fx;
 
+import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
@@ -11,18 +15,7 @@ import javafx.animation.AnimationTimer;
  * The one way engine events reach the FX thread. Engine threads only enqueue; once per pulse the FX thread drains
  * a bounded amount, merging consecutive data chunks of one connection, so floods never freeze the window.
  */
-public final class FxBridge {
-
-    /**
-     * An event for the FX thread. For merged data, {@code elidedBytes} counts bytes that arrived but are not in the
-     * event's array, because a view shows at most {@link #MAX_MERGED_BYTES} of one run.
-     */
-    public record Delivery(SocketEvent event, long elidedBytes) {
-        /** All bytes this delivery stands for, kept or not. */
-        public long totalBytes() {
-            return event instanceof SocketEvent.Received r ? r.data().length + elidedBytes : 0;
-        }
-    }
+public final class FxBridge implements EventPort {
 
     /** Most events handled in one pulse. */
     static final int EVENTS_PER_PULSE = 2_000;
@@ -36,19 +29,50 @@ public final class FxBridge {
     /** Created on start, so the merging logic can be tested without the FX toolkit. */
     private AnimationTimer pulse;
 
-    /** A listener for a stream socket that hands events to {@code target} on the FX thread. */
+    @Override
     public SocketListener to(Consumer<Delivery> target) {
         return event -> inbox.add(new Posted(target, event, false));
     }
 
-    /** The same for a UDP socket, whose datagrams are never merged: each keeps its boundary. */
+    @Override
     public SocketListener toDatagrams(Consumer<Delivery> target) {
         return event -> inbox.add(new Posted(target, event, true));
     }
 
-    /** Hands the value of an engine future to {@code target} on the FX thread; a failed future is dropped. */
-    public <T> void when(java.util.concurrent.CompletableFuture<T> future, Consumer<T> target) {
-        future.thenAccept(value -> results.add(() -> target.accept(value)));
+    @Override
+    public <T> void when(java.util.concurrent.CompletableFuture<T> future, Consumer<T> onValue,
+                         Consumer<SocketError> onError) {
+        future.whenComplete((value, failure) -> results.add(failure == null ? () -> onValue.accept(value)
+                : () -> onError.accept(SocketError.from(unwrap(failure)))));
+    }
+
+    @Override
+    public void post(Runnable task) {
+        results.add(task);
+    }
+
+    @Override
+    public Runnable schedule(long millis, Runnable task) {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        TIMERS.schedule(() -> results.add(() -> {
+            if (!cancelled.get()) {
+                task.run();
+            }
+        }), Math.max(0, millis), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return () -> cancelled.set(true);
+    }
+
+    /** One daemon thread for every bridge's timers: it only posts the task back, to run at the next pulse. */
+    private static final java.util.concurrent.ScheduledExecutorService TIMERS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "ui-timers");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
     }
 
     /** FX thread: drains once per pulse from now on. */
@@ -86,16 +110,16 @@ public final class FxBridge {
         }
         while (!batch.isEmpty()) {
             Posted first = batch.poll();
-            if (!(first.event() instanceof SocketEvent.Received received)) {
+            if (first.datagrams() || !DataRun.starts(first.event())) {
                 first.target().accept(new Delivery(first.event(), 0));
                 continue;
             }
-            ChunkRun run = new ChunkRun(received);
-            while (!first.datagrams() && !batch.isEmpty() && batch.peek().target() == first.target()
-                    && run.accepts(batch.peek().event())) {
-                run.add((SocketEvent.Received) batch.poll().event());
+            DataRun run = new DataRun(first.event().source());
+            run.add(first.event());
+            while (!batch.isEmpty() && batch.peek().target() == first.target() && run.accepts(batch.peek().event())) {
+                run.add(batch.poll().event());
             }
-            first.target().accept(run.delivery());
+            run.deliveries().forEach(first.target());
         }
         return taken;
     }
@@ -105,31 +129,65 @@ public final class FxBridge {
         return inbox.size();
     }
 
-    /** Consecutive chunks from one source and sender, joined up to the display cap. */
-    private static final class ChunkRun {
-        private final SocketEvent.Received first;
-        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
-        private long elided;
+    /**
+     * Consecutive data events of one connection, joined up to the display cap: what arrived, and what the engine
+     * wrote by itself (echo, greeting) or for the user. Delivered as one event of each kind, received first.
+     */
+    private static final class DataRun {
+        private final long source;
+        private final Map<Object, Joined> runs = new LinkedHashMap<>();
 
-        ChunkRun(SocketEvent.Received first) {
-            this.first = first;
-            add(first);
+        DataRun(long source) {
+            this.source = source;
+        }
+
+        static boolean starts(SocketEvent event) {
+            return event instanceof SocketEvent.Received || event instanceof SocketEvent.Sent;
         }
 
         boolean accepts(SocketEvent event) {
-            return event instanceof SocketEvent.Received r && r.source() == first.source()
-                    && java.util.Objects.equals(r.from(), first.from());
+            return starts(event) && event.source() == source;
         }
 
-        void add(SocketEvent.Received chunk) {
-            int room = MAX_MERGED_BYTES - kept.size();
-            int keep = Math.max(0, Math.min(room, chunk.data().length));
-            kept.write(chunk.data(), 0, keep);
-            elided += chunk.data().length - keep;
+        void add(SocketEvent event) {
+            if (event instanceof SocketEvent.Received r) {
+                runs.computeIfAbsent("received", k -> new Joined(event)).add(r.data(), r.data().length);
+            } else if (event instanceof SocketEvent.Sent sent) {
+                runs.computeIfAbsent(sent.origin(), k -> new Joined(event))
+                        .add(sent.data() == null ? new byte[0] : sent.data(), sent.bytes());
+            }
+        }
+
+        List<Delivery> deliveries() {
+            return runs.values().stream().map(Joined::delivery).toList();
+        }
+    }
+
+    /** One kind of data event, joined: the bytes kept for display, and the count of all of them. */
+    private static final class Joined {
+        private final SocketEvent first;
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private long total;
+
+        Joined(SocketEvent first) {
+            this.first = first;
+        }
+
+        void add(byte[] data, int bytes) {
+            int keep = Math.max(0, Math.min(MAX_MERGED_BYTES - kept.size(), data.length));
+            kept.write(data, 0, keep);
+            total += bytes;
         }
 
         Delivery delivery() {
-            return new Delivery(new SocketEvent.Received(first.source(), first.from(), kept.toByteArray()), elided);
+            if (first instanceof SocketEvent.Received r) {
+                return new Delivery(new SocketEvent.Received(r.source(), r.from(), kept.toByteArray()),
+                        total - kept.size());
+            }
+            SocketEvent.Sent s = (SocketEvent.Sent) first;
+            byte[] data = s.data() == null ? null : kept.toByteArray();
+            return new Delivery(new SocketEvent.Sent(s.source(), s.to(), (int) Math.min(Integer.MAX_VALUE, total),
+                    s.origin(), data), data == null ? 0 : total - data.length);
         }
     }
 }

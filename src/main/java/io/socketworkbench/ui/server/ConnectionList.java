@@ -2,8 +2,6 @@ package io.socketworkbench.ui.server;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -20,30 +18,44 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /** The server's clients: "all clients" first, then each connection with its byte counts and a close button. */
 final class ConnectionList extends ListView<ConnectionList.Row> {
-    static final long ALL = -1;
 
-    /** One client. Counters change as data flows; the list is refreshed once per pulse at most. */
-    static final class Row {
-        final long id;
-        final String remote;
-        final java.time.LocalTime since = java.time.LocalTime.now().withNano(0);
-        long bytesIn;
-        long bytesOut;
-
-        Row(long id, String remote) {
-            this.id = id;
-            this.remote = remote;
-        }
-    }
+    /** A row: "all clients", or one client of the session. */
+    record Row(long id, Clients.Client client) {}
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final Map<Long, Row> byId = new HashMap<>();
+    private boolean refreshPending;
 
-    ConnectionList(LongConsumer closeClient) {
+    ConnectionList(Clients clients, LongConsumer closeClient) {
         setItems(rows);
         setId("server-connections");
-        rows.add(new Row(ALL, null));
+        rows.add(new Row(ServerSession.ALL, null));
         getSelectionModel().select(0);
+        clients.observe(new Clients.Observer() {
+            @Override
+            public void added(Clients.Client client) {
+                rows.add(new Row(client.id(), client));
+            }
+
+            @Override
+            public void removed(Clients.Client client) {
+                rows.removeIf(row -> row.client() == client);
+                if (getSelectionModel().getSelectedItem() == null) {
+                    getSelectionModel().select(0);
+                }
+            }
+
+            @Override
+            public void changed() {
+                // Counters change with every chunk; the list redraws once a pulse at most.
+                if (!refreshPending) {
+                    refreshPending = true;
+                    javafx.application.Platform.runLater(() -> {
+                        refreshPending = false;
+                        refresh();
+                    });
+                }
+            }
+        });
         setCellFactory(view -> new ListCell<>() {
             private final Label text = new Label();
             private final Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
@@ -64,11 +76,12 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
                     setGraphic(null);
                     return;
                 }
-                close.setVisible(row.id != ALL);
-                close.setOnAction(e -> closeClient.accept(row.id));
-                text.setText(row.id == ALL ? t("server.allClients")
-                        : t("server.conn.row", row.remote + " (" + row.since + ")", human(row.bytesIn),
-                                human(row.bytesOut)));
+                Clients.Client client = row.client();
+                close.setVisible(client != null);
+                close.setOnAction(e -> closeClient.accept(row.id()));
+                text.setText(client == null ? t("server.allClients")
+                        : t("server.conn.row", client.remote() + " (" + client.since() + ")", human(client.bytesIn()),
+                                human(client.bytesOut())));
                 setGraphic(box);
             }
         });
@@ -84,46 +97,9 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
         return String.format("%.1f MiB", bytes / (1024.0 * 1024));
     }
 
-    void added(long id, String remote) {
-        Row row = new Row(id, remote);
-        byId.put(id, row);
-        rows.add(row);
-    }
-
-    Row row(long id) {
-        return byId.get(id);
-    }
-
-    void removed(long id) {
-        Row row = byId.remove(id);
-        if (row != null) {
-            rows.remove(row);
-        }
-    }
-
-    void clearClients() {
-        byId.clear();
-        rows.remove(1, rows.size());
-        getSelectionModel().select(0);
-    }
-
-    /** The ids of the connected clients, oldest first. */
-    java.util.List<Long> ids() {
-        return rows.stream().filter(r -> r.id != ALL).map(r -> r.id).toList();
-    }
-
-    int clientCount() {
-        return byId.size();
-    }
-
-    /** The selected client, or {@link #ALL}. */
+    /** The selected client, or {@link ServerSession#ALL}. */
     long selected() {
         Row row = getSelectionModel().getSelectedItem();
-        return row == null ? ALL : row.id;
-    }
-
-    String remoteOf(long id) {
-        Row row = byId.get(id);
-        return row == null ? null : row.remote;
+        return row == null ? ServerSession.ALL : row.id();
     }
 }

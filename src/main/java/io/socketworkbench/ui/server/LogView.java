@@ -29,6 +29,8 @@ final class LogView extends VBox {
     private final FilteredList<String> shown = new FilteredList<>(lines);
     private final ListView<String> list = new ListView<>(shown);
 
+    private boolean followPending;
+
     LogView() {
         list.setId("server-log");
         list.getStyleClass().add("log");
@@ -55,7 +57,14 @@ final class LogView extends VBox {
         if (lines.size() > MAX_LINES) {
             lines.remove(0, lines.size() - MAX_LINES);
         }
-        list.scrollTo(shown.size() - 1);
+        // One scroll a pulse, however many lines a burst adds (a scroll per line starves the FX thread).
+        if (!followPending) {
+            followPending = true;
+            javafx.application.Platform.runLater(() -> {
+                followPending = false;
+                list.scrollTo(shown.size() - 1);
+            });
+        }
     }
 
     ObservableList<String> lines() {

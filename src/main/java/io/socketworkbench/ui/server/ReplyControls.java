@@ -14,16 +14,16 @@ import javafx.util.StringConverter;
 /** What the server does by itself: nothing, echo, greet each client, or greet and close (the homework server). */
 final class ReplyControls extends HBox {
 
-    private final ComboBox<ServerPane.ReplyMode> mode = new ComboBox<>(
-            FXCollections.observableArrayList(ServerPane.ReplyMode.values()));
+    private final ComboBox<ServerSession.ReplyMode> mode = new ComboBox<>(
+            FXCollections.observableArrayList(ServerSession.ReplyMode.values()));
     private final TextField greeting = new TextField("This is socket!");
 
     ReplyControls() {
         mode.setId("server-reply-mode");
-        mode.setValue(ServerPane.ReplyMode.NONE);
+        mode.setValue(ServerSession.ReplyMode.NONE);
         mode.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ServerPane.ReplyMode m) {
+            public String toString(ServerSession.ReplyMode m) {
                 return m == null ? "" : t(switch (m) {
                     case NONE -> "server.reply.none";
                     case ECHO -> "server.reply.echo";
@@ -33,14 +33,14 @@ final class ReplyControls extends HBox {
             }
 
             @Override
-            public ServerPane.ReplyMode fromString(String s) {
+            public ServerSession.ReplyMode fromString(String s) {
                 return null;
             }
         });
         greeting.setId("server-greeting");
         greeting.setPromptText(t("server.reply.greeting"));
-        greeting.disableProperty().bind(mode.valueProperty().isEqualTo(ServerPane.ReplyMode.NONE)
-                .or(mode.valueProperty().isEqualTo(ServerPane.ReplyMode.ECHO)));
+        greeting.disableProperty().bind(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.NONE)
+                .or(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.ECHO)));
         HBox.setHgrow(greeting, Priority.ALWAYS);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
@@ -50,12 +50,12 @@ final class ReplyControls extends HBox {
         getChildren().addAll(label, mode, greeting);
     }
 
-    ServerPane.ReplyMode mode() {
+    ServerSession.ReplyMode mode() {
         return mode.getValue();
     }
 
     boolean greets() {
-        return mode() == ServerPane.ReplyMode.GREET || mode() == ServerPane.ReplyMode.GREET_CLOSE;
+        return mode() == ServerSession.ReplyMode.GREET || mode() == ServerSession.ReplyMode.GREET_CLOSE;
     }
 
     String greetingText() {
@@ -71,7 +71,7 @@ final class ReplyControls extends HBox {
         }
     }
 
-    void set(ServerPane.ReplyMode value, String text) {
+    void set(ServerSession.ReplyMode value, String text) {
         mode.setValue(value);
         greeting.setText(text);
     }

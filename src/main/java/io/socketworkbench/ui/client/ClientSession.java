@@ -1,0 +1,443 @@
+package io.socketworkbench.ui.client;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ClientConfig;
+import io.socketworkbench.engine.CloseReason;
+import io.socketworkbench.engine.ErrorKind;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketListener;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.engine.TcpClient;
+import io.socketworkbench.engine.UdpConfig;
+import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.lesson.Session;
+import io.socketworkbench.ui.common.Capture;
+import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.common.Transcript;
+import io.socketworkbench.ui.common.Value;
+import io.socketworkbench.ui.fx.Delivery;
+import io.socketworkbench.ui.fx.EventPort;
+import io.socketworkbench.ui.i18n.I18n;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The client pane's view model: it owns the client socket and the capture, turns the engine's events into what
+ * the pane shows (state, transcript) and feeds the lesson, including the socket lab's recv by hand. A send shows
+ * as pending until the engine writes it, or as refused. UI thread only; no JavaFX.
+ */
+public final class ClientSession {
+    /** recv results shown one by one per delivery; the rest of a flood into a small bufsize is summed up. */
+    static final int MAX_PIECES = 16;
+
+    /** What a connect (or a UDP socket) needs, taken from the form when Connect is pressed. */
+    public record Open(Address target, boolean udp, SocketOptionsSpec options, Session.ClientLab lab,
+                       Address udpBind) {
+        public Open {
+            options = options == null ? SocketOptionsSpec.DEFAULTS : options;
+            lab = lab == null ? Session.ClientLab.DEFAULT : lab;
+        }
+    }
+
+    private final SocketEngine engine;
+    private final EventPort port;
+    private final Lesson lesson;
+    private final Supplier<String> lessonName;
+    private final Transcript transcript = new Transcript(2000);
+    private final Value<String> status = new Value<>(t("client.state.idle"));
+    private final Value<Boolean> open = new Value<>(false);
+    private final Value<Boolean> canShutdown = new Value<>(false);
+    private final Value<Boolean> capturing = new Value<>(false);
+    private final Value<Map<String, Object>> readBack = new Value<>(null);
+    private final ReceiveBuffer buffer = new ReceiveBuffer();
+    private final PendingRecv pending;
+    private TcpClient tcp;
+    private UdpEndpoint udp;
+    private Open current;
+    private String peer = "";
+    private long bytesIn;
+    private volatile Capture capture;
+    /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
+    private SocketEvent.Closed eof;
+
+    /** {@code lessonName} says what the mirror calls this client's socket when it opens ({@code c}, {@code c2}). */
+    public ClientSession(SocketEngine engine, EventPort port, Lesson lesson, Supplier<String> lessonName) {
+        this.engine = engine;
+        this.port = port;
+        this.lesson = lesson;
+        this.lessonName = lessonName;
+        this.pending = new PendingRecv(port);
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    public Value<String> status() {
+        return status;
+    }
+
+    /** True while connecting, connected, or holding a UDP socket: Connect reads Disconnect. */
+    public Value<Boolean> open() {
+        return open;
+    }
+
+    /** shutdown(SHUT_WR) makes sense now. */
+    public Value<Boolean> canShutdown() {
+        return canShutdown;
+    }
+
+    public Value<Boolean> capturing() {
+        return capturing;
+    }
+
+    public Value<Map<String, Object>> readBack() {
+        return readBack;
+    }
+
+    /** Every byte received since the session began, shown or not. */
+    public long bytesReceived() {
+        return bytesIn;
+    }
+
+    private Session.ClientLab lab() {
+        return current == null ? Session.ClientLab.DEFAULT : current.lab();
+    }
+
+    /** Connects (TCP, AF_UNIX) or opens a UDP socket; DNS and connect happen on engine threads. */
+    public void open(Open request) {
+        close();
+        current = request;
+        buffer.clear();
+        eof = null;
+        pending.stop();
+        open.set(true);
+        Session.ClientSetup setup = new Session.ClientSetup(request.udp(), request.target(), request.options(),
+                request.lab());
+        if (request.udp()) {
+            udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options()),
+                    capturing(port.toDatagrams(this::onEvent)));
+            lesson.clientOpening(setup, udp.id(), lessonName.get());
+            peer = Address.format(request.target());
+            status.set(t("client.state.ready", peer));
+            return;
+        }
+        peer = Address.format(request.target());
+        status.set(t("client.state.connecting", peer));
+        Session.ClientLab lab = request.lab();
+        Duration limit = lab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
+                : Duration.ofMillis(Math.max(1, Math.round(lab.timeout() * 1000)));
+        // settimeout bounds connect and each recv. Receiving by hand, the lab times the recv itself.
+        Duration idle = lab.timeout() == null || lab.manualReceive() ? null : limit;
+        tcp = engine.connect(ClientConfig.of(request.target()).withOptions(request.options())
+                .withTimeouts(limit, idle), capturing(port.to(this::onEvent)));
+        lesson.clientOpening(setup, tcp.id(), lessonName.get());
+    }
+
+    public boolean isOpen() {
+        return tcp != null || udp != null;
+    }
+
+    public void close() {
+        pending.stop();
+        if (eof != null) {
+            SocketEvent.Closed held = eof;
+            eof = null;
+            closed(held);
+        }
+        if (tcp != null) {
+            tcp.close();
+        }
+        if (udp != null) {
+            udp.stop();
+            udp = null;
+            status.set(t("client.state.idle"));
+        }
+        open.set(false);
+    }
+
+    private boolean current(long source) {
+        return (tcp != null && tcp.id() == source) || (udp != null && udp.id() == source);
+    }
+
+    private void onEvent(Delivery delivery) {
+        SocketEvent event = delivery.event();
+        if (!current(event.source())) {
+            return;
+        }
+        if (event instanceof SocketEvent.Listening listening) {
+            lesson.clientBound(listening.local());
+            status.set(t("client.state.udp", Address.format(listening.local()), peer));
+        } else if (event instanceof SocketEvent.Connected connected) {
+            peer = Address.format(connected.remote());
+            status.set(t("client.state.connected", Address.format(connected.local()), peer));
+            transcript.add(Message.event(t("event.connected", peer)));
+            lesson.clientConnected(connected.source(), connected.local(), connected.remote());
+            canShutdown.set(true);
+            port.when(tcp.options(), values -> {
+                readBack.set(values);
+                lesson.optionsRead(Lesson.Side.CLIENT, values);
+            }, error -> transcript.add(Message.error(t("lab.optionsFailed", I18n.error(error)))));
+        } else if (event instanceof SocketEvent.Received received) {
+            onReceived(received, delivery);
+        } else if (event instanceof SocketEvent.Closed closed) {
+            onClosed(closed);
+        } else if (event instanceof SocketEvent.Failed failed) {
+            onFailed(failed);
+        } else if (event instanceof SocketEvent.SendRejected rejected) {
+            transcript.add(Message.error(t("log.sendRejected", rejected.queued())));
+        }
+    }
+
+    private void onReceived(SocketEvent.Received received, Delivery delivery) {
+        bytesIn += delivery.totalBytes();
+        if (lab().manualReceive()) {
+            long lost = buffer.add(received, delivery.elidedBytes());
+            if (lost > 0) {
+                transcript.add(Message.event(t("lab.bufferDropped", lost, ReceiveBuffer.MAX_BYTES)));
+            }
+            if (pending.waiting()) {
+                recvNow();
+            } else {
+                showBuffered();
+            }
+        } else if (udp != null) {
+            showDatagram(received);
+        } else {
+            showPieces(received.source(), received.data(), delivery.elidedBytes());
+        }
+    }
+
+    private void onClosed(SocketEvent.Closed closed) {
+        if (lab().manualReceive() && closed.reason() == CloseReason.PEER && !pending.waiting()) {
+            eof = closed;
+            lesson.peerFinished(Lesson.Side.CLIENT, closed.source());
+            showBuffered();
+            return;
+        }
+        if (pending.waiting() && closed.reason() == CloseReason.PEER) {
+            pending.stop();
+            transcript.add(Message.event(t("lab.recvEmpty", lab().bufsize())));
+        }
+        closed(closed);
+    }
+
+    private void onFailed(SocketEvent.Failed failed) {
+        String text = I18n.error(failed.error());
+        transcript.add(Message.error(text));
+        if (udp != null) {
+            lesson.raised(lessonName.get() + ".sendto(…)", failed.error());
+        } else {
+            lesson.clientFailed(failed.error());
+        }
+        status.set(text);
+        if (tcp != null && tcp.id() == failed.source()) {
+            tcp = null;
+            open.set(false);
+        }
+    }
+
+    private void closed(SocketEvent.Closed closed) {
+        pending.stop();
+        String text = switch (closed.reason()) {
+            case PEER -> t("event.peerClosed");
+            case LOCAL -> t("event.closedByUs");
+            case RESET, ERROR -> I18n.error(closed.error());
+        };
+        transcript.add(closed.error() == null ? Message.event(text) : Message.error(text));
+        lesson.closed(Lesson.Side.CLIENT, closed.source(), closed.reason(), closed.error());
+        status.set(text);
+        canShutdown.set(false);
+        if (tcp != null && tcp.id() == closed.source()) {
+            tcp = null;
+        }
+        open.set(false);
+    }
+
+    /** What recv(bufsize) calls return for bytes that have arrived: at most bufsize each. */
+    private void showPieces(long connection, byte[] data, long elided) {
+        int size = lab().bufsize();
+        int calls = (data.length + size - 1) / size;
+        int shown = Math.min(calls, MAX_PIECES);
+        for (int i = 0; i < shown; i++) {
+            int from = i * size;
+            int to = i == shown - 1 ? data.length : Math.min(data.length, from + size);
+            byte[] piece = Arrays.copyOfRange(data, from, to);
+            lesson.received(Lesson.Side.CLIENT, connection, piece, size);
+            transcript.add(Message.received(piece, i == shown - 1 ? elided : 0, peer));
+        }
+        if (calls > shown) {
+            transcript.add(Message.event(t("lab.morePieces", calls - shown + 1, size)));
+        }
+    }
+
+    /** recvfrom(bufsize) returns one datagram; what does not fit in bufsize is lost. */
+    private void showDatagram(SocketEvent.Received datagram) {
+        int size = lab().bufsize();
+        byte[] data = datagram.data();
+        byte[] kept = data.length > size ? Arrays.copyOf(data, size) : data;
+        int discarded = data.length - kept.length;
+        lesson.receivedDatagram(Lesson.Side.CLIENT, kept, datagram.from(), size, discarded);
+        transcript.add(Message.received(kept, 0, Address.format(datagram.from())));
+        if (discarded > 0) {
+            transcript.add(Message.event(t("lab.discarded", discarded, size)));
+        }
+    }
+
+    private void showBuffered() {
+        if (buffer.isEmpty() && eof != null) {
+            status.set(t("lab.eofWaiting"));
+        } else if (!buffer.isEmpty()) {
+            status.set(t("lab.pending", buffer.bytes()));
+        }
+    }
+
+    /** The lab's recv button: one recv, the way a Python socket would answer it now. Returns a problem, or null. */
+    public String recvNow() {
+        int size = lab().bufsize();
+        String c = lessonName.get();
+        String call = udp != null ? "data, addr = " + c + ".recvfrom(" + size + ")" : "data = " + c + ".recv(" + size + ")";
+        if (!isOpen() && eof == null) {
+            return t("input.notConnected");
+        }
+        if (!buffer.isEmpty()) {
+            pending.stop();
+            if (udp != null) {
+                showDatagram(buffer.nextDatagram());
+            } else {
+                long connection = tcp != null ? tcp.id() : eof != null ? eof.source() : -1;
+                byte[] piece = buffer.take(size);
+                lesson.received(Lesson.Side.CLIENT, connection, piece, size);
+                transcript.add(Message.received(piece, 0, peer));
+            }
+            showBuffered();
+            return null;
+        }
+        if (eof != null) {
+            SocketEvent.Closed held = eof;
+            eof = null;
+            transcript.add(Message.event(t("lab.recvEmpty", size)));
+            closed(held);
+            return null;
+        }
+        if (lab().nonBlocking()) {
+            SocketError error = SocketError.of(ErrorKind.WOULD_BLOCK);
+            lesson.receiveFailed(call, error);
+            transcript.add(Message.error(I18n.error(error)));
+            return null;
+        }
+        if (!pending.waiting()) {
+            status.set(t("lab.recvWaiting", size));
+            pending.start(lab().timeout(), () -> {
+                SocketError error = SocketError.of(ErrorKind.TIMED_OUT);
+                lesson.receiveFailed(call, error);
+                transcript.add(Message.error(I18n.error(error)));
+                status.set(I18n.error(error));
+            });
+        }
+        return null;
+    }
+
+    /** shutdown(SHUT_WR): no more sending; the server's recv returns b'' and it may still answer. */
+    public String shutdownOutput() {
+        if (tcp == null || !tcp.connected().isDone()) {
+            return t("input.notConnected");
+        }
+        tcp.shutdownOutput();
+        lesson.halfClosed(Lesson.Side.CLIENT, tcp.id());
+        transcript.add(Message.event(t("lab.shutdownDone")));
+        canShutdown.set(false);
+        return null;
+    }
+
+    /**
+     * Sends to the server (UDP: to the target the form gives now). Returns a problem to show instead, or null once
+     * the bytes are handed to the engine: the transcript shows them pending until written, or refused.
+     */
+    public String send(byte[] data, Address udpTarget) {
+        if (udp != null) {
+            if (udpTarget == null) {
+                return t("port.invalid");
+            }
+            Message shown = pending(data, Address.format(udpTarget));
+            port.when(udp.send(udpTarget, data), n -> {
+                transcript.replace(shown, shown.done());
+                lesson.sentDatagram(Lesson.Side.CLIENT, data, udpTarget);
+            }, error -> refused(shown, error));
+            return null;
+        }
+        if (tcp == null || !tcp.connected().isDone() || tcp.connected().isCompletedExceptionally()) {
+            return t("input.notConnected");
+        }
+        long id = tcp.id();
+        Message shown = pending(data, peer);
+        port.when(tcp.send(data), n -> {
+            transcript.replace(shown, shown.done());
+            lesson.sent(Lesson.Side.CLIENT, id, data);
+        }, error -> refused(shown, error));
+        return null;
+    }
+
+    private Message pending(byte[] data, String to) {
+        Message shown = Message.pending(data, to);
+        transcript.add(shown);
+        return shown;
+    }
+
+    private void refused(Message shown, SocketError error) {
+        Message now = shown.refused(I18n.error(error));
+        if (!transcript.replace(shown, now)) {
+            transcript.add(now);
+        }
+    }
+
+    /** Received bytes go to the capture file (if one is open) on the engine thread, then to the view. */
+    private SocketListener capturing(SocketListener view) {
+        return event -> {
+            Capture active = capture;
+            if (active != null) {
+                active.record(event);
+            }
+            view.onEvent(event);
+        };
+    }
+
+    /** Captures every received byte to {@code file}, however much the transcript drops. */
+    public void startCapture(Path file) {
+        try {
+            capture = Capture.open(file);
+            capturing.set(true);
+            transcript.add(Message.event(t("client.capture.started", file)));
+        } catch (IOException e) {
+            capturing.set(false);
+            transcript.add(Message.error(I18n.error(SocketError.from(e))));
+        }
+    }
+
+    /** Closes the capture file and reports how many bytes it kept. */
+    public void stopCapture() {
+        Capture done = capture;
+        capture = null;
+        capturing.set(false);
+        if (done == null) {
+            return;
+        }
+        try {
+            done.close();
+        } catch (IOException ignored) {
+            // the bytes written so far are on disk
+        }
+        transcript.add(done.failure() == null
+                ? Message.event(t("client.capture.stopped", done.bytes(), done.file()))
+                : Message.error(I18n.error(SocketError.from(done.failure()))));
+    }
+}

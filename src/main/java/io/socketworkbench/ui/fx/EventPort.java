@@ -1,0 +1,28 @@
+package io.socketworkbench.ui.fx;
+
+import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketListener;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * How a view model hears from engine and background threads: every callback runs on the one UI thread, in order.
+ * {@link FxBridge} is the window's; tests drive one by hand, so view models run without the JavaFX toolkit.
+ */
+public interface EventPort {
+
+    /** A listener for a stream socket whose events reach {@code target} on the UI thread, data runs merged. */
+    SocketListener to(Consumer<Delivery> target);
+
+    /** The same for a UDP socket, whose datagrams are never merged: each keeps its boundary. */
+    SocketListener toDatagrams(Consumer<Delivery> target);
+
+    /** The future's value, or its failure as a socket error, on the UI thread. Nothing is dropped. */
+    <T> void when(CompletableFuture<T> future, Consumer<T> onValue, Consumer<SocketError> onError);
+
+    /** Runs {@code task} on the UI thread soon; for results of background work (a file written, a PNG encoded). */
+    void post(Runnable task);
+
+    /** Runs {@code task} on the UI thread after {@code millis}; the returned action cancels it. */
+    Runnable schedule(long millis, Runnable task);
+}

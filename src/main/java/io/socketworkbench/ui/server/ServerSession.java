@@ -1,0 +1,347 @@
+package io.socketworkbench.ui.server;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Operation;
+import io.socketworkbench.engine.ServerConfig;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.engine.TcpServer;
+import io.socketworkbench.engine.UdpConfig;
+import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.lesson.Lesson;
+import io.socketworkbench.lesson.Session;
+import io.socketworkbench.ui.common.Feed;
+import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.common.Transcript;
+import io.socketworkbench.ui.common.Value;
+import io.socketworkbench.ui.fx.Delivery;
+import io.socketworkbench.ui.fx.EventPort;
+import io.socketworkbench.ui.i18n.I18n;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server pane's view model: it owns the listening socket, turns the engine's events into what the pane shows
+ * (state, clients, transcript, log) and feeds the lesson. Everything shown comes from what the engine reports it
+ * did: a greeting or echo appears when the engine wrote it, a send is pending until written, or refused. UI thread
+ * only (the {@link EventPort} calls back there); no JavaFX, so it is tested without the toolkit.
+ */
+public final class ServerSession {
+
+    /** What the server does by itself. */
+    public enum ReplyMode { NONE, ECHO, GREET, GREET_CLOSE }
+
+    /** Sends to every client rather than one. */
+    public static final long ALL = -1;
+
+    /** Everything a start needs, taken from the form when Start is pressed and fixed until Stop. */
+    public record Start(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
+                        SocketOptionsSpec options) {
+        public Start {
+            greeting = greeting == null ? new byte[0] : greeting.clone();
+        }
+
+        boolean greets() {
+            return reply == ReplyMode.GREET || reply == ReplyMode.GREET_CLOSE;
+        }
+    }
+
+    private final SocketEngine engine;
+    private final EventPort port;
+    private final Lesson lesson;
+    private final Transcript transcript = new Transcript(2000);
+    private final Clients clients = new Clients();
+    private final Feed<String> log = new Feed<>();
+    private final Value<String> status = new Value<>(t("server.state.stopped"));
+    private final Value<Boolean> running = new Value<>(false);
+    private final Value<Map<String, Object>> readBack = new Value<>(null);
+    private final List<Runnable> onListening = new ArrayList<>();
+    private TcpServer tcp;
+    private UdpEndpoint udp;
+    private Start current;
+    private SocketAddress lastDatagramSender;
+    private String local = "";
+
+    public ServerSession(SocketEngine engine, EventPort port, Lesson lesson) {
+        this.engine = engine;
+        this.port = port;
+        this.lesson = lesson;
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    public Clients clients() {
+        return clients;
+    }
+
+    /** Timestamp-free log lines, as they happen. */
+    public Feed<String> log() {
+        return log;
+    }
+
+    /** The state line: stopped, starting, listening (with the client count), or why it failed. */
+    public Value<String> status() {
+        return status;
+    }
+
+    /** True from Start until Stop or a failed start: the form and the reply controls are locked meanwhile. */
+    public Value<Boolean> running() {
+        return running;
+    }
+
+    /** getsockopt of the listening socket, once it listens. */
+    public Value<Map<String, Object>> readBack() {
+        return readBack;
+    }
+
+    /** The reply the running server really uses (null when stopped). */
+    public ReplyMode reply() {
+        return current == null ? null : current.reply();
+    }
+
+    /** Runs once, the next time the server is listening or has failed to. */
+    public void whenListening(Runnable action) {
+        onListening.add(action);
+    }
+
+    public void start(Start start) {
+        if (running.get()) {
+            stop();
+        }
+        current = start;
+        running.set(true);
+        status.set(t("server.state.starting"));
+        lesson.serverStarting(new Session.ServerSetup(start.udp(), start.address(), start.backlog(),
+                start.options(), Session.Reply.valueOf(start.reply().name()), start.greeting()));
+        if (start.udp()) {
+            udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
+                    start.greets() ? start.greeting() : null), port.toDatagrams(this::onEvent));
+        } else {
+            ServerConfig config = ServerConfig.of(start.address()).withEcho(start.reply() == ReplyMode.ECHO)
+                    .withGreeting(start.greets() ? start.greeting() : null, start.reply() == ReplyMode.GREET_CLOSE)
+                    .withBacklog(start.backlog()).withOptions(start.options());
+            tcp = engine.listen(config, port.to(this::onEvent));
+        }
+    }
+
+    public void stop() {
+        if (tcp != null) {
+            tcp.stop();
+        }
+        if (udp != null) {
+            udp.stop();
+        }
+        if (tcp != null || udp != null) {
+            lesson.serverStopped();
+            log.publish(t("log.stopped"));
+        }
+        tcp = null;
+        udp = null;
+        stopped(t("server.state.stopped"));
+    }
+
+    private void stopped(String why) {
+        running.set(false);
+        current = null;
+        lastDatagramSender = null;
+        clients.clear();
+        status.set(why);
+    }
+
+    private boolean current(long source) {
+        return (tcp != null && tcp.id() == source) || (udp != null && udp.id() == source)
+                || clients.get(source) != null;
+    }
+
+    private void onEvent(Delivery delivery) {
+        SocketEvent event = delivery.event();
+        if (!current(event.source())) {
+            return;
+        }
+        if (event instanceof SocketEvent.Listening listening) {
+            local = Address.format(listening.local());
+            lesson.serverListening(listening.local());
+            port.when(udp != null ? udp.options() : tcp.options(), values -> {
+                readBack.set(values);
+                lesson.optionsRead(Lesson.Side.SERVER, values);
+            }, error -> log.publish(t("log.optionsFailed", I18n.error(error))));
+            showListening();
+            log.publish(t("log.listening", local));
+            transcript.add(Message.event(t("event.listening", local)));
+            runListeners();
+        } else if (event instanceof SocketEvent.Accepted accepted) {
+            String remote = Address.format(accepted.remote());
+            clients.add(accepted.connection(), remote);
+            lesson.accepted(accepted.connection(), accepted.remote(), accepted.local());
+            log.publish(t("log.accepted", remote));
+            transcript.add(Message.event(t("event.accepted", remote)));
+            showListening();
+        } else if (event instanceof SocketEvent.Received received) {
+            onReceived(received, delivery);
+        } else if (event instanceof SocketEvent.Sent sent) {
+            onSent(sent, delivery);
+        } else if (event instanceof SocketEvent.Closed closed) {
+            onClosed(closed);
+        } else if (event instanceof SocketEvent.Failed failed) {
+            onFailed(failed);
+        } else if (event instanceof SocketEvent.AcceptRefused refused) {
+            log.publish(t("log.refused", Address.format(refused.remote()), refused.limit()));
+        } else if (event instanceof SocketEvent.SendRejected rejected) {
+            log.publish(t("log.sendRejected", rejected.queued()));
+        }
+    }
+
+    private void onFailed(SocketEvent.Failed failed) {
+        String text = I18n.error(failed.error());
+        String remote = clients.remoteOf(failed.source());
+        if (remote != null) {
+            // A greeting, echo or broadcast that did not reach this client.
+            text = t("log.sendFailed", remote, text);
+        }
+        log.publish(t("log.failed", text));
+        transcript.add(Message.error(text));
+        if (failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE) {
+            lesson.bindFailed(failed.error());
+            tcp = null;
+            udp = null;
+            stopped(I18n.error(failed.error()));
+            runListeners();
+        }
+    }
+
+    private void onReceived(SocketEvent.Received received, Delivery delivery) {
+        boolean datagram = udp != null && received.from() != null;
+        String peer = datagram ? Address.format(received.from()) : clients.remoteOf(received.source());
+        clients.countIn(received.source(), delivery.totalBytes());
+        if (datagram) {
+            lastDatagramSender = received.from();
+        }
+        log.publish(t("log.received", peer, delivery.totalBytes()));
+        transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
+        if (datagram) {
+            lesson.receivedDatagram(Lesson.Side.SERVER, received.data(), received.from(), 65535, 0);
+        } else {
+            lesson.received(Lesson.Side.SERVER, received.source(), received.data(), 1024);
+        }
+    }
+
+    /** Counts every write; shows the ones the engine made by itself (greeting, echo), as it made them. */
+    private void onSent(SocketEvent.Sent sent, Delivery delivery) {
+        clients.countOut(sent.source(), sent.bytes());
+        if (sent.origin() == SocketEvent.Origin.USER || sent.data() == null) {
+            return;
+        }
+        boolean datagram = udp != null;
+        String peer = datagram ? Address.format(sent.to()) : clients.remoteOf(sent.source());
+        transcript.add(new Message(Message.Kind.SENT, sent.data(), delivery.elidedBytes(), java.time.LocalTime.now(),
+                peer, null, Message.Status.DONE));
+        if (datagram) {
+            lesson.sentDatagram(Lesson.Side.SERVER, sent.data(), sent.to());
+        } else {
+            lesson.sent(Lesson.Side.SERVER, sent.source(), sent.data());
+        }
+    }
+
+    private void onClosed(SocketEvent.Closed closed) {
+        String remote = clients.remoteOf(closed.source());
+        if (remote == null) {
+            return;
+        }
+        clients.remove(closed.source());
+        lesson.closed(Lesson.Side.SERVER, closed.source(), closed.reason(), closed.error());
+        String line = switch (closed.reason()) {
+            case LOCAL -> t("log.closed.local", remote);
+            case PEER -> t("log.closed.peer", remote);
+            case RESET -> t("log.closed.reset", remote);
+            case ERROR -> t("log.closed.error", remote, I18n.error(closed.error()));
+        };
+        log.publish(line);
+        transcript.add(Message.event(line));
+        showListening();
+    }
+
+    private void showListening() {
+        status.set(clients.count() == 0 ? t("server.state.listening", local)
+                : t("server.state.listeningClients", local, clients.count()));
+    }
+
+    private void runListeners() {
+        List<Runnable> due = new ArrayList<>(onListening);
+        onListening.clear();
+        due.forEach(Runnable::run);
+    }
+
+    /**
+     * Sends to one client, or to {@link #ALL}; for UDP, to the last sender. Returns a problem to show instead
+     * (nothing to send to), or null once the bytes are handed to the engine: the transcript shows them pending
+     * until the engine writes them, or refused with its reason.
+     */
+    public String send(byte[] data, long target) {
+        if (udp != null) {
+            if (lastDatagramSender == null) {
+                return t("input.noSender");
+            }
+            SocketAddress to = lastDatagramSender;
+            Message shown = pending(data, Address.format(to));
+            port.when(udp.send(to, data), n -> {
+                transcript.replace(shown, shown.done());
+                lesson.sentDatagram(Lesson.Side.SERVER, data, to);
+            }, error -> refused(shown, error));
+            return null;
+        }
+        if (tcp == null || clients.count() == 0) {
+            return t("input.notConnected");
+        }
+        if (target == ALL) {
+            Message shown = pending(data, t("server.allClients"));
+            port.when(tcp.broadcast(data), reached -> {
+                if (reached.isEmpty()) {
+                    refused(shown, SocketError.of(io.socketworkbench.engine.ErrorKind.NOT_CONNECTED));
+                    return;
+                }
+                transcript.replace(shown, shown.done());
+                reached.forEach(id -> lesson.sent(Lesson.Side.SERVER, id, data));
+            }, error -> refused(shown, error));
+        } else {
+            String remote = clients.remoteOf(target);
+            if (remote == null) {
+                return t("input.notConnected");
+            }
+            Message shown = pending(data, remote);
+            port.when(tcp.send(target, data), n -> {
+                transcript.replace(shown, shown.done());
+                lesson.sent(Lesson.Side.SERVER, target, data);
+            }, error -> refused(shown, error));
+        }
+        return null;
+    }
+
+    private Message pending(byte[] data, String peer) {
+        Message shown = Message.pending(data, peer);
+        transcript.add(shown);
+        return shown;
+    }
+
+    private void refused(Message shown, SocketError error) {
+        Message now = shown.refused(I18n.error(error));
+        if (!transcript.replace(shown, now)) {
+            transcript.add(now);
+        }
+        log.publish(t("log.failed", t("transcript.refused", I18n.error(error))));
+    }
+
+    /** Closes one client (after its queued bytes). */
+    public void closeClient(long id) {
+        if (tcp != null) {
+            tcp.close(id);
+        }
+    }
+}
