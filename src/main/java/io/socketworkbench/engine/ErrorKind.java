@@ -16,6 +16,8 @@ public enum ErrorKind {
     CONNECT_TIMED_OUT(110, "TimeoutError", "Connection timed out"),
     TIMED_OUT(null, "TimeoutError", "timed out"),
     UNKNOWN_HOST(-2, "socket.gaierror", "Name or service not known"),
+    /** EAI_AGAIN: no name server could be asked, as when the machine is offline. */
+    LOOKUP_UNAVAILABLE(-3, "socket.gaierror", "Temporary failure in name resolution"),
     NO_SUCH_FILE(2, "FileNotFoundError", "No such file or directory"),
     WOULD_BLOCK(11, "BlockingIOError", "Resource temporarily unavailable"),
     NOT_CONNECTED(107, "OSError", "Transport endpoint is not connected"),

@@ -5,6 +5,8 @@ import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.InterruptedByTimeoutException;
@@ -37,19 +39,65 @@ public record SocketError(ErrorKind kind, String message) {
         return pythonText();
     }
 
-    /** Maps a JDK exception to the error Python would raise for the same system call. */
+    /** A failed bind to {@code address}: which errno it was, told by the machine's facts, not the message. */
+    public static SocketError ofBind(Throwable t, SocketAddress address) {
+        if (t instanceof BindException || (address instanceof UnixDomainSocketAddress && t instanceof IOException
+                && !(t instanceof java.nio.channels.ClosedChannelException))) {
+            return of(SystemFacts.bindFailure(address));
+        }
+        return from(t);
+    }
+
+    /** A failed connect to {@code address}. */
+    public static SocketError ofConnect(Throwable t, SocketAddress address) {
+        if (address instanceof UnixDomainSocketAddress unix && t instanceof IOException
+                && !(t instanceof SocketTimeoutException)) {
+            return of(SystemFacts.unixConnectFailure(unix.getPath()));
+        }
+        return from(t);
+    }
+
+    /** A failed read: on a stream socket an unexplained one is a reset (ECONNRESET), whatever language it is in. */
+    public static SocketError ofRead(Throwable t) {
+        SocketError error = from(t);
+        return error.kind() == ErrorKind.OTHER && t instanceof IOException ? of(ErrorKind.CONNECTION_RESET) : error;
+    }
+
+    /** A failed write: an unexplained one is a broken pipe (EPIPE): the peer is gone. */
+    public static SocketError ofWrite(Throwable t) {
+        SocketError error = from(t);
+        return error.kind() == ErrorKind.OTHER && t instanceof IOException ? of(ErrorKind.BROKEN_PIPE) : error;
+    }
+
+    /**
+     * Maps a JDK exception to the error Python would raise for the same system call, by its type. Only a plain
+     * IOException, whose type says nothing, is matched against the C library's English messages; the operation's
+     * own factories ({@link #ofBind}, {@link #ofRead}, ...) decide where that is not enough.
+     */
     public static SocketError from(Throwable t) {
         if (t instanceof SocketFailure f) {
             return f.error();
         }
         if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-            return of(ErrorKind.UNKNOWN_HOST);
+            return of(SystemFacts.offline() ? ErrorKind.LOOKUP_UNAVAILABLE : ErrorKind.UNKNOWN_HOST);
         }
         if (t instanceof SocketTimeoutException || t instanceof InterruptedByTimeoutException) {
             return of(ErrorKind.TIMED_OUT);
         }
         if (t instanceof ClosedChannelException) {
             return of(ErrorKind.NOT_CONNECTED);
+        }
+        if (t instanceof ConnectException) {
+            return of(ErrorKind.CONNECTION_REFUSED);
+        }
+        if (t instanceof NoRouteToHostException) {
+            return of(ErrorKind.HOST_UNREACHABLE);
+        }
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return of(ErrorKind.NO_SUCH_FILE);
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return of(ErrorKind.PERMISSION_DENIED);
         }
         String text = t.getMessage() == null ? "" : t.getMessage();
         String lower = text.toLowerCase(Locale.ROOT);
@@ -61,12 +109,6 @@ public record SocketError(ErrorKind kind, String message) {
         }
         if (lower.contains("connection reset")) {
             return of(ErrorKind.CONNECTION_RESET);
-        }
-        if (t instanceof ConnectException) {
-            return of(ErrorKind.CONNECTION_REFUSED);
-        }
-        if (t instanceof NoRouteToHostException) {
-            return of(ErrorKind.HOST_UNREACHABLE);
         }
         if (t instanceof BindException) {
             return of(ErrorKind.ADDRESS_IN_USE);

@@ -21,6 +21,7 @@ public final class TcpClient implements Reactor.Handler {
     private final CompletableFuture<SocketAddress> connected = new CompletableFuture<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private SocketChannel channel;
+    private SocketAddress target;
     private SelectionKey key;
     private Reactor.Timer connectTimer;
     private TcpConnection connection;
@@ -49,6 +50,7 @@ public final class TcpClient implements Reactor.Handler {
     }
 
     void connect(SocketAddress address) {
+        target = address;
         if (closeRequested) {
             failConnect(SocketError.of(ErrorKind.CONNECTION_ABORTED));
             return;
@@ -66,7 +68,7 @@ public final class TcpClient implements Reactor.Handler {
             connectTimer = reactor.schedule(config.connectTimeout().toMillis(),
                     () -> failConnect(SocketError.of(ErrorKind.TIMED_OUT)));
         } catch (IOException | RuntimeException e) {
-            failConnect(SocketError.from(e));
+            failConnect(SocketError.ofConnect(e, address));
         }
     }
 
@@ -80,7 +82,7 @@ public final class TcpClient implements Reactor.Handler {
                 established();
             }
         } catch (IOException e) {
-            failConnect(SocketError.from(e));
+            failConnect(SocketError.ofConnect(e, target));
         }
     }
 

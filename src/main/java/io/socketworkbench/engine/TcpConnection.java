@@ -105,7 +105,7 @@ final class TcpConnection implements Reactor.Handler {
             try {
                 n = channel.read(buffer);
             } catch (IOException e) {
-                fail(e);
+                fail(SocketError.ofRead(e));
                 return;
             }
             if (n < 0) {
@@ -194,7 +194,7 @@ final class TcpConnection implements Reactor.Handler {
                     return;
                 }
             } catch (IOException e) {
-                fail(e);
+                fail(SocketError.ofWrite(e));
                 return;
             }
             outbound.poll();
@@ -248,7 +248,7 @@ final class TcpConnection implements Reactor.Handler {
             channel.shutdownOutput();
             outputShut = true;
         } catch (IOException e) {
-            fail(e);
+            fail(SocketError.ofWrite(e));
         }
     }
 
@@ -277,8 +277,7 @@ final class TcpConnection implements Reactor.Handler {
         }
     }
 
-    private void fail(IOException e) {
-        SocketError error = SocketError.from(e);
+    private void fail(SocketError error) {
         boolean reset = error.kind() == ErrorKind.CONNECTION_RESET || error.kind() == ErrorKind.BROKEN_PIPE;
         close(reset ? CloseReason.RESET : CloseReason.ERROR, error);
     }

@@ -85,7 +85,7 @@ public final class TcpServer implements Reactor.Handler {
             local = channel.getLocalAddress();
         } catch (IOException | RuntimeException e) {
             Reactor.release(key, channel);
-            failStart(Operation.BIND, SocketError.from(e));
+            failStart(Operation.BIND, SocketError.ofBind(e, address));
             return;
         }
         started.complete(local);

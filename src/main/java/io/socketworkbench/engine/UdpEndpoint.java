@@ -76,7 +76,7 @@ public final class UdpEndpoint implements Reactor.Handler {
             key = reactor.register(channel, SelectionKey.OP_READ, this);
         } catch (IOException | RuntimeException e) {
             Reactor.release(key, channel);
-            failStart(SocketError.from(e));
+            failStart(SocketError.ofBind(e, bindTo));
             return;
         }
         SocketAddress local = localAddress();

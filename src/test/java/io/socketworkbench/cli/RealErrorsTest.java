@@ -1,0 +1,106 @@
+package io.socketworkbench.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real failures, in a process whose C library speaks Chinese (the JDK's exception messages then come in Chinese):
+ * each must still read as Python words it, by errno, in English. The mapper reads no message text for these.
+ */
+class RealErrorsTest {
+
+    /** What a run printed on stderr, and its exit status. */
+    private record Outcome(int status, String stderr) {}
+
+    private static Outcome run(List<String> prefix, String... args) throws Exception {
+        ProcessBuilder builder = LauncherProcessTest.launcher(args);
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(builder.command());
+        builder.command(command);
+        builder.environment().put("LANG", "zh_CN.UTF-8");
+        builder.environment().put("LC_ALL", "zh_CN.UTF-8");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        System.err.println("CMD " + String.join(" ", builder.command()));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        assertThat(ended).as("ended by itself").isTrue();
+        return new Outcome(process.exitValue(), new String(process.getErrorStream().readAllBytes(), UTF_8).strip());
+    }
+
+    private static boolean chineseMessagesInstalled() throws Exception {
+        Process locales = new ProcessBuilder("locale", "-a").start();
+        String all = new String(locales.getInputStream().readAllBytes(), UTF_8);
+        return all.toLowerCase().contains("zh_cn.utf8");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theLocaleIsThereSoTheseTestsMeanWhatTheySay() throws Exception {
+        // .ci/run generates zh_CN.UTF-8; without it the JDK's messages stay English and the rest proves less.
+        assumeThat(System.getenv("CI")).as("checked where CI set the machine up").isNotNull();
+        assertThat(chineseMessagesInstalled()).isTrue();
+    }
+
+    @Test
+    void bindingAnAddressThisMachineDoesNotHaveIsErrno99() throws Exception {
+        // TEST-NET-3: no machine has it; a bind sends nothing.
+        Outcome outcome = run(List.of(), "server", "--bind", "203.0.113.9", "--port", "5000");
+        assertThat(outcome.stderr()).isEqualTo("OSError: [Errno 99] Cannot assign requested address");
+        assertThat(outcome.status()).isEqualTo(1);
+    }
+
+    @Test
+    void aPortInUseIsErrno98() throws Exception {
+        try (ServerSocket holder = new ServerSocket()) {
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+            Outcome outcome = run(List.of(), "server", "--port", String.valueOf(holder.getLocalPort()));
+            assertThat(outcome.stderr()).isEqualTo("OSError: [Errno 98] Address already in use");
+            assertThat(outcome.status()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPrivilegedPortWithoutTheRightIsPermissionDenied() throws Exception {
+        // As root (CI), drop CAP_NET_BIND_SERVICE for the child: then root is refused port 80 as anyone is.
+        boolean root = Files.readString(Path.of("/proc/self/status")).lines()
+                .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+        assumeThat(!root || onPath("setpriv")).as("setpriv to drop the capability").isTrue();
+        List<String> prefix = root ? List.of("setpriv", "--bounding-set=-net_bind_service") : List.of();
+        Outcome outcome = run(prefix, "server", "--port", "80");
+        assertThat(outcome.stderr()).isEqualTo("PermissionError: [Errno 13] Permission denied");
+        assertThat(outcome.status()).isEqualTo(1);
+    }
+
+    @Test
+    void aLookupWithNoNetworkAtAllIsEaiAgainNotUnknownHost() throws Exception {
+        // A network namespace of our own holds only a loopback that is down: no name server can be asked.
+        assumeThat(onPath("unshare")).isTrue();
+        Process probe = new ProcessBuilder("unshare", "-n", "true").start();
+        assumeThat(probe.waitFor()).as("allowed to make a network namespace").isZero();
+        Outcome outcome = run(List.of("unshare", "-n"), "client", "example.com", "80");
+        assertThat(outcome.stderr()).isEqualTo("socket.gaierror: [Errno -3] Temporary failure in name resolution");
+        assertThat(outcome.status()).isEqualTo(1);
+    }
+}
