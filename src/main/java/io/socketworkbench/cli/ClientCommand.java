@@ -71,12 +71,15 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     Charset encoding;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Like settimeout(): give up connecting, or waiting for data, after SECONDS. "
-                    + "With --udp: how long to wait for answers (default: 1).")
+            description = "Like settimeout(): give up connecting, or waiting for data, after SECONDS "
+                    + "(more than 0, at most 86400: one day). With --udp: how long to wait for answers (default: 1).")
     Double timeout;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Also append every byte received to FILE.")
     Path save;
+
+    /** The longest --timeout: a day, as the socket lab allows. */
+    static final int MAX_TIMEOUT_SECONDS = 86_400;
 
     ClientCommand(Streams io) {
         this.io = io;
@@ -84,9 +87,10 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws CliFailure, IOException {
-        if (timeout != null && !(timeout > 0)) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--timeout': '" + timeout + "' is not a positive number of seconds");
+        if (timeout != null && !(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--timeout': '"
+                    + spec.commandLine().getParseResult().matchedOption("--timeout").stringValues().get(0)
+                    + "' is not a number of seconds from more than 0 to " + MAX_TIMEOUT_SECONDS);
         }
         if (transport.unix != null && (host != null || port != null)) {
             throw new ParameterException(spec.commandLine(), "--unix PATH takes no HOST or PORT");

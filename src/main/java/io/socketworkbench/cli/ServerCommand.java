@@ -75,11 +75,11 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     boolean once;
 
     @Option(names = "--max-clients", paramLabel = "N", defaultValue = "0",
-            description = "Refuse clients beyond N at a time (default: no limit).")
+            description = "Refuse clients beyond N at a time, N from 0 to 1000000 (default: 0, no limit).")
     int maxClients;
 
     @Option(names = "--backlog", paramLabel = "N", defaultValue = "50",
-            description = "The listen() backlog (default: ${DEFAULT-VALUE}).")
+            description = "The listen() backlog, from 1 to 65535 (default: ${DEFAULT-VALUE}).")
     int backlog;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", converter = CharsetConverter.class,
@@ -92,8 +92,13 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws CliFailure, IOException {
-        if (maxClients < 0 || backlog < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-clients and --backlog take a number of 0 or more");
+        if (maxClients < 0 || maxClients > 1_000_000) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--max-clients': '" + maxClients + "' is not from 0 to 1000000");
+        }
+        if (backlog < 1 || backlog > 65_535) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--backlog': '" + backlog + "' is not from 1 to 65535");
         }
         byte[] greeting = greeting();
         Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);

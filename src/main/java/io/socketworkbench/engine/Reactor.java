@@ -96,7 +96,9 @@ final class Reactor implements AutoCloseable {
 
     /** Reactor thread only. */
     Timer schedule(long delayMillis, Runnable task) {
-        Timer timer = new Timer(System.nanoTime() + Math.max(0, delayMillis) * 1_000_000L, task);
+        // Clamped to about 290 years / 2, so that a huge delay cannot overflow into one that has already passed.
+        long delayNanos = Math.min(Math.max(0, delayMillis), Long.MAX_VALUE / 2_000_000L) * 1_000_000L;
+        Timer timer = new Timer(System.nanoTime() + delayNanos, task);
         timers.add(timer);
         return timer;
     }

@@ -81,6 +81,25 @@ class CliTest {
     }
 
     @Test
+    void numbersOutOfRangeAreUsageErrorsThatStateTheLimits() {
+        // 1e10 s once overflowed the engine's timer into a timeout that fired at once.
+        CliRun huge = CliRun.run("client", "127.0.0.1", "9", "--timeout", "1e10");
+        assertThat(huge.exit()).isEqualTo(2);
+        assertThat(huge.stderr()).contains("'1e10'").contains("86400");
+        for (String bad : new String[] {"0", "-1", "NaN", "Infinity"}) {
+            CliRun run = CliRun.run("client", "127.0.0.1", "9", "--timeout", bad);
+            assertThat(run.exit()).as("--timeout %s", bad).isEqualTo(2);
+            assertThat(run.stderr()).contains("'" + bad + "'");
+        }
+        CliRun backlog = CliRun.run("server", "--port", "0", "--backlog", "0");
+        assertThat(backlog.exit()).isEqualTo(2);
+        assertThat(backlog.stderr()).contains("'0'").contains("65535");
+        CliRun clients = CliRun.run("server", "--port", "0", "--max-clients", "-5");
+        assertThat(clients.exit()).isEqualTo(2);
+        assertThat(clients.stderr()).contains("'-5'").contains("1000000");
+    }
+
+    @Test
     void clientCopiesTheGreetingRawAndExitsZeroWhenTheServerCloses() {
         CliRun run = CliRun.run("client", "127.0.0.1", String.valueOf(greeter("This is socket!")));
         assertThat(run.exit()).isZero();

@@ -62,4 +62,11 @@ public final class EventQueue implements SocketListener {
         }
         return out.toByteArray();
     }
+
+    /** Every event seen so far and not yet taken by {@link #next}, in order. */
+    public List<SocketEvent> pending() {
+        List<SocketEvent> all = new ArrayList<>(skipped);
+        all.addAll(events);
+        return all;
+    }
 }

@@ -182,6 +182,21 @@ class TcpEngineTest {
     }
 
     @Test
+    void aHugeIdleTimeoutDoesNotOverflowIntoOneThatFiresAtOnce() {
+        EventQueue serverEvents = new EventQueue();
+        TcpServer server = listen(ServerConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true), serverEvents);
+        EventQueue events = new EventQueue();
+        Duration huge = Duration.ofSeconds(10_000_000_000L);
+        TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port(server)))
+                .withTimeouts(huge, huge), events);
+        events.next(SocketEvent.Connected.class);
+        // An overflowed timer fires on the reactor's next pass: the echo would then meet a closed connection.
+        client.send("still here".getBytes(UTF_8));
+        assertThat(new String(events.receive(client.id(), 10), UTF_8)).isEqualTo("still here");
+        assertThat(events.pending()).noneMatch(e -> e instanceof SocketEvent.Closed);
+    }
+
+    @Test
     void ipv6LoopbackWorks() {
         EventQueue events = new EventQueue();
         TcpServer server = listen(ServerConfig.of(Address.inet("::1", 0)).withGreeting("v6".getBytes(UTF_8), true),
