@@ -110,10 +110,15 @@ class PythonExportTest {
         throw new AssertionError("server.py did not start: " + output("server.out"));
     }
 
-    /** Whether some socket listens on {@code port}, read from /proc so that probing has no side effects. */
+    /** Whether some socket listens on {@code port} (IPv4 or IPv6), read from /proc: probing has no side effects. */
     private static boolean listening(int port) throws IOException {
-        return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1).map(l -> l.trim().split("\\s+"))
-                .anyMatch(f -> f[1].endsWith(String.format(":%04X", port)) && f[3].equals("0A"));
+        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            if (Files.readAllLines(Path.of(table)).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                    .anyMatch(f -> f[1].endsWith(String.format(":%04X", port)) && f[3].equals("0A"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some UDP socket is bound to {@code port}. */
@@ -155,6 +160,72 @@ class PythonExportTest {
             assertThat(events.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
         }
         assertThat(output("server.out")).contains("connected from ('127.0.0.1',");
+    }
+
+    /** The homework, with the server at {@code server} and the client connecting to {@code target}. */
+    private static Lesson homeworkAt(Address target, java.net.SocketAddress server, java.net.SocketAddress client) {
+        Lesson lesson = new Lesson();
+        lesson.serverListening(new Session.ServerSetup(false, target, 5, SocketOptionsSpec.DEFAULTS,
+                Session.Reply.GREET_CLOSE, HELLO), server);
+        lesson.clientOpening(new Session.ClientSetup(false, target, null, null));
+        lesson.clientConnected(1, client, server);
+        lesson.accepted(2, client, server);
+        lesson.sent(Lesson.Side.SERVER, 2, HELLO);
+        lesson.received(Lesson.Side.CLIENT, 1, HELLO, 1024);
+        lesson.closed(Lesson.Side.SERVER, 2, CloseReason.LOCAL, null);
+        lesson.closed(Lesson.Side.CLIENT, 1, CloseReason.PEER, null);
+        return lesson;
+    }
+
+    @Test
+    void overIpv6TheScriptsUseAfInet6AndRun() throws Exception {
+        int port = freeTcpPort();
+        InetSocketAddress server = new InetSocketAddress("::1", port);
+        Lesson lesson = homeworkAt(Address.inet("::1", port), server, new InetSocketAddress("::1", 50010));
+        String serverScript = PythonExport.server(lesson.session());
+        assertThat(serverScript).contains("socket.socket(socket.AF_INET6, socket.SOCK_STREAM)", "s.bind(('::1', " + port);
+        startServer(write("server.py", serverScript), port, false);
+        EventQueue events = new EventQueue();
+        TcpClient client = engine.connect(ClientConfig.of(Address.inet("::1", port)), events);
+        assertThat(new String(events.receive(client.id(), HELLO.length), UTF_8)).isEqualTo("This is socket!");
+
+        EventQueue ours = new EventQueue();
+        TcpServer greeter = engine.listen(ServerConfig.of(Address.inet("::1", 0)).withGreeting(HELLO, true), ours);
+        int ourPort = ((InetSocketAddress) greeter.started().get(10, TimeUnit.SECONDS)).getPort();
+        Lesson toOurs = homeworkAt(Address.inet("::1", ourPort), new InetSocketAddress("::1", ourPort),
+                new InetSocketAddress("::1", 50011));
+        assertThat(runClient(write("client.py", PythonExport.client(toOurs.session()))))
+                .isEqualTo("b'This is socket!'\n");
+    }
+
+    @Test
+    void overAfUnixTheScriptsUseThePathEvenWithAQuoteInIt() throws Exception {
+        Path socket = dir.resolve("it's here.sock");
+        java.net.UnixDomainSocketAddress at = java.net.UnixDomainSocketAddress.of(socket);
+        Lesson lesson = homeworkAt(Address.unix(socket), at, java.net.UnixDomainSocketAddress.of(""));
+        String serverScript = PythonExport.server(lesson.session());
+        assertThat(serverScript).contains("socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)",
+                "s.bind(\"" + socket + "\")");
+        python = new ProcessBuilder("python3", "-u", write("server.py", serverScript).toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!Files.exists(socket)) {
+            assertThat(python.isAlive()).as(() -> output("server.out")).isTrue();
+            assertThat(System.nanoTime()).as("server.py made its socket file").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        EventQueue events = new EventQueue();
+        TcpClient client = engine.connect(ClientConfig.of(Address.unix(socket)), events);
+        assertThat(new String(events.receive(client.id(), HELLO.length), UTF_8)).isEqualTo("This is socket!");
+        python.destroy();
+        python.waitFor(10, TimeUnit.SECONDS);
+        Files.deleteIfExists(socket);
+
+        EventQueue ours = new EventQueue();
+        engine.listen(ServerConfig.of(Address.unix(socket)).withGreeting(HELLO, true), ours);
+        ours.next(SocketEvent.Listening.class);
+        assertThat(runClient(write("client.py", PythonExport.client(lesson.session()))))
+                .isEqualTo("b'This is socket!'\n");
     }
 
     @Test

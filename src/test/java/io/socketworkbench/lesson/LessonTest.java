@@ -236,4 +236,75 @@ class LessonTest {
         lesson.sent(Lesson.Side.CLIENT, 1, new byte[500]);
         assertThat(lesson.mirror().get(0)).endsWith("…)  # 500").hasSizeLessThan(260);
     }
+
+    @Test
+    void aNewServerStartsItsRecordAfreshAndAnExportSaysWhatWasLeftOut() {
+        lesson.serverListening(homeworkServer(), SERVER);
+        lesson.accepted(2, CLIENT, SERVER);
+        byte[] line = "0123456789".getBytes(UTF_8);
+        for (int i = 0; i < Session.MAX_STEPS + 25; i++) {
+            lesson.sent(Lesson.Side.SERVER, 2, line);
+        }
+        assertThat(lesson.session().serverOmitted()).isEqualTo(new Session.Omitted(25, 250));
+        String truncated = PythonExport.server(lesson.session());
+        assertThat(truncated).contains("the last 25 steps (250 bytes sent) are left out");
+
+        lesson.serverListening(homeworkServer(), SERVER);
+        lesson.accepted(3, CLIENT, SERVER);
+        lesson.sent(Lesson.Side.SERVER, 3, "fresh".getBytes(UTF_8));
+        assertThat(lesson.session().serverOmitted().any()).isFalse();
+        assertThat(lesson.session().serverSteps()).hasSize(1);
+        assertThat(PythonExport.server(lesson.session())).contains("con.send(b'fresh')").doesNotContain("left out");
+    }
+
+    @Test
+    void aClientsRecordIsItsOwn() {
+        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 1, "c");
+        lesson.clientConnected(1, CLIENT, SERVER);
+        for (int i = 0; i < Session.MAX_STEPS + 1; i++) {
+            lesson.sent(Lesson.Side.CLIENT, 1, "x".getBytes(UTF_8));
+        }
+        assertThat(lesson.session().clientOmitted().steps()).isEqualTo(1);
+        assertThat(lesson.session().serverOmitted().any()).as("the server's side is whole").isFalse();
+        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 5, "c");
+        assertThat(lesson.session().clientOmitted().any()).isFalse();
+        assertThat(lesson.session().clientSteps()).isEmpty();
+    }
+
+    @Test
+    void severalClientsAreToldApartInTheMirror() {
+        InetSocketAddress second = new InetSocketAddress("127.0.0.1", 40002);
+        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 1, "c1");
+        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 2, "c2");
+        lesson.clientConnected(1, CLIENT, SERVER);
+        lesson.clientConnected(2, second, SERVER);
+        lesson.sent(Lesson.Side.CLIENT, 1, "a".getBytes(UTF_8));
+        lesson.sent(Lesson.Side.CLIENT, 2, "b".getBytes(UTF_8));
+        lesson.closed(Lesson.Side.CLIENT, 1, CloseReason.LOCAL, null);
+        assertThat(lesson.mirror()).containsSubsequence(
+                "c1 = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+                "c2 = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+                "c1.send(b'a')  # 1", "c2.send(b'b')  # 1", "c1.close()");
+    }
+
+    @Test
+    void addressesAreWrittenAsPythonLiteralsWhateverWasTyped() {
+        assertThat(Python.address(io.socketworkbench.engine.Address.inet("it's", 80))).isEqualTo("(\"it's\", 80)");
+        assertThat(Python.address(io.socketworkbench.engine.Address.inet("::1", 80))).isEqualTo("('::1', 80)");
+        assertThat(Python.family(io.socketworkbench.engine.Address.inet("::", 80))).isEqualTo("socket.AF_INET6");
+        assertThat(Python.family(io.socketworkbench.engine.Address.inet("localhost", 80))).isEqualTo("socket.AF_INET");
+        assertThat(Python.address(new InetSocketAddress("::1", 5))).isEqualTo("('::1', 5, 0, 0)");
+        assertThat(Python.address(io.socketworkbench.engine.Address.unix(java.nio.file.Path.of("/tmp/a\\b'c"))))
+                .isEqualTo("\"/tmp/a\\\\b'c\"");
+    }
+
+    @Test
+    void aFailedLookupDrawsNoArrowBecauseNothingWasSent() {
+        lesson.clientOpening(new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("nosuch.invalid", 80),
+                null, null));
+        lesson.clientFailed(SocketError.of(ErrorKind.UNKNOWN_HOST));
+        assertThat(lesson.sequence().arrows()).isEmpty();
+        assertThat(lesson.mirror()).contains(
+                "c.connect(('nosuch.invalid', 80))  # socket.gaierror: [Errno -2] Name or service not known");
+    }
 }
