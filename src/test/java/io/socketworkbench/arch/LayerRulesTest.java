@@ -49,4 +49,22 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("io.socketworkbench.cli..")
                 .check(main);
     }
+
+    /** View models and what they build on: tested without the toolkit, so they must not need it. */
+    @Test
+    void viewModelsDoNotTouchJavaFx() {
+        noClasses().that().haveSimpleNameEndingWith("Session").and().resideInAPackage("io.socketworkbench.ui..")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.server.Clients")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Transcript")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Value")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Feed")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Message")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Exposure")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.fx.EventPort")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.client.PendingRecv")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.client.ReceiveBuffer")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")
+                .check(main);
+    }
 }

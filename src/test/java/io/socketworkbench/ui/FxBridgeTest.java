@@ -60,4 +60,31 @@ class FxBridgeTest {
         assertThat(delivered).allSatisfy(d ->
                 assertThat(((SocketEvent.Received) d.event()).data().length).isLessThanOrEqualTo(FxBridge.MAX_MERGED_BYTES));
     }
+
+    @Test
+    void aFailedFutureReachesItsErrorHandlerAsASocketError() {
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        java.util.concurrent.CompletableFuture<Integer> future = new java.util.concurrent.CompletableFuture<>();
+        bridge.when(future, n -> errors.add("value " + n), e -> errors.add(e.pythonText()));
+        future.completeExceptionally(new io.socketworkbench.engine.SocketFailure(
+                io.socketworkbench.engine.SocketError.of(io.socketworkbench.engine.ErrorKind.BROKEN_PIPE)));
+        bridge.drain();
+        assertThat(errors).containsExactly("BrokenPipeError: [Errno 32] Broken pipe");
+    }
+
+    @Test
+    void anEchoFloodArrivesAsOneReceivedAndOneEchoedMessagePerPulse() {
+        SocketListener stream = bridge.to(delivered::add);
+        for (int i = 0; i < 500; i++) {
+            byte[] chunk = ("chunk" + i).getBytes();
+            stream.onEvent(new SocketEvent.Received(3, null, chunk));
+            stream.onEvent(new SocketEvent.Sent(3, null, chunk.length, SocketEvent.Origin.ECHO, chunk));
+        }
+        bridge.drain();
+        assertThat(delivered).hasSize(2);
+        SocketEvent.Sent echoed = (SocketEvent.Sent) delivered.get(1).event();
+        long total = delivered.get(0).totalBytes();
+        assertThat(echoed.bytes()).isEqualTo((int) total);
+        assertThat(new String(echoed.data())).startsWith("chunk0chunk1").endsWith("chunk499");
+    }
 }

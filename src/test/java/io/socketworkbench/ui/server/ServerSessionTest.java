@@ -24,6 +24,11 @@ class ServerSessionTest {
     private final ServerSession session = new ServerSession(engine, pulses.port(), lesson);
     private final List<String> log = new ArrayList<>();
 
+    @org.junit.jupiter.api.BeforeAll
+    static void english() {
+        io.socketworkbench.ui.i18n.I18n.use(java.util.Locale.ENGLISH);
+    }
+
     @AfterEach
     void close() {
         session.stop();
