@@ -128,6 +128,9 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         bridge.stop();
-        engine.close();
+        // Closing every socket may wait for the engine's thread: not on the FX thread. A non-daemon thread, so the
+        // JVM still lets it finish before it exits.
+        Thread closer = new Thread(engine::close, "engine-close");
+        closer.start();
     }
 }

@@ -75,6 +75,10 @@ public record SocketError(ErrorKind kind, String message) {
      * own factories ({@link #ofBind}, {@link #ofRead}, ...) decide where that is not enough.
      */
     public static SocketError from(Throwable t) {
+        if ((t instanceof java.io.UncheckedIOException || t instanceof java.util.concurrent.CompletionException)
+                && t.getCause() != null) {
+            return from(t.getCause());
+        }
         if (t instanceof SocketFailure f) {
             return f.error();
         }

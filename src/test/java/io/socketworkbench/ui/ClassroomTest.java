@@ -149,13 +149,10 @@ class ClassroomTest {
         // PNG export of the whole diagram.
         Path png = dir.resolve("sequence.png");
         int[] height = new int[1];
-        robot.interact(() -> {
-            try {
-                height[0] = window.lessonPane().sequence().exportPng(png, 800);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Integer>> pngDone =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> pngDone.set(window.lessonPane().sequence().exportPng(png, 800)));
+        height[0] = pngDone.get().get(20, java.util.concurrent.TimeUnit.SECONDS);
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(height[0]).isGreaterThan(4 * 20);

@@ -235,13 +235,16 @@ public final class SequenceView extends VBox {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            try {
-                exportPng(file.toPath(), Math.max(640, getWidth()));
-            } catch (IOException e) {
-                dropped.setText(io.socketworkbench.ui.i18n.I18n.error(
-                        io.socketworkbench.engine.SocketError.from(e)));
-                showBar();
-            }
+            exportPng(file.toPath(), Math.max(640, getWidth())).whenComplete((height, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    javafx.application.Platform.runLater(() -> {
+                        dropped.setText(io.socketworkbench.ui.i18n.I18n.error(
+                                io.socketworkbench.engine.SocketError.from(cause)));
+                        showBar();
+                    });
+                }
+            });
         }
     }
 
@@ -250,9 +253,10 @@ public final class SequenceView extends VBox {
 
     /**
      * Writes the whole diagram (every kept row, not just the visible ones) as a PNG {@code width} pixels wide,
-     * in the window's current theme. Returns the image's height.
+     * in the window's current theme. FX thread: the rows are pictured here; the encoding and the file's writing
+     * happen on a background thread. The future completes with the image's height once the file is written.
      */
-    public int exportPng(Path file, double width) throws IOException {
+    public java.util.concurrent.CompletableFuture<Integer> exportPng(Path file, double width) {
         List<Sequence.Arrow> all = model.arrows();
         List<Sequence.Lifeline> lines = model.lifelines();
         java.util.List<WritableImage> strips = new java.util.ArrayList<>();
@@ -274,22 +278,40 @@ public final class SequenceView extends VBox {
         }
         int w = (int) Math.ceil(strips.get(0).getWidth());
         int h = strips.stream().mapToInt(s -> (int) Math.ceil(s.getHeight())).sum();
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        int y = 0;
+        record Pixels(int width, int height, int[] argb) {}
+        List<Pixels> read = new java.util.ArrayList<>();
         for (WritableImage strip : strips) {
             int sw = (int) strip.getWidth();
             int sh = (int) strip.getHeight();
             int[] pixels = new int[sw * sh];
             strip.getPixelReader().getPixels(0, 0, sw, sh, PixelFormat.getIntArgbInstance(),
                     IntBuffer.wrap(pixels), sw);
-            image.setRGB(0, y, Math.min(sw, w), sh, pixels, 0, sw);
-            y += sh;
+            read.add(new Pixels(sw, sh, pixels));
         }
-        if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer");
-        }
-        return h;
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+            int y = 0;
+            for (Pixels strip : read) {
+                image.setRGB(0, y, Math.min(strip.width(), w), strip.height(), strip.argb(), 0, strip.width());
+                y += strip.height();
+            }
+            try {
+                if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return h;
+        }, PNG_WRITER);
     }
+
+    /** One background thread for PNG encoding, which can take a second for a long diagram. */
+    private static final java.util.concurrent.Executor PNG_WRITER = task -> {
+        Thread writer = new Thread(task, "png-export");
+        writer.setDaemon(true);
+        writer.start();
+    };
 
     /** Lays out {@code content} off screen with the window's style sheets and theme, and takes its picture. */
     private WritableImage snapshot(VBox content, double width) {
