@@ -51,6 +51,9 @@ public final class EndpointForm extends HBox {
         host.setEditable(true);
         host.getItems().setAll(hosts);
         host.setValue(hosts.get(0));
+        // The editor copies the value only once the combo has a skin; a tab used before its first layout (a new
+        // client tab, an example) must not read an empty host.
+        host.getEditor().setText(hosts.get(0));
         // Sizes in em (workbench.css), so that they grow with zoom and projector type; the port's is set below.
         host.getStyleClass().add("host-field");
         protocol.getStyleClass().add("protocol-field");

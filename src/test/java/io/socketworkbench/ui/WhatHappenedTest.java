@@ -1,0 +1,115 @@
+package io.socketworkbench.ui;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.ui.client.ClientPane;
+import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.server.ServerSession;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window shows what the engine did, not what the controls say now; shortcuts act on the tab in front. */
+@ExtendWith(ApplicationExtension.class)
+class WhatHappenedTest {
+    private final SocketEngine engine = new SocketEngine("what-happened-test");
+    private final FxBridge bridge = new FxBridge();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindow.show(stage, engine, bridge, 1280, 800);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+
+    private int startServer(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#server-port").queryAs(TextField.class).setText("0"));
+        robot.clickOn("#server-start");
+        await(() -> robot.lookup("#server-state").queryAs(Label.class).getText().startsWith("Listening on"));
+        return Integer.parseInt(robot.lookup("#server-state").queryAs(Label.class).getText()
+                .replaceAll(".*:(\\d+).*", "$1"));
+    }
+
+    @Test
+    void changingTheReplyModeWhileRunningShowsNoEchoThatWasNeverSent(FxRobot robot) throws Exception {
+        int port = startServer(robot);
+        assertThat(robot.lookup("#server-reply-mode").queryAs(ComboBox.class).isDisabled())
+                .as("the reply is fixed while the server runs").isTrue();
+        // Even if the mode changes under it, the server keeps the reply it started with, and says so.
+        robot.interact(() -> window.server().setReply(ServerSession.ReplyMode.ECHO, ""));
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.getOutputStream().write("ping".getBytes(UTF_8));
+            await(() -> window.server().transcript().messages().stream()
+                    .anyMatch(m -> m.kind() == Message.Kind.RECEIVED));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(window.server().transcript().messages()).noneMatch(m -> m.kind() == Message.Kind.SENT);
+            assertThat(window.lesson().mirror()).noneMatch(line -> line.startsWith("con.send("));
+        }
+    }
+
+    @Test
+    void ctrlLClearsTheClientTabInFrontNotTheFirst(FxRobot robot) {
+        ClientPane[] second = new ClientPane[1];
+        robot.interact(() -> {
+            window.client().transcript().add(Message.event("first tab's line"));
+            second[0] = window.addClient();
+            second[0].transcript().add(Message.event("second tab's line"));
+        });
+        robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(second[0].transcript().messages()).isEmpty();
+        assertThat(window.client().transcript().messages()).extracting(Message::text).contains("first tab's line");
+    }
+
+    @Test
+    void twoClientTabsAreToldApartInTheMirror(FxRobot robot) {
+        int port = startServer(robot);
+        ClientPane[] second = new ClientPane[1];
+        robot.interact(() -> {
+            second[0] = window.addClient();
+            for (ClientPane pane : new ClientPane[] {window.client(), second[0]}) {
+                pane.form().portField().setText(String.valueOf(port));
+                pane.open();
+            }
+        });
+        await(() -> window.server().clientCount() == 2);
+        assertThat(window.lesson().mirror()).contains("c1 = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+                "c2 = socket.socket(socket.AF_INET, socket.SOCK_STREAM)");
+    }
+
+    @Test
+    void aServerReachableFromOtherMachinesIsWarnedAbout(FxRobot robot) {
+        for (String host : new String[] {"0.0.0.0", "::", "127.0.0.1", "::1"}) {
+            robot.interact(() -> window.server().form().hostBox().getEditor().setText(host));
+            boolean shown = robot.lookup("#server-exposure").query().isVisible();
+            assertThat(shown).as(host).isEqualTo(!host.equals("127.0.0.1") && !host.equals("::1"));
+        }
+    }
+}
