@@ -39,9 +39,9 @@ public final class WorkbenchApp extends Application {
             settings.put("language", locale.toLanguageTag());
             settings.save();
         });
-        window.client().form().hostBox().getEditor().setText(settings.get("client.host", "127.0.0.1"));
-        window.client().form().portField().setText(settings.get("client.port", "37777"));
-        window.server().form().portField().setText(settings.get("server.port", "37777"));
+        window.client().session().form().host().set(settings.get("client.host", "127.0.0.1"));
+        window.client().session().form().port().set(settings.get("client.port", "37777"));
+        window.server().session().form().port().set(settings.get("server.port", "37777"));
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(settings.number("width", 1280), screen.getWidth());
@@ -119,9 +119,9 @@ public final class WorkbenchApp extends Application {
         settings.put("zoom", zoom.normal());
         settings.put("projector.zoom", zoom.projector());
         settings.put("projector", zoom.projectorOn());
-        settings.put("client.host", window.client().form().hostText());
-        settings.put("client.port", window.client().form().portField().getText());
-        settings.put("server.port", window.server().form().portField().getText());
+        settings.put("client.host", window.client().session().form().host().get());
+        settings.put("client.port", window.client().session().form().port().get());
+        settings.put("server.port", window.server().session().form().port().get());
         settings.save();
     }
 

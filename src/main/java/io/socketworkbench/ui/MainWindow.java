@@ -74,7 +74,6 @@ public final class MainWindow extends BorderPane {
     private Consumer<Locale> onLanguage = l -> { };
     private double zoomBeforeProjector = 1.0;
     private double projectorZoom = PROJECTOR_ZOOM;
-    private List<javafx.scene.Node> hiddenByProjector = List.of();
 
     public MainWindow(SocketEngine engine, FxBridge bridge) {
         this.engine = engine;
@@ -165,6 +164,7 @@ public final class MainWindow extends BorderPane {
                 () -> clients.getTabs().size() > 1 ? "c" + n : "c");
         Tab tab = new Tab(t("client.title") + " " + n, pane);
         tab.setClosable(n > 1);
+        pane.projector(projector.isSelected());
         tab.setOnClosed(e -> pane.close());
         clients.getTabs().add(tab);
         clients.getSelectionModel().select(tab);
@@ -174,11 +174,11 @@ public final class MainWindow extends BorderPane {
     /** Contract 4: the seed's server on 127.0.0.1:37777, and the client pane connecting to it. */
     public void runHomework() {
         clients.getSelectionModel().select(0);
-        server.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
+        server.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", 37777);
         server.setReply(io.socketworkbench.ui.server.ServerSession.ReplyMode.GREET_CLOSE, "This is socket!");
         server.setBacklog(5);
         ClientPane client = client();
-        client.form().set(EndpointForm.Protocol.TCP, "127.0.0.1", 37777);
+        client.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", 37777);
         // Connect once the server listens; if 37777 is taken (say, by the seed itself), connect to whoever has it.
         server.whenListening(client::open);
         server.startServer();
@@ -357,20 +357,9 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(on ? 0.46 : 0.5);
         getBottom().setVisible(!on);
         getBottom().setManaged(!on);
-        // Remembered, not looked up again: a hidden part may have left the scene graph (the server pane takes its
-        // connection list out of its split while hidden), and lookupAll would not find it to bring it back.
-        if (on) {
-            hiddenByProjector = List.copyOf(lookupAll(".secondary"));
-        }
-        for (javafx.scene.Node node : hiddenByProjector) {
-            node.setManaged(!on);
-            node.setVisible(!on);
-        }
-        // The socket lab shows whole where it fits; on a projector it may shrink and scroll, so that the
-        // transcript and the Send button stay on the screen.
-        for (javafx.scene.Node lab : lookupAll(".lab-scroll")) {
-            ((javafx.scene.layout.Region) lab).setMinHeight(on ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
+        // Each pane knows its own chrome: the window tells them, it does not reach into them.
+        server.projector(on);
+        clients.getTabs().forEach(tab -> ((ClientPane) tab.getContent()).projector(on));
     }
 
     /**

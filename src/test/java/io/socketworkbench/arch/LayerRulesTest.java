@@ -60,6 +60,8 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Feed")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Message")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Exposure")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.EndpointDraft")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Protocol")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.fx.EventPort")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.client.PendingRecv")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.client.ReceiveBuffer")

@@ -94,9 +94,9 @@ class ClassroomTest {
         }
     }
 
-    private int startServer(FxRobot robot, EndpointForm.Protocol protocol, io.socketworkbench.ui.server.ServerSession.ReplyMode mode)
+    private int startServer(FxRobot robot, io.socketworkbench.ui.common.Protocol protocol, io.socketworkbench.ui.server.ServerSession.ReplyMode mode)
             throws IOException {
-        int port = protocol == EndpointForm.Protocol.UDP ? freeUdpPort() : freePort();
+        int port = protocol == io.socketworkbench.ui.common.Protocol.UDP ? freeUdpPort() : freePort();
         robot.interact(() -> {
             window.server().form().set(protocol, "127.0.0.1", port);
             window.server().setReply(mode, "hi");
@@ -321,7 +321,7 @@ class ClassroomTest {
     void connectExReturnsTheCodeWhereConnectRaises(FxRobot robot) throws Exception {
         int port = freePort();
         robot.interact(() -> {
-            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new Session.ClientLab(true, null, false, 1024, false));
             window.client().open();
         });
@@ -333,9 +333,9 @@ class ClassroomTest {
 
     @Test
     void receivingByHandShowsBlockingIoErrorThenBufsizePiecesThenTheEmptyBytes(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
         robot.interact(() -> {
-            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new Session.ClientLab(false, null, true, 4, true));
             window.client().open();
         });
@@ -367,9 +367,9 @@ class ClassroomTest {
 
     @Test
     void settimeoutMakesAWaitingRecvRaiseTimeoutError(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
         robot.interact(() -> {
-            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new Session.ClientLab(false, 0.3, false, 1024, true));
             window.client().open();
         });
@@ -385,9 +385,9 @@ class ClassroomTest {
 
     @Test
     void udpKeepsDatagramBoundariesAndCutsOnesThatDoNotFit(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.UDP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.UDP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
         robot.interact(() -> {
-            window.client().form().set(EndpointForm.Protocol.UDP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.common.Protocol.UDP, "127.0.0.1", port);
             window.client().setLab(new Session.ClientLab(false, null, false, 4, false));
             window.client().open();
         });
@@ -409,9 +409,9 @@ class ClassroomTest {
 
     @Test
     void halfCloseLetsTheServerSeeTheEndAndTheOptionsReadBackAsTheSystemHoldsThem(FxRobot robot) throws Exception {
-        int port = startServer(robot, EndpointForm.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
         robot.interact(() -> {
-            window.client().form().set(EndpointForm.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setOptions(SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withTcpNoDelay(true));
             window.client().open();
         });

@@ -57,7 +57,7 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.lesson.Sequence.Role role : io.socketworkbench.lesson.Sequence.Role.values()) {
             keys.add("seq.role." + role.name().toLowerCase(Locale.ROOT));
         }
-        for (EndpointForm.Protocol protocol : EndpointForm.Protocol.values()) {
+        for (io.socketworkbench.ui.common.Protocol protocol : io.socketworkbench.ui.common.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
         return keys;

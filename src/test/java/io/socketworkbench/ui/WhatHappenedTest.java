@@ -112,4 +112,15 @@ class WhatHappenedTest {
             assertThat(shown).as(host).isEqualTo(!host.equals("127.0.0.1") && !host.equals("::1"));
         }
     }
+
+    @Test
+    void theFormAndItsViewModelAgreeBothWays(FxRobot robot) {
+        robot.interact(() -> window.client().session().form().host().set("::1"));
+        assertThat(window.client().form().hostText()).isEqualTo("::1");
+        robot.interact(() -> window.client().form().portField().setText("4242"));
+        assertThat(window.client().session().form().port().get()).isEqualTo("4242");
+        robot.interact(() -> window.server().form().set(io.socketworkbench.ui.common.Protocol.UDP, "0.0.0.0", 9));
+        assertThat(window.server().session().form().protocol().get()).isEqualTo(io.socketworkbench.ui.common.Protocol.UDP);
+        assertThat(window.server().session().form().host().get()).isEqualTo("0.0.0.0");
+    }
 }

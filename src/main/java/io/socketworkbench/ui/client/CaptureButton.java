@@ -20,7 +20,6 @@ final class CaptureButton extends ToggleButton {
         super(t("client.capture"), new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE));
         this.session = session;
         setId(id);
-        getStyleClass().add("secondary");
         setMinWidth(Region.USE_PREF_SIZE);
         setOnAction(e -> toggle());
         session.capturing().observe(on -> {

@@ -10,6 +10,7 @@ import io.socketworkbench.lesson.Session;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
+import io.socketworkbench.ui.common.Projector;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
 import java.nio.file.Path;
@@ -37,14 +38,15 @@ public final class ClientPane extends VBox {
     private final TranscriptView transcript;
     private final InputBar inputBar;
     private final LabControls lab;
+    private final CaptureButton captureButton;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
     public ClientPane(SocketEngine engine, EventPort port, String suffix, Lesson lesson, Supplier<String> lessonName) {
         session = new ClientSession(engine, port, lesson, lessonName);
         getStyleClass().add("pane-card");
         setSpacing(8);
-        form = new EndpointForm("client" + suffix, "client.host", "client.path",
-                List.of("127.0.0.1", "localhost", "::1"), "37777");
+        form = new EndpointForm(session.form(), "client" + suffix, "client.host", "client.path",
+                List.of("127.0.0.1", "localhost", "::1"));
         Label title = new Label(t("client.title"));
         title.getStyleClass().addAll("title-3", "pane-title");
         state.setId("client-state" + suffix);
@@ -56,7 +58,7 @@ public final class ClientPane extends VBox {
         HBox.setHgrow(form, Priority.ALWAYS);
         formRow.setAlignment(Pos.CENTER_LEFT);
         transcript = new TranscriptView("client-transcript" + suffix, session.transcript());
-        CaptureButton captureButton = new CaptureButton("client-capture" + suffix, session);
+        captureButton = new CaptureButton("client-capture" + suffix, session);
         VBox.setVgrow(transcript, Priority.ALWAYS);
         inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, this::send);
         inputBar.charsetFrom(transcript::charset);
@@ -73,6 +75,15 @@ public final class ClientPane extends VBox {
         titleRow.getChildren().addAll(spring, captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(titleRow, formRow, lab, transcript, inputBar);
+    }
+
+    /** Projector mode: the conversation and the lab stay, the chrome goes. */
+    public void projector(boolean on) {
+        Projector.hide(on, captureButton);
+        form.projector(on);
+        transcript.projector(on);
+        inputBar.projector(on);
+        lab.projector(on);
     }
 
     public ClientSession session() {
@@ -106,7 +117,7 @@ public final class ClientPane extends VBox {
             return;
         }
         form.remember(form.hostText());
-        boolean udp = form.protocol() == EndpointForm.Protocol.UDP;
+        boolean udp = form.protocol() == io.socketworkbench.ui.common.Protocol.UDP;
         // On loopback a UDP client binds where replies come back to, so the diagram and the server agree.
         Address bind = udp && form.loopback() != null ? new Address.Inet(form.loopback(), 0) : null;
         session.open(new ClientSession.Open(address.get(), udp, lab.options(), lab.lab(), bind));
@@ -120,7 +131,7 @@ public final class ClientPane extends VBox {
         connect.setSelected(open);
         connect.setText(t(open ? "client.disconnect" : "client.connect"));
         connect.setGraphic(new FontIcon(open ? MaterialDesignL.LAN_DISCONNECT : MaterialDesignL.LAN_CONNECT));
-        form.lock(open && form.protocol() != EndpointForm.Protocol.UDP);
+        form.lock(open && form.protocol() != io.socketworkbench.ui.common.Protocol.UDP);
     }
 
     /** Captures every received byte to {@code file}, however much the transcript drops. */

@@ -17,6 +17,7 @@ import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
 import io.socketworkbench.ui.common.Capture;
+import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.common.Transcript;
 import io.socketworkbench.ui.common.Value;
@@ -52,6 +53,7 @@ public final class ClientSession {
     private final EventPort port;
     private final Lesson lesson;
     private final Supplier<String> lessonName;
+    private final EndpointDraft form = new EndpointDraft("127.0.0.1", "37777");
     private final Transcript transcript = new Transcript(2000);
     private final Value<String> status = new Value<>(t("client.state.idle"));
     private final Value<Boolean> open = new Value<>(false);
@@ -76,6 +78,11 @@ public final class ClientSession {
         this.lesson = lesson;
         this.lessonName = lessonName;
         this.pending = new PendingRecv(port);
+    }
+
+    /** What the client's form holds now: the next connect's target, and what settings keep. */
+    public EndpointDraft form() {
+        return form;
     }
 
     public Transcript transcript() {

@@ -23,6 +23,8 @@ import javafx.scene.layout.VBox;
  * recv's bufsize, receiving by hand, shutdown(SHUT_WR), socket options, and the Python 2/3 bytes note.
  */
 final class LabControls extends TitledPane {
+    private final FittingScroll scroll;
+
     private final ComboBox<String> connectCall = new ComboBox<>();
     private final TextField timeout = new TextField();
     private final CheckBox nonBlocking = new CheckBox("setblocking(False)");
@@ -85,7 +87,8 @@ final class LabControls extends TitledPane {
         VBox content = new VBox(8, row1, row2, note);
         // On a projector the lab may be taller than the pane: it scrolls inside a bounded box (workbench.css)
         // instead of pushing the transcript and the Send button off the screen.
-        setContent(new FittingScroll(content));
+        scroll = new FittingScroll(content);
+        setContent(scroll);
     }
 
     /** Scrolls only where the pane is too short: elsewhere it asks for all of its content's height. */
@@ -97,8 +100,7 @@ final class LabControls extends TitledPane {
             this.content = content;
             setFitToWidth(true);
             setHbarPolicy(ScrollBarPolicy.NEVER);
-            getStyleClass().add("lab-scroll");
-            // Whole wherever it fits; projector mode lets it shrink and scroll (MainWindow).
+            // Whole wherever it fits; projector mode lets it shrink and scroll.
             setMinHeight(USE_PREF_SIZE);
         }
 
@@ -150,6 +152,14 @@ final class LabControls extends TitledPane {
     }
 
     /** The lab as it stands; a bad field counts as its default. */
+    /**
+     * The lab stays on a projector (it is teaching material), but may shrink and scroll there, so that the
+     * transcript and the Send button stay on the screen.
+     */
+    void projector(boolean on) {
+        scroll.setMinHeight(on ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
     Session.ClientLab lab() {
         Integer size = parse(bufsize.getEditor().getText());
         return new Session.ClientLab(connectCall.getSelectionModel().getSelectedIndex() == 1, timeoutValue(),

@@ -22,9 +22,6 @@ import javafx.util.StringConverter;
 /** Protocol, host (or socket file) and port, validated as the user types. */
 public final class EndpointForm extends HBox {
 
-    /** The three socket kinds of the tutorial. */
-    public enum Protocol { TCP, UDP, UNIX }
-
     private final ComboBox<Protocol> protocol = new ComboBox<>(FXCollections.observableArrayList(Protocol.values()));
     private final ComboBox<String> host = new ComboBox<>();
     private final TextField port = new TextField();
@@ -32,7 +29,44 @@ public final class EndpointForm extends HBox {
     private final Label hostLabel = new Label();
     private final BooleanBinding valid;
 
-    public EndpointForm(String prefix, String hostKey, String pathKey, List<String> hosts, String defaultPort) {
+    /**
+     * A form bound both ways to {@code draft}, which the pane's view model owns: what is typed goes there, and
+     * what is set there (restored settings, an example) shows here.
+     */
+    public EndpointForm(EndpointDraft draft, String prefix, String hostKey, String pathKey, List<String> hosts) {
+        this(prefix, hostKey, pathKey, hosts, draft.port().get());
+        bind(draft);
+    }
+
+    private void bind(EndpointDraft draft) {
+        if (draft.host().get() != null && !draft.host().get().isEmpty()) {
+            host.setValue(draft.host().get());
+            host.getEditor().setText(draft.host().get());
+        }
+        protocol.setValue(draft.protocol().get());
+        host.getEditor().textProperty().addListener((o, a, text) -> draft.host().set(text));
+        port.textProperty().addListener((o, a, text) -> draft.port().set(text));
+        protocol.valueProperty().addListener((o, a, p) -> draft.protocol().set(p));
+        draft.host().observe(text -> {
+            if (text != null && !text.equals(host.getEditor().getText())) {
+                host.getEditor().setText(text);
+                host.setValue(text);
+            }
+        });
+        draft.port().observe(text -> {
+            if (text != null && !text.equals(port.getText())) {
+                port.setText(text);
+            }
+        });
+        draft.protocol().observe(p -> {
+            if (p != null && p != protocol.getValue()) {
+                protocol.setValue(p);
+            }
+        });
+        draft.host().set(hostText());
+    }
+
+    private EndpointForm(String prefix, String hostKey, String pathKey, List<String> hosts, String defaultPort) {
         protocol.setId(prefix + "-protocol");
         host.setId(prefix + "-host");
         port.setId(prefix + "-port");
@@ -59,9 +93,6 @@ public final class EndpointForm extends HBox {
         protocol.getStyleClass().add("protocol-field");
         hostLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         portLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // The projector hides the field names: the fields' contents say what they are.
-        hostLabel.getStyleClass().add("secondary");
-        portLabel.getStyleClass().add("secondary");
         HBox.setHgrow(host, Priority.ALWAYS);
         port.setText(defaultPort);
         // Five digits and the field's padding at the current type size. Padding does not grow with zoom, so a
@@ -154,6 +185,11 @@ public final class EndpointForm extends HBox {
 
     public TextField portField() {
         return port;
+    }
+
+    /** Projector mode: the fields' contents say what they are, so their names go. */
+    public void projector(boolean on) {
+        Projector.hide(on, hostLabel, portLabel);
     }
 
     /** True while the port (or, for AF_UNIX, nothing) is acceptable. */

@@ -28,6 +28,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The message box: what to send, how to read it (text, escapes, hex, Python bytes), and the line ending. */
 public final class InputBar extends VBox {
+    /** The format and line-ending choices: projector mode hides them. */
+    private final HBox options;
+
     private static final String[] ENDINGS = {"", "\n", "\r\n"};
     private static final String[] ENDING_KEYS = {"input.ending.none", "input.ending.lf", "input.ending.crlf"};
 
@@ -75,9 +78,8 @@ public final class InputBar extends VBox {
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
 
-        HBox options = new HBox(6, format, ending);
+        options = new HBox(6, format, ending);
         options.setAlignment(Pos.CENTER_LEFT);
-        options.getStyleClass().add("secondary");
         VBox side = new VBox(6, send);
         side.setAlignment(Pos.BOTTOM_CENTER);
         HBox row = new HBox(6, input, side);
@@ -154,5 +156,10 @@ public final class InputBar extends VBox {
     public void showProblem(String text) {
         problem.setText(text);
         problem.setVisible(true);
+    }
+
+    /** Projector mode: the class watches the message, not the format choices. */
+    public void projector(boolean on) {
+        Projector.hide(on, options);
     }
 }

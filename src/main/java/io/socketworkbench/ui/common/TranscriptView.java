@@ -53,6 +53,8 @@ public final class TranscriptView extends VBox {
             TextCodec.COMMON_CHARSETS));
     private final Label dropped = new Label();
     private final Transcript model;
+    /** Format, charset, clear and save: projector mode hides them. */
+    private final HBox bar;
 
     /** A view of {@code model}, which a view model fills; the view only mirrors it. */
     public TranscriptView(String id, Transcript model) {
@@ -94,9 +96,9 @@ public final class TranscriptView extends VBox {
         save.setOnAction(e -> saveAs());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(6, mode, charset, spring, dropped, clear, save);
+        bar = new HBox(6, mode, charset, spring, dropped, clear, save);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().addAll("transcript-bar", "secondary");
+        bar.getStyleClass().add("transcript-bar");
         getChildren().addAll(bar, list);
         setSpacing(4);
         model.observe(new Transcript.Observer() {
@@ -140,6 +142,11 @@ public final class TranscriptView extends VBox {
     /** For local notes that are not engine events (a capture started, a file saved). */
     public void add(Message message) {
         model.add(message);
+    }
+
+    /** Projector mode: only the conversation shows. */
+    public void projector(boolean on) {
+        Projector.hide(on, bar);
     }
 
     public Transcript model() {

@@ -13,6 +13,7 @@ import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.Exposure;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.OptionsDialog;
+import io.socketworkbench.ui.common.Projector;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
@@ -45,8 +46,7 @@ public final class ServerPane extends VBox {
     static final int BACKLOG = 1024;
 
     private final ServerSession session;
-    private final EndpointForm form = new EndpointForm("server", "server.host", "server.path",
-            EndpointForm.bindChoices(), "37777");
+    private final EndpointForm form;
     private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
     private final Label state = new Label();
     private final Label warning = new Label();
@@ -57,9 +57,12 @@ public final class ServerPane extends VBox {
     private final InputBar inputBar;
     private SocketOptionsSpec options = SocketOptionsSpec.DEFAULTS.withReuseAddress(true);
     private int backlog = BACKLOG;
+    private SplitPane top;
+    private HBox replyRow;
 
     public ServerPane(SocketEngine engine, EventPort port, Lesson lesson) {
         session = new ServerSession(engine, port, lesson);
+        form = new EndpointForm(session.form(), "server", "server.host", "server.path", EndpointForm.bindChoices());
         connections = new ConnectionList(session.clients(), session::closeClient);
         transcript = new TranscriptView("server-transcript", session.transcript());
         getStyleClass().add("pane-card");
@@ -80,7 +83,7 @@ public final class ServerPane extends VBox {
         warning.textProperty().bind(Bindings.createStringBinding(() -> t("server.warnExposed", form.hostText()),
                 form.hostBox().getEditor().textProperty()));
         warning.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> form.protocol() != EndpointForm.Protocol.UNIX && Exposure.exposes(form.hostText()),
+                () -> form.protocol() != io.socketworkbench.ui.common.Protocol.UNIX && Exposure.exposes(form.hostText()),
                 form.hostBox().getEditor().textProperty(), form.protocolBox().valueProperty()));
         warning.managedProperty().bind(warning.visibleProperty());
         session.log().observe(log::add);
@@ -102,8 +105,7 @@ public final class ServerPane extends VBox {
         SplitPane body = new SplitPane(top, transcript);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.36);
-        // Projector mode drops the connection list and the log: the conversation is what the class watches.
-        top.getStyleClass().add("secondary");
+        this.top = top;
         top.visibleProperty().addListener((o, a, shown) -> {
             if (shown && !body.getItems().contains(top)) {
                 body.getItems().add(0, top);
@@ -131,8 +133,16 @@ public final class ServerPane extends VBox {
         HBox replyRow = new HBox(8, reply, optionsButton);
         HBox.setHgrow(reply, Priority.ALWAYS);
         replyRow.setAlignment(Pos.CENTER_LEFT);
-        replyRow.getStyleClass().add("secondary");
+        this.replyRow = replyRow;
         getChildren().addAll(new HBox(10, title, state), formRow, warning, replyRow, body, inputBar);
+    }
+
+    /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */
+    public void projector(boolean on) {
+        Projector.hide(on, top, replyRow);
+        form.projector(on);
+        transcript.projector(on);
+        inputBar.projector(on);
     }
 
     public ServerSession session() {
@@ -181,9 +191,9 @@ public final class ServerPane extends VBox {
             session.status().set(I18n.syntax(e));
             return;
         }
-        boolean unix = form.protocol() == EndpointForm.Protocol.UNIX;
+        boolean unix = form.protocol() == io.socketworkbench.ui.common.Protocol.UNIX;
         SocketOptionsSpec used = unix ? options.withReuseAddress(null) : options;
-        session.start(new ServerSession.Start(address.get(), form.protocol() == EndpointForm.Protocol.UDP,
+        session.start(new ServerSession.Start(address.get(), form.protocol() == io.socketworkbench.ui.common.Protocol.UDP,
                 reply.mode(), greet, backlog, used));
     }
 

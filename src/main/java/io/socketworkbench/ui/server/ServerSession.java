@@ -14,6 +14,7 @@ import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
+import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Feed;
 import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.common.Transcript;
@@ -55,6 +56,7 @@ public final class ServerSession {
     private final SocketEngine engine;
     private final EventPort port;
     private final Lesson lesson;
+    private final EndpointDraft form = new EndpointDraft("127.0.0.1", "37777");
     private final Transcript transcript = new Transcript(2000);
     private final Clients clients = new Clients();
     private final Feed<String> log = new Feed<>();
@@ -72,6 +74,11 @@ public final class ServerSession {
         this.engine = engine;
         this.port = port;
         this.lesson = lesson;
+    }
+
+    /** What the server's form holds now: the next Start's address, and what settings keep. */
+    public EndpointDraft form() {
+        return form;
     }
 
     public Transcript transcript() {
