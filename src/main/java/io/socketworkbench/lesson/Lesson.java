@@ -48,7 +48,7 @@ public final class Lesson {
     private final EnumSet<LessonStep> done = EnumSet.noneOf(LessonStep.class);
     private final List<String> mirror = new ArrayList<>();
     private final List<Runnable> listeners = new ArrayList<>();
-    private final Diagram diagram = new Diagram();
+    private final SequenceRecorder diagram = new SequenceRecorder();
     private final Session session = new Session();
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
@@ -77,7 +77,7 @@ public final class Lesson {
         return List.copyOf(mirror);
     }
 
-    public Sequence sequence() {
+    public SequenceDiagram sequence() {
         return diagram.sequence();
     }
 
@@ -127,9 +127,9 @@ public final class Lesson {
         if (setup == null) {
             return;
         }
-        line("s = socket.socket(" + Python.family(setup.address()) + ", " + type(setup.udp()) + ")");
-        Python.setsockopt("s", setup.options()).forEach(this::line);
-        raised("s.bind(" + Python.address(setup.address()) + ")", error);
+        line("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + type(setup.udp()) + ")");
+        PythonSource.setsockopt("s", setup.options()).forEach(this::line);
+        raised("s.bind(" + PythonSource.address(setup.address()) + ")", error);
     }
 
     /** The server is bound (UDP) or listening (TCP, AF_UNIX) at {@code local}. */
@@ -139,9 +139,9 @@ public final class Lesson {
         session.serverBound(actual);
         udp = setup.udp();
         diagram.serverAt(local);
-        line("s = socket.socket(" + Python.family(actual) + ", " + type(setup.udp()) + ")");
-        Python.setsockopt("s", setup.options()).forEach(this::line);
-        line("s.bind(" + Python.address(actual) + ")");
+        line("s = socket.socket(" + PythonSource.family(actual) + ", " + type(setup.udp()) + ")");
+        PythonSource.setsockopt("s", setup.options()).forEach(this::line);
+        line("s.bind(" + PythonSource.address(actual) + ")");
         if (setup.udp()) {
             done.removeAll(LessonStep.UDP);
             done.add(LessonStep.UDP_BIND);
@@ -162,7 +162,7 @@ public final class Lesson {
                 ? serverSetup == null ? null : serverSetup.options()
                 : clientSetup == null ? null : clientSetup.options();
         if (spec != null) {
-            Python.getsockopt(side == Side.SERVER ? "s" : clientName, spec, values).forEach(this::line);
+            PythonSource.getsockopt(side == Side.SERVER ? "s" : clientName, spec, values).forEach(this::line);
             changed();
         }
     }
@@ -196,11 +196,11 @@ public final class Lesson {
         clientNames.put(id, name);
         diagram.clientOpening();
         String c = name;
-        line(c + " = socket.socket(" + Python.family(setup.target()) + ", " + type(setup.udp()) + ")");
-        Python.setsockopt(c, setup.options()).forEach(this::line);
+        line(c + " = socket.socket(" + PythonSource.family(setup.target()) + ", " + type(setup.udp()) + ")");
+        PythonSource.setsockopt(c, setup.options()).forEach(this::line);
         Session.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
-            line(c + ".settimeout(" + Python.seconds(lab.timeout()) + ")");
+            line(c + ".settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
         }
         if (!setup.udp()) {
             client = TcpState.SYN_SENT;
@@ -211,7 +211,7 @@ public final class Lesson {
     private String connectCall() {
         Session.ClientSetup setup = session.client();
         boolean ex = setup != null && setup.lab().connectEx();
-        return clientName + "." + (ex ? "connect_ex(" : "connect(") + Python.address(clientTarget) + ")";
+        return clientName + "." + (ex ? "connect_ex(" : "connect(") + PythonSource.address(clientTarget) + ")";
     }
 
     /** Python's setblocking(False) comes after connect in a lesson, so that connect itself still waits. */
@@ -273,7 +273,7 @@ public final class Lesson {
     public void accepted(long connection, SocketAddress remote, SocketAddress local) {
         server = TcpState.ESTABLISHED;
         done.add(LessonStep.CONNECT);
-        line("con, addr = s.accept()  # " + Python.address(remote));
+        line("con, addr = s.accept()  # " + PythonSource.address(remote));
         diagram.accepted(connection, remote, local);
         changed();
     }
@@ -293,12 +293,12 @@ public final class Lesson {
 
     /** A datagram sent to an address the user gave. */
     public void sentDatagram(Side side, byte[] data, Address target) {
-        sentDatagram(side, data, Python.address(target), Address.format(target), null);
+        sentDatagram(side, data, PythonSource.address(target), Address.format(target), null);
     }
 
     /** A datagram sent to an address the system gave, such as the sender of one received. */
     public void sentDatagram(Side side, byte[] data, SocketAddress to) {
-        sentDatagram(side, data, Python.address(to), Address.format(to), to);
+        sentDatagram(side, data, PythonSource.address(to), Address.format(to), to);
     }
 
     private void sentDatagram(Side side, byte[] data, String target, String label, SocketAddress to) {
@@ -327,7 +327,7 @@ public final class Lesson {
         done.add(LessonStep.UDP_RECVFROM);
         String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
         line("data, addr = " + name(side, true, -1) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
-                + Python.address(from) + note);
+                + PythonSource.address(from) + note);
         decoded(data);
         diagram.datagramReceived(side, from, preview(data), data.length + discarded);
         step(side, -1, new Step(Step.Action.RECEIVE, new byte[0], data.length, from));

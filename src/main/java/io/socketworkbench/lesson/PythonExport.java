@@ -29,15 +29,15 @@ public final class PythonExport {
         boolean unix = setup.address() instanceof Address.Unix;
         List<String> out = header(SERVER_FILE, setup.options().linger() != null, unix, session.serverOmitted());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-        String address = Python.address(setup.address());
+        String address = PythonSource.address(setup.address());
         if (unix) {
             out.add("try:");
             out.add("    os.unlink(" + address + ")   # a socket file left by an earlier run");
             out.add("except FileNotFoundError:");
             out.add("    pass");
         }
-        out.add("s = socket.socket(" + Python.family(setup.address()) + ", " + type + ")");
-        out.addAll(Python.setsockopt("s", setup.options()));
+        out.add("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + type + ")");
+        out.addAll(PythonSource.setsockopt("s", setup.options()));
         out.add("s.bind(" + address + ")");
         List<Step> steps = session.serverSteps();
         if (setup.udp()) {
@@ -80,7 +80,7 @@ public final class PythonExport {
         if (setup.reply() == Session.Reply.ECHO) {
             out.add("    s.sendto(data, addr)");
         } else if (setup.reply() != Session.Reply.NONE) {
-            out.add("    s.sendto(" + Python.bytes(setup.greeting()) + ", addr)");
+            out.add("    s.sendto(" + PythonSource.bytes(setup.greeting()) + ", addr)");
         } else {
             // Answer each datagram the way the session answered after the first one arrived.
             boolean afterFirst = false;
@@ -91,7 +91,7 @@ public final class PythonExport {
                     }
                     afterFirst = true;
                 } else if (step.action() == Step.Action.SEND && afterFirst) {
-                    out.add("    s.sendto(" + Python.bytes(step.data()) + ", addr)");
+                    out.add("    s.sendto(" + PythonSource.bytes(step.data()) + ", addr)");
                 }
             }
         }
@@ -106,17 +106,17 @@ public final class PythonExport {
         List<String> out = header(CLIENT_FILE, setup.options().linger() != null, setup.lab().connectEx() && !setup.udp(),
                 session.clientOmitted());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-        String target = Python.address(setup.target());
-        out.add("c = socket.socket(" + Python.family(setup.target()) + ", " + type + ")");
-        out.addAll(Python.setsockopt("c", setup.options()));
+        String target = PythonSource.address(setup.target());
+        out.add("c = socket.socket(" + PythonSource.family(setup.target()) + ", " + type + ")");
+        out.addAll(PythonSource.setsockopt("c", setup.options()));
         Session.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
-            out.add("c.settimeout(" + Python.seconds(lab.timeout()) + ")");
+            out.add("c.settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
         }
         if (setup.udp()) {
             for (Step step : steps) {
                 if (step.action() == Step.Action.SEND) {
-                    out.add("c.sendto(" + Python.bytes(step.data()) + ", " + target + ")");
+                    out.add("c.sendto(" + PythonSource.bytes(step.data()) + ", " + target + ")");
                 } else if (step.action() == Step.Action.RECEIVE) {
                     out.add("data, addr = c.recvfrom(65535)");
                     out.add("print(data, \"from\", addr)");
@@ -204,6 +204,6 @@ public final class PythonExport {
     }
 
     private static String send(String sock, byte[] data) {
-        return sock + (data.length > SEND_LIMIT ? ".sendall(" : ".send(") + Python.bytes(data) + ")";
+        return sock + (data.length > SEND_LIMIT ? ".sendall(" : ".send(") + PythonSource.bytes(data) + ")";
     }
 }

@@ -74,12 +74,12 @@ class LessonTest {
     @Test
     void theDiagramHasTwoLifelinesAndDrawsEachCrossingOnce() {
         homework(lesson);
-        Sequence sequence = lesson.sequence();
-        assertThat(sequence.lifelines()).extracting(Sequence.Lifeline::address)
+        SequenceDiagram sequence = lesson.sequence();
+        assertThat(sequence.lifelines()).extracting(SequenceDiagram.Lifeline::address)
                 .containsExactly("127.0.0.1:37777", "127.0.0.1:51234");
-        assertThat(sequence.arrows()).extracting(Sequence.Arrow::kind).containsExactly(
-                Sequence.Kind.CONNECT, Sequence.Kind.DATA, Sequence.Kind.FIN, Sequence.Kind.FIN);
-        Sequence.Arrow data = sequence.arrows().get(1);
+        assertThat(sequence.arrows()).extracting(SequenceDiagram.Arrow::kind).containsExactly(
+                SequenceDiagram.Kind.CONNECT, SequenceDiagram.Kind.DATA, SequenceDiagram.Kind.FIN, SequenceDiagram.Kind.FIN);
+        SequenceDiagram.Arrow data = sequence.arrows().get(1);
         assertThat(data.from()).isEqualTo(0);
         assertThat(data.to()).isEqualTo(1);
         assertThat(data.preview()).isEqualTo("b'This is socket!'");
@@ -99,11 +99,11 @@ class LessonTest {
         for (int i = 0; i < 999; i++) {
             lesson.received(Lesson.Side.SERVER, 100, new byte[10], 1024);
         }
-        Sequence sequence = lesson.sequence();
-        assertThat(sequence.lifelines()).hasSize(Sequence.MAX_LIFELINES);
-        assertThat(sequence.lifelines().get(Sequence.MAX_LIFELINES - 1).role()).isEqualTo(Sequence.Role.OTHERS);
-        assertThat(sequence.arrows()).hasSizeLessThanOrEqualTo(Sequence.MAX_LIFELINES + 1);
-        Sequence.Arrow last = sequence.arrows().get(sequence.arrows().size() - 1);
+        SequenceDiagram sequence = lesson.sequence();
+        assertThat(sequence.lifelines()).hasSize(SequenceDiagram.MAX_LIFELINES);
+        assertThat(sequence.lifelines().get(SequenceDiagram.MAX_LIFELINES - 1).role()).isEqualTo(SequenceDiagram.Role.OTHERS);
+        assertThat(sequence.arrows()).hasSizeLessThanOrEqualTo(SequenceDiagram.MAX_LIFELINES + 1);
+        SequenceDiagram.Arrow last = sequence.arrows().get(sequence.arrows().size() - 1);
         assertThat(last.count()).isEqualTo(1000);
         assertThat(last.bytes()).isEqualTo(10_000);
     }
@@ -120,12 +120,12 @@ class LessonTest {
         for (int i = 0; i < 100; i++) {
             lesson.closed(Lesson.Side.SERVER, 100 + i, CloseReason.PEER, null);
         }
-        List<Sequence.Arrow> arrows = lesson.sequence().arrows();
-        Sequence.Arrow last = arrows.get(arrows.size() - 1);
-        assertThat(last.kind()).isEqualTo(Sequence.Kind.FIN);
-        assertThat(last.from()).isEqualTo(Sequence.MAX_LIFELINES - 1);
+        List<SequenceDiagram.Arrow> arrows = lesson.sequence().arrows();
+        SequenceDiagram.Arrow last = arrows.get(arrows.size() - 1);
+        assertThat(last.kind()).isEqualTo(SequenceDiagram.Kind.FIN);
+        assertThat(last.from()).isEqualTo(SequenceDiagram.MAX_LIFELINES - 1);
         // The clients with their own lifelines close with a FIN each way; the crowd's closes are one row.
-        assertThat(last.count()).isEqualTo(100 - (Sequence.MAX_LIFELINES - 2));
+        assertThat(last.count()).isEqualTo(100 - (SequenceDiagram.MAX_LIFELINES - 2));
         assertThat(arrows).hasSizeLessThan(30);
     }
 
@@ -152,12 +152,12 @@ class LessonTest {
     void theDiagramStaysBounded() {
         lesson.serverListening(homeworkServer(), SERVER);
         lesson.accepted(2, CLIENT, SERVER);
-        for (int i = 0; i < 2 * Sequence.MAX_ARROWS; i++) {
+        for (int i = 0; i < 2 * SequenceDiagram.MAX_ARROWS; i++) {
             lesson.received(Lesson.Side.SERVER, 2, new byte[1], 1024);
             lesson.sent(Lesson.Side.SERVER, 2, new byte[1]);
         }
-        assertThat(lesson.sequence().arrows()).hasSize(Sequence.MAX_ARROWS);
-        assertThat(lesson.sequence().dropped()).isEqualTo(1 + 4L * Sequence.MAX_ARROWS - Sequence.MAX_ARROWS);
+        assertThat(lesson.sequence().arrows()).hasSize(SequenceDiagram.MAX_ARROWS);
+        assertThat(lesson.sequence().dropped()).isEqualTo(1 + 4L * SequenceDiagram.MAX_ARROWS - SequenceDiagram.MAX_ARROWS);
         assertThat(lesson.mirror()).hasSizeLessThanOrEqualTo(500);
     }
 
@@ -179,8 +179,8 @@ class LessonTest {
                 "data, addr = s.recvfrom(65535)  # b'ping', ('127.0.0.1', 40000)",
                 "data, addr = c.recvfrom(2)  # b'pi', ('127.0.0.1', 9999)  (2 more bytes discarded: a datagram does not wait)");
         // Each send and its receive are one crossing, drawn once.
-        assertThat(lesson.sequence().arrows()).extracting(Sequence.Arrow::kind)
-                .containsExactly(Sequence.Kind.DATAGRAM, Sequence.Kind.DATAGRAM);
+        assertThat(lesson.sequence().arrows()).extracting(SequenceDiagram.Arrow::kind)
+                .containsExactly(SequenceDiagram.Kind.DATAGRAM, SequenceDiagram.Kind.DATAGRAM);
         assertThat(lesson.sequence().arrows().get(1).bytes()).isEqualTo(4);
     }
 
@@ -196,7 +196,7 @@ class LessonTest {
         lesson.clientFailed(SocketError.of(ErrorKind.CONNECTION_REFUSED));
         assertThat(lesson.mirror()).contains("c.settimeout(5.0)")
                 .last().isEqualTo("c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)");
-        assertThat(lesson.sequence().arrows()).extracting(Sequence.Arrow::kind).containsOnly(Sequence.Kind.REFUSED);
+        assertThat(lesson.sequence().arrows()).extracting(SequenceDiagram.Arrow::kind).containsOnly(SequenceDiagram.Kind.REFUSED);
     }
 
     @Test
@@ -227,8 +227,8 @@ class LessonTest {
                 "c.setblocking(False)",
                 "data = c.recv(16)  # BlockingIOError: [Errno 11] Resource temporarily unavailable",
                 "c.shutdown(socket.SHUT_WR)");
-        assertThat(lesson.sequence().arrows()).extracting(Sequence.Arrow::kind)
-                .containsExactly(Sequence.Kind.CONNECT, Sequence.Kind.HALF_CLOSE);
+        assertThat(lesson.sequence().arrows()).extracting(SequenceDiagram.Arrow::kind)
+                .containsExactly(SequenceDiagram.Kind.CONNECT, SequenceDiagram.Kind.HALF_CLOSE);
     }
 
     @Test
@@ -289,12 +289,12 @@ class LessonTest {
 
     @Test
     void addressesAreWrittenAsPythonLiteralsWhateverWasTyped() {
-        assertThat(Python.address(io.socketworkbench.engine.Address.inet("it's", 80))).isEqualTo("(\"it's\", 80)");
-        assertThat(Python.address(io.socketworkbench.engine.Address.inet("::1", 80))).isEqualTo("('::1', 80)");
-        assertThat(Python.family(io.socketworkbench.engine.Address.inet("::", 80))).isEqualTo("socket.AF_INET6");
-        assertThat(Python.family(io.socketworkbench.engine.Address.inet("localhost", 80))).isEqualTo("socket.AF_INET");
-        assertThat(Python.address(new InetSocketAddress("::1", 5))).isEqualTo("('::1', 5, 0, 0)");
-        assertThat(Python.address(io.socketworkbench.engine.Address.unix(java.nio.file.Path.of("/tmp/a\\b'c"))))
+        assertThat(PythonSource.address(io.socketworkbench.engine.Address.inet("it's", 80))).isEqualTo("(\"it's\", 80)");
+        assertThat(PythonSource.address(io.socketworkbench.engine.Address.inet("::1", 80))).isEqualTo("('::1', 80)");
+        assertThat(PythonSource.family(io.socketworkbench.engine.Address.inet("::", 80))).isEqualTo("socket.AF_INET6");
+        assertThat(PythonSource.family(io.socketworkbench.engine.Address.inet("localhost", 80))).isEqualTo("socket.AF_INET");
+        assertThat(PythonSource.address(new InetSocketAddress("::1", 5))).isEqualTo("('::1', 5, 0, 0)");
+        assertThat(PythonSource.address(io.socketworkbench.engine.Address.unix(java.nio.file.Path.of("/tmp/a\\b'c"))))
                 .isEqualTo("\"/tmp/a\\\\b'c\"");
     }
 

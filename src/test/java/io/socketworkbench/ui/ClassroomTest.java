@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.Sequence;
+import io.socketworkbench.lesson.SequenceDiagram;
 import io.socketworkbench.lesson.Session;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.fx.FxBridge;
@@ -123,12 +123,12 @@ class ClassroomTest {
         await(() -> window.lesson().sequence().arrows().size() == 4);
 
         // The diagram: two lifelines by ip:port, the connect, the greeting, the server's FIN, the client's FIN.
-        Sequence sequence = window.lesson().sequence();
-        assertThat(sequence.lifelines()).extracting(Sequence.Lifeline::role)
-                .containsExactly(Sequence.Role.SERVER, Sequence.Role.CLIENT);
+        SequenceDiagram sequence = window.lesson().sequence();
+        assertThat(sequence.lifelines()).extracting(SequenceDiagram.Lifeline::role)
+                .containsExactly(SequenceDiagram.Role.SERVER, SequenceDiagram.Role.CLIENT);
         assertThat(sequence.lifelines().get(0).address()).isEqualTo("127.0.0.1:37777");
-        assertThat(sequence.arrows()).extracting(Sequence.Arrow::kind).containsExactly(Sequence.Kind.CONNECT,
-                Sequence.Kind.DATA, Sequence.Kind.FIN, Sequence.Kind.FIN);
+        assertThat(sequence.arrows()).extracting(SequenceDiagram.Arrow::kind).containsExactly(SequenceDiagram.Kind.CONNECT,
+                SequenceDiagram.Kind.DATA, SequenceDiagram.Kind.FIN, SequenceDiagram.Kind.FIN);
         assertThat(sequence.arrows().get(1).preview()).isEqualTo("b'This is socket!'");
         await(() -> robot.lookup("#sequence-diagram").lookup(".seq-label").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals("b'This is socket!' · 15 B")));
@@ -327,8 +327,8 @@ class ClassroomTest {
         });
         await(() -> mirror(robot).contains(
                 "c.connect_ex(('127.0.0.1', " + port + "))  # 111  (errno.ECONNREFUSED, no exception)"));
-        assertThat(window.lesson().sequence().arrows()).extracting(Sequence.Arrow::kind)
-                .containsExactly(Sequence.Kind.REFUSED);
+        assertThat(window.lesson().sequence().arrows()).extracting(SequenceDiagram.Arrow::kind)
+                .containsExactly(SequenceDiagram.Kind.REFUSED);
     }
 
     @Test
@@ -357,8 +357,8 @@ class ClassroomTest {
                 .equals("The other side closed: recv will return b''"));
         // The FIN has arrived but the client has not read the b'' yet, nor closed: CLOSE_WAIT.
         await(() -> window.lesson().clientState() == io.socketworkbench.lesson.TcpState.CLOSE_WAIT);
-        assertThat(window.lesson().sequence().arrows()).last().extracting(Sequence.Arrow::kind)
-                .isEqualTo(Sequence.Kind.FIN);
+        assertThat(window.lesson().sequence().arrows()).last().extracting(SequenceDiagram.Arrow::kind)
+                .isEqualTo(SequenceDiagram.Kind.FIN);
         robot.interact(() -> window.client().recvNow());
         await(() -> transcriptShows(robot, "#client-transcript", "recv(4) returned b'': the other side closed"));
         assertThat(window.client().isOpen()).isFalse();
@@ -398,8 +398,8 @@ class ClassroomTest {
         assertThat(transcriptShows(robot, "#client-transcript",
                 "1 bytes of this datagram did not fit in recvfrom(4) and were discarded")).isTrue();
         // One crossing each way, each drawn once.
-        assertThat(window.lesson().sequence().arrows()).extracting(Sequence.Arrow::kind)
-                .containsExactly(Sequence.Kind.DATAGRAM, Sequence.Kind.DATAGRAM);
+        assertThat(window.lesson().sequence().arrows()).extracting(SequenceDiagram.Arrow::kind)
+                .containsExactly(SequenceDiagram.Kind.DATAGRAM, SequenceDiagram.Kind.DATAGRAM);
         // No connection, so no TCP states; the client says where it sends from and to.
         assertThat(robot.lookup("#lesson-states").queryAs(Label.class).getText())
                 .isEqualTo("UDP has no connection, so no TCP states");
@@ -427,8 +427,8 @@ class ClassroomTest {
         // The server's recv returns b'', it closes, and so does the client.
         await(() -> window.server().clientCount() == 0 && !window.client().isOpen());
         assertThat(mirror(robot)).contains("data = con.recv(1024)  # b''  (the other side closed)");
-        assertThat(window.lesson().sequence().arrows()).extracting(Sequence.Arrow::kind)
-                .contains(Sequence.Kind.HALF_CLOSE);
+        assertThat(window.lesson().sequence().arrows()).extracting(SequenceDiagram.Arrow::kind)
+                .contains(SequenceDiagram.Kind.HALF_CLOSE);
         assertThat(window.lesson().serverState()).isNotEqualTo(io.socketworkbench.lesson.TcpState.ESTABLISHED);
         Lesson lesson = window.lesson();
         assertThat(lesson.done()).contains(io.socketworkbench.lesson.LessonStep.CLOSE);

@@ -54,7 +54,7 @@ class LocalizationConsistencyTest {
         for (String word : new String[] {"peerClosed", "discarded", "noException"}) {
             keys.add("mirror." + word);
         }
-        for (io.socketworkbench.lesson.Sequence.Role role : io.socketworkbench.lesson.Sequence.Role.values()) {
+        for (io.socketworkbench.lesson.SequenceDiagram.Role role : io.socketworkbench.lesson.SequenceDiagram.Role.values()) {
             keys.add("seq.role." + role.name().toLowerCase(Locale.ROOT));
         }
         for (io.socketworkbench.ui.common.Protocol protocol : io.socketworkbench.ui.common.Protocol.values()) {

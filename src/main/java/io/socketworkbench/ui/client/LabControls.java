@@ -181,7 +181,7 @@ final class LabControls extends TitledPane {
     /** For the examples and tests. */
     void set(Session.ClientLab lab) {
         connectCall.getSelectionModel().select(lab.connectEx() ? 1 : 0);
-        timeout.setText(lab.timeout() == null ? "" : io.socketworkbench.lesson.Python.seconds(lab.timeout()));
+        timeout.setText(lab.timeout() == null ? "" : io.socketworkbench.lesson.PythonSource.seconds(lab.timeout()));
         nonBlocking.setSelected(lab.nonBlocking());
         bufsize.setValue(Integer.toString(lab.bufsize()));
         bufsize.getEditor().setText(Integer.toString(lab.bufsize()));

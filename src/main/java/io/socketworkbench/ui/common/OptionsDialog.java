@@ -3,7 +3,7 @@ package io.socketworkbench.ui.common;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.SocketOptionsSpec;
-import io.socketworkbench.lesson.Python;
+import io.socketworkbench.lesson.PythonSource;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -137,7 +137,7 @@ public final class OptionsDialog {
         Label label = new Label(name);
         label.getStyleClass().add("mono");
         Object now = readBack.get(name);
-        Label back = new Label(now == null ? "" : t("options.readBack", Python.value(now)));
+        Label back = new Label(now == null ? "" : t("options.readBack", PythonSource.value(now)));
         back.getStyleClass().add("state-line");
         grid.addRow(row++, label, control, back);
     }

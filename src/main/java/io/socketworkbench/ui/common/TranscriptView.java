@@ -106,10 +106,10 @@ public final class TranscriptView extends VBox {
             public void added(Message message) {
                 // While a scroll is pending the scroll bar lags behind: the rest of a burst (the homework's four
                 // events arrive in one pulse) keeps following instead of taking that for the user scrolling up.
-                boolean follow = ListEnd.pending(list) || atBottom();
+                boolean follow = ScrollToNewest.pending(list) || atBottom();
                 messages.add(message);
                 if (follow) {
-                    ListEnd.show(list);
+                    ScrollToNewest.show(list);
                 }
             }
 

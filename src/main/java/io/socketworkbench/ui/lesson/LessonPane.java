@@ -43,7 +43,7 @@ public final class LessonPane extends StackPane {
     private final Label states = new Label();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ListView<String> mirror = new ListView<>(lines);
-    private final SequenceView sequence;
+    private final SequenceDiagramView sequence;
     private final VBox stepsCard;
     private final VBox mirrorCard;
     private final SplitPane below = new SplitPane();
@@ -59,7 +59,7 @@ public final class LessonPane extends StackPane {
     public LessonPane(Lesson lesson) {
         this.lesson = lesson;
         getStyleClass().addAll("lesson");
-        sequence = new SequenceView(lesson.sequence());
+        sequence = new SequenceDiagramView(lesson.sequence());
         title = new Label(t("lesson.title"));
         title.getStyleClass().addAll("title-4", "pane-title");
         steps.setId("lesson-steps");
@@ -127,7 +127,7 @@ public final class LessonPane extends StackPane {
         refresh();
     }
 
-    public SequenceView sequence() {
+    public SequenceDiagramView sequence() {
         return sequence;
     }
 
@@ -164,7 +164,7 @@ public final class LessonPane extends StackPane {
                 : t(compact ? "lesson.statesShort" : "lesson.states", lesson.serverState(), lesson.clientState()));
         lines.setAll(lesson.mirror());
         sequence.refresh();
-        // A plain scroll, not ListEnd: a second scroll after the layout places wrapping rows by stale heights and
+        // A plain scroll, not ScrollToNewest: a second scroll after the layout places wrapping rows by stale heights and
         // leaves the newest call off screen (ClassroomTest's mirror test shows it).
         if (!lines.isEmpty()) {
             mirror.scrollTo(lines.size() - 1);

@@ -2,9 +2,9 @@ package io.socketworkbench.ui.lesson;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
-import io.socketworkbench.lesson.Sequence;
+import io.socketworkbench.lesson.SequenceDiagram;
 import io.socketworkbench.ui.common.Buttons;
-import io.socketworkbench.ui.common.ListEnd;
+import io.socketworkbench.ui.common.ScrollToNewest;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -37,18 +37,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
  * The live sequence diagram: a lifeline per endpoint (ip:port), time flowing down, one row per arrow. Rows are
  * list cells, so hundreds of them scroll without cost; runs of the same arrow are already collapsed by the model.
  */
-public final class SequenceView extends VBox {
-    private final Sequence model;
+public final class SequenceDiagramView extends VBox {
+    private final SequenceDiagram model;
     private final HBox header = new HBox();
-    private final ObservableList<Sequence.Arrow> rows = FXCollections.observableArrayList();
-    private final ListView<Sequence.Arrow> list = new ListView<>(rows);
+    private final ObservableList<SequenceDiagram.Arrow> rows = FXCollections.observableArrayList();
+    private final ListView<SequenceDiagram.Arrow> list = new ListView<>(rows);
     private final Label dropped = new Label();
-    private List<Sequence.Lifeline> lifelines = List.of();
+    private List<SequenceDiagram.Lifeline> lifelines = List.of();
     private final Button export;
     private final HBox bar;
     private boolean compact;
 
-    public SequenceView(Sequence model) {
+    public SequenceDiagramView(SequenceDiagram model) {
         this.model = model;
         setId("sequence-diagram");
         getStyleClass().add("sequence");
@@ -97,14 +97,14 @@ public final class SequenceView extends VBox {
         rows.setAll(model.arrows());
         dropped.setText(model.dropped() == 0 ? "" : t("seq.dropped", model.dropped()));
         showBar();
-        ListEnd.show(list);
+        ScrollToNewest.show(list);
     }
 
-    private static List<VBox> headerCells(List<Sequence.Lifeline> lines) {
+    private static List<VBox> headerCells(List<SequenceDiagram.Lifeline> lines) {
         return lines.stream().map(line -> {
             Label role = new Label(t("seq.role." + line.role().name().toLowerCase(java.util.Locale.ROOT)));
             role.getStyleClass().add("seq-lifeline-label");
-            Label address = new Label(line.role() == Sequence.Role.OTHERS ? "" : line.address());
+            Label address = new Label(line.role() == SequenceDiagram.Role.OTHERS ? "" : line.address());
             address.getStyleClass().add("seq-address");
             address.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
             VBox cell = new VBox(role, address);
@@ -118,7 +118,7 @@ public final class SequenceView extends VBox {
     }
 
     /** What an arrow says, in the user's language. */
-    static String text(Sequence.Arrow arrow) {
+    static String text(SequenceDiagram.Arrow arrow) {
         String base = switch (arrow.kind()) {
             case CONNECT -> t("seq.connect");
             case DATA, DATAGRAM -> arrow.preview();
@@ -127,7 +127,7 @@ public final class SequenceView extends VBox {
             case RST -> t("seq.rst", arrow.preview());
             case REFUSED -> t("seq.refused", arrow.preview());
         };
-        if (arrow.kind() == Sequence.Kind.DATA || arrow.kind() == Sequence.Kind.DATAGRAM) {
+        if (arrow.kind() == SequenceDiagram.Kind.DATA || arrow.kind() == SequenceDiagram.Kind.DATAGRAM) {
             base = arrow.count() > 1 ? t("seq.run", arrow.count(), arrow.bytes(), base)
                     : t("seq.bytes", base, arrow.bytes());
         } else if (arrow.count() > 1) {
@@ -141,13 +141,13 @@ public final class SequenceView extends VBox {
         /** Room between a label and its arrow, so that the shaft never underlines the text. */
         private static final double LABEL_GAP = 3;
         private final int lanes;
-        private final Sequence.Arrow arrow;
+        private final SequenceDiagram.Arrow arrow;
         private final Label label = new Label();
         private final Line shaft = new Line();
         private final Polygon head = new Polygon();
         private final List<Line> lifelines;
 
-        ArrowRow(int lanes, Sequence.Arrow arrow) {
+        ArrowRow(int lanes, SequenceDiagram.Arrow arrow) {
             this.lanes = Math.max(1, lanes);
             this.arrow = arrow;
             getStyleClass().add("seq-row");
@@ -206,9 +206,9 @@ public final class SequenceView extends VBox {
         }
     }
 
-    private final class ArrowCell extends ListCell<Sequence.Arrow> {
+    private final class ArrowCell extends ListCell<SequenceDiagram.Arrow> {
         @Override
-        protected void updateItem(Sequence.Arrow item, boolean empty) {
+        protected void updateItem(SequenceDiagram.Arrow item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
             if (empty || item == null) {
@@ -257,8 +257,8 @@ public final class SequenceView extends VBox {
      * happen on a background thread. The future completes with the image's height once the file is written.
      */
     public java.util.concurrent.CompletableFuture<Integer> exportPng(Path file, double width) {
-        List<Sequence.Arrow> all = model.arrows();
-        List<Sequence.Lifeline> lines = model.lifelines();
+        List<SequenceDiagram.Arrow> all = model.arrows();
+        List<SequenceDiagram.Lifeline> lines = model.lifelines();
         java.util.List<WritableImage> strips = new java.util.ArrayList<>();
         for (int start = 0; start == 0 || start < all.size(); start += ROWS_PER_STRIP) {
             VBox strip = new VBox();
@@ -269,7 +269,7 @@ public final class SequenceView extends VBox {
                 head.getChildren().setAll(headerCells(lines));
                 strip.getChildren().add(head);
             }
-            for (Sequence.Arrow arrow : all.subList(start, Math.min(all.size(), start + ROWS_PER_STRIP))) {
+            for (SequenceDiagram.Arrow arrow : all.subList(start, Math.min(all.size(), start + ROWS_PER_STRIP))) {
                 ArrowRow row = new ArrowRow(lines.size(), arrow);
                 row.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
                 strip.getChildren().add(row);

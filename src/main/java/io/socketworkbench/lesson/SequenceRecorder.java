@@ -13,14 +13,14 @@ import java.util.Set;
  * between, and which connects and closes are already drawn (both panes report them, in either order). A crossing
  * between two of our own panes is drawn once, at the send.
  */
-final class Diagram {
+final class SequenceRecorder {
     /** Connections remembered; a flood of clients beyond this is drawn on the others' line. */
     private static final int MAX_CONNECTIONS = 4096;
 
     /** Both ends of one connection, as lifelines: ours and the other side's. */
     private record Ends(int local, int remote) {}
 
-    private final Sequence sequence = new Sequence();
+    private final SequenceDiagram sequence = new SequenceDiagram();
     private final Map<Long, Ends> connections = new HashMap<>();
     /** Lifelines our panes own: their sends draw their own arrows. */
     private final Set<Integer> owned = new HashSet<>();
@@ -29,7 +29,7 @@ final class Diagram {
     private int serverLine = -1;
     private int clientLine = -1;
 
-    Sequence sequence() {
+    SequenceDiagram sequence() {
         return sequence;
     }
 
@@ -43,12 +43,12 @@ final class Diagram {
     }
 
     void serverAt(SocketAddress local) {
-        serverLine = own(local, Sequence.Role.SERVER);
+        serverLine = own(local, SequenceDiagram.Role.SERVER);
     }
 
     /** The client pane's socket is at {@code local} (connected, or bound by its first datagram). */
     void clientAt(SocketAddress local) {
-        clientLine = own(local, Sequence.Role.CLIENT);
+        clientLine = own(local, SequenceDiagram.Role.CLIENT);
     }
 
     /** The client pane opens a new socket, whose address is not known yet. */
@@ -56,34 +56,34 @@ final class Diagram {
         clientLine = -1;
     }
 
-    private int own(SocketAddress address, Sequence.Role role) {
+    private int own(SocketAddress address, SequenceDiagram.Role role) {
         int line = sequence.lifeline(Address.format(address), role);
         owned.add(line);
         return line;
     }
 
     private int peer(SocketAddress address) {
-        return sequence.lifeline(Address.format(address), Sequence.Role.PEER);
+        return sequence.lifeline(Address.format(address), SequenceDiagram.Role.PEER);
     }
 
     void clientConnected(long connection, SocketAddress local, SocketAddress remote) {
         clientAt(local);
         int server = peer(remote);
         remember(connection, new Ends(clientLine, server));
-        once(clientLine, server, Sequence.Kind.CONNECT, "");
+        once(clientLine, server, SequenceDiagram.Kind.CONNECT, "");
     }
 
     void accepted(long connection, SocketAddress remote, SocketAddress local) {
         int client = peer(remote);
-        int server = sequence.lifeline(Address.format(local), Sequence.Role.SERVER);
+        int server = sequence.lifeline(Address.format(local), SequenceDiagram.Role.SERVER);
         remember(connection, new Ends(server, client));
-        once(client, server, Sequence.Kind.CONNECT, "");
+        once(client, server, SequenceDiagram.Kind.CONNECT, "");
     }
 
     /** A connect to {@code target} (ip:port) that failed with {@code text}: drawn as the answer coming back. */
     void refused(String target, String text) {
-        int client = sequence.lifeline("c", Sequence.Role.CLIENT);
-        sequence.add(sequence.lifeline(target, Sequence.Role.PEER), client, Sequence.Kind.REFUSED, text, 0);
+        int client = sequence.lifeline("c", SequenceDiagram.Role.CLIENT);
+        sequence.add(sequence.lifeline(target, SequenceDiagram.Role.PEER), client, SequenceDiagram.Kind.REFUSED, text, 0);
     }
 
     private void remember(long connection, Ends ends) {
@@ -95,7 +95,7 @@ final class Diagram {
     void sent(long connection, String preview, long bytes) {
         Ends ends = connections.get(connection);
         if (ends != null) {
-            sequence.add(ends.local(), ends.remote(), Sequence.Kind.DATA, preview, bytes);
+            sequence.add(ends.local(), ends.remote(), SequenceDiagram.Kind.DATA, preview, bytes);
         }
     }
 
@@ -103,19 +103,19 @@ final class Diagram {
     void received(long connection, String preview, long bytes) {
         Ends ends = connections.get(connection);
         if (ends != null && !owned.contains(ends.remote())) {
-            sequence.add(ends.remote(), ends.local(), Sequence.Kind.DATA, preview, bytes);
+            sequence.add(ends.remote(), ends.local(), SequenceDiagram.Kind.DATA, preview, bytes);
         }
     }
 
     void datagramSent(Lesson.Side side, String peerLabel, String preview, long bytes) {
-        int to = sequence.lifeline(peerLabel, Sequence.Role.PEER);
-        sequence.add(mine(side), to, Sequence.Kind.DATAGRAM, preview, bytes);
+        int to = sequence.lifeline(peerLabel, SequenceDiagram.Role.PEER);
+        sequence.add(mine(side), to, SequenceDiagram.Kind.DATAGRAM, preview, bytes);
     }
 
     void datagramReceived(Lesson.Side side, SocketAddress from, String preview, long bytes) {
         int sender = peer(from);
         if (!owned.contains(sender)) {
-            sequence.add(sender, mine(side), Sequence.Kind.DATAGRAM, preview, bytes);
+            sequence.add(sender, mine(side), SequenceDiagram.Kind.DATAGRAM, preview, bytes);
         }
     }
 
@@ -123,34 +123,34 @@ final class Diagram {
         if (side == Lesson.Side.SERVER) {
             return serverLine;
         }
-        return clientLine >= 0 ? clientLine : sequence.lifeline("c", Sequence.Role.CLIENT);
+        return clientLine >= 0 ? clientLine : sequence.lifeline("c", SequenceDiagram.Role.CLIENT);
     }
 
     void halfClosed(long connection) {
         Ends ends = connections.get(connection);
         if (ends != null) {
-            sequence.add(ends.local(), ends.remote(), Sequence.Kind.HALF_CLOSE, "", 0);
+            sequence.add(ends.local(), ends.remote(), SequenceDiagram.Kind.HALF_CLOSE, "", 0);
         }
     }
 
     /** The other side's FIN arrived, before this side closes. */
     void finArrived(long connection) {
-        arrow(connections.get(connection), true, Sequence.Kind.FIN, "");
+        arrow(connections.get(connection), true, SequenceDiagram.Kind.FIN, "");
     }
 
     void closed(long connection, CloseReason reason, String errorText) {
         Ends ends = connections.remove(connection);
         switch (reason) {
-            case LOCAL -> arrow(ends, false, Sequence.Kind.FIN, "");
+            case LOCAL -> arrow(ends, false, SequenceDiagram.Kind.FIN, "");
             case PEER -> {
-                arrow(ends, true, Sequence.Kind.FIN, "");
+                arrow(ends, true, SequenceDiagram.Kind.FIN, "");
                 // On the line shared by a crowd, our answering FIN is left out, so that a hundred clients
                 // closing draw one "FIN ×100" row instead of two hundred alternating ones.
                 if (!crowd(ends)) {
-                    arrow(ends, false, Sequence.Kind.FIN, "");
+                    arrow(ends, false, SequenceDiagram.Kind.FIN, "");
                 }
             }
-            case RESET, ERROR -> arrow(ends, true, Sequence.Kind.RST, errorText);
+            case RESET, ERROR -> arrow(ends, true, SequenceDiagram.Kind.RST, errorText);
         }
     }
 
@@ -160,10 +160,10 @@ final class Diagram {
     }
 
     private boolean shared(int lifeline) {
-        return sequence.lifelines().get(lifeline).role() == Sequence.Role.OTHERS;
+        return sequence.lifelines().get(lifeline).role() == SequenceDiagram.Role.OTHERS;
     }
 
-    private void arrow(Ends ends, boolean inbound, Sequence.Kind kind, String text) {
+    private void arrow(Ends ends, boolean inbound, SequenceDiagram.Kind kind, String text) {
         if (ends != null) {
             once(inbound ? ends.remote() : ends.local(), inbound ? ends.local() : ends.remote(), kind, text);
         }
@@ -173,7 +173,7 @@ final class Diagram {
      * Draws an arrow unless the same one (kind, from, to) was drawn before. Between the same two lifelines a
      * connect or close happens once per connection; the "others" line, shared by many clients, is not deduplicated.
      */
-    private void once(int from, int to, Sequence.Kind kind, String text) {
+    private void once(int from, int to, SequenceDiagram.Kind kind, String text) {
         if (shared(from) || shared(to) || drawn.add(kind + ":" + from + ">" + to)) {
             if (drawn.size() > MAX_CONNECTIONS) {
                 drawn.clear();

@@ -12,7 +12,7 @@ import java.util.Map;
  * between the same lifelines collapse into one with a count, so a flood stays a single row. Both the lifelines and
  * the rows are bounded; the number of rows dropped is kept.
  */
-public final class Sequence {
+public final class SequenceDiagram {
 
     /** What a lifeline stands for; the view names it in the user's language. */
     public enum Role { SERVER, CLIENT, PEER, OTHERS }

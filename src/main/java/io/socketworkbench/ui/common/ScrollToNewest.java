@@ -8,10 +8,10 @@ import javafx.scene.control.ListView;
  * by estimate and can leave the last row half hidden: this scrolls now, and once more after the next layout, when
  * the rows have their real heights. A list has at most one such scroll pending, however many rows a flood adds.
  */
-public final class ListEnd {
+public final class ScrollToNewest {
     private static final String PENDING = "socketworkbench.listEnd.pending";
 
-    private ListEnd() {
+    private ScrollToNewest() {
     }
 
     /** True from a {@link #show} until the layout after it: the scroll bar has not caught up with the list yet. */

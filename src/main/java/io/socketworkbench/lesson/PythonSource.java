@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** How the tutorial's API spells things: option calls, timeouts, literals. Pure functions. */
-public final class Python {
-    private Python() {
+/** Python source as the tutorial writes it: families and address literals, option calls, timeouts, bytes. Pure. */
+public final class PythonSource {
+    private PythonSource() {
     }
 
     /** Python's {@code repr} of a float, enough for timeouts: {@code 5.0}, {@code 0.5}. */
