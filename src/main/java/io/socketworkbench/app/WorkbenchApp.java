@@ -119,8 +119,8 @@ public final class WorkbenchApp extends Application {
         settings.put("zoom", zoom.normal());
         settings.put("projector.zoom", zoom.projector());
         settings.put("projector", zoom.projectorOn());
-        settings.put("client.host", window.client().session().form().host().get());
-        settings.put("client.port", window.client().session().form().port().get());
+        settings.put("client.host", window.frontClient().session().form().host().get());
+        settings.put("client.port", window.frontClient().session().form().port().get());
         settings.put("server.port", window.server().session().form().port().get());
         settings.save();
     }
