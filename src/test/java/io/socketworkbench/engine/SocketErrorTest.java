@@ -5,29 +5,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The mapping from what the JDK throws to Python's wording. The messages here are in other languages on purpose:
+ * the C library's text follows the user's locale, so the errno must come from the exception's type and the
+ * operation, never from the text. Real failures are in {@code RealErrorsTest}.
+ */
 class SocketErrorTest {
     @Test
-    void jdkExceptionsReadAsPythonWouldPrintThem() {
-        assertThat(SocketError.from(new ConnectException("Connection refused")).pythonText())
+    void exceptionTypesMapToTheirErrnoWhateverTheMessageSays() {
+        assertThat(SocketError.from(new ConnectException("拒绝连接")).pythonText())
                 .isEqualTo("ConnectionRefusedError: [Errno 111] Connection refused");
-        assertThat(SocketError.from(new BindException("Address already in use")).pythonText())
-                .isEqualTo("OSError: [Errno 98] Address already in use");
-        assertThat(SocketError.from(new BindException("Permission denied")).pythonText())
-                .isEqualTo("PermissionError: [Errno 13] Permission denied");
-        assertThat(SocketError.from(new IOException("Connection reset")).pythonText())
-                .isEqualTo("ConnectionResetError: [Errno 104] Connection reset by peer");
-        assertThat(SocketError.from(new IOException("Broken pipe")).pythonText())
-                .isEqualTo("BrokenPipeError: [Errno 32] Broken pipe");
-        assertThat(SocketError.from(new SocketTimeoutException("Read timed out")).pythonText())
+        assertThat(SocketError.from(new NoRouteToHostException("没有到主机的路由")).pythonText())
+                .isEqualTo("OSError: [Errno 113] No route to host");
+        assertThat(SocketError.from(new SocketTimeoutException("読み取りタイムアウト")).pythonText())
                 .isEqualTo("TimeoutError: timed out");
-        assertThat(SocketError.from(new UnresolvedAddressException()).pythonText())
-                .isEqualTo("socket.gaierror: [Errno -2] Name or service not known");
-        assertThat(SocketError.from(new IOException("Cannot assign requested address")).pythonText())
-                .isEqualTo("OSError: [Errno 99] Cannot assign requested address");
+        assertThat(SocketError.from(new java.nio.file.NoSuchFileException("/x/r.bin")).kind())
+                .isEqualTo(ErrorKind.NO_SUCH_FILE);
+        assertThat(SocketError.from(new java.nio.file.AccessDeniedException("/x/r.bin")).kind())
+                .isEqualTo(ErrorKind.PERMISSION_DENIED);
+    }
+
+    @Test
+    void readsAndWritesThatFailUnexplainedAreResetAndBrokenPipe() {
+        assertThat(SocketError.ofRead(new IOException("连接被对方重置")).pythonText())
+                .isEqualTo("ConnectionResetError: [Errno 104] Connection reset by peer");
+        assertThat(SocketError.ofWrite(new IOException("断开的管道")).pythonText())
+                .isEqualTo("BrokenPipeError: [Errno 32] Broken pipe");
+    }
+
+    @Test
+    void aFailedBindIsToldApartByTheAddressNotTheMessage() {
+        BindException chinese = new BindException("无法指定被请求的地址");
+        // TEST-NET-3: an address no machine has.
+        assertThat(SocketError.ofBind(chinese, new InetSocketAddress("203.0.113.9", 5000)).kind())
+                .isEqualTo(ErrorKind.ADDRESS_NOT_AVAILABLE);
+        assertThat(SocketError.ofBind(new BindException("地址已在使用"), new InetSocketAddress("127.0.0.1", 45000))
+                .kind()).isEqualTo(ErrorKind.ADDRESS_IN_USE);
+    }
+
+    @Test
+    void anUnknownHostIsAGaiErrorAndAnythingElseKeepsTheSystemsWords() {
+        assertThat(SocketError.from(new UnresolvedAddressException()).kind().pythonClass())
+                .isEqualTo("socket.gaierror");
         assertThat(SocketError.from(new IOException("something odd")).pythonText())
                 .isEqualTo("OSError: something odd");
     }

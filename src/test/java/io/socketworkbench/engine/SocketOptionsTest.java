@@ -30,9 +30,12 @@ class SocketOptionsTest {
         var values = client.options().join();
         assertThat(values).containsEntry("SO_KEEPALIVE", true).containsEntry("TCP_NODELAY", true)
                 .containsEntry("SO_LINGER", 3).containsEntry("SO_REUSEADDR", true);
-        // Linux doubles the requested buffer sizes for its own bookkeeping; the read-back shows what is real.
-        assertThat((Integer) values.get("SO_RCVBUF")).isGreaterThanOrEqualTo(32 * 1024);
-        assertThat((Integer) values.get("SO_SNDBUF")).isGreaterThanOrEqualTo(48 * 1024);
+        // Linux doubles the requested buffer sizes for its own bookkeeping; the read-back shows what is real. The
+        // defaults (128 KiB to receive, 16 KiB to send on loopback here) differ from both, so a size that was not
+        // set cannot pass.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"));
+        assertThat((Integer) values.get("SO_RCVBUF")).isEqualTo(2 * 32 * 1024);
+        assertThat((Integer) values.get("SO_SNDBUF")).isEqualTo(2 * 48 * 1024);
     }
 
     @Test

@@ -236,15 +236,15 @@ class MainWindowTest {
     void aThousandClientsConnectWhileTheWindowKeepsAnswering(FxRobot robot) throws Exception {
         int port = startServer(robot);
         AtomicBoolean flooding = new AtomicBoolean(true);
-        AtomicLong slowest = new AtomicLong();
-        // A probe on the FX thread, again and again: each must be answered while the clients pour in.
+        AtomicLong answeredProbes = new AtomicLong();
+        // A probe on the FX thread, again and again: each must be answered within 5 s (else the probes fail, and
+        // with them the test) while the clients pour in; a frozen window answers none.
         CompletableFuture<Void> probes = CompletableFuture.runAsync(() -> {
             while (flooding.get()) {
-                long asked = System.nanoTime();
                 CompletableFuture<Void> answered = new CompletableFuture<>();
                 Platform.runLater(() -> answered.complete(null));
                 answered.orTimeout(5, TimeUnit.SECONDS).join();
-                slowest.accumulateAndGet(System.nanoTime() - asked, Math::max);
+                answeredProbes.incrementAndGet();
             }
         });
         try (SocketEngine clients = new SocketEngine("flood")) {
@@ -258,8 +258,7 @@ class MainWindowTest {
             probes.get(10, TimeUnit.SECONDS);
             assertThat(text(robot, "#server-state")).contains("1,000 clients");
         }
-        // Not a speed test: a frozen window would have failed a probe after 5 s.
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(slowest.get())).isLessThan(5);
+        assertThat(answeredProbes.get()).as("probes the window answered during the storm").isGreaterThan(1);
     }
 
     @Test
@@ -277,16 +276,16 @@ class MainWindowTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            AtomicLong slowest = new AtomicLong();
+            long answeredProbes = 0;
             java.nio.file.Path captured = java.nio.file.Files.createTempFile("capture", ".bin");
             robot.interact(() -> window.client().startCapture(captured));
             connectClient(robot, source.getLocalPort());
+            // Each probe must be answered within 5 s, or get() fails the test: the window never froze that long.
             while (!sender.isDone()) {
-                long asked = System.nanoTime();
                 CompletableFuture<Void> answered = new CompletableFuture<>();
                 Platform.runLater(() -> answered.complete(null));
                 answered.get(5, TimeUnit.SECONDS);
-                slowest.accumulateAndGet(System.nanoTime() - asked, Math::max);
+                answeredProbes++;
             }
             sender.get(60, TimeUnit.SECONDS);
             await(() -> text(robot, "#client-state").equals("The server closed the connection"));
@@ -298,7 +297,7 @@ class MainWindowTest {
             java.nio.file.Files.delete(captured);
             assertThat(transcript.keptBytes()).isLessThanOrEqualTo(
                     io.socketworkbench.ui.common.Transcript.MAX_KEPT_BYTES);
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(slowest.get())).isLessThan(5);
+            assertThat(answeredProbes).as("probes the window answered during the flood").isGreaterThan(1);
         }
     }
 
