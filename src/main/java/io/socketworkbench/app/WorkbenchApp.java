@@ -39,9 +39,7 @@ public final class WorkbenchApp extends Application {
             settings.put("language", locale.toLanguageTag());
             settings.save();
         });
-        window.client().session().form().host().set(settings.get("client.host", "127.0.0.1"));
-        window.client().session().form().port().set(settings.get("client.port", "37777"));
-        window.server().session().form().port().set(settings.get("server.port", "37777"));
+        WindowSettings.restoreForms(settings, window);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(settings.number("width", 1280), screen.getWidth());
@@ -63,10 +61,7 @@ public final class WorkbenchApp extends Application {
         bridge.start();
         stage.show();
         reportFirstFrame();
-        window.split().setDividerPositions(settings.number("split", 0.5));
-        // After the window has its size, so that projector mode lays out for it.
-        window.restore(new MainWindow.ZoomState(settings.number("zoom", 1.0), settings.number("projector.zoom", 2.0),
-                Boolean.parseBoolean(settings.get("projector", "false"))));
+        WindowSettings.restoreLayout(settings, window);
     }
 
     /** JavaFX 21 cannot ask the OS; GTK's theme name (as in {@code GTK_THEME=Adwaita:dark}) is the hint we have. */
@@ -111,17 +106,9 @@ public final class WorkbenchApp extends Application {
     }
 
     private void remember(Stage stage) {
-        settings.put("dark", window.darkItem().isSelected());
+        WindowSettings.keep(window, settings);
         settings.put("width", stage.getWidth());
         settings.put("height", stage.getHeight());
-        settings.put("split", window.split().getDividerPositions()[0]);
-        MainWindow.ZoomState zoom = window.zoomState();
-        settings.put("zoom", zoom.normal());
-        settings.put("projector.zoom", zoom.projector());
-        settings.put("projector", zoom.projectorOn());
-        settings.put("client.host", window.frontClient().session().form().host().get());
-        settings.put("client.port", window.frontClient().session().form().port().get());
-        settings.put("server.port", window.server().session().form().port().get());
         settings.save();
     }
 

@@ -230,7 +230,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                 exit.complete(0);
             }
         } catch (IOException e) {
-            io.err().println(SocketError.from(e).pythonText() + ": '" + save + "'");
+            io.err().println(SocketError.from(e).pythonText());
             exit.complete(1);
         }
     }

@@ -92,6 +92,9 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws CliFailure, IOException {
+        // Out of file descriptors the JVM cannot load a class from a class folder: what reports a closed client
+        // is loaded now (in the jlink image classes need no descriptor, but a run from the build's classes does).
+        describe(new SocketEvent.Closed(0, CloseReason.PEER, null));
         if (maxClients < 0 || maxClients > 1_000_000) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--max-clients': '" + maxClients + "' is not from 0 to 1000000");
@@ -217,7 +220,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         try {
             received.write(data);
         } catch (IOException e) {
-            io.err().println(SocketError.from(e).pythonText() + ": '" + save + "'");
+            // As Python's write() reports it: the errno, without the file's name (open() names it).
+            io.err().println(SocketError.from(e).pythonText());
             exit.complete(1);
         }
     }

@@ -19,6 +19,7 @@ public enum ErrorKind {
     /** EAI_AGAIN: no name server could be asked, as when the machine is offline. */
     LOOKUP_UNAVAILABLE(-3, "socket.gaierror", "Temporary failure in name resolution"),
     NO_SUCH_FILE(2, "FileNotFoundError", "No such file or directory"),
+    NO_SPACE(28, "OSError", "No space left on device"),
     WOULD_BLOCK(11, "BlockingIOError", "Resource temporarily unavailable"),
     NOT_CONNECTED(107, "OSError", "Transport endpoint is not connected"),
     MESSAGE_TOO_LONG(90, "OSError", "Message too long"),

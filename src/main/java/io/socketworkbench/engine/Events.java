@@ -8,8 +8,8 @@ final class Events {
     static void deliver(SocketListener listener, SocketEvent event) {
         try {
             listener.onEvent(event);
-        } catch (RuntimeException e) {
-            System.getLogger("socket-engine").log(System.Logger.Level.WARNING, "listener failed on " + event, e);
+        } catch (RuntimeException | LinkageError e) {
+            Reactor.report("listener failed on " + event, e);
         }
     }
 }

@@ -71,7 +71,37 @@ final class Reactor implements AutoCloseable {
     /** Shared by every read on this thread: one large direct buffer, so the kernel copies straight into it. */
     final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
 
+    /**
+     * The classes that report failures, loaded while file descriptors are plentiful: running out of them is one of
+     * the failures they report, and then a class could not be loaded from an exploded class folder.
+     */
+    private static final System.Logger LOG = System.getLogger("socket-engine");
+
+    /** Logs a failure; if even that fails (no descriptors left to load what logging needs), it is dropped. */
+    static void report(String what, Throwable failure) {
+        try {
+            LOG.log(System.Logger.Level.ERROR, what, failure);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable ignored) {
+            // Nothing left to report with (logging reads files too); the engine keeps running.
+        }
+    }
+
+    static void loadFailureClasses() {
+        // The logger finds its back end on first use, reading files: do that now, not when out of descriptors.
+        LOG.isLoggable(System.Logger.Level.ERROR);
+        java.time.ZoneId.systemDefault().getRules();
+        // A paused accept retries on a timer: the back-off must not need a class it cannot load.
+        new Timer(0, () -> { }).cancel();
+        SocketError error = SocketError.from(new IOException("preload"));
+        Events.deliver(event -> { }, new SocketEvent.Failed(0, Operation.ACCEPT, error));
+        Events.deliver(event -> { }, new SocketEvent.Closed(0, CloseReason.ERROR, error));
+        new SocketFailure(SocketError.of(ErrorKind.TOO_MANY_OPEN_FILES)).getMessage();
+    }
+
     Reactor(String name) {
+        loadFailureClasses();
         try {
             selector = Selector.open();
         } catch (IOException e) {
@@ -139,7 +169,7 @@ final class Reactor implements AutoCloseable {
                 }
             }
         } catch (IOException | ClosedSelectorException e) {
-            System.getLogger("socket-engine").log(System.Logger.Level.ERROR, "selector failed", e);
+            report("selector failed", e);
         } finally {
             for (SelectionKey key : selector.keys()) {
                 if (key.attachment() instanceof Handler handler) {
@@ -198,8 +228,10 @@ final class Reactor implements AutoCloseable {
     private static void runSafely(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
-            System.getLogger("socket-engine").log(System.Logger.Level.ERROR, "engine task failed", e);
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError too: out of file descriptors, the JVM cannot open a class file it has yet to load.
+            // That one task fails; the thread, and every other socket on it, carries on.
+            report("engine task failed", e);
         }
     }
 

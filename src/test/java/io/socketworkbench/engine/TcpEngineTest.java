@@ -182,6 +182,32 @@ class TcpEngineTest {
     }
 
     @Test
+    void aConnectNobodyAnswersTimesOutAsSettimeoutWould() throws Exception {
+        // A listener that never accepts, its queue full: the kernel drops further SYNs, so a connect hangs.
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.nio.channels.SocketChannel> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+                    filler.configureBlocking(false);
+                    filler.connect(full.getLocalSocketAddress());
+                    fillers.add(filler);
+                }
+                EventQueue events = new EventQueue();
+                engine.connect(ClientConfig.of(Address.inet("127.0.0.1", full.getLocalPort()))
+                        .withTimeouts(Duration.ofMillis(300), null), events);
+                SocketEvent.Failed failed = events.next(SocketEvent.Failed.class);
+                assertThat(failed.operation()).isEqualTo(Operation.CONNECT);
+                assertThat(failed.error().pythonText()).isEqualTo("TimeoutError: timed out");
+            } finally {
+                for (java.nio.channels.SocketChannel filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aHugeIdleTimeoutDoesNotOverflowIntoOneThatFiresAtOnce() {
         EventQueue serverEvents = new EventQueue();
         TcpServer server = listen(ServerConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true), serverEvents);

@@ -37,8 +37,9 @@ final class LogView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         TextField filter = new TextField();
         filter.setPromptText(t("server.log.filter"));
+        filter.setId("server-log-filter");
         filter.textProperty().addListener((o, a, text) -> shown.setPredicate(
-                text == null || text.isBlank() ? null : line -> line.toLowerCase().contains(text.toLowerCase())));
+                text == null || text.isBlank() ? null : line -> line.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT))));
         HBox.setHgrow(filter, Priority.ALWAYS);
         Button copy = Buttons.withIcon(t("server.log.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
         copy.setOnAction(e -> {

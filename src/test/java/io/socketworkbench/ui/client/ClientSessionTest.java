@@ -109,4 +109,21 @@ class ClientSessionTest {
             second.close();
         }
     }
+
+    @Test
+    void aCaptureThatCannotWriteSaysWhyWhenItEnds() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isWritable(java.nio.file.Path.of("/dev/full")));
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            ClientSession session = session("c");
+            session.startCapture(java.nio.file.Path.of("/dev/full"));
+            connect(session, server.getLocalPort(), Session.ClientLab.DEFAULT);
+            try (Socket peer = server.accept()) {
+                peer.getOutputStream().write("lost on a full disk".getBytes(UTF_8));
+                pulses.until(() -> session.bytesReceived() == 19, "the bytes received");
+            }
+            session.stopCapture();
+            assertThat(of(session, Message.Kind.ERROR)).extracting(Message::text)
+                    .anyMatch(text -> text.contains("OSError: [Errno 28] No space left on device"));
+        }
+    }
 }
