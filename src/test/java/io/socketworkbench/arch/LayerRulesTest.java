@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layer rules of DESIGN.md, checked on the compiled main classes. */
+/** The layer rules of src/doc/ARCHITECTURE.md, checked on the compiled main classes. */
 class LayerRulesTest {
     private static JavaClasses main;
 

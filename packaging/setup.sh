@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Socket Workbench needs, and only what is missing:
+#   a JDK 17 or newer and Maven (the build), the GTK 3 and GL libraries JavaFX loads (the window),
+#   python3 (interop tests), nc and socat (CLI tests against real peers), fonts with Chinese glyphs,
+#   the zh_CN.UTF-8 locale (error tests run the CLI with the C library speaking Chinese),
+#   and setpriv/unshare from util-linux (tests of a privileged port and of a machine with no network).
+# Debian and Ubuntu: apt-get (as root, or through sudo). macOS: Homebrew. Running it again does nothing when all
+# is there. The README's two commands start with it.
+set -euo pipefail
+
+missing=()
+have() { command -v "$1" > /dev/null 2>&1; }
+
+jdk_ok() {
+  have javac || return 1
+  local version
+  version=$(javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p')
+  [ -n "$version" ] && [ "$version" -ge 17 ]
+}
+
+if [ "$(uname -s)" = Darwin ]; then
+  have brew || { echo "setup: install Homebrew (https://brew.sh), then run this again" >&2; exit 1; }
+  jdk_ok || missing+=(openjdk@17)
+  have mvn || missing+=(maven)
+  have python3 || missing+=(python)
+  have socat || missing+=(socat)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: brew install ${missing[*]}"
+    brew install "${missing[@]}"
+  fi
+  exit 0
+fi
+
+if ! have apt-get; then
+  echo "setup: no apt-get here; install a JDK 17+, Maven 3.8+, GTK 3, python3, nc and socat yourself" >&2
+  exit 0
+fi
+
+# grep -c, not grep -q: -q stops reading early, and pipefail would count the writer's SIGPIPE as a failure.
+matches() { grep -ci "$1" > /dev/null; }
+has_lib() { ldconfig -p 2>/dev/null | matches "$1"; }
+
+jdk_ok || missing+=(openjdk-17-jdk-headless)
+have mvn || missing+=(maven)
+has_lib 'libgtk-3.so.0' || missing+=(gtk)
+has_lib 'libGL.so.1' || missing+=(libgl1)
+have python3 || missing+=(python3)
+have nc || missing+=(netcat-openbsd)
+have socat || missing+=(socat)
+have fc-list || missing+=(fontconfig)
+{ have fc-list && fc-list 2>/dev/null | matches 'CJK'; } || missing+=(fonts-noto-cjk)
+{ have fc-list && fc-list 2>/dev/null | matches 'DejaVu'; } || missing+=(fonts-dejavu-core)
+{ have setpriv && have unshare; } || missing+=(util-linux)
+zh_locale=yes
+locale -a 2>/dev/null | matches '^zh_CN.utf8$' || { zh_locale=no; missing+=(locales libc-l10n); }
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  have sudo || { echo "setup: missing ${missing[*]}; run this as root or install sudo" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+packages=()
+for p in "${missing[@]}"; do
+  case "$p" in
+    # Ubuntu 24.04 renamed the GTK package for its 64-bit time_t transition.
+    gtk) if apt-cache show libgtk-3-0t64 > /dev/null 2>&1; then packages+=(libgtk-3-0t64); else packages+=(libgtk-3-0); fi ;;
+    openjdk-17-jdk-headless)
+      if apt-cache show openjdk-17-jdk-headless > /dev/null 2>&1; then packages+=("$p"); else packages+=(default-jdk-headless); fi ;;
+    *) packages+=("$p") ;;
+  esac
+done
+echo "setup: apt-get install ${packages[*]}"
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null
+
+if [ "$zh_locale" = no ]; then
+  "${sudo[@]}" sed -i 's/^# *zh_CN.UTF-8 UTF-8/zh_CN.UTF-8 UTF-8/' /etc/locale.gen
+  grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' | "${sudo[@]}" tee -a /etc/locale.gen > /dev/null
+  "${sudo[@]}" locale-gen > /dev/null
+fi
