@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Socket Workbench needs, and only what is missing:
-#   a JDK 17 or newer and Maven (the build), the GTK 3 and GL libraries JavaFX loads (the window),
+#   a JDK 17 or newer, Maven and binutils (the build and its jlink image), the GTK 3 and GL libraries JavaFX
+#   loads (the window),
 #   python3 (interop tests), nc and socat (CLI tests against real peers), fonts with Chinese glyphs,
 #   the zh_CN.UTF-8 locale (error tests run the CLI with the C library speaking Chinese),
 #   and setpriv/unshare from util-linux (tests of a privileged port and of a machine with no network).
@@ -42,6 +43,8 @@ has_lib() { ldconfig -p 2>/dev/null | matches "$1"; }
 
 jdk_ok || missing+=(openjdk-17-jdk-headless)
 have mvn || missing+=(maven)
+# Debian's jlink strips the image's native debug symbols with objcopy.
+have objcopy || missing+=(binutils)
 has_lib 'libgtk-3.so.0' || missing+=(gtk)
 has_lib 'libGL.so.1' || missing+=(libgl1)
 have python3 || missing+=(python3)

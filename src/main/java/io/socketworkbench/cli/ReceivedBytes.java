@@ -63,6 +63,33 @@ final class ReceivedBytes implements AutoCloseable {
         }
     }
 
+    /** Bytes gathered by {@link #append}, written by {@link #flush}: one write for many small datagrams. */
+    private ByteBuffer gathered;
+
+    /** Like {@link #write(ByteBuffer)}, but held until {@link #flush} (or until 1 MiB is held). */
+    synchronized void append(ByteBuffer data) throws IOException {
+        if (gathered == null) {
+            gathered = ByteBuffer.allocateDirect(1 << 20);
+        }
+        if (data.remaining() > gathered.remaining()) {
+            flush();
+        }
+        if (data.remaining() > gathered.capacity()) {
+            write(data);
+        } else {
+            gathered.put(data);
+        }
+    }
+
+    /** Writes what {@link #append} gathered. */
+    synchronized void flush() throws IOException {
+        if (gathered != null && gathered.position() > 0) {
+            gathered.flip();
+            write(gathered);
+            gathered.clear();
+        }
+    }
+
     private static void writeFully(WritableByteChannel channel, ByteBuffer data) throws IOException {
         while (data.hasRemaining()) {
             channel.write(data);
@@ -75,6 +102,7 @@ final class ReceivedBytes implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        flush();
         stdoutStream.flush();
         if (save != null) {
             save.close();

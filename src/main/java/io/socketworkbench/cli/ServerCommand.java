@@ -4,6 +4,9 @@ import io.socketworkbench.codec.Escapes;
 import io.socketworkbench.codec.PayloadSyntaxException;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
+import io.socketworkbench.engine.DatagramSink;
+import io.socketworkbench.engine.ErrorKind;
+import io.socketworkbench.engine.Operation;
 import io.socketworkbench.engine.Operation;
 import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketEngine;
@@ -112,8 +115,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             Supplier<CompletableFuture<Void>> stop;
             CompletableFuture<SocketAddress> started;
             if (transport.udp) {
-                var endpoint = engine.udp(new UdpConfig(address, null, echo, greeting),
-                        event -> onUdpEvent(event, received, exit));
+                var endpoint = engine.udp(new UdpConfig(address, null, echo, greeting)
+                        .withSink(new DatagramCopy(received, exit)), event -> onUdpEvent(event, exit));
                 stop = endpoint::stop;
                 started = endpoint.started();
             } else {
@@ -204,15 +207,46 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         return failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE;
     }
 
-    private void onUdpEvent(SocketEvent event, ReceivedBytes received, CompletableFuture<Integer> exit) {
-        if (event instanceof SocketEvent.Received data) {
-            io.err().println("Datagram of " + data.data().length + " bytes from " + Address.format(data.from()));
-            copy(received, data.data(), exit);
+    private void onUdpEvent(SocketEvent event, CompletableFuture<Integer> exit) {
+        if (event instanceof SocketEvent.Failed failed && !startFailure(failed)) {
+            io.err().println(failed.error().pythonText());
+            if (failed.operation() == Operation.RECEIVE && failed.error().kind() != ErrorKind.CONNECTION_REFUSED) {
+                exit.complete(1);
+            }
+        }
+    }
+
+    /**
+     * Datagrams straight from the engine's buffer to stdout and the save file, gathered and written once per
+     * burst: a flood of small datagrams costs no object and no write each. Each new sender is named once.
+     */
+    private final class DatagramCopy implements DatagramSink {
+        /** Senders already named; a crowd beyond this is not named again. */
+        private static final int MAX_SENDERS = 4096;
+        private final ReceivedBytes received;
+        private final CompletableFuture<Integer> exit;
+        private final java.util.Set<SocketAddress> senders = new java.util.HashSet<>();
+
+        DatagramCopy(ReceivedBytes received, CompletableFuture<Integer> exit) {
+            this.received = received;
+            this.exit = exit;
+        }
+
+        @Override
+        public void datagram(SocketAddress from, java.nio.ByteBuffer data) throws IOException {
+            if (senders.size() < MAX_SENDERS && senders.add(from)) {
+                io.err().println("Datagrams from " + Address.format(from));
+            }
+            received.append(data);
             if (once) {
+                received.flush();
                 exit.complete(0);
             }
-        } else if (event instanceof SocketEvent.Failed failed && !startFailure(failed)) {
-            io.err().println(failed.error().pythonText());
+        }
+
+        @Override
+        public void batchEnd() throws IOException {
+            received.flush();
         }
     }
 

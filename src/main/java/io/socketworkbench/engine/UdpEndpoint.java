@@ -19,7 +19,13 @@ import java.util.concurrent.CompletableFuture;
 public final class UdpEndpoint implements Reactor.Handler {
     /** The largest UDP payload over IPv4. */
     public static final int MAX_DATAGRAM = 65_507;
-    private static final int RECEIVES_PER_WAKEUP = 64;
+    /** Datagrams read per wakeup before the selector looks at other sockets: a burst is read in long runs. */
+    private static final int RECEIVES_PER_WAKEUP = 512;
+    /**
+     * The receive buffer a bound endpoint asks for unless the user set one: room for a burst while the engine is
+     * busy elsewhere. Linux grants at most net.core.rmem_max (doubled for its bookkeeping).
+     */
+    static final int BURST_RECEIVE_BUFFER = 4 << 20;
     private static final long SEND_QUEUE_CAP = ServerConfig.DEFAULT_SEND_QUEUE_CAP;
 
     private record Outgoing(SocketAddress to, ByteBuffer data, CompletableFuture<Integer> done,
@@ -69,6 +75,9 @@ public final class UdpEndpoint implements Reactor.Handler {
             boolean ipv4 = bindTo instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet4Address;
             channel = ipv4 ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
             config.options().applyTo(channel);
+            if (bindTo != null && config.options().receiveBuffer() == null) {
+                channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, BURST_RECEIVE_BUFFER);
+            }
             channel.configureBlocking(false);
             if (bindTo != null) {
                 channel.bind(bindTo);
@@ -112,6 +121,25 @@ public final class UdpEndpoint implements Reactor.Handler {
     }
 
     private void receive() {
+        try {
+            receiveBatch();
+        } finally {
+            if (config.sink() != null && !stopping) {
+                try {
+                    config.sink().batchEnd();
+                } catch (IOException e) {
+                    sinkFailed(e);
+                }
+            }
+        }
+    }
+
+    private void sinkFailed(IOException e) {
+        Events.deliver(listener, new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
+        stop();
+    }
+
+    private void receiveBatch() {
         for (int i = 0; i < RECEIVES_PER_WAKEUP && !stopping; i++) {
             receiveBuffer.clear();
             SocketAddress from;
@@ -126,9 +154,22 @@ public final class UdpEndpoint implements Reactor.Handler {
                 return;
             }
             receiveBuffer.flip();
+            if (config.sink() != null) {
+                try {
+                    config.sink().datagram(from, receiveBuffer.duplicate());
+                } catch (IOException e) {
+                    sinkFailed(e);
+                    return;
+                }
+                if (!config.echo() && config.reply().length == 0) {
+                    continue;
+                }
+            }
             byte[] data = new byte[receiveBuffer.remaining()];
             receiveBuffer.get(data);
-            Events.deliver(listener, new SocketEvent.Received(id, from, data));
+            if (config.sink() == null) {
+                Events.deliver(listener, new SocketEvent.Received(id, from, data));
+            }
             if (config.echo()) {
                 sendNow(from, data, new CompletableFuture<>(), SocketEvent.Origin.ECHO);
             }
@@ -138,13 +179,29 @@ public final class UdpEndpoint implements Reactor.Handler {
         }
     }
 
-    /** sendto: resolves the target off the caller's thread, then sends one datagram. */
+    /** Completes once the previous send has reached the engine's thread: sends leave in the order they were made. */
+    private CompletableFuture<Void> lastHandedOver = CompletableFuture.completedFuture(null);
+
+    /**
+     * sendto: resolves the target off the caller's thread, then sends one datagram. Lookups run on several threads,
+     * so each send waits for the one before it to be handed over: datagrams leave in the order they were sent.
+     */
     public CompletableFuture<Integer> send(Address target, byte[] data) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        resolver.resolve(target, reactor, to -> sendNow(to, data, done, SocketEvent.Origin.USER), error -> {
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
+        CompletableFuture<Void> previous;
+        synchronized (this) {
+            previous = lastHandedOver;
+            lastHandedOver = handedOver;
+        }
+        resolver.resolve(target, reactor, to -> previous.whenComplete((v, e) -> reactor.execute(() -> {
+            sendNow(to, data, done, SocketEvent.Origin.USER);
+            handedOver.complete(null);
+        })), error -> previous.whenComplete((v, e) -> reactor.execute(() -> {
             Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
             done.completeExceptionally(new SocketFailure(error));
-        });
+            handedOver.complete(null);
+        })));
         return done;
     }
 

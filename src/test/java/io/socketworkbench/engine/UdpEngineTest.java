@@ -78,4 +78,26 @@ class UdpEngineTest {
         UdpEndpoint again = engine.udp(UdpConfig.of(Address.inet("127.0.0.1", port)), new EventQueue());
         assertThat(again.started().join()).isEqualTo(new InetSocketAddress("127.0.0.1", port));
     }
+
+    @Test
+    void datagramsSentToANameLeaveInTheOrderTheyWereSent() throws Exception {
+        try (java.net.DatagramSocket receiver = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            receiver.setReceiveBufferSize(4 << 20);
+            receiver.setSoTimeout(10_000);
+            UdpEndpoint sender = engine.udp(UdpConfig.of(null), new EventQueue());
+            int count = 2_000;
+            for (int i = 0; i < count; i++) {
+                // "localhost" goes through the lookup threads, where one send could overtake another.
+                sender.send(Address.inet("localhost", receiver.getLocalPort()),
+                        java.nio.ByteBuffer.allocate(4).putInt(i).array());
+            }
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[4], 4);
+            int expected = 0;
+            while (expected < count) {
+                receiver.receive(packet);
+                assertThat(java.nio.ByteBuffer.wrap(packet.getData()).getInt()).isEqualTo(expected);
+                expected++;
+            }
+        }
+    }
 }
