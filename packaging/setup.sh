@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Socket Workbench needs, and only what is missing:
-#   a JDK 17 or newer, Maven and binutils (the build and its jlink image), the GTK 3 and GL libraries JavaFX
-#   loads (the window),
+#   a JDK 17 or newer, Maven and binutils (the build and its jlink image), the GTK 3, GL and XTest libraries
+#   JavaFX loads (the window),
 #   python3 (interop tests), nc and socat (CLI tests against real peers), fonts with Chinese glyphs,
 #   the zh_CN.UTF-8 locale (error tests run the CLI with the C library speaking Chinese),
 #   and setpriv/unshare from util-linux (tests of a privileged port and of a machine with no network).
@@ -47,6 +47,8 @@ have mvn || missing+=(maven)
 have objcopy || missing+=(binutils)
 has_lib 'libgtk-3.so.0' || missing+=(gtk)
 has_lib 'libGL.so.1' || missing+=(libgl1)
+# JavaFX's GTK window library links libXtst; a desktop has it, a fresh server does not.
+has_lib 'libXtst.so.6' || missing+=(libxtst6)
 have python3 || missing+=(python3)
 have nc || missing+=(netcat-openbsd)
 have socat || missing+=(socat)

@@ -1,0 +1,258 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CLI under load, each figure beside a reference measured in the same run: an accept storm (against a Python
+ * accept loop with the same backlog), a UDP burst (against a Python recvfrom loop) and a 1 GiB stream saved to a
+ * file (against nc and socat). Prints one table. Run from the project root after {@code mvn -B package}:
+ *
+ * <pre>java src/bench/LoadBenchmark.java [rounds]</pre>
+ */
+public final class LoadBenchmark {
+    private static final String LAUNCHER = "target/image/bin/socket-workbench";
+    private static final List<String[]> ROWS = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path dir = Files.createTempDirectory("sw-load");
+        Path scripts = writeScripts(dir);
+        System.out.printf("Load benchmark, %d rounds each, median (%d cores)%n", rounds,
+                Runtime.getRuntime().availableProcessors());
+        accept(scripts, rounds);
+        udp(scripts, dir, rounds);
+        ingest(scripts, dir, rounds);
+        System.out.printf("%n%-52s %16s %16s %7s%n", "figure", "workbench", "reference", "ratio");
+        for (String[] row : ROWS) {
+            System.out.printf("%-52s %16s %16s %7s%n", (Object[]) row);
+        }
+    }
+
+    private static void row(String what, double ours, double reference, String unit, boolean higherIsBetter) {
+        double ratio = higherIsBetter ? ours / reference : reference / ours;
+        ROWS.add(new String[] {what, format(ours, unit), format(reference, unit),
+                String.format(Locale.ROOT, "%.2f", ratio)});
+    }
+
+    private static String format(double value, String unit) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.2f %s", value, unit);
+    }
+
+    // ---- accept storm: 1,000 sequential connects by one Python client, sockets kept open
+
+    private static void accept(Path scripts, int rounds) throws Exception {
+        List<double[]> ours = new ArrayList<>();
+        List<double[]> python = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            python.add(storm(scripts, List.of("python3", scripts.resolve("accept_loop.py").toString(), "50")));
+            ours.add(storm(scripts, List.of(LAUNCHER, "server", "--port", "0")));
+        }
+        row("accept: 1,000 connects, total (backlog 50)", median(ours, 0), median(python, 0), "s", false);
+        row("accept: connects that waited for a SYN retry", median(ours, 1), median(python, 1), "", false);
+    }
+
+    /** Starts a server that prints its port, storms it; returns {seconds, slow connects}. */
+    private static double[] storm(Path scripts, List<String> server) throws Exception {
+        Process p = new ProcessBuilder(server).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            int port = portFrom(p);
+            String out = run("python3", scripts.resolve("storm.py").toString(), String.valueOf(port), "1000");
+            String[] parts = out.strip().split(" ");
+            return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])};
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- UDP burst: 300,000 datagrams of 512 bytes from a Python sendto loop
+
+    private static void udp(Path scripts, Path dir, int rounds) throws Exception {
+        List<double[]> ours = new ArrayList<>();
+        List<double[]> python = new ArrayList<>();
+        int count = 300_000;
+        for (int i = 0; i < rounds; i++) {
+            Path file = dir.resolve("udp.bin");
+            python.add(new double[] {burst(scripts, count, file,
+                    List.of("python3", scripts.resolve("udp_loop.py").toString(), file.toString()))});
+            ours.add(new double[] {burst(scripts, count, file,
+                    List.of(LAUNCHER, "server", "--udp", "--port", "0", "--save", file.toString()))});
+        }
+        row("udp: 300,000 datagrams kept (of 100 %)", median(ours, 0), median(python, 0), "%", true);
+    }
+
+    private static double burst(Path scripts, int count, Path file, List<String> server) throws Exception {
+        Files.deleteIfExists(file);
+        Process p = new ProcessBuilder(server).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            int port = portFrom(p);
+            run("python3", scripts.resolve("udp_burst.py").toString(), String.valueOf(port), String.valueOf(count));
+            // Python's loop writes its file when it has heard nothing for 2 s; ours as each burst is read.
+            if (server.get(0).equals("python3")) {
+                p.waitFor(60, TimeUnit.SECONDS);
+            }
+            long last = -1;
+            while (Files.exists(file) && Files.size(file) != last) {
+                last = Files.size(file);
+                Thread.sleep(300);
+            }
+            return Files.exists(file) ? 100.0 * Files.size(file) / 512 / count : 0;
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- ingest: 1 GiB into a receiver that saves it to a file
+
+    private static void ingest(Path scripts, Path dir, int rounds) throws Exception {
+        long bytes = 1L << 30;
+        Path file = dir.resolve("ingest.bin");
+        List<double[]> ours = new ArrayList<>();
+        List<double[]> nc = new ArrayList<>();
+        List<double[]> socat = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            int port = freePort();
+            nc.add(new double[] {stream(scripts, bytes, port, file, List.of("bash", "-c",
+                    "exec nc -l 127.0.0.1 " + port + " > " + file))});
+            port = freePort();
+            socat.add(new double[] {stream(scripts, bytes, port, file, List.of("bash", "-c",
+                    "exec socat -u TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr CREATE:" + file))});
+            port = freePort();
+            ours.add(new double[] {stream(scripts, bytes, port, file, List.of(LAUNCHER, "server", "--port",
+                    String.valueOf(port), "--save", file.toString(), "--once"))});
+        }
+        double best = Math.max(median(nc, 0), median(socat, 0));
+        row("ingest: server --save FILE, 1 GiB (vs faster of nc/socat)", median(ours, 0), best, "MB/s", true);
+        Files.deleteIfExists(file);
+    }
+
+    /** Starts the receiver, streams {@code bytes} into it from Python, waits for it to end; MB/s. */
+    private static double stream(Path scripts, long bytes, int port, Path file, List<String> receiver)
+            throws Exception {
+        Files.deleteIfExists(file);
+        Process p = new ProcessBuilder(receiver).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long started = System.nanoTime();
+            run("python3", scripts.resolve("send.py").toString(), String.valueOf(port), String.valueOf(bytes));
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("receiver did not finish: " + receiver);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (Files.size(file) != bytes) {
+                throw new IllegalStateException(receiver + " saved " + Files.size(file) + " of " + bytes);
+            }
+            return bytes / 1e6 / seconds;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    // ---- helpers
+
+    private static int portFrom(Process p) throws IOException {
+        var err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        String line = err.readLine();
+        if (line == null || !line.matches(".*:\\d+$")) {
+            throw new IllegalStateException("no port from the server: " + line);
+        }
+        Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static double median(List<double[]> runs, int index) {
+        List<Double> values = new ArrayList<>();
+        runs.forEach(r -> values.add(r[index]));
+        Collections.sort(values);
+        return values.get(values.size() / 2);
+    }
+
+    private static Path writeScripts(Path dir) throws IOException {
+        Files.writeString(dir.resolve("accept_loop.py"), """
+                import socket, sys
+                s = socket.socket()
+                s.bind(('127.0.0.1', 0))
+                s.listen(int(sys.argv[1]))
+                print('Listening on 127.0.0.1:%d' % s.getsockname()[1], file=sys.stderr, flush=True)
+                while True:
+                    con, addr = s.accept()
+                """);
+        Files.writeString(dir.resolve("storm.py"), """
+                import socket, sys, time
+                port, n = int(sys.argv[1]), int(sys.argv[2])
+                kept, slow = [], 0
+                start = time.monotonic()
+                for i in range(n):
+                    t = time.monotonic()
+                    c = socket.create_connection(('127.0.0.1', port))
+                    if time.monotonic() - t > 0.5:
+                        slow += 1
+                    kept.append(c)
+                print('%.3f %d' % (time.monotonic() - start, slow))
+                """);
+        Files.writeString(dir.resolve("udp_loop.py"), """
+                import socket, sys
+                s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                s.bind(('127.0.0.1', 0))
+                print('Listening on 127.0.0.1:%d' % s.getsockname()[1], file=sys.stderr, flush=True)
+                s.settimeout(2)
+                with open(sys.argv[1], 'wb') as f:
+                    try:
+                        while True:
+                            data, addr = s.recvfrom(65535)
+                            f.write(data)
+                    except socket.timeout:
+                        pass
+                """);
+        Files.writeString(dir.resolve("udp_burst.py"), """
+                import socket, sys
+                port, n = int(sys.argv[1]), int(sys.argv[2])
+                s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                payload = b'x' * 504
+                for i in range(n):
+                    s.sendto(i.to_bytes(8, 'big') + payload, ('127.0.0.1', port))
+                """);
+        Files.writeString(dir.resolve("send.py"), """
+                import socket, sys, time
+                port, total = int(sys.argv[1]), int(sys.argv[2])
+                for _ in range(200):
+                    try:
+                        s = socket.create_connection(('127.0.0.1', port))
+                        break
+                    except ConnectionRefusedError:
+                        time.sleep(0.02)
+                block = b'\\x5a' * (1 << 20)
+                sent = 0
+                while sent < total:
+                    s.sendall(block)
+                    sent += len(block)
+                s.close()
+                """);
+        return dir;
+    }
+}
