@@ -81,7 +81,11 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             description = "Refuse clients beyond N at a time, N from 0 to 1000000 (default: 0, no limit).")
     int maxClients;
 
-    @Option(names = "--backlog", paramLabel = "N", defaultValue = "50",
+    /**
+     * The listen queue is what absorbs a storm of connects while the server sets up the ones before: 1024, as the
+     * window's server uses (Linux caps it at net.core.somaxconn, 4096 on current kernels).
+     */
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "1024",
             description = "The listen() backlog, from 1 to 65535 (default: ${DEFAULT-VALUE}).")
     int backlog;
 

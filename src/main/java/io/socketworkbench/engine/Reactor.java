@@ -66,6 +66,8 @@ final class Reactor implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final List<Runnable> afterRelease = new ArrayList<>();
+    /** Handlers that own a socket the selector does not know (a blocking listener): told at shutdown too. */
+    private final List<Handler> tracked = new ArrayList<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private volatile boolean running = true;
     /** Shared by every read on this thread: one large direct buffer, so the kernel copies straight into it. */
@@ -138,6 +140,15 @@ final class Reactor implements AutoCloseable {
         return channel.register(selector, ops, handler);
     }
 
+    /** Reactor thread only: {@code handler} is shut down with the reactor although no key of it is registered. */
+    void track(Handler handler) {
+        tracked.add(handler);
+    }
+
+    void untrack(Handler handler) {
+        tracked.remove(handler);
+    }
+
     /**
      * Runs the task once the channels closed so far have really released their sockets. A registered channel's
      * descriptor is only closed at the selector's next pass, so a stop that frees its port waits for that.
@@ -176,6 +187,7 @@ final class Reactor implements AutoCloseable {
                     runSafely(handler::shutdown);
                 }
             }
+            new ArrayList<>(tracked).forEach(handler -> runSafely(handler::shutdown));
             runTasks();
             try {
                 selector.close();

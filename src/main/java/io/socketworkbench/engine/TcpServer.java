@@ -18,9 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A listening TCP or AF_UNIX stream server: bind, listen, accept many clients, and talk to each of them.
  * Every method is safe from any thread and returns at once; results arrive as events and futures.
+ *
+ * <p>Accepting has a thread of its own that does nothing else: it takes each connection off the kernel's queue at
+ * once and hands it to the engine's thread. While the engine is busy (loading the code for a first client, reading
+ * a flood), the listen queue, which holds only the backlog, still drains: a storm of connects waits for no SYN
+ * retransmit, as with Python's {@code while True: s.accept()}.
  */
 public final class TcpServer implements Reactor.Handler {
-    private static final int ACCEPTS_PER_WAKEUP = 256;
     private static final long ACCEPT_RETRY_MILLIS = 100;
 
     private final long id;
@@ -34,6 +38,7 @@ public final class TcpServer implements Reactor.Handler {
     private ServerSocketChannel channel;
     private SelectionKey key;
     private boolean stopping;
+    private Thread acceptor;
     private volatile SocketAddress local;
 
     TcpServer(long id, Reactor reactor, ServerConfig config, SocketListener listener) {
@@ -79,10 +84,12 @@ public final class TcpServer implements Reactor.Handler {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             }
             config.options().applyTo(channel);
-            channel.configureBlocking(false);
             channel.bind(address, config.backlog());
-            key = reactor.register(channel, SelectionKey.OP_ACCEPT, this);
             local = channel.getLocalAddress();
+            reactor.track(this);
+            acceptor = new Thread(this::acceptLoop, Thread.currentThread().getName() + "-accept-" + id);
+            acceptor.setDaemon(true);
+            acceptor.start();
         } catch (IOException | RuntimeException e) {
             Reactor.release(key, channel);
             failStart(Operation.BIND, SocketError.ofBind(e, address));
@@ -99,28 +106,39 @@ public final class TcpServer implements Reactor.Handler {
         Events.deliver(listener, new SocketEvent.Failed(id, operation, error));
     }
 
-    @Override
-    public void ready(SelectionKey selected) {
-        for (int i = 0; i < ACCEPTS_PER_WAKEUP && !stopping; i++) {
+    /** The acceptor thread: blocking accepts, each connection handed to the engine's thread at once. */
+    private void acceptLoop() {
+        ServerSocketChannel listening = channel;
+        while (listening.isOpen()) {
             SocketChannel client;
             try {
-                client = channel.accept();
-            } catch (IOException e) {
-                // Out of descriptors, say: report it and pause accepting rather than spin.
-                Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, SocketError.from(e)));
-                key.interestOps(0);
-                reactor.schedule(ACCEPT_RETRY_MILLIS, () -> {
-                    if (key.isValid()) {
-                        key.interestOps(SelectionKey.OP_ACCEPT);
-                    }
-                });
+                client = listening.accept();
+            } catch (java.nio.channels.ClosedChannelException stopped) {
                 return;
+            } catch (IOException | RuntimeException e) {
+                // Out of descriptors, say: report it and pause accepting rather than spin on the same failure.
+                SocketError error = SocketError.from(e);
+                reactor.execute(() -> Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, error)));
+                try {
+                    Thread.sleep(ACCEPT_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                continue;
             }
-            if (client == null) {
-                return;
-            }
-            admit(client);
+            reactor.execute(() -> {
+                if (stopping) {
+                    Reactor.release(null, client);
+                } else {
+                    admit(client);
+                }
+            });
         }
+    }
+
+    @Override
+    public void ready(SelectionKey selected) {
+        // Accepting happens on the acceptor thread; the listening socket is not registered with the selector.
     }
 
     private void admit(SocketChannel client) {
@@ -257,6 +275,7 @@ public final class TcpServer implements Reactor.Handler {
 
     private void finishStop() {
         new ArrayList<>(connections.values()).forEach(connection -> connection.close(CloseReason.LOCAL, null));
+        reactor.untrack(this);
         Reactor.release(key, channel);
         reactor.afterRelease(() -> {
             if (local instanceof UnixDomainSocketAddress unix) {
