@@ -87,6 +87,9 @@ public final class TcpServer implements Reactor.Handler {
             channel.bind(address, config.backlog());
             local = channel.getLocalAddress();
             reactor.track(this);
+            // Loaded now: the acceptor may meet its first failure when no descriptor is left to load a class.
+            new Admission(null).run();
+            new AcceptFailure(SocketError.of(ErrorKind.TOO_MANY_OPEN_FILES));
             acceptor = new Thread(this::acceptLoop, Thread.currentThread().getName() + "-accept-" + id);
             acceptor.setDaemon(true);
             acceptor.start();
@@ -110,29 +113,58 @@ public final class TcpServer implements Reactor.Handler {
     private void acceptLoop() {
         ServerSocketChannel listening = channel;
         while (listening.isOpen()) {
-            SocketChannel client;
             try {
-                client = listening.accept();
+                SocketChannel client = listening.accept();
+                reactor.execute(new Admission(client));
             } catch (java.nio.channels.ClosedChannelException stopped) {
                 return;
-            } catch (IOException | RuntimeException e) {
-                // Out of descriptors, say: report it and pause accepting rather than spin on the same failure.
-                SocketError error = SocketError.from(e);
-                reactor.execute(() -> Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, error)));
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable e) {
+                // Out of descriptors, say (then even a class may fail to load): report it and pause accepting
+                // rather than spin on the same failure. The thread itself goes on.
+                reactor.execute(new AcceptFailure(SocketError.from(e)));
                 try {
                     Thread.sleep(ACCEPT_RETRY_MILLIS);
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                continue;
             }
-            reactor.execute(() -> {
-                if (stopping) {
-                    Reactor.release(null, client);
-                } else {
-                    admit(client);
-                }
-            });
+        }
+    }
+
+    /** A connection the acceptor took, to be set up on the engine's thread. */
+    private final class Admission implements Runnable {
+        private final SocketChannel client;
+
+        Admission(SocketChannel client) {
+            this.client = client;
+        }
+
+        @Override
+        public void run() {
+            if (client == null) {
+                return;
+            }
+            if (stopping) {
+                Reactor.release(null, client);
+            } else {
+                admit(client);
+            }
+        }
+    }
+
+    /** A failed accept, reported on the engine's thread. */
+    private final class AcceptFailure implements Runnable {
+        private final SocketError error;
+
+        AcceptFailure(SocketError error) {
+            this.error = error;
+        }
+
+        @Override
+        public void run() {
+            Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, error));
         }
     }
 
