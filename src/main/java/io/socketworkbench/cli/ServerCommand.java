@@ -126,6 +126,18 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             } else {
                 ServerConfig config = ServerConfig.of(address).withBacklog(backlog).withEcho(echo)
                         .withGreeting(greeting, closeAfterGreet).withMaxClients(maxClients);
+                if (!echo) {
+                    // Straight from the engine's read buffer to stdout and the file: no copy, no event per read.
+                    config = config.withSink((connection, data) -> {
+                        try {
+                            received.write(data);
+                        } catch (IOException e) {
+                            io.err().println(SocketError.from(e).pythonText());
+                            exit.complete(1);
+                            throw e;
+                        }
+                    });
+                }
                 var server = engine.listen(config, event -> onTcpEvent(event, peers, received, exit));
                 stop = server::stop;
                 started = server.started();

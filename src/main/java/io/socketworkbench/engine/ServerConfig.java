@@ -7,7 +7,8 @@ import java.util.Objects;
  * (the tutorial's homework server), echo what it receives, and refuse clients beyond a limit.
  */
 public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options, byte[] greeting,
-                           boolean closeAfterGreet, boolean echo, int maxClients, long sendQueueCap) {
+                           boolean closeAfterGreet, boolean echo, int maxClients, long sendQueueCap,
+                           ReceiveSink sink) {
 
     public static final int DEFAULT_BACKLOG = 50;
     public static final long DEFAULT_SEND_QUEUE_CAP = 16L * 1024 * 1024;
@@ -23,30 +24,39 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
 
     public static ServerConfig of(Address bind) {
         return new ServerConfig(bind, DEFAULT_BACKLOG, SocketOptionsSpec.DEFAULTS, null, false, false, 0,
-                DEFAULT_SEND_QUEUE_CAP);
+                DEFAULT_SEND_QUEUE_CAP, null);
     }
 
     public ServerConfig withGreeting(byte[] text, boolean closeAfter) {
-        return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap);
+        return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap, sink);
     }
 
     public ServerConfig withEcho(boolean on) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap, sink);
     }
 
     public ServerConfig withMaxClients(int limit) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap, sink);
     }
 
     public ServerConfig withBacklog(int value) {
-        return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap);
+        return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink);
     }
 
     public ServerConfig withOptions(SocketOptionsSpec value) {
-        return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap);
+        return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink);
+    }
+
+    /**
+     * Received bytes go to {@code value} on the engine's thread instead of as events (see {@link ReceiveSink}):
+     * for copying clients' streams to a file without a copy per read. Not with echo, which needs the bytes.
+     */
+    public ServerConfig withSink(ReceiveSink value) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
+                value);
     }
 
     public ServerConfig withSendQueueCap(long bytes) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes, sink);
     }
 }

@@ -186,6 +186,9 @@ public final class TcpServer implements Reactor.Handler {
             config.options().withReuseAddress(null).applyTo(client);
             TcpConnection connection = new TcpConnection(connectionId, client, reactor, listener,
                     config.sendQueueCap(), config.echo(), null, reason -> forget(connectionId));
+            if (!config.echo()) {
+                connection.sinkTo(config.sink());
+            }
             connection.start(reactor.register(client, SelectionKey.OP_READ, connection));
             connections.put(connectionId, connection);
             connectionCount.incrementAndGet();

@@ -200,6 +200,24 @@ class CliTest {
         assertThat(server.done().get(10, TimeUnit.SECONDS).exit()).isZero();
     }
 
+    @Test
+    void aStreamSavedByTheServerIsByteExact(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path save = dir.resolve("saved.bin");
+        byte[] data = new byte[64 << 20];
+        new java.util.Random(11).nextBytes(data);
+        CliRun.Running server = CliRun.start("server", "--port", "0", "--once", "--save", save.toString());
+        int port = server.port();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(data);
+        }
+        CliRun run = server.done().get(60, TimeUnit.SECONDS);
+        assertThat(run.exit()).isZero();
+        var sha = java.security.MessageDigest.getInstance("SHA-256");
+        assertThat(sha.digest(Files.readAllBytes(save))).isEqualTo(
+                java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        assertThat(run.stdout()).hasSize(data.length);
+    }
+
     /** Stdin that has nothing to say and never ends, like a terminal nobody types into. */
     static final class BlockingInput extends InputStream {
         @Override
