@@ -32,6 +32,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         boolean dark = Boolean.parseBoolean(settings.get("dark", String.valueOf(systemPrefersDark())));
         applyTheme(dark);
+        bridge.holdReadingWith(engine::holdReading);
         window = new MainWindow(engine, bridge);
         window.darkItem().setSelected(dark);
         window.onTheme(this::applyTheme);

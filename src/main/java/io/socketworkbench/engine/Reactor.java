@@ -66,6 +66,14 @@ final class Reactor implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final List<Runnable> afterRelease = new ArrayList<>();
+    /** Every open stream connection by id, for calls that name one (holding its reading). */
+    private final java.util.Map<Long, TcpConnection> streams = new java.util.HashMap<>();
+
+    /** Reactor thread only. */
+    java.util.Map<Long, TcpConnection> streams() {
+        return streams;
+    }
+
     /** Handlers that own a socket the selector does not know (a blocking listener): told at shutdown too. */
     private final List<Handler> tracked = new ArrayList<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();

@@ -56,6 +56,19 @@ public final class SocketEngine implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * Holds or releases reading on stream connection {@code connection} (a client's id, or a connection a server
+     * accepted): while held, the peer waits, as TCP makes it, and no byte is lost. For a view that fell behind.
+     */
+    public void holdReading(long connection, boolean hold) {
+        reactor.execute(() -> {
+            TcpConnection target = reactor.streams().get(connection);
+            if (target != null) {
+                target.holdReading(hold);
+            }
+        });
+    }
+
     @Override
     public void close() {
         reactor.close();

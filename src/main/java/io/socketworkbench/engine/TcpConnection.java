@@ -36,6 +36,10 @@ final class TcpConnection implements Reactor.Handler {
     private long queued;
     private boolean closed;
     private boolean readPaused;
+    /** Reading held by whoever shows the bytes (the window's bridge, when it falls behind). */
+    private boolean heldByView;
+    /** The peer's FIN has come: nothing more to read, whatever else holds or releases reading. */
+    private boolean inputDone;
     private boolean outputShut;
     private boolean shutdownWhenFlushed;
     private CloseReason closeWhenFlushed;
@@ -65,6 +69,7 @@ final class TcpConnection implements Reactor.Handler {
         key.attach(this);
         key.interestOps(SelectionKey.OP_READ);
         remote = channel.getRemoteAddress();
+        reactor.streams().put(id, this);
         lastReceive = System.nanoTime();
         if (idleMillis > 0) {
             idleTimer = reactor.schedule(idleMillis, this::checkIdle);
@@ -99,7 +104,7 @@ final class TcpConnection implements Reactor.Handler {
 
     private void read() {
         ByteBuffer buffer = reactor.readBuffer;
-        for (int round = 0; round < READS_PER_WAKEUP && !closed && !readPaused; round++) {
+        for (int round = 0; round < READS_PER_WAKEUP && !closed && !readPaused && !heldByView; round++) {
             buffer.clear();
             int n;
             try {
@@ -139,6 +144,7 @@ final class TcpConnection implements Reactor.Handler {
     }
 
     private void peerFinished() {
+        inputDone = true;
         setInterest(SelectionKey.OP_READ, false);
         if (outbound.isEmpty()) {
             close(CloseReason.PEER, null);
@@ -180,7 +186,7 @@ final class TcpConnection implements Reactor.Handler {
         if (echo && !readPaused && queued > cap / 2) {
             // An echo peer that does not read must not make us buffer without end: stop reading from it.
             readPaused = true;
-            setInterest(SelectionKey.OP_READ, false);
+            updateReadInterest();
         }
         flush();
     }
@@ -207,7 +213,7 @@ final class TcpConnection implements Reactor.Handler {
         setInterest(SelectionKey.OP_WRITE, false);
         if (readPaused && queued <= cap / 4 && closeWhenFlushed == null) {
             readPaused = false;
-            setInterest(SelectionKey.OP_READ, true);
+            updateReadInterest();
         }
         if (shutdownWhenFlushed && !outputShut) {
             shutdownNow();
@@ -291,6 +297,7 @@ final class TcpConnection implements Reactor.Handler {
             idleTimer.cancel();
         }
         Reactor.release(key, channel);
+        reactor.streams().remove(id);
         SocketFailure failure = new SocketFailure(error != null ? error : SocketError.of(ErrorKind.NOT_CONNECTED));
         for (Pending pending : outbound) {
             if (pending.done() != null) {
@@ -311,6 +318,19 @@ final class TcpConnection implements Reactor.Handler {
 
     long queuedBytes() {
         return queued;
+    }
+
+    /**
+     * Stops reading (TCP then makes the peer wait: nothing is lost) while {@code hold}, as when the window's view
+     * of this connection has fallen behind; reads again once released.
+     */
+    void holdReading(boolean hold) {
+        heldByView = hold;
+        updateReadInterest();
+    }
+
+    private void updateReadInterest() {
+        setInterest(SelectionKey.OP_READ, !readPaused && !heldByView && !inputDone && !closed);
     }
 
     private void setInterest(int op, boolean on) {

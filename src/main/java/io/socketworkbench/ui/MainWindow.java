@@ -90,6 +90,8 @@ public final class MainWindow extends BorderPane {
         setCenter(outer);
         lessonItem.setId("lesson-panel");
         lessonItem.selectedProperty().addListener((o, a, on) -> showLesson(on));
+        // A flood faster than the window can draw: reading is held (TCP makes the peer wait), and the user is told.
+        bridge.behind().observe(on -> status.setText(t(on ? "status.behind" : "status.ready")));
         HBox bar = new HBox(status);
         bar.getStyleClass().add("status-bar");
         setBottom(bar);

@@ -79,8 +79,62 @@ class SlowReaderTest {
         }
     }
 
+    @Test
+    void aHeldConnectionStopsReadingAndLosesNothingWhenReleased() throws Exception {
+        try (SocketEngine engine = new SocketEngine("hold-test");
+             java.net.ServerSocket source = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong sum = new java.util.concurrent.atomic.AtomicLong();
+            TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", source.getLocalPort())),
+                    event -> {
+                        if (event instanceof SocketEvent.Received r) {
+                            received.addAndGet(r.data().length);
+                            for (byte b : r.data()) {
+                                sum.addAndGet(b & 0xFF);
+                            }
+                        }
+                    });
+            long total = 64L << 20;
+            try (java.net.Socket peer = source.accept()) {
+                client.connected().join();
+                engine.holdReading(client.id(), true);
+                Thread writer = new Thread(() -> {
+                    byte[] block = new byte[1 << 20];
+                    java.util.Arrays.fill(block, (byte) 1);
+                    try {
+                        for (long sent = 0; sent < total; sent += block.length) {
+                            peer.getOutputStream().write(block);
+                        }
+                    } catch (IOException ignored) {
+                        // the test ends before
+                    }
+                });
+                writer.setDaemon(true);
+                writer.start();
+                // The hold takes effect on the engine's thread: wait until the count settles (bounded), then it
+                // must stay put while the sender, blocked on TCP's window, still has most of its bytes.
+                long settled = -1;
+                for (int i = 0; i < 40 && settled != received.get(); i++) {
+                    settled = received.get();
+                    Thread.sleep(250);
+                }
+                assertThat(received.get()).as("nothing read while held").isEqualTo(settled);
+                assertThat(settled).isLessThan(total / 2);
+                assertThat(writer.isAlive()).as("the sender waits on TCP's window").isTrue();
+                engine.holdReading(client.id(), false);
+                writer.join(30_000);
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (received.get() < total && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(received.get()).isEqualTo(total);
+                assertThat(sum.get()).as("every byte as sent").isEqualTo(total);
+            }
+        }
+    }
+
     /** Waits (bounded) until the count stops moving for half a second, and returns it. */
-    private static long awaitStill(java.util.concurrent.atomic.AtomicLong count) throws InterruptedException {
+    static long awaitStill(java.util.concurrent.atomic.AtomicLong count) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         long last = -1;
         while (System.nanoTime() < deadline) {

@@ -87,4 +87,26 @@ class FxBridgeTest {
         assertThat(echoed.bytes()).isEqualTo((int) total);
         assertThat(new String(echoed.data())).startsWith("chunk0chunk1").endsWith("chunk499");
     }
+
+    @Test
+    void aConnectionTheWindowCannotKeepUpWithIsHeldThenReleased() {
+        java.util.List<String> holds = new java.util.ArrayList<>();
+        bridge.holdReadingWith((connection, hold) -> holds.add(connection + (hold ? " held" : " released")));
+        SocketListener stream = bridge.to(delivered::add);
+        byte[] chunk = new byte[64 * 1024];
+        int chunks = 200; // 12.5 MiB, past one connection's allowance
+        for (int i = 0; i < chunks; i++) {
+            stream.onEvent(new SocketEvent.Received(5, null, chunk));
+        }
+        assertThat(holds).containsExactly("5 held");
+        assertThat(bridge.waitingBytes()).isEqualTo((long) chunks * chunk.length);
+        while (bridge.backlog() > 0) {
+            bridge.drain();
+        }
+        assertThat(holds).containsExactly("5 held", "5 released");
+        assertThat(bridge.waitingBytes()).isZero();
+        assertThat(bridge.behind().get()).isFalse();
+        long total = delivered.stream().mapToLong(Delivery::totalBytes).sum();
+        assertThat(total).as("every byte still counted").isEqualTo((long) chunks * chunk.length);
+    }
 }

@@ -16,6 +16,7 @@ final class TestWindow {
         I18n.use(Locale.ENGLISH);
         javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        bridge.holdReadingWith(engine::holdReading);
         MainWindow window = new MainWindow(engine, bridge);
         Scene scene = new Scene(window, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/socketworkbench/ui/workbench.css")

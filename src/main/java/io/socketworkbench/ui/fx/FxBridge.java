@@ -24,6 +24,79 @@ public final class FxBridge implements EventPort {
 
     private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams) {}
 
+    /** Bytes one connection may have waiting for the window before its reading is held. */
+    static final long HOLD_ONE_AT = 8L << 20;
+    /** Bytes all connections together may have waiting; past it, the connection that adds more is held. */
+    static final long HOLD_ALL_AT = 48L << 20;
+    /** Held connections read again once the window has caught up to this. */
+    static final long RELEASE_AT = 4L << 20;
+
+    /** What the engine offers to hold a connection's reading: {@code (connection, hold)}. */
+    public interface ReadHold {
+        void hold(long connection, boolean hold);
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Long, java.util.concurrent.atomic.AtomicLong> waiting =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong waitingTotal = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final io.socketworkbench.ui.common.Value<Boolean> behind = new io.socketworkbench.ui.common.Value<>(false);
+    private volatile ReadHold readHold;
+
+    /**
+     * Bounds what waits for the window: a stream connection with too many bytes waiting (or when all of them
+     * together have too many) stops being read until the window catches up. TCP makes its peer wait; nothing is
+     * lost, and a capture still gets every byte. Without a hold (tests of the merging alone) nothing is held.
+     */
+    public void holdReadingWith(ReadHold hold) {
+        readHold = hold;
+    }
+
+    /** True while some connection's reading is held because the window is behind. FX thread. */
+    public io.socketworkbench.ui.common.Value<Boolean> behind() {
+        return behind;
+    }
+
+    /** Bytes waiting for the window, for tests and the status bar. */
+    public long waitingBytes() {
+        return waitingTotal.get();
+    }
+
+    private void arrived(SocketEvent event) {
+        if (!(event instanceof SocketEvent.Received r)) {
+            return;
+        }
+        long mine = waiting.computeIfAbsent(r.source(), k -> new java.util.concurrent.atomic.AtomicLong())
+                .addAndGet(r.data().length);
+        long total = waitingTotal.addAndGet(r.data().length);
+        ReadHold hold = readHold;
+        if (hold != null && (mine > HOLD_ONE_AT || total > HOLD_ALL_AT) && held.add(r.source())) {
+            hold.hold(r.source(), true);
+        }
+    }
+
+    private void shown(SocketEvent event, long bytes) {
+        var mine = waiting.get(event.source());
+        if (mine != null && mine.addAndGet(-bytes) <= 0) {
+            waiting.remove(event.source(), mine);
+        }
+        waitingTotal.addAndGet(-bytes);
+    }
+
+    /** FX thread, after a drain: releases held connections once the window has caught up. */
+    private void releaseIfCaughtUp() {
+        if (!held.isEmpty() && waitingTotal.get() <= RELEASE_AT) {
+            ReadHold hold = readHold;
+            for (Long source : List.copyOf(held)) {
+                held.remove(source);
+                if (hold != null) {
+                    hold.hold(source, false);
+                }
+            }
+        }
+        behind.set(!held.isEmpty());
+    }
+
     private final ConcurrentLinkedQueue<Posted> inbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> results = new ConcurrentLinkedQueue<>();
     /** Created on start, so the merging logic can be tested without the FX toolkit. */
@@ -31,7 +104,10 @@ public final class FxBridge implements EventPort {
 
     @Override
     public SocketListener to(Consumer<Delivery> target) {
-        return event -> inbox.add(new Posted(target, event, false));
+        return event -> {
+            arrived(event);
+            inbox.add(new Posted(target, event, false));
+        };
     }
 
     @Override
@@ -119,8 +195,10 @@ public final class FxBridge implements EventPort {
             while (!batch.isEmpty() && batch.peek().target() == first.target() && run.accepts(batch.peek().event())) {
                 run.add(batch.poll().event());
             }
+            shown(first.event(), run.receivedBytes());
             run.deliveries().forEach(first.target());
         }
+        releaseIfCaughtUp();
         return taken;
     }
 
@@ -160,6 +238,12 @@ public final class FxBridge implements EventPort {
 
         List<Delivery> deliveries() {
             return runs.values().stream().map(Joined::delivery).toList();
+        }
+
+        /** Every received byte of the run, kept for display or not. */
+        long receivedBytes() {
+            Joined received = runs.get("received");
+            return received == null ? 0 : received.total;
         }
     }
 
