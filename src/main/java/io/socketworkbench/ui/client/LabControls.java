@@ -48,7 +48,7 @@ final class LabControls extends TitledPane {
         timeout.setId("client-timeout" + suffix);
         timeout.setPromptText("None");
         timeout.setPrefColumnCount(4);
-        timeout.setTooltip(new Tooltip(t("lab.timeout.tip")));
+        timeout.setTooltip(new Tooltip(t("lab.timeout.tip") + "\n" + t("options.range", 0, 86_400)));
         timeout.textProperty().addListener((o, a, text) -> mark(timeout, text.isBlank() || timeoutValue() != null));
         nonBlocking.setId("client-nonblocking" + suffix);
         nonBlocking.setTooltip(new Tooltip(t("lab.nonBlocking.tip")));
@@ -57,7 +57,7 @@ final class LabControls extends TitledPane {
         bufsize.setValue("1024");
         bufsize.getStyleClass().add("bufsize-field");
         bufsize.setId("client-bufsize" + suffix);
-        bufsize.setTooltip(new Tooltip(t("lab.bufsize.tip")));
+        bufsize.setTooltip(new Tooltip(t("lab.bufsize.tip") + "\n" + t("options.range", 1, 1 << 20)));
         bufsize.getEditor().textProperty().addListener((o, a, text) -> mark(bufsize, parse(text) != null));
         manual.setId("client-manual-recv" + suffix);
         manual.setTooltip(new Tooltip(t("lab.manual.tip")));

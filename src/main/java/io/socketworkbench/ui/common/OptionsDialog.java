@@ -102,6 +102,7 @@ public final class OptionsDialog {
     private TextField number(String name, Integer value, int min, int max) {
         TextField field = new TextField(value == null ? "" : value.toString());
         field.setPromptText(t("options.default"));
+        field.setTooltip(new javafx.scene.control.Tooltip(t("options.range", min, max)));
         field.setPrefColumnCount(8);
         field.setId("option-" + name);
         field.textProperty().addListener((o, a, text) -> {
