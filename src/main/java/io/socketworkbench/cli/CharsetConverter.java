@@ -8,7 +8,12 @@ import picocli.CommandLine;
 final class CharsetConverter implements CommandLine.ITypeConverter<Charset> {
     @Override
     public Charset convert(String value) {
-        return TextCodec.charset(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+        Charset charset = TextCodec.charset(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                 "'" + value + "' is not a known encoding (try UTF-8, GBK, GB18030, ISO-8859-1)"));
+        if (!charset.canEncode()) {
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' can only decode, not encode text to send (try UTF-8, GBK, GB18030)");
+        }
+        return charset;
     }
 }

@@ -55,7 +55,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     @ArgGroup(exclusive = true)
     Transport transport = new Transport();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST", converter = HostConverter.class,
             description = "Server host name or address (default: 127.0.0.1).")
     String host;
 

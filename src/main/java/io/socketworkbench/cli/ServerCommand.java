@@ -48,7 +48,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", converter = HostConverter.class,
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). "
                     + "0.0.0.0 lets other machines connect; ::1 is IPv6 loopback.")
     String bind;

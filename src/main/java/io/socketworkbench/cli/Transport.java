@@ -8,6 +8,6 @@ final class Transport {
     @Option(names = "--udp", description = "Use UDP (SOCK_DGRAM) instead of TCP.")
     boolean udp;
 
-    @Option(names = "--unix", paramLabel = "PATH", description = "Use an AF_UNIX stream socket at PATH instead of TCP.")
+    @Option(names = "--unix", paramLabel = "PATH", converter = UnixPathConverter.class, description = "Use an AF_UNIX stream socket at PATH instead of TCP.")
     Path unix;
 }

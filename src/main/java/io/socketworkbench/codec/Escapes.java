@@ -144,7 +144,7 @@ public final class Escapes {
         }
         int value = 0;
         for (int k = start; k < start + digits; k++) {
-            int d = Character.digit(text.charAt(k), 16);
+            int d = Hex.digit(text.charAt(k));
             if (d < 0) {
                 throw new PayloadSyntaxException(PayloadSyntaxException.Problem.BAD_ESCAPE, at,
                         text.substring(at, start + digits));

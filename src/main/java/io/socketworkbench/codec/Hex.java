@@ -47,7 +47,7 @@ public final class Hex {
             }
             int digitsStart = i;
             while (i < n && !isSeparator(text.charAt(i)) && !startsPrefix(text, i, digitsStart)) {
-                if (Character.digit(text.charAt(i), 16) < 0) {
+                if (digit(text.charAt(i)) < 0) {
                     throw new PayloadSyntaxException(PayloadSyntaxException.Problem.BAD_HEX_DIGIT, i,
                             String.valueOf(text.charAt(i)));
                 }
@@ -60,18 +60,43 @@ public final class Hex {
             }
             if (digits % 2 == 1 && !(prefixed && digits == 1)) {
                 throw new PayloadSyntaxException(PayloadSyntaxException.Problem.ODD_HEX_DIGITS, i - 1,
-                        text.substring(groupStart, i));
+                        excerpt(text, groupStart, i));
             }
             int j = digitsStart;
             if (digits % 2 == 1) {
-                out.write(Character.digit(text.charAt(j), 16));
+                out.write(digit(text.charAt(j)));
                 j++;
             }
             for (; j < i; j += 2) {
-                out.write(Character.digit(text.charAt(j), 16) * 16 + Character.digit(text.charAt(j + 1), 16));
+                out.write(digit(text.charAt(j)) * 16 + digit(text.charAt(j + 1)));
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * An ASCII hex digit's value, or -1. Not {@link Character#digit}: it also takes full-width and other scripts'
+     * digits (４１), which a device never sends and a user means as text.
+     */
+    static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** Longest group quoted in an error: the end of it, where the odd digit is. */
+    static final int EXCERPT = 24;
+
+    /** The group from {@code start} to {@code end}, or its last {@link #EXCERPT} characters after "…". */
+    private static String excerpt(String text, int start, int end) {
+        return end - start <= EXCERPT ? text.substring(start, end) : "…" + text.substring(end - EXCERPT, end);
     }
 
     /** Lets {@code \x48\x65} run together without separators. */

@@ -179,6 +179,8 @@ public final class MainWindow extends BorderPane {
         server.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", 37777);
         server.setReply(io.socketworkbench.ui.server.ServerSession.ReplyMode.GREET_CLOSE, "This is socket!");
         server.setBacklog(5);
+        // The tutorial's listen(5) is for this start only: a later Start gets the form's own backlog back.
+        server.whenListening(server::restoreBacklog);
         ClientPane client = client();
         client.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", 37777);
         // Connect once the server listens; if 37777 is taken (say, by the seed itself), connect to whoever has it.
@@ -255,16 +257,21 @@ public final class MainWindow extends BorderPane {
         ToggleGroup group = new ToggleGroup();
         Menu menu = new Menu(t("menu.view.language"));
         for (Locale locale : new Locale[] {Locale.ENGLISH, I18n.CHINESE}) {
-            RadioMenuItem item = new RadioMenuItem(locale.getDisplayName(locale));
+            RadioMenuItem item = new RadioMenuItem(languageName(locale));
             item.setToggleGroup(group);
             item.setSelected(I18n.locale().getLanguage().equals(locale.getLanguage()));
             item.setOnAction(e -> {
                 onLanguage.accept(locale);
-                inform(t("menu.view.language"), t("language.restart", locale.getDisplayName(I18n.locale())));
+                inform(t("menu.view.language"), t("language.restart", languageName(locale)));
             });
             menu.getItems().add(item);
         }
         return menu;
+    }
+
+    /** Each language in its own words, as people look for it: English, 简体中文 (not "Chinese (China)"). */
+    static String languageName(Locale locale) {
+        return I18n.CHINESE.equals(I18n.supported(locale)) ? "简体中文" : "English";
     }
 
     private void chooseExport() {

@@ -81,6 +81,20 @@ class CliTest {
     }
 
     @Test
+    void emptyHostsPathsAndDecodeOnlyCharsetsAreUsageErrorsWithoutJava() {
+        String[][] cases = {
+                {"client", "", "80"}, {"server", "--bind", "", "--port", "0"}, {"client", "--unix", ""},
+                {"server", "--unix", ""}, {"client", "127.0.0.1", "9", "--send", "hi", "--encoding", "ISO-2022-CN"},
+                {"server", "--port", "0", "--greet", "hi", "--encoding", "ISO-2022-CN"}};
+        for (String[] args : cases) {
+            CliRun run = CliRun.run(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.stderr()).as(String.join(" ", args)).doesNotContain("java.").doesNotContain("Exception")
+                    .containsAnyOf("''", "'ISO-2022-CN'");
+        }
+    }
+
+    @Test
     void numbersOutOfRangeAreUsageErrorsThatStateTheLimits() {
         // 1e10 s once overflowed the engine's timer into a timeout that fired at once.
         CliRun huge = CliRun.run("client", "127.0.0.1", "9", "--timeout", "1e10");

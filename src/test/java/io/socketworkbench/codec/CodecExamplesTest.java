@@ -79,4 +79,27 @@ class CodecExamplesTest {
                 .extracting("problem", "position", "offending")
                 .containsExactly(PayloadSyntaxException.Problem.UNMAPPABLE, 1, "你");
     }
+
+    @Test
+    void onlyAsciiHexDigitsAreHexDigits() {
+        // Full-width digits look like hex to Character.digit; a device never sends them.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Hex.parse("４１"))
+                .isInstanceOf(PayloadSyntaxException.class)
+                .extracting(e -> ((PayloadSyntaxException) e).problem())
+                .isEqualTo(PayloadSyntaxException.Problem.BAD_HEX_DIGIT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Escapes.parse("\\x４１", java.nio.charset.StandardCharsets.UTF_8))
+                .isInstanceOf(PayloadSyntaxException.class);
+        org.assertj.core.api.Assertions.assertThat(Hex.parse("4A 4a")).containsExactly(0x4A, 0x4A);
+    }
+
+    @Test
+    void anOddHexErrorQuotesAShortExcerptNotTheWholeGroup() {
+        String huge = "ab".repeat(65_000) + "c";
+        PayloadSyntaxException e = org.junit.jupiter.api.Assertions.assertThrows(PayloadSyntaxException.class,
+                () -> Hex.parse(huge));
+        org.assertj.core.api.Assertions.assertThat(e.offending()).hasSizeLessThanOrEqualTo(Hex.EXCERPT + 1)
+                .startsWith("…").endsWith("abc");
+        org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(200);
+        org.assertj.core.api.Assertions.assertThat(e.position()).isEqualTo(huge.length() - 1);
+    }
 }

@@ -123,4 +123,24 @@ class WhatHappenedTest {
         assertThat(window.server().session().form().protocol().get()).isEqualTo(io.socketworkbench.ui.common.Protocol.UDP);
         assertThat(window.server().session().form().host().get()).isEqualTo("0.0.0.0");
     }
+
+    @Test
+    void theHomeworksListenFiveIsForThatStartOnly(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.socketworkbench.interop.PortWait.bindable(37777, false));
+        robot.interact(() -> window.runHomework());
+        await(() -> window.lesson().mirror().contains("s.listen(5)"));
+        robot.interact(() -> {
+            window.server().stopServer();
+            window.server().form().portField().setText("0");
+            window.server().startServer();
+        });
+        await(() -> window.lesson().mirror().stream().filter(l -> l.startsWith("s.listen(")).count() == 2);
+        assertThat(window.lesson().mirror()).filteredOn(l -> l.startsWith("s.listen(")).last().isEqualTo("s.listen(1024)");
+    }
+
+    @Test
+    void theLanguageMenuNamesEachLanguageInItsOwnWords() {
+        assertThat(MainWindow.languageName(java.util.Locale.ENGLISH)).isEqualTo("English");
+        assertThat(MainWindow.languageName(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("简体中文");
+    }
 }

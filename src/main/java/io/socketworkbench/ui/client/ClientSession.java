@@ -273,8 +273,9 @@ public final class ClientSession {
     /** What recv(bufsize) calls return for bytes that have arrived: at most bufsize each. */
     private void showPieces(long connection, byte[] data, long elided) {
         int size = lab().bufsize();
-        int calls = (data.length + size - 1) / size;
-        int shown = Math.min(calls, MAX_PIECES);
+        // Every byte that arrived was returned by some recv, kept for display or not.
+        long calls = (data.length + elided + size - 1) / size;
+        int shown = (int) Math.min(Math.min(calls, MAX_PIECES), (data.length + size - 1) / size);
         for (int i = 0; i < shown; i++) {
             int from = i * size;
             int to = i == shown - 1 ? data.length : Math.min(data.length, from + size);

@@ -57,6 +57,8 @@ public final class ServerPane extends VBox {
     private final InputBar inputBar;
     private SocketOptionsSpec options = SocketOptionsSpec.DEFAULTS.withReuseAddress(true);
     private int backlog = BACKLOG;
+    /** The backlog the user chose in the options dialog; an example's is for one start only. */
+    private int chosenBacklog = BACKLOG;
     private SplitPane top;
     private HBox replyRow;
 
@@ -129,6 +131,7 @@ public final class ServerPane extends VBox {
                 backlog, true, session.readBack().get()).ifPresent(choice -> {
                     options = choice.options();
                     backlog = choice.backlog() == null ? BACKLOG : choice.backlog();
+                    chosenBacklog = backlog;
                 }));
         HBox replyRow = new HBox(8, reply, optionsButton);
         HBox.setHgrow(reply, Priority.ALWAYS);
@@ -164,6 +167,11 @@ public final class ServerPane extends VBox {
     /** listen's backlog from the next start on (the tutorial's server uses 5). */
     public void setBacklog(int value) {
         backlog = value;
+    }
+
+    /** Back to the default backlog (or the one chosen in the options) after an example's own. */
+    public void restoreBacklog() {
+        backlog = chosenBacklog;
     }
 
     /** Runs once, the next time the server is listening (or has failed to). */

@@ -126,4 +126,29 @@ class ClientSessionTest {
                     .anyMatch(text -> text.contains("OSError: [Errno 28] No space left on device"));
         }
     }
+
+    @Test
+    void theRecvCallsShownAndSummedUpAccountForEveryByteEvenThoseNotKept() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            ClientSession session = session("c");
+            connect(session, server.getLocalPort(), Session.ClientLab.DEFAULT);
+            int total = 8 << 20;
+            try (Socket peer = server.accept(); OutputStream out = peer.getOutputStream()) {
+                out.write(new byte[total]);
+            }
+            // Let the engine read a lot before the window drains, so runs are merged and bytes elided.
+            Thread.sleep(300);
+            pulses.until(() -> session.bytesReceived() == total, "every byte received");
+            long calls = 0;
+            for (Message m : session.transcript().messages()) {
+                if (m.kind() == Message.Kind.RECEIVED) {
+                    calls++;
+                } else if (m.kind() == Message.Kind.EVENT && m.text().contains("more recv(")) {
+                    calls += Long.parseLong(m.text().replaceAll("^… and ([\\d,]+) more.*$", "$1").replace(",", "")) - 1;
+                }
+            }
+            // Each recv(1024) returns at most 1,024 bytes: fewer calls could not have carried them all.
+            assertThat(calls * 1024).isGreaterThanOrEqualTo(total);
+        }
+    }
 }
