@@ -179,6 +179,23 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         pump.start();
     }
 
+    /**
+     * Where a UDP client binds: on loopback when the target is there, so nothing beyond this machine can send to
+     * it; elsewhere the system picks, on the first send, as with a fresh Python socket.
+     */
+    private static Address loopbackBind(Address target) {
+        if (target instanceof Address.Inet inet) {
+            String host = inet.host();
+            if (host.equals("localhost") || host.startsWith("127.")) {
+                return Address.inet("127.0.0.1", 0);
+            }
+            if (host.equals("::1")) {
+                return Address.inet("::1", 0);
+            }
+        }
+        return null;
+    }
+
     private int udp(SocketEngine engine, Address target, byte[] toSend, ReceivedBytes received)
             throws CliFailure, IOException {
         byte[] datagram = toSend != null ? toSend : io.in().readNBytes(UdpEndpoint.MAX_DATAGRAM + 1);
@@ -198,9 +215,21 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                 previous.cancel(false);
             }
         };
+        // Answers count only from where the datagram went; anyone else on the network is a stranger.
+        AtomicReference<java.net.SocketAddress> peer = new AtomicReference<>();
+        java.util.Set<java.net.SocketAddress> strangers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
-            UdpEndpoint endpoint = engine.udp(UdpConfig.of(null), event -> {
-                if (event instanceof SocketEvent.Received data) {
+            UdpEndpoint endpoint = engine.udp(UdpConfig.of(loopbackBind(target)), event -> {
+                if (event instanceof SocketEvent.Sent sent && sent.to() != null) {
+                    peer.compareAndSet(null, sent.to());
+                } else if (event instanceof SocketEvent.Received data) {
+                    if (!data.from().equals(peer.get())) {
+                        if (strangers.size() < 16 && strangers.add(data.from())) {
+                            io.err().println("Ignored a datagram from " + Address.format(data.from())
+                                    + ": the answer can only come from where the datagram went");
+                        }
+                        return;
+                    }
                     restartTimer.run();
                     write(received, data.data(), exit);
                 } else if (event instanceof SocketEvent.Failed failed) {

@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
 /** {@code socket-workbench server}: bind, listen, and print what clients send. */
 @Command(name = "server", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Listen for clients, like the tutorial's server.py. Bytes that clients send are copied to stdout as they",
-            "are; what happens (listening, connections, errors) is written to stderr.", ""},
+            // The first line stands alone in the top-level command list: a whole sentence.
+            "Listen for clients, like the tutorial's server.py, and copy what they send to stdout.",
+            "The bytes go out as they are; what happens (listening, connections, errors) goes to stderr.", ""},
         footer = {"", "Examples:",
             "  socket-workbench server --greet 'This is socket!' --close-after-greet",
             "      the tutorial's homework server on 127.0.0.1:37777",

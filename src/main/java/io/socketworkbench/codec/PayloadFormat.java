@@ -26,7 +26,7 @@ public enum PayloadFormat {
     /** Shows bytes in this format; {@link #HEX} shows a dump with offsets and ASCII. */
     public String format(byte[] bytes, Charset charset) {
         return switch (this) {
-            case TEXT -> TextCodec.decode(bytes, charset).text();
+            case TEXT -> TextCodec.visible(TextCodec.decode(bytes, charset).text());
             case ESCAPES -> Escapes.format(bytes, charset);
             case HEX -> HexDump.format(bytes);
             case PYTHON -> PythonBytes.repr(bytes);

@@ -40,6 +40,34 @@ public final class TextCodec {
         return Decoding.encode(text, charset, 0);
     }
 
+    /**
+     * Text as a transcript may show it: line breaks and tabs stay, every other control character (a terminal's
+     * ESC, a bell) and every invisible format character (U+202E, which would turn the rest of a line around; a
+     * zero-width space) becomes a visible escape such as {@code \x1b} or {@code \u202e}. A peer cannot make the
+     * window show what was not sent.
+     */
+    public static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hidden = (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                    || Character.getType(c) == Character.FORMAT;
+            if (hidden && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (!hidden) {
+                    out.append(c);
+                } else if (c < 0x100) {
+                    out.append(String.format("\\x%02x", (int) c));
+                } else {
+                    out.append(String.format("\\u%04x", (int) c));
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** The charset with that name or alias, if the JDK has it. */
     public static Optional<Charset> charset(String name) {
         try {

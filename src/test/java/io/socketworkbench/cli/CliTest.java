@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,41 @@ class CliTest {
         assertThat(sha.digest(Files.readAllBytes(save))).isEqualTo(
                 java.security.MessageDigest.getInstance("SHA-256").digest(data));
         assertThat(run.stdout()).hasSize(data.length);
+    }
+
+    @Test
+    void aUdpClientPrintsOnlyWhatComesFromWhereItSent() throws Exception {
+        try (java.net.DatagramSocket server = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+             java.net.DatagramSocket stranger = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> answers = CompletableFuture.runAsync(() -> {
+                try {
+                    java.net.DatagramPacket asked = new java.net.DatagramPacket(new byte[100], 100);
+                    server.receive(asked);
+                    byte[] injected = "injected".getBytes(UTF_8);
+                    stranger.send(new java.net.DatagramPacket(injected, injected.length, asked.getSocketAddress()));
+                    byte[] reply = "reply".getBytes(UTF_8);
+                    server.send(new java.net.DatagramPacket(reply, reply.length, asked.getSocketAddress()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            CliRun run = CliRun.run("client", "--udp", "127.0.0.1", String.valueOf(server.getLocalPort()),
+                    "--send", "ping", "--timeout", "1");
+            answers.get(10, TimeUnit.SECONDS);
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).isEqualTo("reply");
+            assertThat(run.stderr()).contains("Ignored a datagram from 127.0.0.1:" + stranger.getLocalPort());
+        }
+    }
+
+    @Test
+    void theTopLevelHelpListsEachCommandInAWholeSentence() {
+        CliRun help = CliRun.run("--help");
+        String out = help.out();
+        String server = out.substring(out.indexOf("  server "), out.indexOf("  client "));
+        assertThat(server.replaceAll("\\s+", " ").strip()).endsWith(".");
+        String client = out.substring(out.indexOf("  client "), out.indexOf("\n\n", out.indexOf("  client ")));
+        assertThat(client.replaceAll("\\s+", " ").strip()).endsWith(".");
     }
 
     /** Stdin that has nothing to say and never ends, like a terminal nobody types into. */

@@ -102,4 +102,18 @@ class CodecExamplesTest {
         org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(200);
         org.assertj.core.api.Assertions.assertThat(e.position()).isEqualTo(huge.length() - 1);
     }
+
+    @Test
+    void textModeShowsControlAndBidiCharactersAsEscapes() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        // U+202E would show "txt.exe" as "exe.txt"; ESC [2J would be a terminal's clear-screen.
+        org.assertj.core.api.Assertions.assertThat(PayloadFormat.TEXT.format("a\u202Etxt.exe".getBytes(utf8), utf8))
+                .isEqualTo("a\\u202etxt.exe");
+        org.assertj.core.api.Assertions.assertThat(PayloadFormat.TEXT.format("\u001b[2Jhi\u0007".getBytes(utf8), utf8))
+                .isEqualTo("\\x1b[2Jhi\\x07");
+        org.assertj.core.api.Assertions.assertThat(PayloadFormat.TEXT.format("line 1\r\nline 2\tend 你好".getBytes(utf8), utf8))
+                .isEqualTo("line 1\r\nline 2\tend 你好");
+        org.assertj.core.api.Assertions.assertThat(PayloadFormat.TEXT.format("zero\u200Bwidth".getBytes(utf8), utf8))
+                .isEqualTo("zero\\u200bwidth");
+    }
 }
