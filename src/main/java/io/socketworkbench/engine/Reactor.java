@@ -66,6 +66,13 @@ final class Reactor implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final List<Runnable> afterRelease = new ArrayList<>();
+    private final QueueBudget budget = new QueueBudget();
+
+    /** Reactor thread only: the bytes all connections may hold queued together. */
+    QueueBudget budget() {
+        return budget;
+    }
+
     /** Every open stream connection by id, for calls that name one (holding its reading). */
     private final java.util.Map<Long, TcpConnection> streams = new java.util.HashMap<>();
 
@@ -189,6 +196,11 @@ final class Reactor implements AutoCloseable {
             }
         } catch (IOException | ClosedSelectorException e) {
             report("selector failed", e);
+        } catch (OutOfMemoryError e) {
+            // Past every budget, memory ran out after all. A program whose engine is gone would still hold its
+            // port and answer nobody: say so and end, never linger as a zombie.
+            System.err.println("MemoryError: out of memory; Socket Workbench stops (give it more with -Xmx)");
+            Runtime.getRuntime().halt(1);
         } finally {
             for (SelectionKey key : selector.keys()) {
                 if (key.attachment() instanceof Handler handler) {

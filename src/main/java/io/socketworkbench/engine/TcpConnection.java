@@ -183,9 +183,14 @@ final class TcpConnection implements Reactor.Handler {
         outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done, origin,
                 origin == SocketEvent.Origin.USER ? null : data));
         queued += data.length;
-        if (echo && !readPaused && queued > cap / 2) {
-            // An echo peer that does not read must not make us buffer without end: stop reading from it.
+        reactor.budget().add(data.length);
+        if (echo && !readPaused && (queued > cap / 2 || reactor.budget().overFor(queued))) {
+            // An echo peer that does not read must not make us buffer without end: stop reading from it. Past
+            // the engine's budget for all connections, so does every peer with more than a little waiting.
             readPaused = true;
+            if (queued <= cap / 2) {
+                reactor.budget().heldBack(this);
+            }
             updateReadInterest();
         }
         flush();
@@ -205,13 +210,14 @@ final class TcpConnection implements Reactor.Handler {
             }
             outbound.poll();
             queued -= head.size();
+            reactor.budget().add(-head.size());
             emit(new SocketEvent.Sent(id, remote, head.size(), head.origin(), head.data()));
             if (head.done() != null) {
                 head.done().complete(head.size());
             }
         }
         setInterest(SelectionKey.OP_WRITE, false);
-        if (readPaused && queued <= cap / 4 && closeWhenFlushed == null) {
+        if (readPaused && queued <= cap / 4 && closeWhenFlushed == null && !reactor.budget().over()) {
             readPaused = false;
             updateReadInterest();
         }
@@ -305,6 +311,8 @@ final class TcpConnection implements Reactor.Handler {
             }
         }
         outbound.clear();
+        reactor.budget().add(-queued);
+        reactor.budget().forget(this);
         queued = 0;
         // Owners update their state (a server's connection count) before listeners hear of the close.
         onClosed.accept(reason);
@@ -324,6 +332,14 @@ final class TcpConnection implements Reactor.Handler {
      * Stops reading (TCP then makes the peer wait: nothing is lost) while {@code hold}, as when the window's view
      * of this connection has fallen behind; reads again once released.
      */
+    /** The engine's budget has room again: read once more, unless this connection's own queue is still full. */
+    void budgetFreed() {
+        if (readPaused && queued <= cap / 4 && closeWhenFlushed == null && !closed) {
+            readPaused = false;
+            updateReadInterest();
+        }
+    }
+
     void holdReading(boolean hold) {
         heldByView = hold;
         updateReadInterest();
