@@ -34,7 +34,25 @@ public final class InputBar extends VBox {
     private static final String[] ENDINGS = {"", "\n", "\r\n"};
     private static final String[] ENDING_KEYS = {"input.ending.none", "input.ending.lf", "input.ending.crlf"};
 
-    private final TextArea input = new TextArea();
+    /** Pasted text longer than this is held as the message instead of going into the box, which would freeze. */
+    public static final int LARGE_PASTE = 64 * 1024;
+
+    private final TextArea input = new TextArea() {
+        @Override
+        public void paste() {
+            String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+            if (text != null && text.length() > LARGE_PASTE) {
+                hold(text);
+            } else {
+                super.paste();
+            }
+        }
+    };
+    /** A large paste, held as the message: a text box with megabytes of text stalls the window for seconds. */
+    private String held;
+    private final Label heldNote = new Label();
+    private final Button discard = new Button();
+    private final HBox heldBar;
     private final ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(
             PayloadFormat.TEXT, PayloadFormat.ESCAPES, PayloadFormat.HEX, PayloadFormat.PYTHON));
     private final ComboBox<Integer> ending = new ComboBox<>(FXCollections.observableArrayList(0, 1, 2));
@@ -78,12 +96,22 @@ public final class InputBar extends VBox {
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
 
+        heldNote.getStyleClass().add("held-note");
+        heldNote.setId(inputId + "-held");
+        heldNote.setWrapText(true);
+        discard.setText(t("input.held.discard"));
+        discard.getStyleClass().add("flat");
+        discard.setOnAction(e -> release());
+        heldBar = new HBox(6, heldNote, discard);
+        heldBar.setAlignment(Pos.CENTER_LEFT);
+        heldBar.setVisible(false);
+        heldBar.managedProperty().bind(heldBar.visibleProperty());
         options = new HBox(6, format, ending);
         options.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(6, send);
         side.setAlignment(Pos.BOTTOM_CENTER);
         HBox row = new HBox(6, input, side);
-        getChildren().addAll(options, row, problem);
+        getChildren().addAll(options, heldBar, row, problem);
         setSpacing(4);
     }
 
@@ -114,10 +142,37 @@ public final class InputBar extends VBox {
         return send;
     }
 
+    /** Holds {@code text} as the message to send, in place of the box's contents, and says so. */
+    public void hold(String text) {
+        held = text;
+        input.clear();
+        input.setDisable(true);
+        heldNote.setText(t("input.held", text.length()));
+        heldBar.setVisible(true);
+        validate();
+    }
+
+    /** True while a large paste is the message. */
+    public boolean holding() {
+        return held != null;
+    }
+
+    private void release() {
+        held = null;
+        heldBar.setVisible(false);
+        input.setDisable(false);
+        validate();
+    }
+
+    /** What Send sends: the held paste, or what the box says. */
+    private String message() {
+        return held != null ? held : input.getText();
+    }
+
     /** Checks the input as the user types; a bad hex digit is pointed at before anything is sent. */
     private boolean validate() {
         try {
-            format.getValue().parse(input.getText(), charset.get());
+            format.getValue().parse(message(), charset.get());
             problem.setVisible(false);
             input.getStyleClass().remove("invalid");
             return true;
@@ -133,7 +188,7 @@ public final class InputBar extends VBox {
 
     /** The bytes to send, with the line ending; empty (and the problem shown and selected) if the input is bad. */
     public Optional<byte[]> bytes() {
-        String text = input.getText();
+        String text = message();
         try {
             byte[] body = format.getValue().parse(text, charset.get());
             byte[] end = ENDINGS[ending.getValue()].getBytes(StandardCharsets.US_ASCII);
@@ -142,14 +197,19 @@ public final class InputBar extends VBox {
             return Optional.of(all);
         } catch (PayloadSyntaxException e) {
             validate();
-            int at = Math.min(e.position(), text.length());
-            input.selectRange(at, Math.min(text.length(), at + Math.max(1, e.offending().length())));
-            input.requestFocus();
+            if (held == null) {
+                int at = Math.min(e.position(), text.length());
+                input.selectRange(at, Math.min(text.length(), at + Math.max(1, e.offending().length())));
+                input.requestFocus();
+            }
             return Optional.empty();
         }
     }
 
     public void clearInput() {
+        if (held != null) {
+            release();
+        }
         input.clear();
     }
 
