@@ -102,6 +102,10 @@ public final class InputBar extends VBox {
         discard.setText(t("input.held.discard"));
         discard.getStyleClass().add("flat");
         discard.setOnAction(e -> release());
+        discard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        heldNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        heldNote.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(heldNote, Priority.ALWAYS);
         heldBar = new HBox(6, heldNote, discard);
         heldBar.setAlignment(Pos.CENTER_LEFT);
         heldBar.setVisible(false);
