@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -52,14 +51,6 @@ class MainWindowTest {
         engine.close();
     }
 
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
-    }
-
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -69,19 +60,10 @@ class MainWindowTest {
                 .anyMatch(n -> n instanceof Label l && l.getText().contains(text));
     }
 
-    /** Starts the server on a free port and returns the port it shows. */
-    private int startServer(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#server-port").queryAs(TextField.class).setText("0"));
-        robot.clickOn("#server-start");
-        await(() -> text(robot, "#server-state").startsWith("Listening on"));
-        String state = text(robot, "#server-state");
-        return Integer.parseInt(state.replaceAll(".*:(\\d+).*", "$1"));
-    }
-
     private void connectClient(FxRobot robot, int port) {
         robot.interact(() -> robot.lookup("#client-port").queryAs(TextField.class).setText(String.valueOf(port)));
         robot.clickOn("#client-connect");
-        await(() -> text(robot, "#client-state").startsWith("Connected"));
+        TestWindow.await(() -> text(robot, "#client-state").startsWith("Connected"));
     }
 
     @Test
@@ -117,52 +99,52 @@ class MainWindowTest {
 
     @Test
     void serverAndClientExchangeTextBothWays(FxRobot robot) {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         connectClient(robot, port);
-        await(() -> window.server().clientCount() == 1);
+        TestWindow.await(() -> window.server().clientCount() == 1);
 
         robot.clickOn("#client-input").write("hello server").type(javafx.scene.input.KeyCode.ENTER);
-        await(() -> transcriptShows(robot, "#server-transcript", "hello server"));
+        TestWindow.await(() -> transcriptShows(robot, "#server-transcript", "hello server"));
         assertThat(robot.lookup("#client-input").queryAs(javafx.scene.control.TextArea.class).getText()).isEmpty();
 
         robot.clickOn("#server-input").write("hello client");
         robot.clickOn("#server-send");
-        await(() -> transcriptShows(robot, "#client-transcript", "hello client"));
+        TestWindow.await(() -> transcriptShows(robot, "#client-transcript", "hello client"));
         assertThat(robot.lookup("#server-log").queryAs(ListView.class).getItems())
                 .anyMatch(line -> line.toString().contains("Received 12 bytes"));
     }
 
     @Test
     void shiftEnterStartsANewLineAndEnterSendsBothLines(FxRobot robot) {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         connectClient(robot, port);
         robot.clickOn("#client-input").write("GET / HTTP/1.0");
         robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.ENTER)
                 .release(javafx.scene.input.KeyCode.SHIFT);
         robot.write("Host: x").type(javafx.scene.input.KeyCode.ENTER);
-        await(() -> window.server().transcript().messages().stream()
+        TestWindow.await(() -> window.server().transcript().messages().stream()
                 .anyMatch(m -> new String(m.data()).equals("GET / HTTP/1.0\nHost: x")));
     }
 
     @Test
     void hexModeShowsTheBytesAsAHexDump(FxRobot robot) {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         connectClient(robot, port);
         robot.clickOn("#client-input").write("AB").type(javafx.scene.input.KeyCode.ENTER);
-        await(() -> transcriptShows(robot, "#server-transcript", "AB"));
+        TestWindow.await(() -> transcriptShows(robot, "#server-transcript", "AB"));
         robot.interact(() -> robot.lookup("#server-transcript-mode").queryAs(ComboBox.class)
                 .setValue(io.socketworkbench.codec.PayloadFormat.HEX));
-        await(() -> transcriptShows(robot, "#server-transcript", "00000000  41 42"));
+        TestWindow.await(() -> transcriptShows(robot, "#server-transcript", "00000000  41 42"));
     }
 
     @Test
     void aBadHexDigitIsPointedAtAndNothingIsSent(FxRobot robot) {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         connectClient(robot, port);
         robot.interact(() -> robot.lookup("#client-input-format").queryAs(ComboBox.class)
                 .setValue(io.socketworkbench.codec.PayloadFormat.HEX));
         robot.clickOn("#client-input").write("41 4g");
-        await(() -> robot.lookup(".input-problem").queryAll().stream()
+        TestWindow.await(() -> robot.lookup(".input-problem").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && ((Label) n).getText().contains("'g' is not a hex digit (position 5)")));
         robot.clickOn("#client-send");
         assertThat(window.client().transcript().messages()).noneMatch(m -> m.kind() == io.socketworkbench.ui.common
@@ -184,7 +166,7 @@ class MainWindowTest {
             robot.interact(() -> robot.lookup("#server-port").queryAs(TextField.class)
                     .setText(String.valueOf(busy.getLocalPort())));
             robot.clickOn("#server-start");
-            await(() -> text(robot, "#server-state").contains("Errno 98"));
+            TestWindow.await(() -> text(robot, "#server-state").contains("Errno 98"));
             assertThat(text(robot, "#server-state"))
                     .isEqualTo("Port already in use — OSError: [Errno 98] Address already in use");
             assertThat(robot.lookup("#server-start").queryAs(ToggleButton.class).isSelected()).isFalse();
@@ -200,7 +182,7 @@ class MainWindowTest {
         int closedPort = port;
         robot.interact(() -> robot.lookup("#client-port").queryAs(TextField.class).setText(String.valueOf(closedPort)));
         robot.clickOn("#client-connect");
-        await(() -> text(robot, "#client-state").contains("Errno 111"));
+        TestWindow.await(() -> text(robot, "#client-state").contains("Errno 111"));
         assertThat(text(robot, "#client-state"))
                 .isEqualTo("Connection refused — ConnectionRefusedError: [Errno 111] Connection refused");
         assertThat(robot.lookup("#client-connect").queryAs(ToggleButton.class).isSelected()).isFalse();
@@ -208,11 +190,11 @@ class MainWindowTest {
 
     @Test
     void stoppingTheServerShowsTheCloseInTheClient(FxRobot robot) {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         connectClient(robot, port);
-        await(() -> window.server().clientCount() == 1);
+        TestWindow.await(() -> window.server().clientCount() == 1);
         robot.clickOn("#server-start");
-        await(() -> text(robot, "#client-state").equals("The server closed the connection"));
+        TestWindow.await(() -> text(robot, "#client-state").equals("The server closed the connection"));
         assertThat(text(robot, "#server-state")).isEqualTo("Stopped");
     }
 
@@ -220,21 +202,21 @@ class MainWindowTest {
     void theHomeworkExampleReproducesTheSeed(FxRobot robot) throws Exception {
         assertThat(io.socketworkbench.interop.PortWait.bindable(37777, true)).as("port 37777 free").isTrue();
         robot.interact(window::runHomework);
-        await(() -> transcriptShows(robot, "#client-transcript", "This is socket!"));
-        await(() -> text(robot, "#client-state").equals("The server closed the connection"));
+        TestWindow.await(() -> transcriptShows(robot, "#client-transcript", "This is socket!"));
+        TestWindow.await(() -> text(robot, "#client-state").equals("The server closed the connection"));
         assertThat(text(robot, "#server-state")).startsWith("Listening on 127.0.0.1:37777");
         assertThat(transcriptShows(robot, "#client-transcript", "The server closed the connection")).isTrue();
 
         // The lesson lit all five of the tutorial's steps and mirrored the seed's calls.
         robot.interact(() -> window.showLesson(true));
-        await(() -> robot.lookup("#lesson-steps").lookup(".lesson-step.done").queryAll().size() == 5);
+        TestWindow.await(() -> robot.lookup("#lesson-steps").lookup(".lesson-step.done").queryAll().size() == 5);
         assertThat(robot.lookup("#python-mirror").queryAs(ListView.class).getItems())
                 .contains("con.send(b'This is socket!')  # 15", "data = c.recv(1024)  # b'This is socket!'");
     }
 
     @Test
     void aThousandClientsConnectWhileTheWindowKeepsAnswering(FxRobot robot) throws Exception {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         AtomicBoolean flooding = new AtomicBoolean(true);
         AtomicLong answeredProbes = new AtomicLong();
         // A probe on the FX thread, again and again: each must be answered within 5 s (else the probes fail, and
@@ -253,7 +235,7 @@ class MainWindowTest {
                 all.add(clients.connect(ClientConfig.of(Address.inet("127.0.0.1", port)), e -> { }));
             }
             all.forEach(c -> c.connected().join());
-            await(() -> window.server().clientCount() == 1000);
+            TestWindow.await(() -> window.server().clientCount() == 1000);
             flooding.set(false);
             probes.get(10, TimeUnit.SECONDS);
             assertThat(text(robot, "#server-state")).contains("1,000 clients");
@@ -288,7 +270,7 @@ class MainWindowTest {
                 answeredProbes++;
             }
             sender.get(60, TimeUnit.SECONDS);
-            await(() -> text(robot, "#client-state").equals("The server closed the connection"));
+            TestWindow.await(() -> text(robot, "#client-state").equals("The server closed the connection"));
             var transcript = window.client().transcript();
             // Every byte was counted and captured, and the view kept within its bounds.
             assertThat(window.client().bytesReceived()).isEqualTo(total);

@@ -26,4 +26,23 @@ final class TestWindow {
         stage.show();
         return window;
     }
+
+    /** Waits (up to 10 s) for {@code condition}, pulsing the FX thread; fails with a plain message. */
+    static void await(java.util.function.BooleanSupplier condition) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+
+    /** Starts the server pane on a free port, as a user would, and returns the port its state line shows. */
+    static int startServer(org.testfx.api.FxRobot robot) {
+        robot.interact(() -> robot.lookup("#server-port").queryAs(javafx.scene.control.TextField.class).setText("0"));
+        robot.clickOn("#server-start");
+        await(() -> robot.lookup("#server-state").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("Listening on"));
+        return Integer.parseInt(robot.lookup("#server-state").queryAs(javafx.scene.control.Label.class).getText()
+                .replaceAll(".*:(\\d+).*", "$1"));
+    }
 }

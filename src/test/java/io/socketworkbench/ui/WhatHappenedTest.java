@@ -9,11 +9,8 @@ import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.server.ServerSession;
 import java.net.Socket;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,32 +38,16 @@ class WhatHappenedTest {
         engine.close();
     }
 
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
-    }
-
-    private int startServer(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#server-port").queryAs(TextField.class).setText("0"));
-        robot.clickOn("#server-start");
-        await(() -> robot.lookup("#server-state").queryAs(Label.class).getText().startsWith("Listening on"));
-        return Integer.parseInt(robot.lookup("#server-state").queryAs(Label.class).getText()
-                .replaceAll(".*:(\\d+).*", "$1"));
-    }
-
     @Test
     void changingTheReplyModeWhileRunningShowsNoEchoThatWasNeverSent(FxRobot robot) throws Exception {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         assertThat(robot.lookup("#server-reply-mode").queryAs(ComboBox.class).isDisabled())
                 .as("the reply is fixed while the server runs").isTrue();
         // Even if the mode changes under it, the server keeps the reply it started with, and says so.
         robot.interact(() -> window.server().setReply(ServerSession.ReplyMode.ECHO, ""));
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.getOutputStream().write("ping".getBytes(UTF_8));
-            await(() -> window.server().transcript().messages().stream()
+            TestWindow.await(() -> window.server().transcript().messages().stream()
                     .anyMatch(m -> m.kind() == Message.Kind.RECEIVED));
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(window.server().transcript().messages()).noneMatch(m -> m.kind() == Message.Kind.SENT);
@@ -90,7 +71,7 @@ class WhatHappenedTest {
 
     @Test
     void twoClientTabsAreToldApartInTheMirror(FxRobot robot) {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         ClientPane[] second = new ClientPane[1];
         robot.interact(() -> {
             second[0] = window.addClient();
@@ -99,7 +80,7 @@ class WhatHappenedTest {
                 pane.open();
             }
         });
-        await(() -> window.server().clientCount() == 2);
+        TestWindow.await(() -> window.server().clientCount() == 2);
         assertThat(window.lesson().mirror()).contains("c1 = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
                 "c2 = socket.socket(socket.AF_INET, socket.SOCK_STREAM)");
     }
@@ -133,13 +114,13 @@ class WhatHappenedTest {
             window.client().setOptions(io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS.withLinger(0));
             window.runHomework();
         });
-        await(() -> window.lesson().mirror().contains("s.listen(5)"));
+        TestWindow.await(() -> window.lesson().mirror().contains("s.listen(5)"));
         robot.interact(() -> {
             window.server().stopServer();
             window.server().form().portField().setText("0");
             window.server().startServer();
         });
-        await(() -> window.lesson().mirror().stream().filter(l -> l.startsWith("s.listen(")).count() == 2);
+        TestWindow.await(() -> window.lesson().mirror().stream().filter(l -> l.startsWith("s.listen(")).count() == 2);
         assertThat(window.lesson().mirror()).filteredOn(l -> l.startsWith("s.listen(")).last().isEqualTo("s.listen(1024)");
     }
 
@@ -151,12 +132,12 @@ class WhatHappenedTest {
 
     @Test
     void aHugePasteIsHeldAsTheMessageNotPutInTheBoxAndSendsWhole(FxRobot robot) {
-        int port = startServer(robot);
+        int port = TestWindow.startServer(robot);
         robot.interact(() -> {
             window.client().form().portField().setText(String.valueOf(port));
             window.client().open();
         });
-        await(() -> window.server().clientCount() == 1);
+        TestWindow.await(() -> window.server().clientCount() == 1);
         String big = "x".repeat(5_000_000);
         javafx.scene.control.TextArea box = robot.lookup("#client-input").queryAs(javafx.scene.control.TextArea.class);
         robot.interact(() -> {
@@ -168,7 +149,7 @@ class WhatHappenedTest {
         assertThat(box.getText()).as("the box stays small").isEmpty();
         assertThat(robot.lookup("#client-input-held").queryAs(Label.class).getText()).contains("5,000,000");
         robot.clickOn("#client-send");
-        await(() -> window.server().session().clients().ids().stream()
+        TestWindow.await(() -> window.server().session().clients().ids().stream()
                 .mapToLong(id -> window.server().session().clients().get(id).bytesIn()).sum() == 5_000_000);
         assertThat(robot.lookup("#client-input-held").query().getParent().isVisible()).as("sent, so no longer held")
                 .isFalse();

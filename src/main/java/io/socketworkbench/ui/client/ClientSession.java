@@ -376,36 +376,17 @@ public final class ClientSession {
             if (udpTarget == null) {
                 return t("port.invalid");
             }
-            Message shown = pending(data, Address.format(udpTarget));
-            port.when(udp.send(udpTarget, data), n -> {
-                transcript.replace(shown, shown.done());
-                lesson.sentDatagram(Lesson.Side.CLIENT, data, udpTarget);
-            }, error -> refused(shown, error));
+            transcript.showSend(port, udp.send(udpTarget, data), data, Address.format(udpTarget),
+                    n -> lesson.sentDatagram(Lesson.Side.CLIENT, data, udpTarget), reason -> { });
             return null;
         }
         if (tcp == null || !tcp.connected().isDone() || tcp.connected().isCompletedExceptionally()) {
             return t("input.notConnected");
         }
         long id = tcp.id();
-        Message shown = pending(data, peer);
-        port.when(tcp.send(data), n -> {
-            transcript.replace(shown, shown.done());
-            lesson.sent(Lesson.Side.CLIENT, id, data);
-        }, error -> refused(shown, error));
+        transcript.showSend(port, tcp.send(data), data, peer, n -> lesson.sent(Lesson.Side.CLIENT, id, data),
+                reason -> { });
         return null;
-    }
-
-    private Message pending(byte[] data, String to) {
-        Message shown = Message.pending(data, to);
-        transcript.add(shown);
-        return shown;
-    }
-
-    private void refused(Message shown, SocketError error) {
-        Message now = shown.refused(I18n.error(error));
-        if (!transcript.replace(shown, now)) {
-            transcript.add(now);
-        }
     }
 
     /** Received bytes go to the capture file (if one is open) on the engine thread, then to the view. */

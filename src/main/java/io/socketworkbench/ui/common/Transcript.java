@@ -72,6 +72,29 @@ public final class Transcript {
         return false;
     }
 
+    /**
+     * Shows {@code data} sent to {@code peer} as pending until {@code written} completes on the UI thread: then as
+     * written (and {@code onWritten} hears the value), or as refused with the engine's reason in the user's words
+     * (and {@code onRefused} hears that reason). What the transcript shows is what happened to the bytes.
+     */
+    public <T> void showSend(io.socketworkbench.ui.fx.EventPort port, java.util.concurrent.CompletableFuture<T> written,
+                             byte[] data, String peer, java.util.function.Consumer<T> onWritten,
+                             java.util.function.Consumer<String> onRefused) {
+        Message shown = Message.pending(data, peer);
+        add(shown);
+        port.when(written, value -> {
+            replace(shown, shown.done());
+            onWritten.accept(value);
+        }, error -> {
+            String reason = io.socketworkbench.ui.i18n.I18n.error(error);
+            Message now = shown.refused(reason);
+            if (!replace(shown, now)) {
+                add(now);
+            }
+            onRefused.accept(reason);
+        });
+    }
+
     public void clear() {
         messages.clear();
         keptBytes = 0;

@@ -297,52 +297,37 @@ public final class ServerSession {
                 return t("input.noSender");
             }
             SocketAddress to = lastDatagramSender;
-            Message shown = pending(data, Address.format(to));
-            port.when(udp.send(to, data), n -> {
-                transcript.replace(shown, shown.done());
-                lesson.sentDatagram(Lesson.Side.SERVER, data, to);
-            }, error -> refused(shown, error));
+            transcript.showSend(port, udp.send(to, data), data, Address.format(to),
+                    n -> lesson.sentDatagram(Lesson.Side.SERVER, data, to), this::logRefused);
             return null;
         }
         if (tcp == null || clients.count() == 0) {
             return t("input.notConnected");
         }
         if (target == ALL) {
-            Message shown = pending(data, t("server.allClients"));
-            port.when(tcp.broadcast(data), reached -> {
-                if (reached.isEmpty()) {
-                    refused(shown, SocketError.of(io.socketworkbench.engine.ErrorKind.NOT_CONNECTED));
-                    return;
+            // A broadcast that reached nobody (every client left meanwhile) was not sent.
+            var reached = tcp.broadcast(data).thenApply(ids -> {
+                if (ids.isEmpty()) {
+                    throw new io.socketworkbench.engine.SocketFailure(
+                            SocketError.of(io.socketworkbench.engine.ErrorKind.NOT_CONNECTED));
                 }
-                transcript.replace(shown, shown.done());
-                reached.forEach(id -> lesson.sent(Lesson.Side.SERVER, id, data));
-            }, error -> refused(shown, error));
+                return ids;
+            });
+            transcript.showSend(port, reached, data, t("server.allClients"),
+                    ids -> ids.forEach(id -> lesson.sent(Lesson.Side.SERVER, id, data)), this::logRefused);
         } else {
             String remote = clients.remoteOf(target);
             if (remote == null) {
                 return t("input.notConnected");
             }
-            Message shown = pending(data, remote);
-            port.when(tcp.send(target, data), n -> {
-                transcript.replace(shown, shown.done());
-                lesson.sent(Lesson.Side.SERVER, target, data);
-            }, error -> refused(shown, error));
+            transcript.showSend(port, tcp.send(target, data), data, remote,
+                    n -> lesson.sent(Lesson.Side.SERVER, target, data), this::logRefused);
         }
         return null;
     }
 
-    private Message pending(byte[] data, String peer) {
-        Message shown = Message.pending(data, peer);
-        transcript.add(shown);
-        return shown;
-    }
-
-    private void refused(Message shown, SocketError error) {
-        Message now = shown.refused(I18n.error(error));
-        if (!transcript.replace(shown, now)) {
-            transcript.add(now);
-        }
-        log.publish(t("log.failed", t("transcript.refused", I18n.error(error))));
+    private void logRefused(String reason) {
+        log.publish(t("log.failed", t("transcript.refused", reason)));
     }
 
     /** Closes one client (after its queued bytes). */
