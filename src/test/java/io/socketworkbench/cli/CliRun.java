@@ -23,6 +23,17 @@ record CliRun(int exit, byte[] stdout, String stderr) {
         }
     }
 
+    /**
+     * A thread for each run, not the common pool: on two cores that has one thread, and a server a test leaves
+     * running would hold it, so every later run would wait for ever.
+     */
+    private static final java.util.concurrent.ExecutorService RUNS = java.util.concurrent.Executors.newCachedThreadPool(
+            task -> {
+                Thread thread = new Thread(task, "cli-run");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     static CliRun run(String... args) {
         return run(new ByteArrayInputStream(new byte[0]), args);
     }
@@ -41,7 +52,7 @@ record CliRun(int exit, byte[] stdout, String stderr) {
         CompletableFuture<CliRun> done = CompletableFuture.supplyAsync(() -> {
             int exit = Cli.run(args, new Streams(stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8)));
             return new CliRun(exit, out.toByteArray(), err.text());
-        });
+        }, RUNS);
         return new Running(err, done);
     }
 
