@@ -240,6 +240,10 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             endpoint.send(target, datagram).whenComplete((sent, error) -> {
                 if (error == null) {
                     restartTimer.run();
+                } else {
+                    // A datagram that could not go out ends the run with the reason; nothing would ever answer.
+                    failure.compareAndSet(null, SocketError.from(error).pythonText());
+                    exit.complete(1);
                 }
             });
             int code = exit.join();

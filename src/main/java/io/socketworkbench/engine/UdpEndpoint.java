@@ -179,8 +179,11 @@ public final class UdpEndpoint implements Reactor.Handler {
         }
     }
 
-    /** Completes once the previous send has reached the engine's thread: sends leave in the order they were made. */
-    private CompletableFuture<Void> lastHandedOver = CompletableFuture.completedFuture(null);
+    /**
+     * Completes once the previous send has reached the engine's thread: sends leave in the order they were made.
+     * The first waits for the socket to be opened (its bind address may still be resolving).
+     */
+    private CompletableFuture<Void> lastHandedOver = started.handle((local, failure) -> null);
 
     /**
      * sendto: resolves the target off the caller's thread, then sends one datagram. Lookups run on several threads,
@@ -205,10 +208,19 @@ public final class UdpEndpoint implements Reactor.Handler {
         return done;
     }
 
-    /** sendto an address already known, such as the sender of a received datagram. */
+    /** sendto an address already known, such as the sender of a received datagram; in order with the others. */
     public CompletableFuture<Integer> send(SocketAddress target, byte[] data) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        reactor.execute(() -> sendNow(target, data, done, SocketEvent.Origin.USER));
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
+        CompletableFuture<Void> previous;
+        synchronized (this) {
+            previous = lastHandedOver;
+            lastHandedOver = handedOver;
+        }
+        previous.whenComplete((v, e) -> reactor.execute(() -> {
+            sendNow(target, data, done, SocketEvent.Origin.USER);
+            handedOver.complete(null);
+        }));
         return done;
     }
 

@@ -100,4 +100,22 @@ class UdpEngineTest {
             }
         }
     }
+
+    @Test
+    void aSendMadeBeforeTheSocketIsOpenWaitsForItAndGoesOut() throws Exception {
+        try (java.net.DatagramSocket receiver = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            receiver.setSoTimeout(10_000);
+            for (int i = 0; i < 20; i++) {
+                // The bind address is looked up on another thread: the send may reach the engine first.
+                UdpEndpoint endpoint = engine.udp(UdpConfig.of(Address.inet("localhost", 0)), new EventQueue());
+                Integer sent = endpoint.send(Address.inet("127.0.0.1", receiver.getLocalPort()), new byte[] {(byte) i})
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(sent).isEqualTo(1);
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[1], 1);
+                receiver.receive(packet);
+                assertThat(packet.getData()[0]).isEqualTo((byte) i);
+                endpoint.stop();
+            }
+        }
+    }
 }
