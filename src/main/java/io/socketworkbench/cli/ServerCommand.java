@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -82,6 +83,11 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             description = "Refuse clients beyond N at a time, N from 0 to 1000000 (default: 0, no limit).")
     int maxClients;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close a client that has sent nothing for SECONDS (more than 0, at most 86400), so that "
+                    + "silent clients cannot hold the --max-clients places for ever (default: never).")
+    Double idleTimeout;
+
     /**
      * The listen queue is what absorbs a storm of connects while the server sets up the ones before: 1024, as the
      * window's server uses (Linux caps it at net.core.somaxconn, 4096 on current kernels).
@@ -107,6 +113,11 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--max-clients': '" + maxClients + "' is not from 0 to 1000000");
         }
+        if (idleTimeout != null && !(idleTimeout > 0 && idleTimeout <= ClientCommand.MAX_TIMEOUT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--idle-timeout': '"
+                    + spec.commandLine().getParseResult().matchedOption("--idle-timeout").stringValues().get(0)
+                    + "' is not a number of seconds from more than 0 to " + ClientCommand.MAX_TIMEOUT_SECONDS);
+        }
         if (backlog < 1 || backlog > 65_535) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--backlog': '" + backlog + "' is not from 1 to 65535");
@@ -126,7 +137,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 started = endpoint.started();
             } else {
                 ServerConfig config = ServerConfig.of(address).withBacklog(backlog).withEcho(echo)
-                        .withGreeting(greeting, closeAfterGreet).withMaxClients(maxClients);
+                        .withGreeting(greeting, closeAfterGreet).withMaxClients(maxClients)
+                        .withIdleTimeout(idleTimeout == null ? null : Duration.ofMillis(Math.round(idleTimeout * 1000)));
                 if (!echo) {
                     // Straight from the engine's read buffer to stdout and the file: no copy, no event per read.
                     config = config.withSink((connection, data) -> {
@@ -204,7 +216,10 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             if (peer == null) {
                 return;
             }
-            io.err().println("Closed " + Address.format(peer) + ": " + describe(closed));
+            boolean idle = idleTimeout != null && closed.error() != null
+                    && closed.error().kind() == ErrorKind.TIMED_OUT;
+            io.err().println("Closed " + Address.format(peer) + ": " + (idle
+                    ? "it sent nothing for " + new java.math.BigDecimal(idleTimeout.toString()).stripTrailingZeros().toPlainString() + " s (--idle-timeout)" : describe(closed)));
             if (once) {
                 exit.complete(0);
             }

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options, byte[] greeting,
                            boolean closeAfterGreet, boolean echo, int maxClients, long sendQueueCap,
-                           ReceiveSink sink) {
+                           ReceiveSink sink, java.time.Duration idleTimeout) {
 
     public static final int DEFAULT_BACKLOG = 50;
     public static final long DEFAULT_SEND_QUEUE_CAP = 16L * 1024 * 1024;
@@ -24,27 +24,27 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
 
     public static ServerConfig of(Address bind) {
         return new ServerConfig(bind, DEFAULT_BACKLOG, SocketOptionsSpec.DEFAULTS, null, false, false, 0,
-                DEFAULT_SEND_QUEUE_CAP, null);
+                DEFAULT_SEND_QUEUE_CAP, null, null);
     }
 
     public ServerConfig withGreeting(byte[] text, boolean closeAfter) {
-        return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap, sink);
+        return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap, sink, idleTimeout);
     }
 
     public ServerConfig withEcho(boolean on) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap, sink);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap, sink, idleTimeout);
     }
 
     public ServerConfig withMaxClients(int limit) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap, sink);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap, sink, idleTimeout);
     }
 
     public ServerConfig withBacklog(int value) {
-        return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink);
+        return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink, idleTimeout);
     }
 
     public ServerConfig withOptions(SocketOptionsSpec value) {
-        return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink);
+        return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink, idleTimeout);
     }
 
     /**
@@ -53,10 +53,19 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
      */
     public ServerConfig withSink(ReceiveSink value) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                value);
+                value, idleTimeout);
+    }
+
+    /**
+     * Closes a client that has sent nothing for {@code value} (null: never), with TimeoutError: a crowd of silent
+     * clients cannot hold a server's --max-clients places for ever.
+     */
+    public ServerConfig withIdleTimeout(java.time.Duration value) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
+                sink, value);
     }
 
     public ServerConfig withSendQueueCap(long bytes) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes, sink);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes, sink, idleTimeout);
     }
 }

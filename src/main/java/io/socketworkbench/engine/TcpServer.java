@@ -185,7 +185,7 @@ public final class TcpServer implements Reactor.Handler {
             client.configureBlocking(false);
             config.options().withReuseAddress(null).applyTo(client);
             TcpConnection connection = new TcpConnection(connectionId, client, reactor, listener,
-                    config.sendQueueCap(), config.echo(), null, reason -> forget(connectionId));
+                    config.sendQueueCap(), config.echo(), config.idleTimeout(), reason -> forget(connectionId));
             if (!config.echo()) {
                 connection.sinkTo(config.sink());
             }

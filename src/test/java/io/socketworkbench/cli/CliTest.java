@@ -268,6 +268,27 @@ class CliTest {
         assertThat(client.replaceAll("\\s+", " ").strip()).endsWith(".");
     }
 
+    @Test
+    void silentClientsCannotHoldTheLastPlaceForEver() throws Exception {
+        CliRun.Running server = CliRun.start("server", "--port", "0", "--max-clients", "1", "--echo",
+                "--idle-timeout", "0.5");
+        int port = server.port();
+        try (Socket silent = new Socket("127.0.0.1", port)) {
+            silent.setSoTimeout(10_000);
+            // The only place is taken by a client that says nothing: it is closed once it has been silent 0.5 s.
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+        }
+        try (Socket next = new Socket("127.0.0.1", port)) {
+            next.setSoTimeout(10_000);
+            next.getOutputStream().write("hello".getBytes(UTF_8));
+            assertThat(new String(next.getInputStream().readNBytes(5), UTF_8)).isEqualTo("hello");
+        }
+        assertThat(server.err().text()).contains("it sent nothing for 0.5 s (--idle-timeout)");
+        CliRun bad = CliRun.run("server", "--port", "0", "--idle-timeout", "0");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("'0'").contains("86400");
+    }
+
     /** Stdin that has nothing to say and never ends, like a terminal nobody types into. */
     static final class BlockingInput extends InputStream {
         @Override
