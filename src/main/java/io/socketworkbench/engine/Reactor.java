@@ -111,10 +111,30 @@ final class Reactor implements AutoCloseable {
         java.time.ZoneId.systemDefault().getRules();
         // A paused accept retries on a timer: the back-off must not need a class it cannot load.
         new Timer(0, () -> { }).cancel();
+        // The rest of a connection's life too (events, the send queue, the budget): out of descriptors, the first
+        // echo or close after the crowd must not need a class file it cannot open.
+        for (Class<?> event : SocketEvent.class.getPermittedSubclasses()) {
+            load(event.getName());
+        }
+        for (String name : new String[] {"io.socketworkbench.engine.TcpConnection",
+                "io.socketworkbench.engine.TcpConnection$Pending", "io.socketworkbench.engine.QueueBudget",
+                "io.socketworkbench.engine.CloseReason", "io.socketworkbench.engine.Operation",
+                "io.socketworkbench.engine.SocketEvent$Origin", "io.socketworkbench.engine.TcpServer$Admission",
+                "io.socketworkbench.engine.TcpServer$AcceptFailure"}) {
+            load(name);
+        }
         SocketError error = SocketError.from(new IOException("preload"));
         Events.deliver(event -> { }, new SocketEvent.Failed(0, Operation.ACCEPT, error));
         Events.deliver(event -> { }, new SocketEvent.Closed(0, CloseReason.ERROR, error));
         new SocketFailure(SocketError.of(ErrorKind.TOO_MANY_OPEN_FILES)).getMessage();
+    }
+
+    private static void load(String name) {
+        try {
+            Class.forName(name, true, Reactor.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the engine is missing " + name, e);
+        }
     }
 
     Reactor(String name) {

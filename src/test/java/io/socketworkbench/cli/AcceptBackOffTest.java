@@ -65,9 +65,13 @@ class AcceptBackOffTest {
             assertThat(reports).isLessThanOrEqualTo(elapsedMillis / 100 + 5);
 
             try (Socket after = new Socket("127.0.0.1", port)) {
-                after.setSoTimeout(10_000);
+                after.setSoTimeout(20_000);
                 after.getOutputStream().write("after".getBytes(UTF_8));
                 assertThat(new String(after.getInputStream().readNBytes(5), UTF_8)).isEqualTo("after");
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("no echo after the crowd left; the server said: "
+                        + errors.stream().filter(line -> !line.startsWith("Connection from")
+                                && !line.startsWith("Closed ")).toList(), e);
             }
         } finally {
             server.destroy();
