@@ -52,8 +52,4 @@ final class QueueBudget {
     void forget(TcpConnection connection) {
         heldBack.remove(connection);
     }
-
-    long queued() {
-        return queued;
-    }
 }

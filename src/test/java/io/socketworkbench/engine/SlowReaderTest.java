@@ -134,7 +134,7 @@ class SlowReaderTest {
     }
 
     /** Waits (bounded) until the count stops moving for half a second, and returns it. */
-    static long awaitStill(java.util.concurrent.atomic.AtomicLong count) throws InterruptedException {
+    private static long awaitStill(java.util.concurrent.atomic.AtomicLong count) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         long last = -1;
         while (System.nanoTime() < deadline) {

@@ -74,19 +74,8 @@ class PythonExportTest {
 
     /** The homework as the panes record it, the server on {@code serverPort}. */
     private static Lesson homework(int serverPort) {
-        Lesson lesson = new Lesson();
-        InetSocketAddress server = new InetSocketAddress("127.0.0.1", serverPort);
-        InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50001);
-        lesson.serverListening(new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5,
-                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), Session.Reply.GREET_CLOSE, HELLO), server);
-        lesson.clientOpening(new Session.ClientSetup(false, tuple(serverPort), null, null));
-        lesson.clientConnected(1, client, server);
-        lesson.accepted(2, client, server);
-        lesson.sent(Lesson.Side.SERVER, 2, HELLO);
-        lesson.received(Lesson.Side.CLIENT, 1, HELLO, 1024);
-        lesson.closed(Lesson.Side.SERVER, 2, CloseReason.LOCAL, null);
-        lesson.closed(Lesson.Side.CLIENT, 1, CloseReason.PEER, null);
-        return lesson;
+        return homeworkAt(tuple(serverPort), new InetSocketAddress("127.0.0.1", serverPort),
+                new InetSocketAddress("127.0.0.1", 50001), SocketOptionsSpec.DEFAULTS.withReuseAddress(true));
     }
 
     private Path write(String name, String script) throws IOException {
@@ -164,8 +153,13 @@ class PythonExportTest {
 
     /** The homework, with the server at {@code server} and the client connecting to {@code target}. */
     private static Lesson homeworkAt(Address target, java.net.SocketAddress server, java.net.SocketAddress client) {
+        return homeworkAt(target, server, client, SocketOptionsSpec.DEFAULTS);
+    }
+
+    private static Lesson homeworkAt(Address target, java.net.SocketAddress server, java.net.SocketAddress client,
+                                     SocketOptionsSpec serverOptions) {
         Lesson lesson = new Lesson();
-        lesson.serverListening(new Session.ServerSetup(false, target, 5, SocketOptionsSpec.DEFAULTS,
+        lesson.serverListening(new Session.ServerSetup(false, target, 5, serverOptions,
                 Session.Reply.GREET_CLOSE, HELLO), server);
         lesson.clientOpening(new Session.ClientSetup(false, target, null, null));
         lesson.clientConnected(1, client, server);

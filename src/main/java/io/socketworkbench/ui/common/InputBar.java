@@ -156,11 +156,6 @@ public final class InputBar extends VBox {
         validate();
     }
 
-    /** True while a large paste is the message. */
-    public boolean holding() {
-        return held != null;
-    }
-
     private void release() {
         held = null;
         heldBar.setVisible(false);

@@ -20,9 +20,6 @@ public interface EventPort {
     /** The future's value, or its failure as a socket error, on the UI thread. Nothing is dropped. */
     <T> void when(CompletableFuture<T> future, Consumer<T> onValue, Consumer<SocketError> onError);
 
-    /** Runs {@code task} on the UI thread soon; for results of background work (a file written, a PNG encoded). */
-    void post(Runnable task);
-
     /** Runs {@code task} on the UI thread after {@code millis}; the returned action cancels it. */
     Runnable schedule(long millis, Runnable task);
 }
