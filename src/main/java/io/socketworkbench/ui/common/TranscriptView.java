@@ -41,7 +41,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
  */
 public final class TranscriptView extends VBox {
     /** Bytes of one message rendered in its bubble; the rest is counted, not drawn. */
-    static final int PREVIEW_BYTES = 4096;
+    static final int PREVIEW_BYTES = 512;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final ObservableList<Message> messages = FXCollections.observableArrayList();
@@ -53,6 +53,11 @@ public final class TranscriptView extends VBox {
             TextCodec.COMMON_CHARSETS));
     private final Label dropped = new Label();
     private final Transcript model;
+    /** Messages the model added, and how many of the oldest it dropped, since the list last caught up. */
+    private final List<Message> arriving = new java.util.ArrayList<>();
+    private int dropping;
+    private boolean flushPending;
+    private ScrollBar verticalBar;
     /** Format, charset, clear and save: projector mode hides them. */
     private final HBox bar;
 
@@ -104,17 +109,18 @@ public final class TranscriptView extends VBox {
         model.observe(new Transcript.Observer() {
             @Override
             public void added(Message message) {
-                // While a scroll is pending the scroll bar lags behind: the rest of a burst (the homework's four
-                // events arrive in one pulse) keeps following instead of taking that for the user scrolling up.
-                boolean follow = ScrollToNewest.pending(list) || atBottom();
-                messages.add(message);
-                if (follow) {
-                    ScrollToNewest.show(list);
-                }
+                arriving.add(message);
+                flushSoon();
             }
 
             @Override
             public void replaced(Message old, Message now) {
+                for (int i = arriving.size() - 1; i >= 0; i--) {
+                    if (arriving.get(i) == old) {
+                        arriving.set(i, now);
+                        return;
+                    }
+                }
                 for (int i = messages.size() - 1; i >= 0; i--) {
                     if (messages.get(i) == old) {
                         messages.set(i, now);
@@ -125,18 +131,59 @@ public final class TranscriptView extends VBox {
 
             @Override
             public void dropped(int count) {
-                messages.remove(0, Math.min(count, messages.size()));
-                dropped.setText(t("transcript.dropped", model.droppedCount()));
-                dropped.setVisible(true);
+                dropping += count;
+                flushSoon();
             }
 
             @Override
             public void cleared() {
+                arriving.clear();
+                dropping = 0;
                 messages.clear();
                 dropped.setVisible(false);
             }
         });
         model.messages().forEach(messages::add);
+    }
+
+    /**
+     * The model's changes reach the list once a pulse, together, before that pulse's layout: a flood of a thousand
+     * messages is one change to the list, one look at the scroll bar and one scroll, not a thousand.
+     */
+    private void flushSoon() {
+        if (!flushPending) {
+            flushPending = true;
+            BeforeLayout.run(list, this::flush);
+        }
+    }
+
+    private void flush() {
+        flushPending = false;
+        // While a scroll is pending the scroll bar lags behind: the rest of a burst (the homework's four events
+        // arrive in one pulse) keeps following instead of taking that for the user scrolling up.
+        boolean follow = ScrollToNewest.pending(list) || atBottom();
+        if (dropping > 0) {
+            dropped.setText(t("transcript.dropped", model.droppedCount()));
+            dropped.setVisible(true);
+        }
+        // One message at a time, as the model changed: the list's cells follow small changes cheaply, where one
+        // big change makes them all be built and measured again.
+        for (Message message : arriving) {
+            messages.add(message);
+            if (dropping > 0 && messages.size() > 1) {
+                int now = Math.min(dropping, messages.size() - 1);
+                messages.remove(0, now);
+                dropping -= now;
+            }
+        }
+        arriving.clear();
+        if (dropping > 0) {
+            messages.remove(0, Math.min(dropping, messages.size()));
+            dropping = 0;
+        }
+        if (follow) {
+            ScrollToNewest.show(list);
+        }
     }
 
     /** For local notes that are not engine events (a capture started, a file saved). */
@@ -182,7 +229,10 @@ public final class TranscriptView extends VBox {
 
     /** Follows new messages unless the user has scrolled up to read older ones. */
     private boolean atBottom() {
-        ScrollBar bar = (ScrollBar) list.lookup(".scroll-bar:vertical");
+        if (verticalBar == null || verticalBar.getScene() != list.getScene()) {
+            verticalBar = (ScrollBar) list.lookup(".scroll-bar:vertical"); // a CSS lookup: once, not per flush
+        }
+        ScrollBar bar = verticalBar;
         return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 0.01;
     }
 
@@ -242,6 +292,23 @@ public final class TranscriptView extends VBox {
         writer.start();
     }
 
+    /** The bubbles' context menu (Copy), shared, and the text of the bubble it was opened on. */
+    private ContextMenu menu;
+    private String menuText = "";
+
+    private ContextMenu menu() {
+        if (menu == null) {
+            MenuItem copy = new MenuItem(t("transcript.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+            copy.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(menuText);
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+            menu = new ContextMenu(copy);
+        }
+        return menu;
+    }
+
     private final class BubbleCell extends ListCell<Message> {
         private final Label meta = new Label();
         private final Label body = new Label();
@@ -259,13 +326,15 @@ public final class TranscriptView extends VBox {
             body.maxWidthProperty().bind(bubble.maxWidthProperty().subtract(20));
             setGraphic(row);
             setText(null);
-            MenuItem copy = new MenuItem(t("transcript.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
-            copy.setOnAction(e -> {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(body.getText());
-                Clipboard.getSystemClipboard().setContent(content);
+            // One menu for the whole list, made on the first right-click: a menu per cell made cells costly, and
+            // a flood makes many cells.
+            setOnContextMenuRequested(e -> {
+                if (getItem() != null) {
+                    menuText = body.getText();
+                    menu().show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
             });
-            setContextMenu(new ContextMenu(copy));
         }
 
         @Override

@@ -24,6 +24,12 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private boolean refreshPending;
+    /** Clients that came or went since the rows last caught up; identity sets, in order of arrival. */
+    private final java.util.Set<Clients.Client> arriving = java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<>());
+    private final java.util.Set<Clients.Client> leaving = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
+    private boolean catchUpPending;
 
     ConnectionList(Clients clients, LongConsumer closeClient) {
         setItems(rows);
@@ -33,27 +39,25 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
         clients.observe(new Clients.Observer() {
             @Override
             public void added(Clients.Client client) {
-                rows.add(new Row(client.id(), client));
+                if (!leaving.remove(client)) {
+                    arriving.add(client);
+                }
+                catchUpSoon();
             }
 
             @Override
             public void removed(Clients.Client client) {
-                rows.removeIf(row -> row.client() == client);
-                if (getSelectionModel().getSelectedItem() == null) {
-                    getSelectionModel().select(0);
+                if (!arriving.remove(client)) {
+                    leaving.add(client);
                 }
+                catchUpSoon();
             }
 
             @Override
             public void changed() {
                 // Counters change with every chunk; the list redraws once a pulse at most.
-                if (!refreshPending) {
-                    refreshPending = true;
-                    javafx.application.Platform.runLater(() -> {
-                        refreshPending = false;
-                        refresh();
-                    });
-                }
+                refreshPending = true;
+                catchUpSoon();
             }
         });
         setCellFactory(view -> new ListCell<>() {
@@ -85,6 +89,36 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
                 setGraphic(box);
             }
         });
+    }
+
+    /**
+     * Clients come and go in storms (ten thousand in a few seconds): the rows catch up once a pulse, with one
+     * addition and one pass of removals, not a change (and a scan of every row) per client.
+     */
+    private void catchUpSoon() {
+        if (!catchUpPending) {
+            catchUpPending = true;
+            io.socketworkbench.ui.common.BeforeLayout.run(this, this::catchUp);
+        }
+    }
+
+    private void catchUp() {
+        catchUpPending = false;
+        if (!leaving.isEmpty()) {
+            rows.removeIf(row -> row.client() != null && leaving.contains(row.client()));
+            leaving.clear();
+            if (getSelectionModel().getSelectedItem() == null) {
+                getSelectionModel().select(0);
+            }
+        }
+        if (!arriving.isEmpty()) {
+            rows.addAll(arriving.stream().map(client -> new Row(client.id(), client)).toList());
+            arriving.clear();
+        }
+        if (refreshPending) {
+            refreshPending = false;
+            refresh();
+        }
     }
 
     static String human(long bytes) {

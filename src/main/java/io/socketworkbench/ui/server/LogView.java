@@ -4,6 +4,7 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.ui.common.Buttons;
 import java.time.LocalTime;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -29,7 +30,8 @@ final class LogView extends VBox {
     private final FilteredList<String> shown = new FilteredList<>(lines);
     private final ListView<String> list = new ListView<>(shown);
 
-    private boolean followPending;
+    /** Lines logged since the list last caught up (once a pulse). */
+    private final List<String> arriving = new java.util.ArrayList<>();
 
     LogView() {
         list.setId("server-log");
@@ -54,18 +56,27 @@ final class LogView extends VBox {
     }
 
     void add(String line) {
-        lines.add(TIME.format(LocalTime.now()) + "  " + line);
-        if (lines.size() > MAX_LINES) {
-            lines.remove(0, lines.size() - MAX_LINES);
+        arriving.add(TIME.format(LocalTime.now()) + "  " + line);
+        // One change to the list and one scroll a pulse, however many lines a burst adds (a change and a scroll
+        // per line starve the FX thread).
+        if (arriving.size() == 1) {
+            io.socketworkbench.ui.common.BeforeLayout.run(list, this::flush);
         }
-        // One scroll a pulse, however many lines a burst adds (a scroll per line starves the FX thread).
-        if (!followPending) {
-            followPending = true;
-            javafx.application.Platform.runLater(() -> {
-                followPending = false;
-                list.scrollTo(shown.size() - 1);
-            });
+    }
+
+    private void flush() {
+        if (arriving.isEmpty()) {
+            return;
         }
+        List<String> batch = arriving.size() > MAX_LINES ? arriving.subList(arriving.size() - MAX_LINES,
+                arriving.size()) : arriving;
+        int over = lines.size() + batch.size() - MAX_LINES;
+        if (over > 0) {
+            lines.remove(0, Math.min(over, lines.size()));
+        }
+        lines.addAll(batch);
+        arriving.clear();
+        list.scrollTo(shown.size() - 1);
     }
 
     ObservableList<String> lines() {
