@@ -42,6 +42,55 @@ class FxBridgeTest {
     }
 
     @Test
+    void aDatagramFloodIsCountedInFullInOrderWhileWhatWaitsForTheWindowStaysBounded() {
+        SocketListener udp = bridge.toDatagrams(delivered::add);
+        InetSocketAddress from = new InetSocketAddress("127.0.0.1", 9);
+        int datagrams = 20_000;
+        int mostWaiting = 0;
+        for (int i = 0; i < datagrams; i++) {
+            udp.onEvent(new SocketEvent.Received(1, from, Integer.toString(i).getBytes()));
+            if (i % 1000 == 999) { // the window drains now and then while the flood goes on
+                mostWaiting = Math.max(mostWaiting, bridge.backlog());
+                bridge.drain();
+            }
+        }
+        while (bridge.backlog() > 0) {
+            bridge.drain();
+        }
+        assertThat(mostWaiting).isLessThanOrEqualTo(3_001); // the bound, and at most one mark
+        long counted = delivered.stream().mapToLong(d -> d.isUnshown() ? d.unshown() : 1).sum();
+        long bytes = delivered.stream().mapToLong(Delivery::totalBytes).sum();
+        long sent = java.util.stream.IntStream.range(0, datagrams).mapToLong(i -> Integer.toString(i).length()).sum();
+        assertThat(counted).isEqualTo(datagrams);
+        assertThat(bytes).isEqualTo(sent);
+        assertThat(delivered).anySatisfy(d -> assertThat(d.isUnshown()).isTrue());
+        // In order: each delivery's (last) datagram comes after the one before it.
+        List<Integer> order = delivered.stream()
+                .map(d -> Integer.parseInt(new String(((SocketEvent.Received) d.event()).data()))).toList();
+        assertThat(order).isSorted();
+        assertThat(order.get(order.size() - 1)).isEqualTo(datagrams - 1);
+    }
+
+    @Test
+    void aDatagramThatFitsIsShownAgainOnceTheWindowHasCaughtUp() {
+        SocketListener udp = bridge.toDatagrams(delivered::add);
+        InetSocketAddress from = new InetSocketAddress("127.0.0.1", 9);
+        for (int i = 0; i < 5_000; i++) {
+            udp.onEvent(new SocketEvent.Received(1, from, new byte[] {1}));
+        }
+        while (bridge.backlog() > 0) {
+            bridge.drain();
+        }
+        delivered.clear();
+        udp.onEvent(new SocketEvent.Received(1, from, "after".getBytes()));
+        bridge.drain();
+        assertThat(delivered).singleElement().satisfies(d -> {
+            assertThat(d.isUnshown()).isFalse();
+            assertThat(new String(((SocketEvent.Received) d.event()).data())).isEqualTo("after");
+        });
+    }
+
+    @Test
     void aFloodIsDrainedInBoundedStepsAndKeepsCountOfBytesItDoesNotShow() {
         SocketListener stream = bridge.to(delivered::add);
         byte[] chunk = new byte[64 * 1024];

@@ -207,6 +207,11 @@ public final class ClientSession {
 
     private void onReceived(SocketEvent.Received received, Delivery delivery) {
         bytesIn += delivery.totalBytes();
+        if (delivery.isUnshown()) {
+            // Datagrams faster than the window: counted, and said so; the lab's buffer never had them.
+            transcript.add(Message.event(t("transcript.unshownIn", delivery.unshown(), delivery.unshownBytes())));
+            return;
+        }
         if (lab().manualReceive()) {
             long lost = buffer.add(received, delivery.elidedBytes());
             if (lost > 0) {

@@ -22,7 +22,65 @@ public final class FxBridge implements EventPort {
     /** Largest run of merged data kept for display; beyond it bytes are counted, not kept. */
     public static final int MAX_MERGED_BYTES = 256 * 1024;
 
-    private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams) {}
+    /** An event for a target; or, with no event, the place in line where a target's datagrams stopped being shown. */
+    private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams, Unshown unshown) {
+        Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams) {
+            this(target, event, datagrams, null);
+        }
+    }
+
+    /** One target's datagrams counted but not queued since its mark went into the inbox. Any thread. */
+    private static final class Unshown {
+        private final Tally in = new Tally();
+        private final Tally out = new Tally();
+        private boolean pending;
+
+        /** Counts a datagram; true when it is the first since the last mark was delivered (a new mark is due). */
+        synchronized boolean add(SocketEvent event) {
+            Tally tally = event instanceof SocketEvent.Received ? in : out;
+            tally.count++;
+            tally.bytes += event instanceof SocketEvent.Received r ? r.data().length
+                    : ((SocketEvent.Sent) event).bytes();
+            tally.last = event;
+            boolean first = !pending;
+            pending = true;
+            return first;
+        }
+
+        synchronized boolean pending() {
+            return pending;
+        }
+
+        /** The counts so far, as deliveries (received first), and a fresh start. */
+        synchronized List<Delivery> take() {
+            List<Delivery> due = new java.util.ArrayList<>(2);
+            for (Tally tally : List.of(in, out)) {
+                if (tally.count > 0) {
+                    due.add(new Delivery(tally.last, 0, tally.count, tally.bytes));
+                }
+                tally.count = 0;
+                tally.bytes = 0;
+                tally.last = null;
+            }
+            pending = false;
+            return due;
+        }
+    }
+
+    private static final class Tally {
+        long count;
+        long bytes;
+        SocketEvent last;
+    }
+
+    /**
+     * Datagrams waiting for the window. A datagram cannot be held back as a stream can (the kernel would drop it),
+     * so past this many the bridge counts datagrams instead of queueing them, and the window says how many it did
+     * not show: memory stays bounded and every datagram is still counted.
+     */
+    static final int DATAGRAMS_WAITING = 3_000;
+    /** Most datagrams shown in one pulse, so a flood leaves the pulse time for drawing. */
+    static final int DATAGRAMS_PER_PULSE = 600;
 
     /** Bytes one connection may have waiting for the window before its reading is held. */
     static final long HOLD_ONE_AT = 8L << 20;
@@ -110,9 +168,31 @@ public final class FxBridge implements EventPort {
         };
     }
 
+    /** A datagram event that may be counted instead of shown: received, or sent by the engine by itself. */
+    private static boolean counted(SocketEvent event) {
+        return event instanceof SocketEvent.Received
+                || event instanceof SocketEvent.Sent sent && sent.origin() != SocketEvent.Origin.USER;
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger datagramsWaiting =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public SocketListener toDatagrams(Consumer<Delivery> target) {
-        return event -> inbox.add(new Posted(target, event, true));
+        Unshown unshown = new Unshown();
+        return event -> {
+            boolean data = counted(event);
+            if (data && (datagramsWaiting.get() >= DATAGRAMS_WAITING || unshown.pending())) {
+                if (unshown.add(event)) {
+                    inbox.add(new Posted(target, null, true, unshown));
+                }
+                return;
+            }
+            if (data) {
+                datagramsWaiting.incrementAndGet();
+            }
+            inbox.add(new Posted(target, event, true));
+        };
     }
 
     @Override
@@ -175,12 +255,25 @@ public final class FxBridge implements EventPort {
             result.run();
             taken++;
         }
-        while (taken < EVENTS_PER_PULSE && (next = inbox.poll()) != null) {
+        int datagrams = 0;
+        while (taken < EVENTS_PER_PULSE && (next = inbox.peek()) != null) {
+            if (next.datagrams() && datagrams >= DATAGRAMS_PER_PULSE) {
+                break;
+            }
+            inbox.poll();
+            if (next.datagrams() && counted(next.event())) {
+                datagramsWaiting.decrementAndGet();
+                datagrams++;
+            }
             batch.add(next);
             taken++;
         }
         while (!batch.isEmpty()) {
             Posted first = batch.poll();
+            if (first.unshown() != null) {
+                first.unshown().take().forEach(first.target());
+                continue;
+            }
             if (first.datagrams() || !DataRun.starts(first.event())) {
                 first.target().accept(new Delivery(first.event(), 0));
                 continue;

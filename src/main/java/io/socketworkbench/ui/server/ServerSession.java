@@ -69,6 +69,8 @@ public final class ServerSession {
     private Start current;
     private SocketAddress lastDatagramSender;
     private String local = "";
+    /** Datagrams received since the UDP server started, shown or not. */
+    private long datagramsIn;
 
     public ServerSession(SocketEngine engine, EventPort port, Lesson lesson) {
         this.engine = engine;
@@ -124,6 +126,7 @@ public final class ServerSession {
             stop();
         }
         current = start;
+        datagramsIn = 0;
         running.set(true);
         status.set(t("server.state.starting"));
         lesson.serverStarting(new Session.ServerSetup(start.udp(), start.address(), start.backlog(),
@@ -173,7 +176,9 @@ public final class ServerSession {
         if (!current(event.source())) {
             return;
         }
-        if (event instanceof SocketEvent.Listening listening) {
+        if (delivery.isUnshown()) {
+            onUnshown(delivery);
+        } else if (event instanceof SocketEvent.Listening listening) {
             local = Address.format(listening.local());
             lesson.serverListening(listening.local());
             port.when(udp != null ? udp.options() : tcp.options(), values -> {
@@ -224,8 +229,30 @@ public final class ServerSession {
         }
     }
 
+    /** Datagrams that came or went faster than the window shows them: counted, and said so. */
+    private void onUnshown(Delivery delivery) {
+        boolean in = delivery.event() instanceof SocketEvent.Received;
+        String line = t(in ? "transcript.unshownIn" : "transcript.unshownOut", delivery.unshown(),
+                delivery.unshownBytes());
+        if (in) {
+            datagramsIn += delivery.unshown();
+            SocketEvent.Received last = (SocketEvent.Received) delivery.event();
+            lastDatagramSender = last.from();
+            clients.countIn(last.source(), delivery.unshownBytes());
+        } else {
+            clients.countOut(delivery.event().source(), delivery.unshownBytes());
+        }
+        log.publish(line);
+        transcript.add(Message.event(line));
+        showListening();
+    }
+
     private void onReceived(SocketEvent.Received received, Delivery delivery) {
         boolean datagram = udp != null && received.from() != null;
+        if (datagram) {
+            datagramsIn++;
+            showListening();
+        }
         String peer = datagram ? Address.format(received.from()) : clients.remoteOf(received.source());
         clients.countIn(received.source(), delivery.totalBytes());
         if (datagram) {
@@ -276,6 +303,10 @@ public final class ServerSession {
     }
 
     private void showListening() {
+        if (udp != null && datagramsIn > 0) {
+            status.set(t("server.state.listeningDatagrams", local, datagramsIn));
+            return;
+        }
         status.set(clients.count() == 0 ? t("server.state.listening", local)
                 : t("server.state.listeningClients", local, clients.count()));
     }

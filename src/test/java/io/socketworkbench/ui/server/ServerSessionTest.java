@@ -49,6 +49,34 @@ class ServerSessionTest {
     }
 
     @Test
+    void aDatagramFloodFasterThanTheWindowIsCountedInFullAndSaysWhatItDidNotShow() throws Exception {
+        session.start(new ServerSession.Start(Address.inet("127.0.0.1", 0), true, ServerSession.ReplyMode.NONE,
+                new byte[0], 5, SocketOptionsSpec.DEFAULTS));
+        pulses.until(() -> session.status().get().contains("127.0.0.1:"), "listening");
+        String status = session.status().get();
+        int port = Integer.parseInt(status.substring(status.lastIndexOf(':') + 1).replaceAll("\\D.*", ""));
+        int datagrams = 6_000;
+        try (java.net.DatagramSocket sender = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            byte[] data = new byte[32];
+            for (int i = 0; i < datagrams; i++) {
+                sender.send(new java.net.DatagramPacket(data, data.length,
+                        new java.net.InetSocketAddress("127.0.0.1", port)));
+                if (i % 500 == 499) {
+                    Thread.sleep(2); // loopback keeps them all at this pace; the window is not drained meanwhile
+                }
+            }
+        }
+        pulses.until(() -> session.status().get().endsWith("6,000 datagrams received"), "all counted");
+        List<Message> notes = session.transcript().messages().stream()
+                .filter(m -> m.kind() == Message.Kind.EVENT && m.text().contains("counted, not shown")).toList();
+        assertThat(notes).isNotEmpty();
+        long shown = session.transcript().messages().stream().filter(m -> m.kind() == Message.Kind.RECEIVED).count()
+                + session.transcript().droppedCount();
+        assertThat(shown).isLessThan(datagrams);
+    }
+
+    @Test
     void aGreetingShowsAsTheEngineWroteIt() throws Exception {
         int port = start(ServerSession.ReplyMode.GREET_CLOSE, "This is socket!");
         try (Socket client = new Socket("127.0.0.1", port)) {
