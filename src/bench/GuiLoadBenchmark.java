@@ -1,0 +1,572 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Window;
+
+/**
+ * The window under load: the real app in this JVM, under its own Xvfb, driven through its contract node ids while
+ * Python peers connect, flood and send datagrams. For each load it prints the FX pulse gaps (an AnimationTimer's
+ * intervals: p99 and max), the most heap in use (sampled every 20 ms), and what the window counted; the accept
+ * loads also run a plain Python accept loop with the same backlog in the same run, the UDP load a Python
+ * {@code recvfrom} loop. Run from the project root after {@code mvn -B package -DskipTests} and
+ * {@code mvn -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/modules}:
+ *
+ * <pre>java -p target/classes:target/modules --add-modules io.socketworkbench src/bench/GuiLoadBenchmark.java</pre>
+ *
+ * It starts itself again inside Xvfb with {@code -Xmx300m} (the tightest heap goal), so a load that needs more heap fails loudly.
+ */
+public final class GuiLoadBenchmark {
+    private static final String DISPLAY = ":94";
+    private static final int SEQUENTIAL = 1_000;
+    private static final int CONCURRENT = 10_000;
+    private static final int FLOOD_MIB = 256;
+    private static final int FLOODERS = 20;
+    private static final int FLOOD_EACH_MIB = 16;
+    private static final int DATAGRAMS = 300_000;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("inside")) {
+            new GuiLoadBenchmark().run();
+            return;
+        }
+        Process xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Thread.sleep(1000);
+            Path config = Files.createTempDirectory("sw-guibench");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx300m"));
+            String extra = System.getenv("GUI_BENCH_JVM"); // for example -Xlog:gc:file=gc.log, to see pauses
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-p", "target/classes:target/modules", "--add-modules", "io.socketworkbench",
+                    "src/bench/GuiLoadBenchmark.java", "inside"));
+            ProcessBuilder inside = new ProcessBuilder(command).inheritIO();
+            inside.environment().put("DISPLAY", DISPLAY);
+            inside.environment().put("XDG_CONFIG_HOME", config.toString());
+            System.exit(inside.start().waitFor());
+        } finally {
+            xvfb.destroy();
+        }
+    }
+
+    // --- the app -------------------------------------------------------------------------------------------------
+
+    private final List<Long> pulses = new ArrayList<>();
+    private final AtomicLong maxHeap = new AtomicLong();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private Window window;
+
+    private void run() throws Exception {
+        Class<? extends Application> app = Class.forName("io.socketworkbench.app.WorkbenchApp")
+                .asSubclass(Application.class);
+        Thread launcher = new Thread(() -> Application.launch(app), "launch");
+        launcher.setDaemon(true);
+        launcher.start();
+        waitFor("the window", 60, () -> {
+            try {
+                return fx(() -> Window.getWindows().stream().anyMatch(Window::isShowing));
+            } catch (IllegalStateException notYet) {
+                return false; // the toolkit is still starting
+            }
+        });
+        window = fx(() -> Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow());
+        fx(() -> {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    synchronized (pulses) {
+                        pulses.add(now);
+                    }
+                }
+            }.start();
+            return null;
+        });
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        if (System.getenv("GUI_BENCH_PROFILE") != null) {
+            profile();
+        }
+        Thread.sleep(2000);
+
+        System.out.printf("The window under load (JDK %s, %d cores, -Xmx300m, Xvfb)%n%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-58s %-34s %-28s %s%n", "Load", "Socket Workbench window", "Reference, same run",
+                "Pulse gaps p50 / p99 / max, heap");
+        String only = System.getenv().getOrDefault("GUI_BENCH_ONLY", ""); // for example "udp,clientFlood"
+        Map<String, Load> loads = new java.util.LinkedHashMap<>();
+        loads.put("sequential", this::sequential);
+        loads.put("concurrent", this::concurrent);
+        loads.put("clientFlood", this::clientFlood);
+        loads.put("serverFlood", this::serverFlood);
+        loads.put("udp", this::udp);
+        for (var load : loads.entrySet()) {
+            if (only.isBlank() || List.of(only.split(",")).contains(load.getKey())) {
+                load.getValue().run();
+            }
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void sequential() throws Exception {
+        // Reference: a plain Python accept loop with the window's default backlog.
+        int ref = freePort();
+        Process refServer = python(ACCEPT_LOOP, ref, 1024);
+        waitForLine(refServer);
+        long overflowsBefore = listenOverflows();
+        Process refClient = python(SEQUENTIAL_CLIENT, ref, SEQUENTIAL);
+        String refTime = waitForLine(refClient);
+        long refDrops = listenOverflows() - overflowsBefore;
+        refClient.getOutputStream().close();
+        refClient.waitFor(30, TimeUnit.SECONDS);
+        refServer.destroy();
+
+        int port = startServer(false);
+        begin();
+        long before = listenOverflows();
+        long start = System.nanoTime();
+        Process client = python(SEQUENTIAL_CLIENT, port, SEQUENTIAL);
+        String connectTime = waitForLine(client);
+        long drops = listenOverflows() - before;
+        waitFor("1,000 clients listed", 120, () -> fx(() -> connections().getItems().size() == SEQUENTIAL + 1));
+        double listed = (System.nanoTime() - start) / 1e9;
+        client.getOutputStream().close();
+        client.waitFor(30, TimeUnit.SECONDS);
+        waitFor("all clients gone", 120, () -> fx(() -> connections().getItems().size() == 1));
+        double gone = (System.nanoTime() - start) / 1e9;
+        row("1,000 sequential connects, server pane at defaults",
+                String.format("%ss, %d SYN drops, listed %.1fs, all closed %.1fs", round(connectTime), drops, listed,
+                        gone),
+                String.format("Python listen(1024): %ss, %d", round(refTime), refDrops));
+        stopServer();
+    }
+
+    private void concurrent() throws Exception {
+        int port = startServer(false);
+        begin();
+        long start = System.nanoTime();
+        Process client = python(CONCURRENT_CLIENT, port, CONCURRENT);
+        String result = waitForLine(client, 180);
+        waitFor("10,000 clients listed", 180, () -> fx(() -> connections().getItems().size() == CONCURRENT + 1));
+        double listed = (System.nanoTime() - start) / 1e9;
+        client.getOutputStream().close();
+        client.waitFor(60, TimeUnit.SECONDS);
+        waitFor("all clients gone", 180, () -> fx(() -> connections().getItems().size() == 1));
+        double gone = (System.nanoTime() - start) / 1e9;
+        row("10,000 concurrent clients on the server pane",
+                String.format("all listed %.1fs, all closed %.1fs", listed, gone),
+                "Python client: " + result);
+        stopServer();
+    }
+
+    private void clientFlood() throws Exception {
+        int port = freePort();
+        Process server = python(FLOOD_SERVER, port, FLOOD_MIB);
+        waitForLine(server);
+        String idle = fx(() -> ((Labeled) node("#client-connect")).getText());
+        fx(() -> {
+            type(node("#client-host"), "127.0.0.1");
+            type(node("#client-port"), Integer.toString(port));
+            return null;
+        });
+        begin();
+        long start = System.nanoTime();
+        fx(() -> {
+            ((ButtonBase) node("#client-connect")).fire();
+            return null;
+        });
+        String sent = waitForLine(server, 300);
+        waitFor("the client to see the close", 300,
+                () -> fx(() -> ((Labeled) node("#client-connect")).getText().equals(idle)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        row("256 MiB into the client pane", String.format("%.1fs (%.0f MB/s)", seconds, FLOOD_MIB * 1.048576 / seconds),
+                "Python sendall: " + sent);
+    }
+
+    private void serverFlood() throws Exception {
+        int port = startServer(false);
+        begin();
+        long start = System.nanoTime();
+        Process clients = python(FLOODERS_CLIENT, port, FLOODERS, FLOOD_EACH_MIB);
+        String sent = waitForLine(clients, 300);
+        clients.waitFor(60, TimeUnit.SECONDS);
+        waitFor("all flooders gone", 300, () -> fx(() -> connections().getItems().size() == 1));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String counted = fx(() -> ((Labeled) node("#server-state")).getText());
+        row("20 clients × 16 MiB into the server pane", String.format("%.1fs (%.0f MB/s)", seconds,
+                FLOODERS * FLOOD_EACH_MIB * 1.048576 / seconds), "Python sendall: " + sent);
+        stopServer();
+    }
+
+    private void udp() throws Exception {
+        int ref = freePort();
+        Process refServer = python(UDP_COUNTER, ref);
+        waitForLine(refServer);
+        Process refSender = python(UDP_SENDER, ref, DATAGRAMS);
+        waitForLine(refSender, 120);
+        refServer.getOutputStream().close();
+        String refKept = waitForLine(refServer, 30);
+
+        int port = startServer(true);
+        begin();
+        Process sender = python(UDP_SENDER, port, DATAGRAMS);
+        String rate = waitForLine(sender, 120);
+        Thread.sleep(3000);
+        String state = fx(() -> ((Labeled) node("#server-state")).getText());
+        long counted = datagramsIn(state);
+        row("300,000 UDP datagrams of 512 B into the server pane",
+                String.format("%.1f %% counted (%s)", 100.0 * counted / DATAGRAMS, rate),
+                String.format("Python recvfrom: %.1f %%", 100.0 * Long.parseLong(refKept.trim()) / DATAGRAMS));
+        stopServer();
+    }
+
+    /** The datagram count in the server state line: the last number in it. */
+    private static long datagramsIn(String state) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d,]+)").matcher(state);
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1).replace(",", ""));
+        }
+        return last;
+    }
+
+    private final java.util.Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Samples the FX thread's stack every 5 ms: where the window's time goes (for finding stalls, not a figure). */
+    private void profile() throws Exception {
+        Thread fxThread = fx(Thread::currentThread);
+        Thread profiler = new Thread(() -> {
+            while (true) {
+                StackTraceElement[] stack = fxThread.getStackTrace();
+                StringBuilder key = new StringBuilder();
+                int ours = 0;
+                for (StackTraceElement frame : stack) {
+                    if (frame.getClassName().startsWith("io.socketworkbench") && ours++ < 4) {
+                        key.append(frame.getClassName().replaceAll(".*\\.", "")).append('.')
+                                .append(frame.getMethodName()).append(':').append(frame.getLineNumber()).append(" < ");
+                    }
+                }
+                String top = stack.length == 0 ? "?" : stack[0].getClassName().replaceAll(".*\\.", "") + "."
+                        + stack[0].getMethodName();
+                samples.merge(top + " | " + key, 1, Integer::sum);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "profiler");
+        profiler.setDaemon(true);
+        profiler.start();
+    }
+
+    private void printProfile() {
+        if (samples.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> byOurs = new java.util.HashMap<>();
+        samples.forEach((k, v) -> byOurs.merge(k.substring(k.indexOf('|') + 1), v, Integer::sum));
+        byOurs.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("    %5d %s%n", e.getValue(), e.getKey()));
+        samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("    %5d %s%n", e.getValue(), e.getKey()));
+        samples.clear();
+    }
+
+    // --- measuring -----------------------------------------------------------------------------------------------
+
+    /** Starts a measurement: a collection first (its pause is not the window's), then fresh pulses and heap. */
+    private void begin() throws InterruptedException {
+        System.gc();
+        Thread.sleep(300);
+        synchronized (pulses) {
+            pulses.clear();
+        }
+        samples.clear();
+        maxHeap.set(memory.getHeapMemoryUsage().getUsed());
+    }
+
+    private void row(String load, String ours, String reference) {
+        long[] gaps;
+        synchronized (pulses) {
+            gaps = new long[Math.max(0, pulses.size() - 1)];
+            for (int i = 1; i < pulses.size(); i++) {
+                gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
+            }
+        }
+        if (System.getenv("GUI_BENCH_GAPS") != null) {
+            long first;
+            synchronized (pulses) {
+                first = pulses.isEmpty() ? 0 : pulses.get(0);
+                for (int i = 1; i < pulses.size(); i++) {
+                    long gap = pulses.get(i) - pulses.get(i - 1);
+                    if (gap > 50_000_000) {
+                        System.out.printf("  gap %d ms at %d ms (wall %d)%n", gap / 1_000_000,
+                                (pulses.get(i - 1) - first) / 1_000_000, System.currentTimeMillis());
+                    }
+                }
+            }
+        }
+        java.util.Arrays.sort(gaps);
+        long p99 = gaps.length == 0 ? -1 : gaps[(int) Math.min(gaps.length - 1, Math.ceil(gaps.length * 0.99) - 1)];
+        long p50 = gaps.length == 0 ? -1 : gaps[gaps.length / 2];
+        long max = gaps.length == 0 ? -1 : gaps[gaps.length - 1];
+        long over = java.util.Arrays.stream(gaps).filter(g -> g > 50_000_000).count();
+        System.out.printf("%-58s %-34s %-28s %d / %d / %d ms, %d of %d > 50 ms, %d MB%n", load, ours, reference,
+                p50 / 1_000_000, p99 / 1_000_000, max / 1_000_000, over, gaps.length, maxHeap.get() / 1_000_000);
+        printProfile();
+    }
+
+    private static long listenOverflows() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/net/netstat"));
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("TcpExt:")) {
+                String[] names = lines.get(i).split("\\s+");
+                String[] values = lines.get(i + 1).split("\\s+");
+                for (int k = 0; k < names.length; k++) {
+                    if (names[k].equals("ListenOverflows")) {
+                        return Long.parseLong(values[k]);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    // --- driving the window --------------------------------------------------------------------------------------
+
+    private int startServer(boolean udp) throws Exception {
+        int port = freePort();
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> protocol = (ComboBox<Object>) node("#server-protocol");
+            protocol.setValue(protocol.getItems().stream()
+                    .filter(p -> ((Enum<?>) p).name().equals(udp ? "UDP" : "TCP")).findFirst().orElseThrow());
+            type(node("#server-host"), "127.0.0.1");
+            type(node("#server-port"), Integer.toString(port));
+            ((ButtonBase) node("#server-start")).fire();
+            return null;
+        });
+        waitFor("the server to listen", 20,
+                () -> fx(() -> ((Labeled) node("#server-state")).getText().contains(Integer.toString(port))));
+        return port;
+    }
+
+    private void stopServer() throws Exception {
+        String before = fx(() -> ((Labeled) node("#server-state")).getText());
+        fx(() -> {
+            ((ButtonBase) node("#server-start")).fire();
+            return null;
+        });
+        waitFor("the server to stop", 20,
+                () -> fx(() -> !((Labeled) node("#server-state")).getText().equals(before)));
+        Thread.sleep(500);
+    }
+
+    /** Text into a field, or into an editable combo box's editor, as typing would put it. */
+    private static void type(Node field, String text) {
+        if (field instanceof ComboBox<?> combo) {
+            combo.getEditor().setText(text);
+        } else {
+            ((TextInputControl) field).setText(text);
+        }
+    }
+
+    private ListView<?> connections() {
+        return (ListView<?>) node("#server-connections");
+    }
+
+    private Node node(String selector) {
+        Node node = window.getScene().getRoot().lookup(selector);
+        if (node == null) {
+            throw new IllegalStateException("no " + selector);
+        }
+        return node;
+    }
+
+    private static <T> T fx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private interface Load {
+        void run() throws Exception;
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(String what, int seconds, Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    // --- peers ---------------------------------------------------------------------------------------------------
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Process python(String script, Object... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("python3", "-c", script));
+        for (Object a : args) {
+            command.add(String.valueOf(a));
+        }
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static String waitForLine(Process p) throws Exception {
+        return waitForLine(p, 60);
+    }
+
+    private static String waitForLine(Process p, int seconds) throws Exception {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return reader.readLine();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        }, r -> new Thread(r).start());
+        String text = line.get(seconds, TimeUnit.SECONDS);
+        if (text == null) {
+            throw new IllegalStateException("a Python peer ended without a word");
+        }
+        return text;
+    }
+
+    private static String round(String seconds) {
+        return String.format("%.2f", Double.parseDouble(seconds.trim()));
+    }
+
+    private static final String ACCEPT_LOOP = """
+            import socket, sys
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(int(sys.argv[2])); print('ready', flush=True)
+            keep = []
+            while True:
+                keep.append(s.accept()[0])
+            """;
+
+    private static final String SEQUENTIAL_CLIENT = """
+            import socket, sys, time
+            port, n = int(sys.argv[1]), int(sys.argv[2]); keep = []; t = time.time()
+            for i in range(n):
+                c = socket.socket(); c.connect(('127.0.0.1', port)); keep.append(c)
+            print(time.time() - t, flush=True)
+            sys.stdin.read()
+            """;
+
+    private static final String CONCURRENT_CLIENT = """
+            import socket, sys, time, resource, selectors
+            resource.setrlimit(resource.RLIMIT_NOFILE, (resource.getrlimit(resource.RLIMIT_NOFILE)[1],) * 2)
+            port, n = int(sys.argv[1]), int(sys.argv[2]); sel = selectors.DefaultSelector(); t = time.time()
+            socks = []
+            for i in range(n):
+                c = socket.socket(); c.setblocking(False); c.connect_ex(('127.0.0.1', port)); socks.append(c)
+                sel.register(c, selectors.EVENT_WRITE)
+            pending, failed = n, 0
+            while pending:
+                for key, _ in sel.select(10):
+                    sel.unregister(key.fileobj); pending -= 1
+                    failed += key.fileobj.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) != 0
+            print('%d connected in %.1fs, %d failed' % (n - failed, time.time() - t, failed), flush=True)
+            sys.stdin.read()
+            """;
+
+    private static final String FLOOD_SERVER = """
+            import os, socket, sys, time
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(1); print('ready', flush=True)
+            c = s.accept()[0]; t = time.time()
+            block = os.urandom(1 << 20) if os.environ.get('GUI_BENCH_TEXT') is None else (b'The quick brown fox. ' * 50000)[:1 << 20]
+            for i in range(int(sys.argv[2])):
+                c.sendall(block)
+            c.close(); print('%.0f MB/s' % (int(sys.argv[2]) * 1.048576 / (time.time() - t)), flush=True)
+            """;
+
+    private static final String FLOODERS_CLIENT = """
+            import os, socket, sys, threading, time
+            port, n, mib = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]); block = os.urandom(1 << 20)
+            def flood():
+                c = socket.create_connection(('127.0.0.1', port))
+                for i in range(mib):
+                    c.sendall(block)
+                c.close()
+            t = time.time(); threads = [threading.Thread(target=flood) for i in range(n)]
+            for th in threads: th.start()
+            for th in threads: th.join()
+            print('%.0f MB/s' % (n * mib * 1.048576 / (time.time() - t)), flush=True)
+            """;
+
+    private static final String UDP_SENDER = """
+            import socket, sys, time
+            port, n = int(sys.argv[1]), int(sys.argv[2]); s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            data = b'x' * 512; t = time.time()
+            for i in range(n):
+                s.sendto(data, ('127.0.0.1', port))
+            print('%.0fk/s' % (n / (time.time() - t) / 1000), flush=True)
+            """;
+
+    private static final String UDP_COUNTER = """
+            import socket, sys, threading
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('127.0.0.1', int(sys.argv[1])))
+            count = 0
+            def read():
+                global count
+                while True:
+                    s.recvfrom(65535); count += 1
+            threading.Thread(target=read, daemon=True).start(); print('ready', flush=True)
+            sys.stdin.read(); print(count, flush=True)
+            """;
+}
