@@ -275,8 +275,13 @@ public final class GuiLoadBenchmark {
                 StackTraceElement[] stack = fxThread.getStackTrace();
                 StringBuilder key = new StringBuilder();
                 int ours = 0;
+                boolean controls = System.getenv("GUI_BENCH_PROFILE").equals("controls");
                 for (StackTraceElement frame : stack) {
-                    if (frame.getClassName().startsWith("io.socketworkbench") && ours++ < 4) {
+                    boolean counted = controls ? frame.getClassName().contains("skin")
+                            || frame.getClassName().contains("VirtualFlow") || frame.getClassName().contains("Text")
+                            || frame.getClassName().startsWith("io.socketworkbench")
+                            : frame.getClassName().startsWith("io.socketworkbench");
+                    if (counted && ours++ < (controls ? 7 : 4)) {
                         key.append(frame.getClassName().replaceAll(".*\\.", "")).append('.')
                                 .append(frame.getMethodName()).append(':').append(frame.getLineNumber()).append(" < ");
                     }

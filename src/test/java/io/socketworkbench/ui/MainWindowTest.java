@@ -57,7 +57,7 @@ class MainWindowTest {
 
     private static boolean transcriptShows(FxRobot robot, String transcriptId, String text) {
         return robot.lookup(transcriptId).lookup(".bubble-text").queryAll().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().contains(text));
+                .anyMatch(n -> n instanceof javafx.scene.text.Text l && l.getText().contains(text));
     }
 
     private void connectClient(FxRobot robot, int port) {
@@ -81,7 +81,7 @@ class MainWindowTest {
         ListView<?> list = transcript.listView();
         var viewport = list.localToScene(list.getBoundsInLocal());
         Node last = robot.lookup("#server-transcript").lookup(".bubble-text").queryAll().stream()
-                .filter(n -> n instanceof Label l && "event 29".equals(l.getText()) && cellOf(n) != null
+                .filter(n -> n instanceof javafx.scene.text.Text l && "event 29".equals(l.getText()) && cellOf(n) != null
                         && cellOf(n).isVisible() && cellOf(n).getIndex() == 29)
                 .findFirst().orElseThrow(() -> new AssertionError("the newest message has no cell on screen"));
         var bounds = last.localToScene(last.getBoundsInLocal());

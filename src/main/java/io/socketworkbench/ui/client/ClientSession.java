@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  */
 public final class ClientSession {
     /** recv results shown one by one per delivery; the rest of a flood into a small bufsize is summed up. */
-    static final int MAX_PIECES = 16;
+    static final int MAX_PIECES = 4;
 
     /** What a connect (or a UDP socket) needs, taken from the form when Connect is pressed. */
     public record Open(Address target, boolean udp, SocketOptionsSpec options, Session.ClientLab lab,

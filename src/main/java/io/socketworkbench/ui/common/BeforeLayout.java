@@ -25,4 +25,27 @@ public final class BeforeLayout {
         };
         scene.addPreLayoutPulseListener(once[0]);
     }
+
+    /**
+     * A consumer that passes on only the latest of the values it gets within a pulse, before that pulse's layout:
+     * a state line that changes with each of ten thousand accepts is set once a pulse.
+     */
+    public static <T> java.util.function.Consumer<T> latest(Node node, java.util.function.Consumer<T> apply) {
+        return new java.util.function.Consumer<>() {
+            private T value;
+            private boolean pending;
+
+            @Override
+            public void accept(T next) {
+                value = next;
+                if (!pending) {
+                    pending = true;
+                    run(node, () -> {
+                        pending = false;
+                        apply.accept(value);
+                    });
+                }
+            }
+        };
+    }
 }

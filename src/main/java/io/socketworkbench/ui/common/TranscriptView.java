@@ -42,6 +42,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 public final class TranscriptView extends VBox {
     /** Bytes of one message rendered in its bubble; the rest is counted, not drawn. */
     static final int PREVIEW_BYTES = 512;
+    /** Bytes shown of a message that looks binary, in the text format. */
+    static final int BINARY_PREVIEW_BYTES = 128;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final ObservableList<Message> messages = FXCollections.observableArrayList();
@@ -249,10 +251,27 @@ public final class TranscriptView extends VBox {
             return t("transcript.refused", message.text());
         }
         byte[] data = message.data();
-        byte[] shown = data.length > PREVIEW_BYTES ? java.util.Arrays.copyOf(data, PREVIEW_BYTES) : data;
+        // Binary bytes read as text are a jumble of symbols from many fonts, slow to lay out and of little use:
+        // a short start, and a hint to the formats that show them well.
+        boolean binary = mode.getValue() == PayloadFormat.TEXT && looksBinary(data);
+        int limit = binary ? BINARY_PREVIEW_BYTES : PREVIEW_BYTES;
+        byte[] shown = data.length > limit ? java.util.Arrays.copyOf(data, limit) : data;
         String text = mode.getValue().format(shown, charset());
         long hidden = message.size() - shown.length;
-        return hidden > 0 ? text + "\n" + t("transcript.more", hidden) : text;
+        return hidden > 0 ? text + "\n" + t(binary ? "transcript.moreBinary" : "transcript.more", hidden) : text;
+    }
+
+    /** More than one in twenty of the first bytes are control codes other than tab and line breaks. */
+    static boolean looksBinary(byte[] data) {
+        int look = Math.min(data.length, PREVIEW_BYTES);
+        int control = 0;
+        for (int i = 0; i < look; i++) {
+            int b = data[i] & 0xff;
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f) {
+                control++;
+            }
+        }
+        return look > 0 && control * 20 > look;
     }
 
     public void saveAs() {
@@ -311,19 +330,19 @@ public final class TranscriptView extends VBox {
 
     private final class BubbleCell extends ListCell<Message> {
         private final Label meta = new Label();
-        private final Label body = new Label();
+        /** A Text, not a Label: it lays its text out once per text and width, where a wrapped Label lays it out
+         *  again for each of its min, preferred and max sizes (the main cost of a flood of binary bytes). */
+        private final javafx.scene.text.Text body = new javafx.scene.text.Text();
         private final VBox bubble = new VBox(2, meta, body);
         private final HBox row = new HBox(bubble);
 
         BubbleCell() {
-            body.setWrapText(true);
-            // A wrapped label in a list cell is otherwise squeezed to one line with an ellipsis.
-            body.setMinHeight(Region.USE_PREF_SIZE);
             body.getStyleClass().add("bubble-text");
             meta.getStyleClass().add("bubble-meta");
             bubble.getStyleClass().add("bubble");
             bubble.maxWidthProperty().bind(list.widthProperty().multiply(0.78));
-            body.maxWidthProperty().bind(bubble.maxWidthProperty().subtract(20));
+            bubble.maxWidthProperty().addListener((o, a, b) -> fitText());
+            body.fontProperty().addListener((o, a, b) -> fitText()); // CSS: the mono format, projector mode
             setGraphic(row);
             setText(null);
             // One menu for the whole list, made on the first right-click: a menu per cell made cells costly, and
@@ -335,6 +354,15 @@ public final class TranscriptView extends VBox {
                     e.consume();
                 }
             });
+        }
+
+        /** Short text keeps its own width (the bubble hugs it); longer text wraps at the bubble's widest. */
+        private void fitText() {
+            double widest = bubble.getMaxWidth() - 20;
+            body.setWrappingWidth(0);
+            if (widest > 0 && body.getLayoutBounds().getWidth() > widest) {
+                body.setWrappingWidth(widest);
+            }
         }
 
         @Override
@@ -350,6 +378,7 @@ public final class TranscriptView extends VBox {
                 bubble.getStyleClass().add(m.status().name().toLowerCase(java.util.Locale.ROOT));
             }
             body.setText(render(m));
+            fitText();
             boolean data = m.isData();
             meta.setVisible(data);
             meta.setManaged(data);

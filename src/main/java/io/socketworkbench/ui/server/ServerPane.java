@@ -74,7 +74,7 @@ public final class ServerPane extends VBox {
         title.getStyleClass().addAll("title-3", "pane-title");
         state.setId("server-state");
         state.getStyleClass().add("state-line");
-        session.status().observe(state::setText);
+        session.status().observe(io.socketworkbench.ui.common.BeforeLayout.latest(state, state::setText));
         Buttons.onOff(start, "server-start", form.validProperty(), this::startServer, session::stop);
         session.running().observe(this::showRunning);
         HBox formRow = new HBox(8, form, start);
