@@ -245,9 +245,20 @@ public final class FxBridge implements EventPort {
         }
     }
 
-    /** One pulse's work: at most {@link #EVENTS_PER_PULSE} events, data runs merged. Returns how many were taken. */
+    /**
+     * Time one pulse may spend handing events on. What is left waits, in order, for the next pulse: a storm of
+     * accepts or closes, each cheap, is spread over pulses instead of holding one pulse for a tenth of a second.
+     */
+    static final long PULSE_BUDGET_NANOS = 6_000_000;
+    /** Taken from the inbox and not yet handed on: a pulse's batch, and what its budget left for the next. */
+    private final ArrayDeque<Posted> batch = new ArrayDeque<>();
+
+    /**
+     * One pulse's work: at most {@link #EVENTS_PER_PULSE} events and about {@link #PULSE_BUDGET_NANOS} of time,
+     * data runs merged. Returns how many events it handed on.
+     */
     public int drain() {
-        ArrayDeque<Posted> batch = new ArrayDeque<>();
+        long deadline = System.nanoTime() + PULSE_BUDGET_NANOS;
         Posted next;
         int taken = 0;
         Runnable result;
@@ -256,7 +267,7 @@ public final class FxBridge implements EventPort {
             taken++;
         }
         int datagrams = 0;
-        while (taken < EVENTS_PER_PULSE && (next = inbox.peek()) != null) {
+        while (taken + batch.size() < EVENTS_PER_PULSE && (next = inbox.peek()) != null) {
             if (next.datagrams() && datagrams >= DATAGRAMS_PER_PULSE) {
                 break;
             }
@@ -266,10 +277,14 @@ public final class FxBridge implements EventPort {
                 datagrams++;
             }
             batch.add(next);
-            taken++;
         }
+        int handed = 0;
         while (!batch.isEmpty()) {
+            if (handed > 0 && (handed & 15) == 0 && System.nanoTime() > deadline) {
+                break; // the rest of the batch goes first next pulse
+            }
             Posted first = batch.poll();
+            handed++;
             if (first.unshown() != null) {
                 first.unshown().take().forEach(first.target());
                 continue;
@@ -282,17 +297,18 @@ public final class FxBridge implements EventPort {
             run.add(first.event());
             while (!batch.isEmpty() && batch.peek().target() == first.target() && run.accepts(batch.peek().event())) {
                 run.add(batch.poll().event());
+                handed++;
             }
             shown(first.event(), run.receivedBytes());
             run.deliveries().forEach(first.target());
         }
         releaseIfCaughtUp();
-        return taken;
+        return taken + handed;
     }
 
     /** Pending events, for tests and the status bar. */
     public int backlog() {
-        return inbox.size();
+        return inbox.size() + batch.size();
     }
 
     /**
@@ -338,7 +354,9 @@ public final class FxBridge implements EventPort {
     /** One kind of data event, joined: the bytes kept for display, and the count of all of them. */
     private static final class Joined {
         private final SocketEvent first;
-        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        /** The kept parts, copied once into one array on delivery (a single part is passed on as it is). */
+        private final List<byte[]> parts = new java.util.ArrayList<>();
+        private int keptSize;
         private long total;
 
         Joined(SocketEvent first) {
@@ -346,18 +364,33 @@ public final class FxBridge implements EventPort {
         }
 
         void add(byte[] data, int bytes) {
-            int keep = Math.max(0, Math.min(MAX_MERGED_BYTES - kept.size(), data.length));
-            kept.write(data, 0, keep);
+            int keep = Math.max(0, Math.min(MAX_MERGED_BYTES - keptSize, data.length));
+            if (keep > 0) {
+                parts.add(keep == data.length ? data : java.util.Arrays.copyOf(data, keep));
+                keptSize += keep;
+            }
             total += bytes;
+        }
+
+        private byte[] kept() {
+            if (parts.size() == 1) {
+                return parts.get(0); // engine events are immutable: their array can be shown as it is
+            }
+            byte[] all = new byte[keptSize];
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, all, at, part.length);
+                at += part.length;
+            }
+            return all;
         }
 
         Delivery delivery() {
             if (first instanceof SocketEvent.Received r) {
-                return new Delivery(new SocketEvent.Received(r.source(), r.from(), kept.toByteArray()),
-                        total - kept.size());
+                return new Delivery(new SocketEvent.Received(r.source(), r.from(), kept()), total - keptSize);
             }
             SocketEvent.Sent s = (SocketEvent.Sent) first;
-            byte[] data = s.data() == null ? null : kept.toByteArray();
+            byte[] data = s.data() == null ? null : kept();
             return new Delivery(new SocketEvent.Sent(s.source(), s.to(), (int) Math.min(Integer.MAX_VALUE, total),
                     s.origin(), data), data == null ? 0 : total - data.length);
         }
