@@ -238,7 +238,8 @@ class MainWindowTest {
             TestWindow.await(() -> window.server().clientCount() == 1000);
             flooding.set(false);
             probes.get(10, TimeUnit.SECONDS);
-            assertThat(text(robot, "#server-state")).contains("1,000 clients");
+            // The state line follows the count once a pulse.
+            TestWindow.await(() -> text(robot, "#server-state").contains("1,000 clients"));
         }
         assertThat(answeredProbes.get()).as("probes the window answered during the storm").isGreaterThan(1);
     }

@@ -69,6 +69,7 @@ public final class ServerSession {
     private Start current;
     private SocketAddress lastDatagramSender;
     private String local = "";
+    private boolean statusDue;
     /** Datagrams received since the UDP server started, shown or not. */
     private long datagramsIn;
 
@@ -127,6 +128,7 @@ public final class ServerSession {
         }
         current = start;
         datagramsIn = 0;
+        local = "";
         running.set(true);
         status.set(t("server.state.starting"));
         lesson.serverStarting(new Session.ServerSetup(start.udp(), start.address(), start.backlog(),
@@ -185,7 +187,7 @@ public final class ServerSession {
                 readBack.set(values);
                 lesson.optionsRead(Lesson.Side.SERVER, values);
             }, error -> log.publish(t("log.optionsFailed", I18n.error(error))));
-            showListening();
+            showListeningNow();
             log.publish(t("log.listening", local));
             transcript.add(Message.event(t("event.listening", local)));
             runListeners();
@@ -302,7 +304,23 @@ public final class ServerSession {
         showListening();
     }
 
+    /**
+     * The state line follows the client and datagram counts once a pulse: a storm of ten thousand accepts formats
+     * it a few times, not ten thousand (a count in a choice pattern parses a new format each time).
+     */
     private void showListening() {
+        if (!statusDue) {
+            statusDue = true;
+            port.schedule(0, () -> {
+                statusDue = false;
+                if (running.get() && !local.isEmpty()) {
+                    showListeningNow();
+                }
+            });
+        }
+    }
+
+    private void showListeningNow() {
         if (udp != null && datagramsIn > 0) {
             status.set(t("server.state.listeningDatagrams", local, datagramsIn));
             return;
