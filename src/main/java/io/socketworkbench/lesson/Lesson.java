@@ -412,12 +412,18 @@ public final class Lesson {
      * tutorial's note that Python 3 sends bytes (Python 2 sent str), shown where the encoding happens.
      */
     static String payload(byte[] data) {
+        if (data.length > 4 * PREVIEW) {
+            return literal(data);
+        }
         return PythonText.utf8Beyond(data).filter(text -> text.length() <= PREVIEW)
                 .map(text -> PythonText.repr(text) + ".encode('utf-8')").orElseGet(() -> literal(data));
     }
 
     /** After a receive of text beyond ASCII, the decode that turns the bytes back into a Python 3 str. */
     private void decoded(byte[] data) {
+        if (data.length > 4 * PREVIEW) {
+            return; // too long to be a short text (UTF-8 takes at most 4 bytes a character): no need to decode it
+        }
         PythonText.utf8Beyond(data).filter(text -> text.length() <= PREVIEW)
                 .ifPresent(text -> line("text = data.decode('utf-8')  # " + PythonText.repr(text)));
     }

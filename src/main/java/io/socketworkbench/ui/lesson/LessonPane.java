@@ -52,6 +52,10 @@ public final class LessonPane extends StackPane {
     private final SplitPane beside = new SplitPane();
     private final VBox besideColumn = new VBox();
     private boolean refreshPending;
+    /** The lesson changed while the panel was hidden. */
+    private boolean stale;
+    /** What the step rows show now, so an unchanged lesson does not rebuild them. */
+    private String stepsShown;
     private boolean compact;
     private final Label title;
     private final Button copy;
@@ -99,6 +103,15 @@ public final class LessonPane extends StackPane {
         VBox.setVgrow(beside, Priority.ALWAYS);
         dock(false);
         lesson.onChange(this::refreshSoon);
+        // Shown again (the menu, projector mode): catch up with what happened meanwhile.
+        javafx.beans.InvalidationListener shownAgain = o -> {
+            if (stale && showing()) {
+                refreshSoon();
+            }
+        };
+        visibleProperty().addListener(shownAgain);
+        sceneProperty().addListener(shownAgain);
+        parentProperty().addListener(shownAgain);
         refresh();
     }
 
@@ -142,9 +155,50 @@ public final class LessonPane extends StackPane {
         }
     }
 
+    /** True when this panel and all its ancestors are visible in a scene. */
+    private boolean showing() {
+        if (getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node node = this; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void refresh() {
+        if (!showing()) {
+            stale = true; // a storm of clients while the panel is hidden costs nothing; it catches up when shown
+            return;
+        }
+        stale = false;
         List<LessonStep> shown = lesson.udp() ? LessonStep.UDP : LessonStep.TCP;
         var done = lesson.done();
+        String stepsKey = shown + "|" + done + "|" + compact + "|" + io.socketworkbench.ui.i18n.I18n.locale();
+        if (!stepsKey.equals(stepsShown)) {
+            stepsShown = stepsKey;
+            rebuildSteps(shown, done);
+        }
+        states.setText(lesson.udp() ? t("lesson.udpStates")
+                : t(compact ? "lesson.statesShort" : "lesson.states", lesson.serverState(), lesson.clientState()));
+        List<String> mirrored = lesson.mirror();
+        if (mirrored.size() != lines.size() || (!mirrored.isEmpty()
+                && !mirrored.get(mirrored.size() - 1).equals(lines.get(lines.size() - 1)))
+                || (!mirrored.isEmpty() && !mirrored.get(0).equals(lines.get(0)))) {
+            lines.setAll(mirrored);
+        }
+        sequence.refresh();
+        // A plain scroll, not ScrollToNewest: a second scroll after the layout places wrapping rows by stale heights and
+        // leaves the newest call off screen (ClassroomTest's mirror test shows it).
+        if (!lines.isEmpty()) {
+            mirror.scrollTo(lines.size() - 1);
+        }
+    }
+
+    /** The step rows, rebuilt only when what they show changed (which steps are done, the layout, the protocol). */
+    private void rebuildSteps(List<LessonStep> shown, java.util.Set<LessonStep> done) {
         steps.getChildren().clear();
         int number = 1;
         for (LessonStep step : shown) {
@@ -159,15 +213,6 @@ public final class LessonPane extends StackPane {
             row.getStyleClass().addAll("lesson-step", lit ? "done" : "todo");
             row.setUserData(step);
             steps.getChildren().add(row);
-        }
-        states.setText(lesson.udp() ? t("lesson.udpStates")
-                : t(compact ? "lesson.statesShort" : "lesson.states", lesson.serverState(), lesson.clientState()));
-        lines.setAll(lesson.mirror());
-        sequence.refresh();
-        // A plain scroll, not ScrollToNewest: a second scroll after the layout places wrapping rows by stale heights and
-        // leaves the newest call off screen (ClassroomTest's mirror test shows it).
-        if (!lines.isEmpty()) {
-            mirror.scrollTo(lines.size() - 1);
         }
     }
 
