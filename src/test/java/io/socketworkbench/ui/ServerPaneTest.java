@@ -41,9 +41,15 @@ class ServerPaneTest {
         try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
             TestWindow.await(() -> window.server().clientCount() == 2);
             String firstRow = "127.0.0.1:" + first.getLocalPort();
-            Node row = robot.lookup("#server-connections").lookup(".list-cell").queryAll().stream()
-                    .filter(cell -> cell.lookup(".label") instanceof Label l && l.getText().startsWith(firstRow))
-                    .findFirst().orElseThrow();
+            // The rows catch up with the clients once a pulse: wait for the row on screen, not a cell set aside.
+            java.util.function.Supplier<java.util.Optional<Node>> onScreen = () -> robot.lookup("#server-connections")
+                    .lookup(".list-cell").queryAll().stream()
+                    .filter(cell -> cell.isVisible() && cell.getScene() != null
+                            && cell instanceof javafx.scene.control.ListCell<?> c && !c.isEmpty()
+                            && cell.lookup(".label") instanceof Label l && l.getText().startsWith(firstRow))
+                    .findFirst();
+            TestWindow.await(() -> onScreen.get().isPresent());
+            Node row = onScreen.get().orElseThrow();
             robot.clickOn(row.lookup(".button"));
             first.setSoTimeout(10_000);
             assertThat(first.getInputStream().read()).as("the first client sees its connection end").isEqualTo(-1);

@@ -30,6 +30,8 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
     private final java.util.Set<Clients.Client> leaving = java.util.Collections.newSetFromMap(
             new java.util.IdentityHashMap<>());
     private boolean catchUpPending;
+    /** The cells the list holds (a screenful and a few; weak, so cells it drops go): a refresh redraws them. */
+    private final java.util.Set<RowCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     ConnectionList(Clients clients, LongConsumer closeClient) {
         setItems(rows);
@@ -60,35 +62,54 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
                 catchUpSoon();
             }
         });
-        setCellFactory(view -> new ListCell<>() {
-            private final Label text = new Label();
-            private final Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
-            private final HBox box = new HBox(6, text, close);
-
-            {
-                HBox.setHgrow(text, Priority.ALWAYS);
-                text.setMaxWidth(Double.MAX_VALUE);
-                box.setAlignment(Pos.CENTER_LEFT);
-                close.getStyleClass().addAll("flat", "small");
-                close.setTooltip(new Tooltip(t("server.closeClient")));
-            }
-
-            @Override
-            protected void updateItem(Row row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Clients.Client client = row.client();
-                close.setVisible(client != null);
-                close.setOnAction(e -> closeClient.accept(row.id()));
-                text.setText(client == null ? t("server.allClients")
-                        : t("server.conn.row", client.remote() + " (" + client.since() + ")", human(client.bytesIn()),
-                                human(client.bytesOut())));
-                setGraphic(box);
-            }
+        setCellFactory(view -> {
+            RowCell cell = new RowCell(closeClient);
+            cells.add(cell);
+            return cell;
         });
+    }
+
+    /** A row: the client's address, since when, its byte counts, and a close button. */
+    private static final class RowCell extends ListCell<Row> {
+        private final Label text = new Label();
+        private final Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        private final HBox box = new HBox(6, text, close);
+
+        RowCell(LongConsumer closeClient) {
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            box.setAlignment(Pos.CENTER_LEFT);
+            close.getStyleClass().addAll("flat", "small");
+            close.setTooltip(new Tooltip(t("server.closeClient")));
+            close.setOnAction(e -> {
+                if (getItem() != null) {
+                    closeClient.accept(getItem().id());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Row row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            close.setVisible(row.client() != null);
+            showCounters();
+            setGraphic(box);
+        }
+
+        void showCounters() {
+            Row row = getItem();
+            if (row == null || isEmpty()) {
+                return;
+            }
+            Clients.Client client = row.client();
+            text.setText(client == null ? t("server.allClients")
+                    : t("server.conn.row", client.remote() + " (" + client.since() + ")", human(client.bytesIn()),
+                            human(client.bytesOut())));
+        }
     }
 
     /**
@@ -117,7 +138,8 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
         }
         if (refreshPending) {
             refreshPending = false;
-            refresh();
+            // The counters of the rows on screen, redrawn in place (refresh() would build every cell anew).
+            cells.forEach(RowCell::showCounters);
         }
     }
 
