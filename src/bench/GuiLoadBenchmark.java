@@ -125,8 +125,6 @@ public final class GuiLoadBenchmark {
 
         System.out.printf("The window under load (JDK %s, %d cores, -Xmx300m, Xvfb)%n%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-58s %-34s %-28s %s%n", "Load", "Socket Workbench window", "Reference, same run",
-                "Pulse gaps p50 / p99 / max, heap");
         String only = System.getenv().getOrDefault("GUI_BENCH_ONLY", ""); // for example "udp,clientFlood"
         Map<String, Load> loads = new java.util.LinkedHashMap<>();
         loads.put("sequential", this::sequential);
@@ -144,10 +142,11 @@ public final class GuiLoadBenchmark {
     }
 
     private void sequential() throws Exception {
-        // Reference: a plain Python accept loop with the window's default backlog.
+        // Reference: a plain Python accept loop with the window's default backlog, the window idle meanwhile.
         int ref = freePort();
         Process refServer = python(ACCEPT_LOOP, ref, 1024);
         waitForLine(refServer);
+        begin();
         long overflowsBefore = listenOverflows();
         Process refClient = python(SEQUENTIAL_CLIENT, ref, SEQUENTIAL);
         String refTime = waitForLine(refClient);
@@ -155,6 +154,7 @@ public final class GuiLoadBenchmark {
         refClient.getOutputStream().close();
         refClient.waitFor(30, TimeUnit.SECONDS);
         refServer.destroy();
+        String idleGaps = gaps();
 
         int port = startServer(false);
         begin();
@@ -170,13 +170,24 @@ public final class GuiLoadBenchmark {
         waitFor("all clients gone", 120, () -> fx(() -> connections().getItems().size() == 1));
         double gone = (System.nanoTime() - start) / 1e9;
         row("1,000 sequential connects, server pane at defaults",
-                String.format("%ss, %d SYN drops, listed %.1fs, all closed %.1fs", round(connectTime), drops, listed,
-                        gone),
-                String.format("Python listen(1024): %ss, %d", round(refTime), refDrops));
+                String.format("connects %ss, %d SYN drops; all listed %.1fs, all gone %.1fs", round(connectTime),
+                        drops, listed, gone),
+                String.format("Python listen(1024): connects %ss, %d SYN drops", round(refTime), refDrops), idleGaps);
         stopServer();
     }
 
     private void concurrent() throws Exception {
+        int ref = freePort();
+        Process refServer = python(ACCEPT_LOOP, ref, 1024);
+        waitForLine(refServer);
+        begin();
+        Process refClient = python(CONCURRENT_CLIENT, ref, CONCURRENT);
+        String refResult = waitForLine(refClient, 180);
+        refClient.getOutputStream().close();
+        refClient.waitFor(60, TimeUnit.SECONDS);
+        refServer.destroy();
+        String idleGaps = gaps();
+
         int port = startServer(false);
         begin();
         long start = System.nanoTime();
@@ -189,12 +200,23 @@ public final class GuiLoadBenchmark {
         waitFor("all clients gone", 180, () -> fx(() -> connections().getItems().size() == 1));
         double gone = (System.nanoTime() - start) / 1e9;
         row("10,000 concurrent clients on the server pane",
-                String.format("all listed %.1fs, all closed %.1fs", listed, gone),
-                "Python client: " + result);
+                String.format("%s; all listed %.1fs, all gone %.1fs", result, listed, gone),
+                "Python accept loop: " + refResult, idleGaps);
         stopServer();
     }
 
     private void clientFlood() throws Exception {
+        // Reference: the same Python sender into nc, the window idle meanwhile.
+        int ref = freePort();
+        Process refServer = python(FLOOD_SERVER, ref, FLOOD_MIB);
+        waitForLine(refServer);
+        begin();
+        Process nc = new ProcessBuilder("nc", "-d", "127.0.0.1", Integer.toString(ref))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String refSent = waitForLine(refServer, 300);
+        nc.waitFor(60, TimeUnit.SECONDS);
+        String idleGaps = gaps();
+
         int port = freePort();
         Process server = python(FLOOD_SERVER, port, FLOOD_MIB);
         waitForLine(server);
@@ -214,22 +236,31 @@ public final class GuiLoadBenchmark {
         waitFor("the client to see the close", 300,
                 () -> fx(() -> ((Labeled) node("#client-connect")).getText().equals(idle)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        row("256 MiB into the client pane", String.format("%.1fs (%.0f MB/s)", seconds, FLOOD_MIB * 1.048576 / seconds),
-                "Python sendall: " + sent);
+        row("256 MiB of random bytes into the client pane", String.format("%.1fs (%.0f MB/s)", seconds,
+                FLOOD_MIB * 1.048576 / seconds), "the same into nc: " + refSent, idleGaps);
     }
 
     private void serverFlood() throws Exception {
+        int ref = freePort();
+        Process refServer = python(SINK_SERVER, ref);
+        waitForLine(refServer);
+        begin();
+        Process refClients = python(FLOODERS_CLIENT, ref, FLOODERS, FLOOD_EACH_MIB);
+        String refSent = waitForLine(refClients, 300);
+        refClients.waitFor(60, TimeUnit.SECONDS);
+        refServer.destroy();
+        String idleGaps = gaps();
+
         int port = startServer(false);
         begin();
         long start = System.nanoTime();
         Process clients = python(FLOODERS_CLIENT, port, FLOODERS, FLOOD_EACH_MIB);
-        String sent = waitForLine(clients, 300);
+        waitForLine(clients, 300);
         clients.waitFor(60, TimeUnit.SECONDS);
         waitFor("all flooders gone", 300, () -> fx(() -> connections().getItems().size() == 1));
         double seconds = (System.nanoTime() - start) / 1e9;
-        String counted = fx(() -> ((Labeled) node("#server-state")).getText());
-        row("20 clients × 16 MiB into the server pane", String.format("%.1fs (%.0f MB/s)", seconds,
-                FLOODERS * FLOOD_EACH_MIB * 1.048576 / seconds), "Python sendall: " + sent);
+        row("20 clients × 16 MiB of random bytes into the server pane", String.format("%.1fs (%.0f MB/s)", seconds,
+                FLOODERS * FLOOD_EACH_MIB * 1.048576 / seconds), "into a Python sink: " + refSent, idleGaps);
         stopServer();
     }
 
@@ -237,21 +268,26 @@ public final class GuiLoadBenchmark {
         int ref = freePort();
         Process refServer = python(UDP_COUNTER, ref);
         waitForLine(refServer);
+        begin();
         Process refSender = python(UDP_SENDER, ref, DATAGRAMS);
         waitForLine(refSender, 120);
         refServer.getOutputStream().close();
         String refKept = waitForLine(refServer, 30);
+        String idleGaps = gaps();
 
         int port = startServer(true);
         begin();
         Process sender = python(UDP_SENDER, port, DATAGRAMS);
         String rate = waitForLine(sender, 120);
-        Thread.sleep(3000);
-        String state = fx(() -> ((Labeled) node("#server-state")).getText());
-        long counted = datagramsIn(state);
+        long counted = -1;
+        for (long last = -2; counted != last; Thread.sleep(500)) { // until the count stops growing
+            last = counted;
+            counted = datagramsIn(fx(() -> ((Labeled) node("#server-state")).getText()));
+        }
         row("300,000 UDP datagrams of 512 B into the server pane",
-                String.format("%.1f %% counted (%s)", 100.0 * counted / DATAGRAMS, rate),
-                String.format("Python recvfrom: %.1f %%", 100.0 * Long.parseLong(refKept.trim()) / DATAGRAMS));
+                String.format("%.1f %% counted (sent at %s)", 100.0 * counted / DATAGRAMS, rate),
+                String.format("Python recvfrom loop: %.1f %% kept", 100.0 * Long.parseLong(refKept.trim()) / DATAGRAMS),
+                idleGaps);
         stopServer();
     }
 
@@ -288,6 +324,18 @@ public final class GuiLoadBenchmark {
                 }
                 String top = stack.length == 0 ? "?" : stack[0].getClassName().replaceAll(".*\\.", "") + "."
                         + stack[0].getMethodName();
+                if (key.length() == 0 && System.getenv("GUI_BENCH_PROFILE").equals("fx")) {
+                    for (int i = 0; i < stack.length; i++) { // JavaFX's own work: which phase of the pulse
+                        String name = stack[i].getClassName() + "." + stack[i].getMethodName();
+                        if (name.contains("Scene$ScenePulseListener.pulse") || name.contains("doCSSPass")
+                                || name.contains("doLayoutPass") || name.contains("synchronizeSceneNodes")
+                                || name.contains("QuantumToolkit.pulse") || name.contains("waitForRenderingToComplete")
+                                || name.contains("PaintCollector") || name.contains("renderLock")) {
+                            key.append(stack[i].getClassName().replaceAll(".*\\.", "")).append('.')
+                                    .append(stack[i].getMethodName()).append(" < ");
+                        }
+                    }
+                }
                 samples.merge(top + " | " + key, 1, Integer::sum);
                 try {
                     Thread.sleep(5);
@@ -326,7 +374,8 @@ public final class GuiLoadBenchmark {
         maxHeap.set(memory.getHeapMemoryUsage().getUsed());
     }
 
-    private void row(String load, String ours, String reference) {
+    /** The pulse gaps since {@link #begin}: median, 99th percentile and longest, and how many passed 50 ms. */
+    private String gaps() {
         long[] gaps;
         synchronized (pulses) {
             gaps = new long[Math.max(0, pulses.size() - 1)];
@@ -335,25 +384,27 @@ public final class GuiLoadBenchmark {
             }
         }
         if (System.getenv("GUI_BENCH_GAPS") != null) {
-            long first;
-            synchronized (pulses) {
-                first = pulses.isEmpty() ? 0 : pulses.get(0);
-                for (int i = 1; i < pulses.size(); i++) {
-                    long gap = pulses.get(i) - pulses.get(i - 1);
-                    if (gap > 50_000_000) {
-                        System.out.printf("  gap %d ms at %d ms (wall %d)%n", gap / 1_000_000,
-                                (pulses.get(i - 1) - first) / 1_000_000, System.currentTimeMillis());
-                    }
+            for (long gap : gaps) {
+                if (gap > 50_000_000) {
+                    System.out.printf("  gap %d ms%n", gap / 1_000_000);
                 }
             }
         }
+        if (gaps.length == 0) {
+            return "no pulses";
+        }
         java.util.Arrays.sort(gaps);
-        long p99 = gaps.length == 0 ? -1 : gaps[(int) Math.min(gaps.length - 1, Math.ceil(gaps.length * 0.99) - 1)];
-        long p50 = gaps.length == 0 ? -1 : gaps[gaps.length / 2];
-        long max = gaps.length == 0 ? -1 : gaps[gaps.length - 1];
+        long p99 = gaps[(int) Math.min(gaps.length - 1, Math.ceil(gaps.length * 0.99) - 1)];
         long over = java.util.Arrays.stream(gaps).filter(g -> g > 50_000_000).count();
-        System.out.printf("%-58s %-34s %-28s %d / %d / %d ms, %d of %d > 50 ms, %d MB%n", load, ours, reference,
-                p50 / 1_000_000, p99 / 1_000_000, max / 1_000_000, over, gaps.length, maxHeap.get() / 1_000_000);
+        return String.format("%d / %d / %d ms, %d of %d > 50 ms", gaps[gaps.length / 2] / 1_000_000,
+                p99 / 1_000_000, gaps[gaps.length - 1] / 1_000_000, over, gaps.length);
+    }
+
+    private void row(String load, String ours, String reference, String idleGaps) {
+        String busy = gaps();
+        System.out.printf("%s%n    window:    %s%n    reference: %s%n    pulse gaps p50 / p99 / max: window busy %s;"
+                + " window idle during the reference %s%n    most heap in use: %d MB%n", load, ours, reference, busy,
+                idleGaps, maxHeap.get() / 1_000_000);
         printProfile();
     }
 
@@ -552,6 +603,18 @@ public final class GuiLoadBenchmark {
             for th in threads: th.start()
             for th in threads: th.join()
             print('%.0f MB/s' % (n * mib * 1.048576 / (time.time() - t)), flush=True)
+            """;
+
+    private static final String SINK_SERVER = """
+            import socket, sys, threading
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(1024); print('ready', flush=True)
+            def drain(c):
+                while c.recv(1 << 16):
+                    pass
+                c.close()
+            while True:
+                threading.Thread(target=drain, args=(s.accept()[0],), daemon=True).start()
             """;
 
     private static final String UDP_SENDER = """
