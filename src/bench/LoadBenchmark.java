@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * accept loop with the same backlog), a UDP burst (against a Python recvfrom loop) and a 1 GiB stream saved to a
  * file (against nc and socat). Prints one table. Run from the project root after {@code mvn -B package}:
  *
- * <pre>java src/bench/LoadBenchmark.java [rounds]</pre>
+ * <pre>java src/bench/LoadBenchmark.java [rounds] [accept,udp,ingest]</pre>
  */
 public final class LoadBenchmark {
     private static final String LAUNCHER = "target/image/bin/socket-workbench";
@@ -26,9 +26,16 @@ public final class LoadBenchmark {
         Path scripts = writeScripts(dir);
         System.out.printf("Load benchmark, %d rounds each, median (%d cores)%n", rounds,
                 Runtime.getRuntime().availableProcessors());
-        accept(scripts, rounds);
-        udp(scripts, dir, rounds);
-        ingest(scripts, dir, rounds);
+        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of("accept", "udp", "ingest");
+        if (only.contains("accept")) {
+            accept(scripts, rounds);
+        }
+        if (only.contains("udp")) {
+            udp(scripts, dir, rounds);
+        }
+        if (only.contains("ingest")) {
+            ingest(scripts, dir, rounds);
+        }
         System.out.printf("%n%-52s %16s %16s %7s%n", "figure", "workbench", "reference", "ratio");
         for (String[] row : ROWS) {
             System.out.printf("%-52s %16s %16s %7s%n", (Object[]) row);
@@ -140,7 +147,46 @@ public final class LoadBenchmark {
         }
         double best = Math.max(median(nc, 0), median(socat, 0));
         row("ingest: server --save FILE, 1 GiB (vs faster of nc/socat)", median(ours, 0), best, "MB/s", true);
+
+        // The other side: a client that copies what it receives to a file, as `client HOST PORT > FILE` does.
+        List<double[]> oursClient = new ArrayList<>();
+        List<double[]> ncClient = new ArrayList<>();
+        List<double[]> socatClient = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            ncClient.add(new double[] {fetch(scripts, bytes, file, port -> List.of("bash", "-c",
+                    "exec nc -d 127.0.0.1 " + port + " > " + file))});
+            socatClient.add(new double[] {fetch(scripts, bytes, file, port -> List.of("bash", "-c",
+                    "exec socat -u TCP:127.0.0.1:" + port + " CREATE:" + file))});
+            oursClient.add(new double[] {fetch(scripts, bytes, file, port -> List.of("bash", "-c",
+                    "exec " + LAUNCHER + " client 127.0.0.1 " + port + " < /dev/null > " + file))});
+        }
+        best = Math.max(median(ncClient, 0), median(socatClient, 0));
+        row("ingest: client > FILE, 1 GiB (vs faster of nc/socat)", median(oursClient, 0), best, "MB/s", true);
         Files.deleteIfExists(file);
+    }
+
+    /** A Python server sends {@code bytes} to the one client it accepts; the client saves them. MB/s. */
+    private static double fetch(Path scripts, long bytes, Path file,
+                                java.util.function.IntFunction<List<String>> client) throws Exception {
+        Files.deleteIfExists(file);
+        Process server = new ProcessBuilder("python3", scripts.resolve("serve.py").toString(), String.valueOf(bytes))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            int port = portFrom(server);
+            long started = System.nanoTime();
+            Process p = new ProcessBuilder(client.apply(port)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("client did not finish: " + client.apply(port));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (Files.size(file) != bytes) {
+                throw new IllegalStateException(client.apply(port) + " saved " + Files.size(file) + " of " + bytes);
+            }
+            return bytes / 1e6 / seconds;
+        } finally {
+            server.destroyForcibly();
+        }
     }
 
     /** Starts the receiver, streams {@code bytes} into it from Python, waits for it to end; MB/s. */
@@ -173,7 +219,13 @@ public final class LoadBenchmark {
         if (line == null || !line.matches(".*:\\d+$")) {
             throw new IllegalStateException("no port from the server: " + line);
         }
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> {
+            try {
+                err.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException closed) {
+                // the process was ended: nothing more to read
+            }
+        });
         drain.setDaemon(true);
         drain.start();
         return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
@@ -245,6 +297,16 @@ public final class LoadBenchmark {
                 payload = b'x' * 504
                 for i in range(n):
                     s.sendto(i.to_bytes(8, 'big') + payload, ('127.0.0.1', port))
+                """);
+        Files.writeString(dir.resolve("serve.py"), """
+                import socket, sys
+                s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(1)
+                print('Listening on 127.0.0.1:%d' % s.getsockname()[1], file=sys.stderr, flush=True)
+                c, _ = s.accept()
+                block = b'\\x5a' * (1 << 20)
+                for _ in range(int(sys.argv[1]) >> 20):
+                    c.sendall(block)
+                c.close()
                 """);
         Files.writeString(dir.resolve("send.py"), """
                 import socket, sys, time
