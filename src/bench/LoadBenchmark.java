@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * accept loop with the same backlog), a UDP burst (against a Python recvfrom loop) and a 1 GiB stream saved to a
  * file (against nc and socat). Prints one table. Run from the project root after {@code mvn -B package}:
  *
- * <pre>java src/bench/LoadBenchmark.java [rounds] [accept,udp,ingest]</pre>
+ * <pre>java src/bench/LoadBenchmark.java [rounds] [accept,udp,ingest,gui]</pre>
  */
 public final class LoadBenchmark {
     private static final String LAUNCHER = "target/image/bin/socket-workbench";
@@ -39,6 +39,19 @@ public final class LoadBenchmark {
         System.out.printf("%n%-52s %16s %16s %7s%n", "figure", "workbench", "reference", "ratio");
         for (String[] row : ROWS) {
             System.out.printf("%-52s %16s %16s %7s%n", (Object[]) row);
+        }
+        // The window under the same kind of load, in its own JVM (it needs the module path).
+        if (args.length <= 1 || only.contains("gui")) {
+            if (Files.isDirectory(Path.of("target/modules"))) {
+                System.out.println();
+                String java = ProcessHandle.current().info().command().orElse("java");
+                Process gui = new ProcessBuilder(java, "-p", "target/classes:target/modules", "--add-modules",
+                        "io.socketworkbench", "src/bench/GuiLoadBenchmark.java").inheritIO().start();
+                gui.waitFor();
+            } else {
+                System.out.println("\n(the window's loads need target/modules: mvn -B dependency:copy-dependencies"
+                        + " -DincludeScope=runtime -DoutputDirectory=target/modules)");
+            }
         }
     }
 
