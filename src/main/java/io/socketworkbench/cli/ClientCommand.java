@@ -1,8 +1,10 @@
 package io.socketworkbench.cli;
 
+import io.socketworkbench.codec.Checksum;
 import io.socketworkbench.codec.Escapes;
 import io.socketworkbench.codec.Hex;
 import io.socketworkbench.codec.PayloadSyntaxException;
+import io.socketworkbench.codec.Template;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.ClientConfig;
 import io.socketworkbench.engine.SocketEngine;
@@ -43,7 +45,11 @@ import picocli.CommandLine.Spec;
             "  socket-workbench client example.org 80 --send 'GET / HTTP/1.0\\r\\n\\r\\n'",
             "  printf 'hello' | socket-workbench client 127.0.0.1 9000",
             "  socket-workbench client --udp 127.0.0.1 9999 --send ping --timeout 2",
-            "  socket-workbench client --unix /tmp/demo.sock --hex '48 69'"})
+            "  socket-workbench client --unix /tmp/demo.sock --hex '48 69'",
+            "  socket-workbench client 127.0.0.1 9000 --send 'n={{counter}}\\n' --repeat 0",
+            "      one numbered line a second (the default --interval) until Ctrl+C",
+            "  socket-workbench client HOST 502 --hex 01030000000A --append crc16-modbus",
+            "      a Modbus request with its CRC (add --show hex to read the answer)"})
 final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     private static final int STDIN_CHUNK = 64 * 1024;
 
@@ -78,6 +84,29 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Also append every byte received to FILE.")
     Path save;
 
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Send the payload N times (0: until Ctrl+C), --interval apart. In --send TEXT, {{counter}} "
+                    + "becomes 1, 2, 3, ...; {{time}} the time (HH:mm:ss.SSS); {{random}} a number below 100000.")
+    Long repeat;
+
+    @Option(names = "--interval", paramLabel = "MS",
+            description = "Milliseconds between repeated sends, 0 to 86400000 (default: 1000).")
+    Long interval;
+
+    @Option(names = "--append", paramLabel = "CHECK", converter = ChecksumConverter.class,
+            description = "Append a checksum to each message: sum8, xor8, crc8, crc16-modbus (low byte first, as "
+                    + "Modbus RTU sends it), crc16-ccitt, crc32 or lrc.")
+    Checksum append;
+
+    @Option(names = "--show", paramLabel = "FORMAT", defaultValue = "raw", converter = Show.Converter.class,
+            description = "How received bytes are printed: raw (as they are, the default), hex (one line of hex "
+                    + "pairs per chunk) or python (one line of Python's repr() per chunk). --save always gets the "
+                    + "bytes as they are.")
+    Show show;
+
+    /** The longest --interval: a day. */
+    static final long MAX_INTERVAL_MS = 86_400_000L;
+
     /** The longest --timeout: a day, as the socket lab allows. */
     static final int MAX_TIMEOUT_SECONDS = 86_400;
 
@@ -98,13 +127,76 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         if (transport.udp && transport.unix != null) {
             throw new ParameterException(spec.commandLine(), "--udp and --unix cannot be combined");
         }
+        if (repeat != null && repeat < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--repeat': '" + repeat + "' is not 0 (until Ctrl+C) or more");
+        }
+        if (interval != null && (interval < 0 || interval > MAX_INTERVAL_MS)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--interval': '" + interval
+                    + "' is not a number of milliseconds from 0 to " + MAX_INTERVAL_MS);
+        }
+        if ((repeat != null || interval != null) && payload.text == null && payload.hex == null) {
+            throw new ParameterException(spec.commandLine(), "--repeat and --interval need --send TEXT or --hex HEX");
+        }
+        if (append != null && payload.text == null && payload.hex == null) {
+            throw new ParameterException(spec.commandLine(), "--append needs --send TEXT or --hex HEX");
+        }
         byte[] toSend = payloadBytes();
+        if (toSend != null) {
+            toSend = message(1);
+        }
         Address target = transport.unix != null ? Address.unix(transport.unix)
                 : Address.inet(host == null ? "127.0.0.1" : host, port == null ? 37777 : port);
         try (SocketEngine engine = new SocketEngine("client");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show)) {
             return transport.udp ? udp(engine, target, toSend, received) : tcp(engine, target, toSend, received);
         }
+    }
+
+    /** Message number {@code n} (from 1): the payload with its placeholders filled in and its checksum. */
+    private byte[] message(long n) {
+        byte[] bytes = payload.hex != null ? Hex.parse(payload.hex)
+                : Escapes.parse(Template.fill(payload.text, n), encoding);
+        return append == null ? bytes : append.append(bytes);
+    }
+
+    /** How many messages to send: --repeat, or one; 0 means until Ctrl+C. */
+    private long count() {
+        return repeat == null ? 1 : repeat;
+    }
+
+    /**
+     * Sends message 1, 2, ... through {@code send}, each after the one before has been written and --interval
+     * has passed, so a long or endless repeat holds one message at a time; {@code done} runs after the last.
+     */
+    private void sendRepeated(java.util.function.Function<byte[], CompletableFuture<?>> send,
+                              ScheduledExecutorService timer, Runnable done) {
+        long count = count();
+        long gap = interval == null ? 1000 : interval;
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1);
+        Runnable[] step = new Runnable[1];
+        step[0] = () -> {
+            long n = next.getAndIncrement();
+            send.apply(message(n)).whenComplete((written, error) -> {
+                if (error != null) {
+                    return; // the connection ended; its events decide the exit
+                }
+                if (count == 0 || n < count) {
+                    timer.schedule(step[0], gap, TimeUnit.MILLISECONDS);
+                } else {
+                    done.run();
+                }
+            });
+        };
+        step[0].run();
+    }
+
+    private static ScheduledExecutorService timer(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private byte[] payloadBytes() {
@@ -145,14 +237,20 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                 exit.complete(1);
             }
         });
+        ScheduledExecutorService repeats = timer("repeat");
         client.connected().thenRun(() -> {
             if (toSend != null) {
-                client.send(toSend);
+                sendRepeated(client::send, repeats, () -> { });
             } else {
                 pumpStdin(client);
             }
         });
-        int code = exit.join();
+        int code;
+        try {
+            code = exit.join();
+        } finally {
+            repeats.shutdownNow();
+        }
         if (failure.get() != null) {
             throw new CliFailure(failure.get());
         }
@@ -201,16 +299,17 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         byte[] datagram = toSend != null ? toSend : io.in().readNBytes(UdpEndpoint.MAX_DATAGRAM + 1);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         AtomicReference<String> failure = new AtomicReference<>();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "udp-timeout");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = timer("udp-timeout");
         long waitMillis = Math.round((timeout == null ? 1.0 : timeout) * 1000);
         AtomicReference<ScheduledFuture<?>> idle = new AtomicReference<>();
+        // The wait for answers ends the run only once every repeat has gone out.
+        java.util.concurrent.atomic.AtomicBoolean allSent = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable restartTimer = () -> {
-            ScheduledFuture<?> previous = idle.getAndSet(
-                    timer.schedule(() -> exit.complete(0), waitMillis, TimeUnit.MILLISECONDS));
+            ScheduledFuture<?> previous = idle.getAndSet(timer.schedule(() -> {
+                if (allSent.get()) {
+                    exit.complete(0);
+                }
+            }, waitMillis, TimeUnit.MILLISECONDS));
             if (previous != null) {
                 previous.cancel(false);
             }
@@ -237,15 +336,28 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                     exit.complete(1);
                 }
             });
-            endpoint.send(target, datagram).whenComplete((sent, error) -> {
-                if (error == null) {
+            java.util.function.Function<byte[], CompletableFuture<?>> send = bytes -> {
+                CompletableFuture<?> sent = endpoint.send(target, bytes);
+                sent.whenComplete((ok, error) -> {
+                    if (error != null) {
+                        // A datagram that could not go out ends the run with the reason; nothing would answer.
+                        failure.compareAndSet(null, SocketError.from(error).pythonText());
+                        exit.complete(1);
+                    }
+                });
+                return sent;
+            };
+            if (toSend != null) {
+                sendRepeated(send, timer, () -> {
+                    allSent.set(true);
                     restartTimer.run();
-                } else {
-                    // A datagram that could not go out ends the run with the reason; nothing would ever answer.
-                    failure.compareAndSet(null, SocketError.from(error).pythonText());
-                    exit.complete(1);
-                }
-            });
+                });
+            } else {
+                send.apply(datagram).thenRun(() -> {
+                    allSent.set(true);
+                    restartTimer.run();
+                });
+            }
             int code = exit.join();
             if (failure.get() != null) {
                 throw new CliFailure(failure.get());

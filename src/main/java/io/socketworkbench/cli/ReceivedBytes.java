@@ -20,6 +20,8 @@ final class ReceivedBytes implements AutoCloseable {
     private final WritableByteChannel stdout;
     private final FileChannel save;
     private boolean stdoutBroken;
+    /** How stdout shows the bytes; the --save file always gets them as they are. */
+    private Show show = Show.RAW;
 
     private ReceivedBytes(OutputStream stdoutStream, FileChannel save) {
         this.stdoutStream = stdoutStream;
@@ -41,6 +43,13 @@ final class ReceivedBytes implements AutoCloseable {
         }
     }
 
+    /** Opens as {@link #open(OutputStream, Path)}, with stdout showing each chunk as {@code show} says. */
+    static ReceivedBytes open(OutputStream stdout, Path saveFile, Show show) throws CliFailure {
+        ReceivedBytes received = open(stdout, saveFile);
+        received.show = show == null ? Show.RAW : show;
+        return received;
+    }
+
     void write(byte[] data) throws IOException {
         write(ByteBuffer.wrap(data));
     }
@@ -55,6 +64,11 @@ final class ReceivedBytes implements AutoCloseable {
         }
         if (!stdoutBroken) {
             try {
+                if (show != Show.RAW) {
+                    byte[] chunk = new byte[data.remaining()];
+                    data.get(chunk);
+                    data = ByteBuffer.wrap(show.line(chunk));
+                }
                 writeFully(stdout, data);
                 stdoutStream.flush();
             } catch (IOException e) {
@@ -68,6 +82,10 @@ final class ReceivedBytes implements AutoCloseable {
 
     /** Like {@link #write(ByteBuffer)}, but held until {@link #flush} (or until 1 MiB is held). */
     synchronized void append(ByteBuffer data) throws IOException {
+        if (show != Show.RAW) {
+            write(data); // one line per datagram
+            return;
+        }
         if (gathered == null) {
             gathered = ByteBuffer.allocateDirect(1 << 20);
         }

@@ -100,6 +100,12 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             description = "Encoding of --greet TEXT (default: ${DEFAULT-VALUE}).")
     Charset encoding;
 
+    @Option(names = "--show", paramLabel = "FORMAT", defaultValue = "raw", converter = Show.Converter.class,
+            description = "How received bytes are printed: raw (as they are, the default), hex (one line of hex "
+                    + "pairs per chunk or datagram) or python (one line of Python's repr() per chunk or datagram). "
+                    + "--save always gets the bytes as they are.")
+    Show show;
+
     ServerCommand(Streams io) {
         this.io = io;
     }
@@ -126,7 +132,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         try (SocketEngine engine = new SocketEngine("server");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show)) {
             Map<Long, SocketAddress> peers = new ConcurrentHashMap<>();
             Supplier<CompletableFuture<Void>> stop;
             CompletableFuture<SocketAddress> started;
