@@ -65,6 +65,9 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.fx.EventPort")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.client.PendingRecv")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.client.ReceiveBuffer")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Outgoing")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Repeater")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.History")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")
                 .check(main);

@@ -60,7 +60,7 @@ public final class ClientPane extends VBox {
         transcript = new TranscriptView("client-transcript" + suffix, session.transcript());
         captureButton = new CaptureButton("client-capture" + suffix, session);
         VBox.setVgrow(transcript, Priority.ALWAYS);
-        inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, this::send);
+        inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, port, this::send);
         inputBar.charsetFrom(transcript::charset);
         lab = new LabControls(suffix, this::recvNow, this::shutdownOutput);
         session.canShutdown().observe(on -> lab.shutdown.setDisable(!on));
@@ -163,13 +163,14 @@ public final class ClientPane extends VBox {
         lab.options(value);
     }
 
-    private void send(byte[] data) {
-        String problem = session.send(data, form.address().orElse(null));
-        if (problem == null) {
-            inputBar.clearInput();
-        } else {
-            inputBar.showProblem(problem);
-        }
+    /** The message box, with its repeat, for tests. */
+    public InputBar inputBar() {
+        return inputBar;
+    }
+
+    /** Hands the bytes to the session; a problem (not connected) comes back to show. */
+    private String send(byte[] data) {
+        return session.send(data, form.address().orElse(null));
     }
 
     private void problem(String text) {

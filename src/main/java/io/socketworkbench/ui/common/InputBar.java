@@ -2,6 +2,7 @@ package io.socketworkbench.ui.common;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
+import io.socketworkbench.codec.Checksum;
 import io.socketworkbench.codec.PayloadFormat;
 import io.socketworkbench.codec.PayloadSyntaxException;
 import io.socketworkbench.ui.i18n.I18n;
@@ -9,7 +10,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
+import io.socketworkbench.ui.fx.EventPort;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -17,6 +19,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -24,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The message box: what to send, how to read it (text, escapes, hex, Python bytes), and the line ending. */
@@ -59,8 +64,29 @@ public final class InputBar extends VBox {
     private final Button send;
     private final Label problem = new Label();
     private Supplier<Charset> charset = () -> StandardCharsets.UTF_8;
+    private final ComboBox<Checksum> checksum = new ComboBox<>(FXCollections.observableArrayList(Checksum.values()));
+    /** The exact bytes Send will write, in hex, with their count. */
+    private final Label wirePreview = new Label();
+    private final ToggleButton repeat = new ToggleButton();
+    private final TextField repeatInterval = new TextField("1000");
+    private final TextField repeatCount = new TextField("0");
+    private final Label repeatStatus = new Label();
+    private final HBox repeatRow;
+    private final Repeater repeater;
+    private final History history = new History();
+    private final Function<byte[], String> onSend;
+    /** Manual sends so far, for {{counter}}. */
+    private long manualSends;
 
-    public InputBar(String inputId, String sendId, Consumer<byte[]> onSend) {
+    /**
+     * {@code onSend} hands bytes to the session and returns a problem to show (not connected) or null. The ids of
+     * the other controls are the input's with {@code -input} taken off: {@code client-append},
+     * {@code client-wire-preview}, {@code client-repeat}, {@code client-repeat-interval}, {@code client-repeat-count}.
+     */
+    public InputBar(String inputId, String sendId, EventPort port, Function<byte[], String> onSend) {
+        this.onSend = onSend;
+        this.repeater = new Repeater(port);
+        String prefix = inputId.replace("-input", "");
         input.setId(inputId);
         format.setId(inputId + "-format");
         input.setPromptText(t("input.prompt"));
@@ -73,8 +99,12 @@ public final class InputBar extends VBox {
         send.setTooltip(new javafx.scene.control.Tooltip(t("input.tip")));
         send.getStyleClass().add("accent");
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        send.setOnAction(e -> bytes().ifPresent(onSend));
+        send.setOnAction(e -> sendOnce());
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && held == null && recall(e.getCode())) {
+                e.consume();
+                return;
+            }
             if (e.getCode() != KeyCode.ENTER) {
                 return;
             }
@@ -92,6 +122,59 @@ public final class InputBar extends VBox {
         ending.setConverter(converter(i -> t(ENDING_KEYS[i])));
         input.textProperty().addListener((o, a, b) -> validate());
         format.valueProperty().addListener((o, a, b) -> validate());
+        ending.valueProperty().addListener((o, a, b) -> validate());
+        checksum.valueProperty().addListener((o, a, b) -> validate());
+        checksum.setId(prefix + "-append");
+        checksum.setValue(Checksum.NONE);
+        checksum.setConverter(converter(c -> c == Checksum.NONE ? t("input.checksum.none")
+                : t("input.checksum.named", NAMES.get(c))));
+        checksum.setTooltip(new javafx.scene.control.Tooltip(t("input.checksum.tip")));
+        wirePreview.setId(prefix + "-wire-preview");
+        wirePreview.getStyleClass().add("wire-preview");
+        wirePreview.setMaxWidth(Double.MAX_VALUE);
+        wirePreview.setMinWidth(0);
+        wirePreview.setTooltip(new javafx.scene.control.Tooltip(t("input.wire.tip")));
+
+        repeat.setId(prefix + "-repeat");
+        repeat.setText(t("input.repeat"));
+        repeat.setGraphic(new FontIcon(MaterialDesignR.REPEAT));
+        repeat.setTooltip(new javafx.scene.control.Tooltip(t("input.repeat.tip")));
+        repeat.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        repeatInterval.setId(prefix + "-repeat-interval");
+        repeatInterval.setPrefColumnCount(5);
+        repeatInterval.setTooltip(new javafx.scene.control.Tooltip(t("input.repeat.intervalTip")));
+        repeatCount.setId(prefix + "-repeat-count");
+        repeatCount.setPrefColumnCount(4);
+        repeatCount.setTooltip(new javafx.scene.control.Tooltip(t("input.repeat.countTip")));
+        repeatStatus.getStyleClass().add("repeat-status");
+        repeatStatus.setMinWidth(0);
+        Label every = new Label(t("input.repeat.every"));
+        Label ms = new Label(t("input.repeat.ms"));
+        Label times = new Label(t("input.repeat.times"));
+        for (Label l : new Label[] {every, ms, times}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        repeatRow = new HBox(6, repeat, every, repeatInterval, ms, repeatCount, times);
+        repeatRow.setAlignment(Pos.CENTER_LEFT);
+        repeat.setOnAction(e -> {
+            if (repeat.isSelected()) {
+                startRepeat();
+            } else {
+                repeater.stop();
+            }
+        });
+        repeater.running().observe(on -> {
+            repeat.setSelected(on);
+            repeat.setText(t(on ? "input.repeat.stop" : "input.repeat"));
+            repeatInterval.setDisable(on);
+            repeatCount.setDisable(on);
+        });
+        repeater.sentMessages().observe(n -> showRepeatCount());
+        repeater.stoppedBecause().observe(why -> {
+            if (why != null) {
+                showProblem(why);
+            }
+        });
         problem.getStyleClass().add("input-problem");
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
@@ -110,13 +193,109 @@ public final class InputBar extends VBox {
         heldBar.setAlignment(Pos.CENTER_LEFT);
         heldBar.setVisible(false);
         heldBar.managedProperty().bind(heldBar.visibleProperty());
-        options = new HBox(6, format, ending);
+        options = new HBox(6, format, ending, checksum);
         options.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(6, send);
         side.setAlignment(Pos.BOTTOM_CENTER);
         HBox row = new HBox(6, input, side);
-        getChildren().addAll(options, heldBar, row, problem);
+        HBox.setHgrow(wirePreview, Priority.ALWAYS);
+        repeatStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox under = new HBox(6, wirePreview, repeatStatus);
+        under.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(options, repeatRow, heldBar, row, under, problem);
         setSpacing(4);
+        validate();
+    }
+
+    /** Display names of the checksums, as device manuals write them. */
+    private static final java.util.Map<Checksum, String> NAMES = java.util.Map.of(
+            Checksum.NONE, "", Checksum.SUM8, "SUM8", Checksum.XOR8, "XOR8", Checksum.CRC8, "CRC-8",
+            Checksum.CRC16_MODBUS, "CRC16-Modbus", Checksum.CRC16_CCITT, "CRC16-CCITT", Checksum.CRC32, "CRC-32",
+            Checksum.LRC, "LRC");
+
+    /** What the controls say the message is, as the view model reads it. */
+    private Outgoing outgoing() {
+        return new Outgoing(message(), format.getValue(), ENDINGS[ending.getValue()], checksum.getValue(),
+                charset.get());
+    }
+
+    private void sendOnce() {
+        Optional<byte[]> bytes = bytes();
+        if (bytes.isEmpty()) {
+            return;
+        }
+        String problem = onSend.apply(bytes.get());
+        if (problem != null) {
+            showProblem(problem);
+            return;
+        }
+        manualSends++;
+        if (held == null) {
+            history.add(input.getText());
+        }
+        clearInput();
+    }
+
+    /** Up on the first line or Down on the last recalls an earlier or later message. */
+    private boolean recall(KeyCode key) {
+        String text = input.getText();
+        int caret = input.getCaretPosition();
+        if (key == KeyCode.UP && text.substring(0, caret).indexOf('\n') < 0) {
+            String earlier = history.up(text);
+            if (earlier != null) {
+                input.setText(earlier);
+                input.positionCaret(earlier.length());
+            }
+            return earlier != null;
+        }
+        if (key == KeyCode.DOWN && text.indexOf('\n', caret) < 0) {
+            String later = history.down();
+            if (later != null) {
+                input.setText(later);
+                input.positionCaret(later.length());
+            }
+            return later != null;
+        }
+        return false;
+    }
+
+    private void startRepeat() {
+        long interval;
+        long count;
+        try {
+            interval = Long.parseLong(repeatInterval.getText().trim());
+            count = Long.parseLong(repeatCount.getText().trim());
+        } catch (NumberFormatException e) {
+            interval = -1;
+            count = -1;
+        }
+        if (interval < 1 || interval > 86_400_000L || count < 0) {
+            repeat.setSelected(false);
+            showProblem(t("input.repeat.bad"));
+            return;
+        }
+        if (bytes().isEmpty()) {
+            repeat.setSelected(false);
+            return;
+        }
+        Outgoing message = outgoing();
+        if (!message.varies()) {
+            byte[] same = message.wire(1);
+            repeater.start(interval, count, n -> same, onSend);
+        } else {
+            repeater.start(interval, count, message::wire, onSend);
+        }
+    }
+
+    private void showRepeatCount() {
+        long n = repeater.sentMessages().get();
+        repeatStatus.setText(n == 0 && !repeater.running().get() ? ""
+                : t("input.repeat.sent", n, Sizes.human(repeater.sentBytes().get())));
+    }
+
+    /** The repeat, for tests and the window's shutdown. */
+    public Repeater repeater() {
+        return repeater;
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
@@ -171,11 +350,14 @@ public final class InputBar extends VBox {
     /** Checks the input as the user types; a bad hex digit is pointed at before anything is sent. */
     private boolean validate() {
         try {
-            format.getValue().parse(message(), charset.get());
+            byte[] wire = outgoing().wire(manualSends + 1);
+            wirePreview.setText(wire.length == 0 ? t("input.wire.empty")
+                    : t("input.wire", wire.length, Outgoing.previewHex(wire)));
             problem.setVisible(false);
             input.getStyleClass().remove("invalid");
             return true;
         } catch (PayloadSyntaxException e) {
+            wirePreview.setText(t("input.wire.none"));
             problem.setText(I18n.syntax(e));
             problem.setVisible(true);
             if (!input.getStyleClass().contains("invalid")) {
@@ -189,11 +371,7 @@ public final class InputBar extends VBox {
     public Optional<byte[]> bytes() {
         String text = message();
         try {
-            byte[] body = format.getValue().parse(text, charset.get());
-            byte[] end = ENDINGS[ending.getValue()].getBytes(StandardCharsets.US_ASCII);
-            byte[] all = java.util.Arrays.copyOf(body, body.length + end.length);
-            System.arraycopy(end, 0, all, body.length, end.length);
-            return Optional.of(all);
+            return Optional.of(outgoing().wire(manualSends + 1));
         } catch (PayloadSyntaxException e) {
             validate();
             if (held == null) {
@@ -220,5 +398,6 @@ public final class InputBar extends VBox {
     /** Projector mode: the class watches the message, not the format choices. */
     public void projector(boolean on) {
         Projector.hide(on, options);
+        Projector.hide(on, repeatRow);
     }
 }

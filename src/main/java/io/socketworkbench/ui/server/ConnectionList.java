@@ -144,13 +144,7 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
     }
 
     static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.1f KiB", bytes / 1024.0);
-        }
-        return String.format("%.1f MiB", bytes / (1024.0 * 1024));
+        return io.socketworkbench.ui.common.Sizes.human(bytes);
     }
 
     /** The selected client, or {@link ServerSession#ALL}. */

@@ -121,7 +121,7 @@ public final class ServerPane extends VBox {
                 row == null || row.client() == null ? null
                         : m -> m.peer() == null || m.peer().equals(row.client().remote())));
 
-        inputBar = new InputBar("server-input", "server-send", this::send);
+        inputBar = new InputBar("server-input", "server-send", port, this::send);
         inputBar.charsetFrom(transcript::charset);
         Button optionsButton = new Button(null, new FontIcon(MaterialDesignC.COG_OUTLINE));
         optionsButton.setTooltip(new Tooltip(t("lab.options")));
@@ -217,13 +217,9 @@ public final class ServerPane extends VBox {
         reply.setDisable(running);
     }
 
-    private void send(byte[] data) {
-        String problem = session.send(data, connections.selected());
-        if (problem == null) {
-            inputBar.clearInput();
-        } else {
-            inputBar.showProblem(problem);
-        }
+    /** Hands the bytes to the session, for the selected client or all; a problem comes back to show. */
+    private String send(byte[] data) {
+        return session.send(data, connections.selected());
     }
 
     /** For the status bar and tests. */

@@ -1,0 +1,93 @@
+package io.socketworkbench.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socketworkbench.codec.Checksum;
+import io.socketworkbench.codec.PayloadFormat;
+import io.socketworkbench.codec.PayloadSyntaxException;
+import io.socketworkbench.ui.fx.Pulses;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sending view models without the toolkit: what goes on the wire, repeats by count, and the history. */
+class SendingModelTest {
+    private final Pulses pulses = new Pulses();
+
+    @Test
+    void theWireHoldsTheMessageThenTheLineEndingThenTheChecksumOverBoth() {
+        Outgoing modbus = new Outgoing("01 03 00 00 00 0A", PayloadFormat.HEX, "", Checksum.CRC16_MODBUS, null);
+        assertThat(io.socketworkbench.codec.Hex.format(modbus.wire(1))).isEqualTo("01 03 00 00 00 0a c5 cd");
+        Outgoing text = new Outgoing("n={{counter}}", PayloadFormat.TEXT, "\r\n", Checksum.SUM8, null);
+        byte[] third = text.wire(3);
+        assertThat(new String(third, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("n=3\r\n");
+        assertThat(third[5]).isEqualTo(Checksum.SUM8.of("n=3\r\n".getBytes(StandardCharsets.US_ASCII))[0]);
+        assertThat(text.varies()).isTrue();
+        // The charset's encoding is what goes out: 你 is two bytes in GBK, three in UTF-8.
+        assertThat(new Outgoing("你", PayloadFormat.TEXT, "", null, Charset.forName("GBK")).wire(1)).hasSize(2);
+        assertThat(new Outgoing("你", PayloadFormat.TEXT, "", null, null).wire(1)).hasSize(3);
+        // Hex is never templated, and a bad digit still says where it is.
+        assertThat(new Outgoing("{{counter}}", PayloadFormat.HEX, "", null, null).varies()).isFalse();
+        assertThatThrownBy(() -> new Outgoing("41 4G", PayloadFormat.HEX, "", null, null).wire(1))
+                .isInstanceOf(PayloadSyntaxException.class);
+        assertThat(Outgoing.previewHex(new byte[100])).endsWith("…").hasSize(Outgoing.PREVIEW_BYTES * 3 - 1 + 2);
+    }
+
+    @Test
+    void aRepeatSendsExactlyItsCountInOrderAndStopsByItself() {
+        Repeater repeater = new Repeater(pulses.port());
+        List<String> sent = new ArrayList<>();
+        repeater.start(1, 50, n -> ("m" + n).getBytes(StandardCharsets.US_ASCII), data -> {
+            sent.add(new String(data, StandardCharsets.US_ASCII));
+            return null;
+        });
+        pulses.until(() -> !repeater.running().get(), "the repeat to end");
+        assertThat(sent).hasSize(50).startsWith("m1", "m2").endsWith("m50");
+        assertThat(repeater.sentMessages().get()).isEqualTo(50);
+        assertThat(repeater.sentBytes().get()).isEqualTo(sent.stream().mapToLong(String::length).sum());
+    }
+
+    @Test
+    void stoppingIsAtOnceAndARefusedSendStopsTheRepeatWithItsReason() throws Exception {
+        Repeater repeater = new Repeater(pulses.port());
+        List<byte[]> sent = new ArrayList<>();
+        repeater.start(1, 0, n -> new byte[] {1}, data -> {
+            sent.add(data);
+            return null;
+        });
+        pulses.until(() -> sent.size() >= 20, "some sends");
+        repeater.stop();
+        int atStop = sent.size();
+        Thread.sleep(50);
+        pulses.settle();
+        assertThat(sent).hasSize(atStop);
+        assertThat(repeater.running().get()).isFalse();
+
+        repeater.start(1, 0, n -> new byte[] {1}, data -> sent.size() > atStop + 3 ? "Not connected" : add(sent));
+        pulses.until(() -> !repeater.running().get(), "the refusal to stop it");
+        assertThat(repeater.stoppedBecause().get()).isEqualTo("Not connected");
+        assertThat(repeater.sentMessages().get()).isEqualTo(4);
+    }
+
+    private static String add(List<byte[]> sent) {
+        sent.add(new byte[] {1});
+        return null;
+    }
+
+    @Test
+    void upAndDownWalkTheHistoryAndComeBackToWhatWasBeingTyped() {
+        History history = new History();
+        history.add("one");
+        history.add("two");
+        history.add("two");
+        assertThat(history.up("draft")).isEqualTo("two");
+        assertThat(history.up("two")).isEqualTo("one");
+        assertThat(history.up("one")).isNull();
+        assertThat(history.down()).isEqualTo("two");
+        assertThat(history.down()).isEqualTo("draft");
+        assertThat(history.down()).isNull();
+    }
+}
