@@ -140,4 +140,31 @@ class SendingWindowTest {
         assertThat(robot.lookup("#server-repeat").tryQuery()).as("the server pane has its own").isPresent();
         assertThat(robot.lookup("#server-wire-preview").tryQuery()).isPresent();
     }
+
+    @Test
+    void aFileGoesToTheServerByteForByteAndTheTranscriptSaysSo(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        connect(robot, peer());
+        byte[] content = new byte[5 * 1024 * 1024 + 17];
+        new java.util.Random(12).nextBytes(content);
+        java.nio.file.Path file = dir.resolve("data.bin");
+        java.nio.file.Files.write(file, content);
+        robot.interact(() -> window.client().inputBar().sendFile(file));
+        TestWindow.await(() -> receivedBytes().length == content.length);
+        assertThat(receivedBytes()).isEqualTo(content);
+        TestWindow.await(() -> window.client().transcript().messages().stream()
+                .anyMatch(m -> m.text() != null && m.text().startsWith("Sent data.bin: 5.0 MiB")));
+        assertThat(robot.lookup("#client-send-file").tryQuery()).isPresent();
+        assertThat(robot.lookup("#server-send-file").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aFileWithNobodyToSendToIsRefusedWithTheReason(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("x.bin");
+        java.nio.file.Files.write(file, new byte[10]);
+        robot.interact(() -> window.client().inputBar().sendFile(file));
+        assertThat(robot.lookup(".input-problem").queryAllAs(Labeled.class))
+                .anySatisfy(l -> assertThat(l.getText()).isEqualTo("Not connected: start the server or connect first."));
+    }
 }

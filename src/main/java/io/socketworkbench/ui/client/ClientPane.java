@@ -62,6 +62,8 @@ public final class ClientPane extends VBox {
         VBox.setVgrow(transcript, Priority.ALWAYS);
         inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, port, this::send);
         inputBar.charsetFrom(transcript::charset);
+        inputBar.filesGoTo(session::fileTarget, session.transcript()::add);
+        inputBar.acceptFileDrops(this);
         lab = new LabControls(suffix, this::recvNow, this::shutdownOutput);
         session.canShutdown().observe(on -> lab.shutdown.setDisable(!on));
         session.readBack().observe(values -> {

@@ -394,6 +394,18 @@ public final class ClientSession {
         return null;
     }
 
+    /** Where a file goes: the connected server, over a stream socket (a datagram cannot carry a file). */
+    public io.socketworkbench.ui.common.FileTarget fileTarget() {
+        if (udp != null) {
+            return io.socketworkbench.ui.common.FileTarget.refused(t("input.file.udp"));
+        }
+        if (tcp == null || !tcp.connected().isDone() || tcp.connected().isCompletedExceptionally()) {
+            return io.socketworkbench.ui.common.FileTarget.refused(t("input.notConnected"));
+        }
+        var client = tcp;
+        return io.socketworkbench.ui.common.FileTarget.to(peer, client::send);
+    }
+
     /** Received bytes go to the capture file (if one is open) on the engine thread, then to the view. */
     private SocketListener capturing(SocketListener view) {
         return event -> {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import io.socketworkbench.ui.fx.EventPort;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
@@ -77,6 +78,13 @@ public final class InputBar extends VBox {
     private final Function<byte[], String> onSend;
     /** Manual sends so far, for {{counter}}. */
     private long manualSends;
+    private final Button sendFile = new Button();
+    private final FileSender files;
+    private final javafx.scene.control.ProgressBar fileProgress = new javafx.scene.control.ProgressBar(0);
+    private final Label fileStatus = new Label();
+    private final HBox fileRow;
+    private java.util.function.Supplier<FileTarget> fileTarget = () -> null;
+    private Consumer<Message> notes = m -> { };
 
     /**
      * {@code onSend} hands bytes to the session and returns a problem to show (not connected) or null. The ids of
@@ -86,6 +94,7 @@ public final class InputBar extends VBox {
     public InputBar(String inputId, String sendId, EventPort port, Function<byte[], String> onSend) {
         this.onSend = onSend;
         this.repeater = new Repeater(port);
+        this.files = new FileSender(port);
         String prefix = inputId.replace("-input", "");
         input.setId(inputId);
         format.setId(inputId + "-format");
@@ -193,16 +202,40 @@ public final class InputBar extends VBox {
         heldBar.setAlignment(Pos.CENTER_LEFT);
         heldBar.setVisible(false);
         heldBar.managedProperty().bind(heldBar.visibleProperty());
+        sendFile.setId(prefix + "-send-file");
+        sendFile.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignP.PAPERCLIP));
+        sendFile.setTooltip(new javafx.scene.control.Tooltip(t("input.file.tip")));
+        sendFile.getStyleClass().add("flat");
+        sendFile.setOnAction(e -> chooseFile());
+        fileProgress.setId(prefix + "-file-progress");
+        fileProgress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(fileProgress, Priority.ALWAYS);
+        fileStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button cancelFile = new Button(t("input.file.cancel"));
+        cancelFile.setId(prefix + "-file-cancel");
+        cancelFile.getStyleClass().add("flat");
+        cancelFile.setOnAction(e -> files.cancel());
+        fileRow = new HBox(6, fileProgress, fileStatus, cancelFile);
+        fileRow.setAlignment(Pos.CENTER_LEFT);
+        files.running().observe(on -> {
+            fileRow.setVisible(on);
+            fileRow.setManaged(on);
+            sendFile.setDisable(on);
+        });
+        files.progress().observe(p -> {
+            fileProgress.setProgress(p[1] == 0 ? 0 : (double) p[0] / p[1]);
+            fileStatus.setText(t("input.file.progress", Sizes.human(p[0]), Sizes.human(p[1])));
+        });
         options = new HBox(6, format, ending, checksum);
         options.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(6, send);
+        VBox side = new VBox(2, sendFile, send);
         side.setAlignment(Pos.BOTTOM_CENTER);
         HBox row = new HBox(6, input, side);
         HBox.setHgrow(wirePreview, Priority.ALWAYS);
         repeatStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox under = new HBox(6, wirePreview, repeatStatus);
         under.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(options, repeatRow, heldBar, row, under, problem);
+        getChildren().addAll(options, repeatRow, heldBar, row, under, fileRow, problem);
         setSpacing(4);
         validate();
     }
@@ -291,6 +324,80 @@ public final class InputBar extends VBox {
         long n = repeater.sentMessages().get();
         repeatStatus.setText(n == 0 && !repeater.running().get() ? ""
                 : t("input.repeat.sent", n, Sizes.human(repeater.sentBytes().get())));
+    }
+
+    /**
+     * Files go where {@code target} says at the moment of sending (the session: the connection, the selected
+     * client or all); {@code notes} takes the transcript's lines about it.
+     */
+    public void filesGoTo(java.util.function.Supplier<FileTarget> target, Consumer<Message> notes) {
+        this.fileTarget = target;
+        this.notes = notes;
+    }
+
+    /** A file dropped on {@code area} (the pane) is sent as the button would send it. */
+    public void acceptFileDrops(javafx.scene.Node area) {
+        area.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        area.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
+            if (ok) {
+                sendFile(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void chooseFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(t("input.file.choose"));
+        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            sendFile(file.toPath());
+        }
+    }
+
+    /** Sends {@code file}'s bytes as they are (no line ending or checksum), with progress and a Cancel. */
+    public void sendFile(java.nio.file.Path file) {
+        if (files.running().get()) {
+            showProblem(t("input.file.busy"));
+            return;
+        }
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            showProblem(t("input.file.unreadable", file));
+            return;
+        }
+        FileTarget target = fileTarget.get();
+        if (target == null || target.send() == null) {
+            showProblem(target == null ? t("input.notConnected") : target.problem());
+            return;
+        }
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            showProblem(t("input.file.unreadable", file));
+            return;
+        }
+        problem.setVisible(false);
+        String name = String.valueOf(file.getFileName());
+        notes.accept(Message.event(t("input.file.sending", name, Sizes.human(size), target.peer())));
+        files.start(file, target.send(), outcome -> notes.accept(outcome.complete()
+                ? Message.event(t("input.file.sent", name, Sizes.human(outcome.sent()),
+                        String.format("%.1f", outcome.nanos() / 1e9), Sizes.human((long) outcome.rate())))
+                : outcome.cancelled()
+                ? Message.event(t("input.file.cancelled", name, Sizes.human(outcome.sent()), Sizes.human(outcome.size())))
+                : Message.error(t("input.file.failed", name, Sizes.human(outcome.sent()), outcome.failure()))));
+    }
+
+    /** The file send, for tests. */
+    public FileSender files() {
+        return files;
     }
 
     /** The repeat, for tests and the window's shutdown. */

@@ -123,6 +123,8 @@ public final class ServerPane extends VBox {
 
         inputBar = new InputBar("server-input", "server-send", port, this::send);
         inputBar.charsetFrom(transcript::charset);
+        inputBar.filesGoTo(() -> session.fileTarget(connections.selected()), session.transcript()::add);
+        inputBar.acceptFileDrops(this);
         Button optionsButton = new Button(null, new FontIcon(MaterialDesignC.COG_OUTLINE));
         optionsButton.setTooltip(new Tooltip(t("lab.options")));
         optionsButton.setMinWidth(Region.USE_PREF_SIZE);

@@ -375,6 +375,32 @@ public final class ServerSession {
         return null;
     }
 
+    /** Where a file goes: one client, or every client ({@link #ALL}), over TCP. */
+    public io.socketworkbench.ui.common.FileTarget fileTarget(long target) {
+        if (udp != null) {
+            return io.socketworkbench.ui.common.FileTarget.refused(t("input.file.udp"));
+        }
+        if (tcp == null || clients.count() == 0) {
+            return io.socketworkbench.ui.common.FileTarget.refused(t("input.notConnected"));
+        }
+        TcpServer server = tcp;
+        if (target == ALL) {
+            return io.socketworkbench.ui.common.FileTarget.to(t("server.allClients"), data ->
+                    server.broadcast(data).thenApply(ids -> {
+                        if (ids.isEmpty()) {
+                            throw new io.socketworkbench.engine.SocketFailure(
+                                    SocketError.of(io.socketworkbench.engine.ErrorKind.NOT_CONNECTED));
+                        }
+                        return ids;
+                    }));
+        }
+        String remote = clients.remoteOf(target);
+        if (remote == null) {
+            return io.socketworkbench.ui.common.FileTarget.refused(t("input.notConnected"));
+        }
+        return io.socketworkbench.ui.common.FileTarget.to(remote, data -> server.send(target, data));
+    }
+
     private void logRefused(String reason) {
         log.publish(t("log.failed", t("transcript.refused", reason)));
     }

@@ -90,4 +90,52 @@ class SendingModelTest {
         assertThat(history.down()).isEqualTo("draft");
         assertThat(history.down()).isNull();
     }
+
+    @Test
+    void aFileOfGigabytesGoesFromDiskAChunkAtATimeWithinASmallHeap(@org.junit.jupiter.api.io.TempDir
+                                                                     java.nio.file.Path dir) throws Exception {
+        // 3 GiB, sparse: no disk space, but every byte is read. The tests' heap is 1 GiB, so the file cannot be
+        // held in memory: finishing at all shows it never was.
+        java.nio.file.Path file = dir.resolve("big.bin");
+        long size = 3L << 30;
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+            raf.seek(size - 1);
+            raf.write(7);
+        }
+        FileSender sender = new FileSender(pulses.port());
+        java.util.concurrent.atomic.AtomicLong got = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger lastByte = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger biggest = new java.util.concurrent.atomic.AtomicInteger();
+        FileSender.Outcome[] outcome = new FileSender.Outcome[1];
+        sender.start(file, chunk -> {
+            got.addAndGet(chunk.length);
+            biggest.accumulateAndGet(chunk.length, Math::max);
+            lastByte.set(chunk[chunk.length - 1]);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }, done -> outcome[0] = done);
+        pulses.until(() -> outcome[0] != null, java.time.Duration.ofSeconds(120), "the file to be sent");
+        assertThat(outcome[0].complete()).isTrue();
+        assertThat(got.get()).isEqualTo(size);
+        assertThat(lastByte.get()).isEqualTo(7);
+        assertThat(biggest.get()).isEqualTo(FileSender.CHUNK);
+        assertThat(sender.progress().get()).containsExactly(size, size);
+    }
+
+    @Test
+    void cancellingAFileStopsItAndSaysHowFarItGot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("f.bin");
+        java.nio.file.Files.write(file, new byte[FileSender.CHUNK * 8]);
+        FileSender sender = new FileSender(pulses.port());
+        java.util.concurrent.CompletableFuture<Object> gate = new java.util.concurrent.CompletableFuture<>();
+        FileSender.Outcome[] outcome = new FileSender.Outcome[1];
+        sender.start(file, chunk -> gate, done -> outcome[0] = done); // the first chunk is never written
+        sender.cancel();
+        gate.complete(null);
+        pulses.until(() -> outcome[0] != null, "the cancel");
+        assertThat(outcome[0].cancelled()).isTrue();
+        assertThat(outcome[0].sent()).isLessThan(outcome[0].size());
+        assertThat(sender.running().get()).isFalse();
+    }
 }
