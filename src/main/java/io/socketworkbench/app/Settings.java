@@ -31,6 +31,11 @@ public final class Settings {
         return new Settings(base.resolve("socket-workbench").resolve("settings.properties"));
     }
 
+    /** The folder the settings file is in, where the app keeps its other files (quick messages). */
+    public Path folder() {
+        return file.toAbsolutePath().getParent();
+    }
+
     public String get(String key, String fallback) {
         return values.getProperty(key, fallback);
     }

@@ -24,6 +24,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void init() {
         settings = Settings.forUser();
+        io.socketworkbench.ui.common.QuickPanel.keepListsIn(settings.folder());
         String language = settings.get("language", "");
         I18n.use(language.isEmpty() ? I18n.systemLocale() : Locale.forLanguageTag(language));
     }

@@ -68,6 +68,9 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Outgoing")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Repeater")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.History")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.FileSender")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.QuickList")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.SequenceRunner")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")
                 .check(main);

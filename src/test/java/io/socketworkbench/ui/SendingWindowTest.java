@@ -167,4 +167,29 @@ class SendingWindowTest {
         assertThat(robot.lookup(".input-problem").queryAllAs(Labeled.class))
                 .anySatisfy(l -> assertThat(l.getText()).isEqualTo("Not connected: start the server or connect first."));
     }
+
+    @Test
+    void aQuickMessageGoesWithOneClickOrCtrlOneAndAListRunsAsASequence(FxRobot robot) {
+        connect(robot, peer());
+        robot.interact(() -> {
+            var list = window.client().inputBar().quick().list();
+            list.add(io.socketworkbench.ui.common.QuickList.Item.message("ping", PayloadFormat.TEXT, "P;"));
+            list.add(io.socketworkbench.ui.common.QuickList.Item.delay(20));
+            list.add(io.socketworkbench.ui.common.QuickList.Item.message("hex", PayloadFormat.HEX, "51 3b"));
+            window.client().inputBar().quick().setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // One click on the first row's ▶.
+        robot.clickOn(robot.lookup("#client-quick").lookup(".button").queryAll().stream()
+                .filter(javafx.scene.Node::isVisible).findFirst().orElseThrow());
+        TestWindow.await(() -> new String(receivedBytes(), java.nio.charset.StandardCharsets.US_ASCII).equals("P;"));
+        // Ctrl+2: the second message (the delay does not count).
+        robot.clickOn("#client-input");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        TestWindow.await(() -> new String(receivedBytes(), java.nio.charset.StandardCharsets.US_ASCII).equals("P;Q;"));
+        robot.clickOn("#client-quick-run");
+        TestWindow.await(() -> new String(receivedBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                .equals("P;Q;P;Q;"));
+        TestWindow.await(() -> !robot.lookup("#client-quick-run").queryAs(ToggleButton.class).isSelected());
+    }
 }

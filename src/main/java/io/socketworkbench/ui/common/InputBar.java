@@ -84,6 +84,9 @@ public final class InputBar extends VBox {
     private final Label fileStatus = new Label();
     private final HBox fileRow;
     private java.util.function.Supplier<FileTarget> fileTarget = () -> null;
+    private final QuickPanel quick;
+    /** The wire preview and the repeat's count, under the input. */
+    private HBox under;
     private Consumer<Message> notes = m -> { };
 
     /**
@@ -96,6 +99,7 @@ public final class InputBar extends VBox {
         this.repeater = new Repeater(port);
         this.files = new FileSender(port);
         String prefix = inputId.replace("-input", "");
+        this.quick = new QuickPanel(prefix, port, this::sendQuick, this::showProblem);
         input.setId(inputId);
         format.setId(inputId + "-format");
         input.setPromptText(t("input.prompt"));
@@ -233,9 +237,9 @@ public final class InputBar extends VBox {
         HBox row = new HBox(6, input, side);
         HBox.setHgrow(wirePreview, Priority.ALWAYS);
         repeatStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox under = new HBox(6, wirePreview, repeatStatus);
+        under = new HBox(6, wirePreview, repeatStatus);
         under.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(options, repeatRow, heldBar, row, under, fileRow, problem);
+        getChildren().addAll(quick, options, repeatRow, heldBar, row, under, fileRow, problem);
         setSpacing(4);
         validate();
     }
@@ -335,8 +339,35 @@ public final class InputBar extends VBox {
         this.notes = notes;
     }
 
-    /** A file dropped on {@code area} (the pane) is sent as the button would send it. */
+    /** A quick message, in its own format, with the input's line ending and checksum; a problem or null. */
+    private String sendQuick(QuickList.Item item) {
+        byte[] data;
+        try {
+            data = new Outgoing(item.payload(), item.format(), ENDINGS[ending.getValue()], checksum.getValue(),
+                    charset.get()).wire(1);
+        } catch (PayloadSyntaxException e) {
+            return I18n.syntax(e);
+        }
+        return onSend.apply(data);
+    }
+
+    public QuickPanel quick() {
+        return quick;
+    }
+
+    /**
+     * A file dropped on {@code area} (the pane) is sent as the button would send it; Ctrl+1…9 there sends the
+     * pane's quick messages.
+     */
     public void acceptFileDrops(javafx.scene.Node area) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown() && e.getCode().isDigitKey()
+                    && e.getCode() != KeyCode.DIGIT0 && e.getCode() != KeyCode.NUMPAD0) {
+                String digit = e.getCode().getName().replaceAll("\\D", "");
+                quick.sendNumber(Integer.parseInt(digit));
+                e.consume();
+            }
+        });
         area.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -504,7 +535,7 @@ public final class InputBar extends VBox {
 
     /** Projector mode: the class watches the message, not the format choices. */
     public void projector(boolean on) {
-        Projector.hide(on, options);
-        Projector.hide(on, repeatRow);
+        // On a projector every line counts: the class watches the message and the transcript, not the tools.
+        Projector.hide(on, options, repeatRow, quick, under, sendFile);
     }
 }

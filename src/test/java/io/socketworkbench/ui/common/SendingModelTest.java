@@ -138,4 +138,47 @@ class SendingModelTest {
         assertThat(outcome[0].sent()).isLessThan(outcome[0].size());
         assertThat(sender.running().get()).isFalse();
     }
+
+    @Test
+    void quickMessagesSurviveTheirFileWithTabsLineBreaksAndBackslashes() {
+        List<QuickList.Item> items = List.of(
+                QuickList.Item.message("hello", PayloadFormat.TEXT, "hi\tthere\nback\\slash"),
+                QuickList.Item.delay(500),
+                QuickList.Item.message("modbus", PayloadFormat.HEX, "01 03 00 00 00 0A"));
+        assertThat(QuickList.parse(QuickList.format(items))).isEqualTo(items);
+        assertThatThrownBy(() -> QuickList.parse("# header\nname\tbogus\tx\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("2");
+        QuickList list = new QuickList();
+        list.replaceAll(items);
+        assertThat(list.message(1).name()).isEqualTo("modbus"); // Ctrl+2 skips the delay
+        assertThat(list.message(2)).isNull();
+    }
+
+    @Test
+    void aSequenceSendsInOrderWaitsAtDelaysLoopsAndStops() {
+        SequenceRunner runner = new SequenceRunner(pulses.port());
+        List<String> sent = new ArrayList<>();
+        List<QuickList.Item> items = List.of(QuickList.Item.message("a", PayloadFormat.TEXT, "a"),
+                QuickList.Item.delay(30), QuickList.Item.message("b", PayloadFormat.TEXT, "b"));
+        long started = System.nanoTime();
+        runner.start(items, false, item -> {
+            sent.add(item.payload());
+            return null;
+        });
+        pulses.until(() -> !runner.running().get(), "the sequence to end");
+        assertThat(sent).containsExactly("a", "b");
+        assertThat(System.nanoTime() - started).as("the delay was waited").isGreaterThanOrEqualTo(30_000_000L);
+
+        sent.clear();
+        runner.start(items, true, item -> {
+            sent.add(item.payload());
+            return null;
+        });
+        pulses.until(() -> sent.size() >= 5, "the loop to go round");
+        runner.stop();
+        int atStop = sent.size();
+        pulses.settle();
+        assertThat(sent).hasSize(atStop).startsWith("a", "b", "a", "b");
+        assertThat(runner.step().get()).isEqualTo(-1);
+    }
 }

@@ -1,0 +1,371 @@
+package io.socketworkbench.ui.common;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.ui.i18n.I18n;
+
+import io.socketworkbench.codec.PayloadFormat;
+import io.socketworkbench.ui.fx.EventPort;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * A pane's quick messages: a list (one click on a row's ▶, or Ctrl+1…9, sends it; a click loads it into the
+ * editor below), an editor, delays, the whole list run as a sequence (once or in a loop), import and export.
+ * The list lives in {@link QuickList}; it is kept in the user's config folder when the app gives one.
+ */
+public final class QuickPanel extends TitledPane {
+    /** Where lists are kept ({@code quick-client.txt}, ...); none in tests, so they leave nothing behind. */
+    private static volatile Path storeDir;
+
+    private final QuickList list = new QuickList();
+    private final SequenceRunner sequence;
+    private final ObservableList<QuickList.Item> rows = FXCollections.observableArrayList();
+    private final ListView<QuickList.Item> view = new ListView<>(rows);
+    private final TextField name = new TextField();
+    private final ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(
+            PayloadFormat.TEXT, PayloadFormat.ESCAPES, PayloadFormat.HEX, PayloadFormat.PYTHON));
+    private final TextField payload = new TextField();
+    private final TextField delay = new TextField("500");
+    private final Label stepLabel = new Label();
+    private final Function<QuickList.Item, String> send;
+    private final Path store;
+    private final java.util.function.Consumer<String> problems;
+
+    /** The app keeps lists under {@code dir}; without a call (tests) nothing is read or written. */
+    public static void keepListsIn(Path dir) {
+        storeDir = dir;
+    }
+
+    /**
+     * {@code send} sends an item (in its own format, with the input's line ending and checksum) and returns a
+     * problem or null; {@code problems} shows one.
+     */
+    public QuickPanel(String prefix, EventPort port, Function<QuickList.Item, String> send,
+                      java.util.function.Consumer<String> problems) {
+        this.send = send;
+        this.problems = problems;
+        this.sequence = new SequenceRunner(port);
+        Path dir = storeDir;
+        this.store = dir == null ? null : dir.resolve("quick-" + prefix + ".txt");
+        setText(t("quick.title"));
+        setId(prefix + "-quick-panel");
+        setExpanded(false);
+        setAnimated(false);
+        getStyleClass().add("quick-panel");
+
+        view.setId(prefix + "-quick");
+        view.setPrefHeight(110);
+        view.setMinHeight(80);
+        view.setPlaceholder(new Label(t("quick.empty")));
+        view.setCellFactory(v -> new ItemCell());
+        view.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> edit(item));
+
+        name.setPromptText(t("quick.name"));
+        name.setPrefColumnCount(7);
+        name.setMinWidth(70);
+        payload.setMinWidth(90);
+        format.setValue(PayloadFormat.TEXT);
+        format.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PayloadFormat f) {
+                return f == null ? "" : t("input.format." + f.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public PayloadFormat fromString(String s) {
+                return null;
+            }
+        });
+        payload.setPromptText(t("quick.payload"));
+        HBox.setHgrow(payload, Priority.ALWAYS);
+        Button add = icon(MaterialDesignP.PLUS, t("quick.add"));
+        add.setId(prefix + "-quick-add");
+        add.setOnAction(e -> store(-1));
+        Button update = icon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHECK, t("quick.update"));
+        update.setOnAction(e -> store(view.getSelectionModel().getSelectedIndex()));
+        Button remove = icon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE, t("quick.remove"));
+        remove.setOnAction(e -> {
+            int at = view.getSelectionModel().getSelectedIndex();
+            if (at >= 0) {
+                list.remove(at);
+            }
+        });
+        Button up = icon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ARROW_UP, t("quick.up"));
+        up.setOnAction(e -> moveSelected(-1));
+        Button down = icon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ARROW_DOWN, t("quick.down"));
+        down.setOnAction(e -> moveSelected(1));
+        for (Button b : new Button[] {add, update, remove, up, down}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox editor = new HBox(6, name, format, payload, add, update, remove, up, down);
+        editor.setAlignment(Pos.CENTER_LEFT);
+
+        delay.setPrefColumnCount(5);
+        Button addDelay = new Button(t("quick.addDelay"));
+        addDelay.setMinWidth(Region.USE_PREF_SIZE);
+        addDelay.setOnAction(e -> addDelay());
+        Label ms = new Label(t("input.repeat.ms").replace(",", "").replace("，", ""));
+        ms.setMinWidth(Region.USE_PREF_SIZE);
+        ToggleButton run = new ToggleButton(t("quick.run"));
+        run.setId(prefix + "-quick-run");
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        run.setTooltip(new Tooltip(t("quick.runTip")));
+        CheckBox loop = new CheckBox(t("quick.loop"));
+        loop.setId(prefix + "-quick-loop");
+        loop.setMinWidth(Region.USE_PREF_SIZE);
+        run.setOnAction(e -> {
+            if (run.isSelected()) {
+                sequence.start(list.items().get(), loop.isSelected(), send);
+                if (!sequence.running().get()) {
+                    run.setSelected(false);
+                    problems.accept(t("quick.nothingToRun"));
+                }
+            } else {
+                sequence.stop();
+            }
+        });
+        sequence.running().observe(on -> {
+            run.setSelected(on);
+            run.setText(t(on ? "input.repeat.stop" : "quick.run"));
+        });
+        sequence.step().observe(at -> {
+            stepLabel.setText(at < 0 ? "" : t("quick.step", at + 1, list.items().get().size()));
+            view.refresh();
+        });
+        sequence.stoppedBecause().observe(why -> {
+            if (why != null) {
+                problems.accept(why);
+            }
+        });
+        Button importButton = new Button(t("quick.import"));
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        importButton.setOnAction(e -> importFile());
+        Button exportButton = new Button(t("quick.export"));
+        exportButton.setMinWidth(Region.USE_PREF_SIZE);
+        exportButton.setOnAction(e -> exportFile());
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox sequenceRow = new HBox(6, delay, ms, addDelay, run, loop, stepLabel, spring, importButton, exportButton);
+        sequenceRow.setAlignment(Pos.CENTER_LEFT);
+
+        setContent(new VBox(4, view, editor, sequenceRow));
+        if (store != null && java.nio.file.Files.isRegularFile(store)) {
+            try {
+                list.replaceAll(QuickList.parse(java.nio.file.Files.readString(store)));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.accept(t("quick.unreadable", store));
+            }
+        }
+        boolean[] loaded = {false};
+        list.items().observe(items -> {
+            rows.setAll(items);
+            if (!loaded[0]) {
+                loaded[0] = true; // the list as read: nothing to write back
+                return;
+            }
+            if (store != null) {
+                try {
+                    list.save(store);
+                } catch (IOException e) {
+                    problems.accept(I18n.error(io.socketworkbench.engine.SocketError.from(e)));
+                }
+            }
+        });
+    }
+
+    private static Button icon(org.kordamp.ikonli.Ikon ikon, String tip) {
+        Button button = new Button(null, new FontIcon(ikon));
+        button.setTooltip(new Tooltip(tip));
+        button.setAccessibleText(tip);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    public QuickList list() {
+        return list;
+    }
+
+    public SequenceRunner sequence() {
+        return sequence;
+    }
+
+    /** Ctrl+1…9: the n-th message (from 1). */
+    public void sendNumber(int n) {
+        QuickList.Item item = list.message(n - 1);
+        if (item == null) {
+            problems.accept(t("quick.noNumber", n));
+            return;
+        }
+        String problem = send.apply(item);
+        if (problem != null) {
+            problems.accept(problem);
+        }
+    }
+
+    private void edit(QuickList.Item item) {
+        if (item == null) {
+            return;
+        }
+        if (item.isDelay()) {
+            delay.setText(Long.toString(item.delayMillis()));
+        } else {
+            name.setText(item.name());
+            format.setValue(item.format());
+            payload.setText(item.payload());
+        }
+    }
+
+    /** Adds the editor's message ({@code at} < 0) or puts it in place of item {@code at}. */
+    private void store(int at) {
+        String text = payload.getText();
+        if (text.isEmpty()) {
+            problems.accept(t("quick.needPayload"));
+            return;
+        }
+        try {
+            format.getValue().parse(text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (io.socketworkbench.codec.PayloadSyntaxException e) {
+            problems.accept(I18n.syntax(e));
+            return;
+        }
+        String title = name.getText().isBlank() ? text : name.getText().strip();
+        QuickList.Item item = QuickList.Item.message(title, format.getValue(), text);
+        if (at < 0) {
+            list.add(item);
+        } else {
+            list.set(at, item);
+        }
+    }
+
+    private void addDelay() {
+        try {
+            long ms = Long.parseLong(delay.getText().trim());
+            if (ms < 0 || ms > 86_400_000L) {
+                throw new NumberFormatException();
+            }
+            int at = view.getSelectionModel().getSelectedIndex();
+            list.add(QuickList.Item.delay(ms));
+            if (at >= 0) {
+                list.move(list.items().get().size() - 1, at + 1 - (list.items().get().size() - 1));
+            }
+        } catch (NumberFormatException e) {
+            problems.accept(t("quick.badDelay"));
+        }
+    }
+
+    private void moveSelected(int by) {
+        int at = view.getSelectionModel().getSelectedIndex();
+        if (at >= 0) {
+            list.move(at, by);
+            view.getSelectionModel().select(Math.max(0, Math.min(rows.size() - 1, at + by)));
+        }
+    }
+
+    private void importFile() {
+        javafx.stage.FileChooser chooser = chooser();
+        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            try {
+                list.load(file.toPath());
+            } catch (IllegalArgumentException e) {
+                problems.accept(t("quick.badLine", file.getName(), e.getMessage()));
+            } catch (IOException e) {
+                problems.accept(I18n.error(io.socketworkbench.engine.SocketError.from(e)));
+            }
+        }
+    }
+
+    private void exportFile() {
+        javafx.stage.FileChooser chooser = chooser();
+        chooser.setInitialFileName("quick-messages.txt");
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            try {
+                list.save(file.toPath());
+            } catch (IOException e) {
+                problems.accept(I18n.error(io.socketworkbench.engine.SocketError.from(e)));
+            }
+        }
+    }
+
+    private static javafx.stage.FileChooser chooser() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(t("quick.fileType"), "*.txt"));
+        return chooser;
+    }
+
+    /** A row: ▶ (sends it), its number for Ctrl+1…9, its name and a glimpse of the payload; or a delay. */
+    private final class ItemCell extends ListCell<QuickList.Item> {
+        private final Button go = new Button(null, new FontIcon(MaterialDesignP.PLAY));
+        private final FontIcon wait = new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_OUTLINE);
+        private final Label text = new Label();
+        private final HBox box = new HBox(6, go, wait, text);
+
+        ItemCell() {
+            go.getStyleClass().addAll("flat", "small");
+            go.setTooltip(new Tooltip(t("quick.send")));
+            go.setOnAction(e -> {
+                QuickList.Item item = getItem();
+                if (item != null && !item.isDelay()) {
+                    String problem = send.apply(item);
+                    if (problem != null) {
+                        problems.accept(problem);
+                    }
+                }
+            });
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(QuickList.Item item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            go.setVisible(!item.isDelay());
+            go.setManaged(!item.isDelay());
+            wait.setVisible(item.isDelay());
+            wait.setManaged(item.isDelay());
+            int number = -1;
+            int seen = 0;
+            for (QuickList.Item other : list.items().get()) {
+                if (other == item) {
+                    number = item.isDelay() ? -1 : seen + 1;
+                    break;
+                }
+                if (!other.isDelay()) {
+                    seen++;
+                }
+            }
+            String now = sequence.step().get() == getIndex() ? "▸ " : "";
+            text.setText(now + (item.isDelay() ? t("quick.delay", item.delayMillis())
+                    : (number >= 1 && number <= 9 ? "Ctrl+" + number + "  " : "") + item.name() + "  ·  "
+                    + t("input.format." + item.format().name().toLowerCase(Locale.ROOT))));
+            setGraphic(box);
+        }
+    }
+}
