@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,56 @@ class MainWindowTest {
         robot.interact(() -> robot.lookup("#client-port").queryAs(TextField.class).setText(String.valueOf(port)));
         robot.clickOn("#client-connect");
         TestWindow.await(() -> text(robot, "#client-state").startsWith("Connected"));
+    }
+
+    /** True when the row showing {@code text} is on screen inside the transcript's viewport. */
+    private static boolean inSight(FxRobot robot, ListView<?> list, String text) {
+        var viewport = list.localToScene(list.getBoundsInLocal());
+        return robot.lookup("#server-transcript").lookup(".bubble-text").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.text.Text t && text.equals(t.getText()) && cellOf(n) != null
+                        && cellOf(n).isVisible() && !cellOf(n).isEmpty())
+                .anyMatch(n -> {
+                    var b = n.localToScene(n.getBoundsInLocal());
+                    return b.getMaxY() <= viewport.getMaxY() + 0.5 && b.getMinY() >= viewport.getMinY() - 0.5;
+                });
+    }
+
+    /** As a drag of the transcript's scroll bar to {@code where} (0 top, 1 bottom) ends: the bar moves, the mouse lets go. */
+    private static void dragBar(FxRobot robot, ListView<?> list, double where) {
+        robot.interact(() -> {
+            var bar = (javafx.scene.control.ScrollBar) list.lookupAll(".scroll-bar").stream()
+                    .filter(b -> ((javafx.scene.control.ScrollBar) b).getOrientation()
+                            == javafx.geometry.Orientation.VERTICAL).findFirst().orElseThrow();
+            bar.setValue(bar.getMin() + where * (bar.getMax() - bar.getMin()));
+            bar.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_RELEASED, 0, 0, 0, 0,
+                    javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, false, false, false,
+                    false, false, false, null));
+        });
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aSlowStreamStaysInSightUntilTheUserScrollsUpAndFollowsAgainAtTheBottom(FxRobot robot) {
+        var transcript = window.server().transcript();
+        ListView<?> list = transcript.listView();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            robot.interact(() -> transcript.add(io.socketworkbench.ui.common.Message.event("line " + n)));
+            WaitForAsyncUtils.sleep(15, TimeUnit.MILLISECONDS);
+        }
+        TestWindow.await(() -> inSight(robot, list, "line 39"));
+        // The user drags the scroll bar to the top to read from the start.
+        dragBar(robot, list, 0);
+        assertThat(transcript.following()).isFalse();
+        robot.interact(() -> transcript.add(io.socketworkbench.ui.common.Message.event("line 40")));
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inSight(robot, list, "line 40")).as("reading older lines, the view stays put").isFalse();
+        dragBar(robot, list, 1);
+        assertThat(transcript.following()).isTrue();
+        robot.interact(() -> transcript.add(io.socketworkbench.ui.common.Message.event("line 41")));
+        TestWindow.await(() -> inSight(robot, list, "line 41"));
     }
 
     @Test

@@ -488,9 +488,11 @@ public final class InputBar extends VBox {
     /** Checks the input as the user types; a bad hex digit is pointed at before anything is sent. */
     private boolean validate() {
         try {
-            byte[] wire = outgoing().wire(manualSends + 1);
+            Outgoing message = outgoing();
+            byte[] wire = message.wire(manualSends + 1);
             wirePreview.setText(wire.length == 0 ? t("input.wire.empty")
-                    : t("input.wire", wire.length, Outgoing.previewHex(wire)));
+                    : t(message.varies() ? "input.wire.varies" : "input.wire", wire.length,
+                            Outgoing.previewHex(wire)));
             problem.setVisible(false);
             input.getStyleClass().remove("invalid");
             return true;

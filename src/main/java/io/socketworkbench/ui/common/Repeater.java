@@ -89,8 +89,8 @@ public final class Repeater {
             byte[] data = messages.apply(n + 1);
             String problem = send.apply(data);
             if (problem != null) {
-                sentMessages.set(n);
                 sentBytes.set(bytes);
+                sentMessages.set(n);
                 stoppedBecause.set(problem);
                 stop();
                 return;
@@ -98,8 +98,8 @@ public final class Repeater {
             n++;
             bytes += data.length;
         }
+        sentBytes.set(bytes); // bytes first: a view that listens to the count reads both
         sentMessages.set(n);
-        sentBytes.set(bytes);
         if (count > 0 && n >= count) {
             stop();
             return;

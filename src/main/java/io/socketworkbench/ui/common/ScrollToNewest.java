@@ -34,6 +34,13 @@ public final class ScrollToNewest {
             scene.removePostLayoutPulseListener(once[0]);
             list.getProperties().remove(PENDING);
             scrollToLast(list);
+            // Rows measured by estimate can leave the end short of the bottom; the scroll bar's end is the end.
+            for (javafx.scene.Node node : list.lookupAll(".scroll-bar")) {
+                if (node instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL && bar.isVisible()) {
+                    bar.setValue(bar.getMax());
+                }
+            }
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

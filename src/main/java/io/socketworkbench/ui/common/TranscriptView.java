@@ -60,6 +60,8 @@ public final class TranscriptView extends VBox {
     private int dropping;
     private boolean flushPending;
     private ScrollBar verticalBar;
+    /** New messages scroll into sight until the user scrolls up; scrolling back to the bottom follows again. */
+    private boolean following = true;
     /** Format, charset, clear and save: projector mode hides them. */
     private final HBox bar;
 
@@ -108,6 +110,10 @@ public final class TranscriptView extends VBox {
         bar.getStyleClass().add("transcript-bar");
         getChildren().addAll(bar, list);
         setSpacing(4);
+        // The user scrolls with the wheel, the keyboard or the bar; afterwards, at the bottom means follow again.
+        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> afterUserScroll());
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> afterUserScroll());
+        list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> afterUserScroll());
         model.observe(new Transcript.Observer() {
             @Override
             public void added(Message message) {
@@ -142,6 +148,7 @@ public final class TranscriptView extends VBox {
                 arriving.clear();
                 dropping = 0;
                 messages.clear();
+                following = true;
                 dropped.setVisible(false);
             }
         });
@@ -161,9 +168,9 @@ public final class TranscriptView extends VBox {
 
     private void flush() {
         flushPending = false;
-        // While a scroll is pending the scroll bar lags behind: the rest of a burst (the homework's four events
-        // arrive in one pulse) keeps following instead of taking that for the user scrolling up.
-        boolean follow = ScrollToNewest.pending(list) || atBottom();
+        // Follows unless the user has scrolled up to read: what the user did decides, not where the scroll bar
+        // happens to be (rows of their own height are measured late, so the bar can lag behind the last row).
+        boolean follow = following;
         if (dropping > 0) {
             dropped.setText(t("transcript.dropped", model.droppedCount()));
             dropped.setVisible(true);
@@ -227,6 +234,28 @@ public final class TranscriptView extends VBox {
 
     public ListView<Message> listView() {
         return list;
+    }
+
+    /** After the user's scroll has been laid out, at the bottom means follow; anywhere else, stay put. */
+    private void afterUserScroll() {
+        javafx.scene.Scene scene = list.getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            following = atBottom();
+        };
+        javafx.application.Platform.runLater(() -> {
+            scene.addPostLayoutPulseListener(once[0]);
+            javafx.application.Platform.requestNextPulse();
+        });
+    }
+
+    /** True unless the user has scrolled up to read older messages. */
+    public boolean following() {
+        return following;
     }
 
     /** Follows new messages unless the user has scrolled up to read older ones. */
