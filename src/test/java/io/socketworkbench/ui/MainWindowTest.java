@@ -295,7 +295,7 @@ class MainWindowTest {
         assertThat(answeredProbes.get()).as("probes the window answered during the storm").isGreaterThan(1);
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(4) // a hold and a release once crossed and stalled it for good: 1 run in 12
     void aLoopbackFloodIntoTheClientPaneDoesNotFreezeTheWindow(FxRobot robot) throws Exception {
         long total = 200L * 1024 * 1024;
         try (java.net.ServerSocket source = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
