@@ -35,8 +35,8 @@ public final class FileSender {
 
     private final EventPort port;
     private final Value<Boolean> running = new Value<>(false);
-    /** Bytes written so far, and the file's size. */
-    private final Value<long[]> progress = new Value<>(new long[] {0, 0});
+    /** Bytes written so far, the file's size, and the nanoseconds since the send began. */
+    private final Value<long[]> progress = new Value<>(new long[] {0, 0, 0});
     private volatile boolean cancelled;
 
     public FileSender(EventPort port) {
@@ -70,7 +70,7 @@ public final class FileSender {
             Outcome outcome = sendAll(file, send);
             port.schedule(0, () -> {
                 running.set(false);
-                progress.set(new long[] {outcome.sent(), outcome.size()});
+                progress.set(new long[] {outcome.sent(), outcome.size(), outcome.nanos()});
                 done.accept(outcome);
             });
         }, "file-send");
@@ -92,7 +92,7 @@ public final class FileSender {
                 sent += n;
                 if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                     lastProgress = System.nanoTime();
-                    long[] now = {sent, size};
+                    long[] now = {sent, size, System.nanoTime() - started};
                     port.schedule(0, () -> progress.set(now));
                 }
             }

@@ -228,7 +228,8 @@ public final class InputBar extends VBox {
         });
         files.progress().observe(p -> {
             fileProgress.setProgress(p[1] == 0 ? 0 : (double) p[0] / p[1]);
-            fileStatus.setText(t("input.file.progress", Sizes.human(p[0]), Sizes.human(p[1])));
+            long rate = p[2] <= 0 ? 0 : (long) (p[0] * 1e9 / p[2]);
+            fileStatus.setText(t("input.file.progress", Sizes.human(p[0]), Sizes.human(p[1]), Sizes.human(rate)));
         });
         options = new HBox(6, format, ending, checksum);
         options.setAlignment(Pos.CENTER_LEFT);
