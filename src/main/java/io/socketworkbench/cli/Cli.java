@@ -19,7 +19,8 @@ public final class Cli {
     public static int run(String[] args, Streams io) {
         CommandLine cli = new CommandLine(new Root())
                 .addSubcommand(new CommandLine(new ServerCommand(io)))
-                .addSubcommand(new CommandLine(new ClientCommand(io)));
+                .addSubcommand(new CommandLine(new ClientCommand(io)))
+                .addSubcommand(new CommandLine(new RelayCommand(io)));
         PrintWriter err = new PrintWriter(io.err(), true);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cli.setErr(err);
@@ -45,7 +46,7 @@ public final class Cli {
             description = {
                 "Socket Workbench: learn, teach and debug sockets.",
                 "With no arguments it opens the window; these commands run the same engine without one.", ""},
-            footer = {"", "Run 'socket-workbench server --help' or 'socket-workbench client --help' for details.",
+            footer = {"", "Run 'socket-workbench COMMAND --help' (server, client, relay) for details.",
                 "Errors are printed the way Python's socket module words them, and exit with status 1.",
                 "Usage errors exit with status 2."})
     static final class Root implements Runnable {

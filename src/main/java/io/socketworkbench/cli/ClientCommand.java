@@ -104,6 +104,12 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                     + "bytes as they are.")
     Show show;
 
+    @Option(names = "--frame", paramLabel = "FRAMING", converter = FramingConverter.class,
+            description = "With --show hex or python, one line per message instead of per chunk: line (ends at \\n), "
+                    + "delim:HEX (ends at those bytes), length:N (an N-byte big-endian length first, N = 1, 2 or 4; "
+                    + "length:Nle little-endian), idle:MS (a pause of MS ms ends it). Raw output is unchanged.")
+    io.socketworkbench.codec.Framing frame;
+
     /** The longest --interval: a day. */
     static final long MAX_INTERVAL_MS = 86_400_000L;
 
@@ -148,7 +154,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         Address target = transport.unix != null ? Address.unix(transport.unix)
                 : Address.inet(host == null ? "127.0.0.1" : host, port == null ? 37777 : port);
         try (SocketEngine engine = new SocketEngine("client");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show, frame)) {
             return transport.udp ? udp(engine, target, toSend, received) : tcp(engine, target, toSend, received);
         }
     }
@@ -218,7 +224,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         ClientConfig config = ClientConfig.of(target)
                 .withTimeouts(limit == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT : limit, limit)
                 .withSink((connection, data) -> {
-                    received.write(data);
+                    received.write(connection, data);
                     if (received.stdoutBroken() && save == null) {
                         exit.complete(0);
                     }

@@ -9,6 +9,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import java.util.List;
+import io.socketworkbench.codec.Framing;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -45,9 +47,83 @@ final class ReceivedBytes implements AutoCloseable {
 
     /** Opens as {@link #open(OutputStream, Path)}, with stdout showing each chunk as {@code show} says. */
     static ReceivedBytes open(OutputStream stdout, Path saveFile, Show show) throws CliFailure {
+        return open(stdout, saveFile, show, null);
+    }
+
+    /**
+     * With a framing (and {@code --show hex|python}), stdout shows one line per message of each connection
+     * rather than per chunk; raw output and the --save file are the bytes as they came.
+     */
+    static ReceivedBytes open(OutputStream stdout, Path saveFile, Show show, Framing framing) throws CliFailure {
         ReceivedBytes received = open(stdout, saveFile);
         received.show = show == null ? Show.RAW : show;
+        received.framing = received.show == Show.RAW ? null : framing;
         return received;
+    }
+
+    private Framing framing;
+    private final java.util.Map<Long, Framing.Decoder> decoders = new java.util.HashMap<>();
+    private final java.util.Map<Long, java.util.concurrent.ScheduledFuture<?>> idleFlushes = new java.util.HashMap<>();
+    private java.util.concurrent.ScheduledExecutorService idleTimer;
+
+    /** One connection's chunk: framed into messages when a framing is set, else as {@link #write(ByteBuffer)}. */
+    synchronized void write(long connection, ByteBuffer data) throws IOException {
+        if (framing == null) {
+            write(data);
+            return;
+        }
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        if (save != null) {
+            writeFully(save, ByteBuffer.wrap(chunk));
+        }
+        Framing.Decoder decoder = decoders.computeIfAbsent(connection, id -> framing.decoder());
+        List<byte[]> messages;
+        try {
+            messages = decoder.feed(chunk);
+        } catch (IllegalStateException tooLong) {
+            messages = decoder.flush(); // a prefix beyond the limit: shown as it is from here
+        }
+        for (byte[] message : messages) {
+            line(message);
+        }
+        if (framing.kind() == Framing.Kind.IDLE) {
+            if (idleTimer == null) {
+                idleTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "frame-idle");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            var previous = idleFlushes.put(connection, idleTimer.schedule(() -> endOf(connection),
+                    framing.idleMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            if (previous != null) {
+                previous.cancel(false);
+            }
+        }
+    }
+
+    /** The end of a connection (or an idle pause): what waits for the end of its message is shown now. */
+    synchronized void endOf(long connection) {
+        Framing.Decoder decoder = decoders.get(connection);
+        if (decoder == null) {
+            return;
+        }
+        for (byte[] message : decoder.flush()) {
+            line(message);
+        }
+    }
+
+    private void line(byte[] message) {
+        if (stdoutBroken) {
+            return;
+        }
+        try {
+            writeFully(stdout, ByteBuffer.wrap(show.line(message)));
+            stdoutStream.flush();
+        } catch (IOException e) {
+            stdoutBroken = true;
+        }
     }
 
     void write(byte[] data) throws IOException {
@@ -120,6 +196,12 @@ final class ReceivedBytes implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        for (Long connection : List.copyOf(decoders.keySet())) {
+            endOf(connection);
+        }
+        if (idleTimer != null) {
+            idleTimer.shutdownNow();
+        }
         flush();
         stdoutStream.flush();
         if (save != null) {

@@ -2,6 +2,7 @@ package io.socketworkbench.cli;
 
 import io.socketworkbench.codec.Escapes;
 import io.socketworkbench.codec.PayloadSyntaxException;
+import io.socketworkbench.codec.Framing;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.DatagramSink;
@@ -106,6 +107,12 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                     + "--save always gets the bytes as they are.")
     Show show;
 
+    @Option(names = "--frame", paramLabel = "FRAMING", converter = FramingConverter.class,
+            description = "With --show hex or python, one line per message instead of per chunk: line (ends at \\n), "
+                    + "delim:HEX (ends at those bytes), length:N (an N-byte big-endian length first, N = 1, 2 or 4; "
+                    + "length:Nle little-endian), idle:MS (a pause of MS ms ends it). Raw output is unchanged.")
+    Framing frame;
+
     ServerCommand(Streams io) {
         this.io = io;
     }
@@ -132,7 +139,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         try (SocketEngine engine = new SocketEngine("server");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show, frame)) {
             Map<Long, SocketAddress> peers = new ConcurrentHashMap<>();
             Supplier<CompletableFuture<Void>> stop;
             CompletableFuture<SocketAddress> started;
@@ -149,7 +156,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                     // Straight from the engine's read buffer to stdout and the file: no copy, no event per read.
                     config = config.withSink((connection, data) -> {
                         try {
-                            received.write(data);
+                            received.write(connection, data);
                         } catch (IOException e) {
                             io.err().println(SocketError.from(e).pythonText());
                             exit.complete(1);
@@ -216,8 +223,9 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             peers.put(accepted.connection(), accepted.remote());
             io.err().println("Connection from " + Address.format(accepted.remote()));
         } else if (event instanceof SocketEvent.Received data) {
-            copy(received, data.data(), exit);
+            copy(received, data.source(), data.data(), exit);
         } else if (event instanceof SocketEvent.Closed closed) {
+            received.endOf(closed.source());
             SocketAddress peer = peers.remove(closed.source());
             if (peer == null) {
                 return;
@@ -288,9 +296,9 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private void copy(ReceivedBytes received, byte[] data, CompletableFuture<Integer> exit) {
+    private void copy(ReceivedBytes received, long connection, byte[] data, CompletableFuture<Integer> exit) {
         try {
-            received.write(data);
+            received.write(connection, java.nio.ByteBuffer.wrap(data));
         } catch (IOException e) {
             // As Python's write() reports it: the errno, without the file's name (open() names it).
             io.err().println(SocketError.from(e).pythonText());

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 record CliRun(int exit, byte[] stdout, String stderr) {
 
     /** A run still under way: its stderr can be waited on. */
-    record Running(LiveOutput err, CompletableFuture<CliRun> done) {
+    record Running(LiveOutput err, CompletableFuture<CliRun> done, LiveOutput out) {
         /** The port from the {@code Listening on ADDR:PORT} line. */
         int port() throws InterruptedException {
             return Integer.parseInt(err.await(Pattern.compile("Listening on .*:(\\d+)\\n"), Duration.ofSeconds(10)));
@@ -53,7 +53,7 @@ record CliRun(int exit, byte[] stdout, String stderr) {
             int exit = Cli.run(args, new Streams(stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8)));
             return new CliRun(exit, out.toByteArray(), err.text());
         }, RUNS);
-        return new Running(err, done);
+        return new Running(err, done, out);
     }
 
     String out() {

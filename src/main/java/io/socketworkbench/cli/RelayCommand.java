@@ -1,0 +1,204 @@
+package io.socketworkbench.cli;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.SocketError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code socket-workbench relay}: listens, and forwards each client to HOST:PORT, byte for byte both ways, printing
+ * each chunk as it passes ({@code >> } client to server, {@code << } server to client). A half-close is passed on:
+ * when one side shuts down its writing, the relay shuts down its writing to the other, and the answer still comes
+ * back. Each client has two threads, one a direction, each blocked in read() or write(): the sender's pace is
+ * the receiver's, so nothing piles up in memory.
+ */
+@Command(name = "relay", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+            "Listen, and forward every client to HOST:PORT, byte for byte in both directions.",
+            "Each chunk is printed to stdout as it passes: '>> ' then the chunk for client to server, '<< ' for "
+                    + "server to client. A half-close is passed on. Connections and errors go to stderr. SIGTERM or "
+                    + "Ctrl+C closes everything and exits 0.", ""},
+        footer = {"", "Examples:",
+            "  socket-workbench relay --port 37778 --to 127.0.0.1:37777",
+            "      watch the homework: point the client at 37778 instead of 37777",
+            "  socket-workbench relay --port 8080 --to example.org:80 --show hex"})
+final class RelayCommand implements java.util.concurrent.Callable<Integer> {
+    private static final int CHUNK = 64 * 1024;
+
+    private final Streams io;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", converter = HostConverter.class,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 lets other machines in).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "37778", converter = PortConverter.class,
+            description = "Port to listen on, 0-65535; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--to", paramLabel = "HOST:PORT", required = true, converter = Target.Converter.class,
+            description = "Where each client is forwarded ([::1]:80 for an IPv6 address).")
+    Target to;
+
+    @Option(names = "--show", paramLabel = "FORMAT", defaultValue = "python", converter = Show.Converter.class,
+            description = "How chunks are printed: python (Python's repr(), the default) or hex.")
+    Show show;
+
+    /** {@code host:port}, or {@code [v6]:port}. */
+    record Target(String host, int port) {
+        static final class Converter implements ITypeConverter<Target> {
+            @Override
+            public Target convert(String value) {
+                int colon = value.lastIndexOf(':');
+                if (colon <= 0 || colon == value.length() - 1) {
+                    throw new TypeConversionException("'" + value + "' is not HOST:PORT");
+                }
+                String host = value.substring(0, colon);
+                if (host.startsWith("[") && host.endsWith("]")) {
+                    host = host.substring(1, host.length() - 1);
+                }
+                int number;
+                try {
+                    number = Integer.parseInt(value.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    number = -1;
+                }
+                if (number < 1 || number > 65_535) {
+                    throw new TypeConversionException("'" + value + "': the port is not a number from 1 to 65535");
+                }
+                return new Target(host, number);
+            }
+        }
+    }
+
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Object stdout = new Object();
+
+    RelayCommand(Streams io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws CliFailure {
+        if (show == Show.RAW) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "Invalid value for option '--show': relay prints hex or python, not raw");
+        }
+        ServerSocket listener;
+        try {
+            listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 1024);
+        } catch (IOException e) {
+            throw new CliFailure(SocketError.from(e).pythonText());
+        }
+        try (SignalExit signals = new SignalExit(() -> closeAll(listener))) {
+            io.err().println("Listening on " + Address.format(listener.getLocalSocketAddress()));
+            io.err().println("Forwarding each client to " + to.host() + ":" + to.port());
+            while (!listener.isClosed()) {
+                Socket client;
+                try {
+                    client = listener.accept();
+                } catch (IOException e) {
+                    break;
+                }
+                Thread serve = new Thread(() -> serve(client), "relay-client");
+                serve.setDaemon(true);
+                serve.start();
+            }
+            return 0;
+        }
+    }
+
+    private void closeAll(ServerSocket listener) {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing on the way out
+        }
+        open.forEach(RelayCommand::closeQuietly);
+    }
+
+    private void serve(Socket client) {
+        String name = Address.format(client.getRemoteSocketAddress());
+        open.add(client);
+        io.err().println("Connection from " + name);
+        Socket server = new Socket();
+        try {
+            server.connect(new InetSocketAddress(to.host(), to.port()), 10_000);
+        } catch (IOException e) {
+            io.err().println("Could not forward " + name + " to " + to.host() + ":" + to.port() + ": "
+                    + SocketError.from(e).pythonText());
+            closeQuietly(client);
+            open.remove(client);
+            return;
+        }
+        open.add(server);
+        Thread back = new Thread(() -> pump(server, client, "<< "), "relay-back");
+        back.setDaemon(true);
+        back.start();
+        pump(client, server, ">> ");
+        try {
+            back.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(client);
+        closeQuietly(server);
+        open.remove(client);
+        open.remove(server);
+        io.err().println("Closed " + name);
+    }
+
+    /** Copies {@code from} to {@code to} until {@code from} ends, printing each chunk; then half-closes {@code to}. */
+    private void pump(Socket from, Socket to, String arrow) {
+        byte[] buffer = new byte[CHUNK];
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                print(arrow, Arrays.copyOf(buffer, n));
+                out.write(buffer, 0, n);
+            }
+            to.shutdownOutput(); // the half-close, passed on
+        } catch (IOException e) {
+            // A reset or a close on either side ends both directions.
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private void print(String arrow, byte[] chunk) {
+        byte[] line = (arrow + new String(show.line(chunk), StandardCharsets.US_ASCII))
+                .getBytes(StandardCharsets.US_ASCII);
+        synchronized (stdout) {
+            try {
+                io.out().write(line);
+                io.out().flush();
+            } catch (IOException ignored) {
+                // stdout closed (| head): the relay goes on forwarding
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.socketworkbench.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Puts messages back together from a byte stream, as receivers of TCP must: what one {@code send()} wrote may
+ * arrive split or merged. A framing is one of {@code line} (ends at {@code \n}, which is removed, as is a
+ * {@code \r} before it), {@code delim:HEX} (ends at those bytes, removed), {@code length:N} (an N-byte big-endian
+ * length, 1, 2 or 4, then that many bytes; the prefix is removed; {@code length:Nle} little-endian) or
+ * {@code idle:MS} (a pause of MS milliseconds ends a message: the caller says when, with {@link Decoder#flush}).
+ * Pure functions and a small stateful decoder per stream; no sockets.
+ */
+public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean littleEndian, long idleMillis) {
+
+    public enum Kind { LINE, DELIMITER, LENGTH, IDLE }
+
+    /** The longest message a length prefix may announce (and a delimiter may wait for): 64 MiB. */
+    public static final int MAX_MESSAGE = 64 << 20;
+
+    /** Reads {@code line}, {@code delim:0d0a}, {@code length:2}, {@code length:4le}, {@code idle:50}. */
+    public static Framing parse(String text) {
+        String spec = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (spec.equals("line")) {
+            return new Framing(Kind.LINE, new byte[] {'\n'}, 0, false, 0);
+        }
+        if (spec.startsWith("delim:")) {
+            byte[] delimiter;
+            try {
+                delimiter = Hex.parse(spec.substring(6));
+            } catch (PayloadSyntaxException e) {
+                throw new IllegalArgumentException("delim:HEX needs hex bytes, such as delim:0d0a");
+            }
+            if (delimiter.length == 0) {
+                throw new IllegalArgumentException("delim:HEX needs at least one byte, such as delim:0a");
+            }
+            return new Framing(Kind.DELIMITER, delimiter, 0, false, 0);
+        }
+        if (spec.startsWith("length:")) {
+            String n = spec.substring(7);
+            boolean le = n.endsWith("le");
+            if (le) {
+                n = n.substring(0, n.length() - 2);
+            }
+            if (!n.equals("1") && !n.equals("2") && !n.equals("4")) {
+                throw new IllegalArgumentException("length:N takes N = 1, 2 or 4 (length:2le for little-endian)");
+            }
+            return new Framing(Kind.LENGTH, null, Integer.parseInt(n), le, 0);
+        }
+        if (spec.startsWith("idle:")) {
+            try {
+                long ms = Long.parseLong(spec.substring(5));
+                if (ms >= 1 && ms <= 86_400_000L) {
+                    return new Framing(Kind.IDLE, null, 0, false, ms);
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message
+            }
+            throw new IllegalArgumentException("idle:MS takes MS from 1 to 86400000");
+        }
+        throw new IllegalArgumentException("'" + text + "' is not one of line, delim:HEX, length:N, length:Nle, idle:MS");
+    }
+
+    public Decoder decoder() {
+        return new Decoder(this);
+    }
+
+    /** One stream's framing state: bytes in, whole messages out, in order. */
+    public static final class Decoder {
+        private final Framing framing;
+        private byte[] buf = new byte[256];
+        private int len;
+        /** Where the search for a delimiter goes on: bytes before it were searched already. */
+        private int scanFrom;
+
+        Decoder(Framing framing) {
+            this.framing = framing;
+        }
+
+        /**
+         * The messages that {@code chunk} completes; the rest waits for more. A message that grows past
+         * {@link #MAX_MESSAGE} without ending is handed on as it is, so memory stays bounded.
+         */
+        public List<byte[]> feed(byte[] chunk) {
+            if (len + chunk.length > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + chunk.length));
+            }
+            System.arraycopy(chunk, 0, buf, len, chunk.length);
+            len += chunk.length;
+            List<byte[]> messages = new ArrayList<>();
+            if (framing.kind == Kind.IDLE) {
+                return messages;
+            }
+            int start = 0;
+            while (true) {
+                int end = next(start, messages);
+                if (end < 0) {
+                    break;
+                }
+                start = end;
+                scanFrom = start;
+            }
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, len - start);
+                len -= start;
+                scanFrom = Math.max(0, scanFrom - start);
+            }
+            if (len > MAX_MESSAGE) {
+                messages.addAll(flush());
+            }
+            return messages;
+        }
+
+        /** Bytes waiting for the end of their message. */
+        public int pendingBytes() {
+            return len;
+        }
+
+        /** Whatever is waiting, as a message (an idle pause, or the stream's end); empty when nothing is. */
+        public List<byte[]> flush() {
+            if (len == 0) {
+                return List.of();
+            }
+            byte[] rest = java.util.Arrays.copyOf(buf, len);
+            len = 0;
+            scanFrom = 0;
+            if (buf.length > 1 << 20) {
+                buf = new byte[256];
+            }
+            return List.of(rest);
+        }
+
+        /** Takes one message at {@code start}; the index after it, or -1 if it is not whole yet. */
+        private int next(int start, List<byte[]> out) {
+            switch (framing.kind) {
+                case LINE, DELIMITER -> {
+                    byte[] d = framing.delimiter;
+                    int at = indexOf(d, Math.max(start, scanFrom - d.length + 1));
+                    if (at < 0) {
+                        scanFrom = len;
+                        return -1;
+                    }
+                    int end = at;
+                    if (framing.kind == Kind.LINE && end > start && buf[end - 1] == '\r') {
+                        end--;
+                    }
+                    out.add(java.util.Arrays.copyOfRange(buf, start, end));
+                    return at + d.length;
+                }
+                case LENGTH -> {
+                    int n = framing.lengthBytes;
+                    if (len - start < n) {
+                        return -1;
+                    }
+                    long length = 0;
+                    for (int i = 0; i < n; i++) {
+                        int b = buf[start + (framing.littleEndian ? n - 1 - i : i)] & 0xff;
+                        length = (length << 8) | b;
+                    }
+                    if (length > MAX_MESSAGE) {
+                        throw new IllegalStateException("a length prefix announced " + length
+                                + " bytes, more than the " + MAX_MESSAGE + " a message may have");
+                    }
+                    if (len - start - n < length) {
+                        return -1;
+                    }
+                    int from = start + n;
+                    out.add(java.util.Arrays.copyOfRange(buf, from, from + (int) length));
+                    return from + (int) length;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+        }
+
+        private int indexOf(byte[] d, int from) {
+            outer:
+            for (int i = Math.max(0, from); i <= len - d.length; i++) {
+                for (int k = 0; k < d.length; k++) {
+                    if (buf[i + k] != d[k]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+}
