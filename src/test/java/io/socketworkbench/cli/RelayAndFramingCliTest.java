@@ -59,6 +59,43 @@ class RelayAndFramingCliTest {
         assertThat(bad.stderr()).contains("length:N takes N = 1, 2 or 4");
     }
 
+    /** A relay in a process of its own (SIGTERM ends it), its stderr and stdout read as they come. */
+    private record Relay(Process process, LiveOutput err, LiveOutput out, int port) {
+        static Relay start(boolean keepStdout, String... args) throws Exception {
+            ProcessBuilder builder = LauncherProcessTest.launcher(args);
+            if (!keepStdout) {
+                builder.redirectOutput(ProcessBuilder.Redirect.DISCARD); // 128 MiB of hex lines: not for memory
+            }
+            Process process = builder.start();
+            LiveOutput err = copy(process.getErrorStream());
+            LiveOutput out = keepStdout ? copy(process.getInputStream()) : new LiveOutput();
+            int port = Integer.parseInt(err.await(java.util.regex.Pattern.compile("Listening on .*:(\\d+)\\n"),
+                    java.time.Duration.ofSeconds(20)));
+            return new Relay(process, err, out, port);
+        }
+
+        private static LiveOutput copy(InputStream from) {
+            LiveOutput to = new LiveOutput();
+            Thread reader = new Thread(() -> {
+                try {
+                    from.transferTo(to);
+                } catch (java.io.IOException ignored) {
+                    // the relay ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return to;
+        }
+
+        /** SIGTERM, as Ctrl+C: the relay must end with status 0. */
+        int stop() throws Exception {
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            return process.exitValue();
+        }
+    }
+
     private static final String PY_SERVER = """
             import hashlib, socket, sys
             s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(1)
@@ -101,21 +138,8 @@ class RelayAndFramingCliTest {
     void theRelayForwards64MiBEachWayByteForByteAndPassesTheHalfCloseOn() throws Exception {
         Process server = new ProcessBuilder("python3", "-c", PY_SERVER).start();
         int serverPort = Integer.parseInt(new String(readLine(server.getInputStream()), UTF_8).trim());
-        // A relay process of its own: its stdout (128 MiB as hex lines) goes nowhere, and SIGTERM ends it.
-        Process relay = LauncherProcessTest.launcher("relay", "--port", "0", "--to", "127.0.0.1:" + serverPort,
-                "--show", "hex").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        LiveOutput relayErr = new LiveOutput();
-        Thread drain = new Thread(() -> {
-            try {
-                relay.getErrorStream().transferTo(relayErr);
-            } catch (java.io.IOException ignored) {
-                // the relay ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        int relayPort = Integer.parseInt(relayErr.await(java.util.regex.Pattern.compile("Listening on .*:(\\d+)\\n"),
-                java.time.Duration.ofSeconds(20)));
+        Relay relay = Relay.start(false, "relay", "--port", "0", "--to", "127.0.0.1:" + serverPort, "--show", "hex");
+        int relayPort = relay.port();
         Process client = new ProcessBuilder("python3", "-c", PY_CLIENT, String.valueOf(relayPort))
                 .redirectErrorStream(true).start();
         String output = new String(client.getInputStream().readAllBytes(), UTF_8);
@@ -127,11 +151,9 @@ class RelayAndFramingCliTest {
         // What the server sent is what the client got.
         assertThat(lines[2]).isEqualTo(lines[3]);
         server.destroy();
-        relayErr.await(java.util.regex.Pattern.compile("Closed 127.0.0.1:"), java.time.Duration.ofSeconds(10));
-        assertThat(relayErr.text()).contains("Connection from 127.0.0.1:");
-        relay.destroy(); // SIGTERM
-        assertThat(relay.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(relay.exitValue()).isZero();
+        relay.err().await(java.util.regex.Pattern.compile("Closed 127.0.0.1:"), java.time.Duration.ofSeconds(10));
+        assertThat(relay.err().text()).contains("Connection from 127.0.0.1:");
+        assertThat(relay.stop()).isZero();
     }
 
     @Test
@@ -145,41 +167,17 @@ class RelayAndFramingCliTest {
                     throw new IllegalStateException(e);
                 }
             }, r -> new Thread(r).start());
-            Process relay = LauncherProcessTest.launcher("relay", "--port", "0", "--to",
-                    "127.0.0.1:" + upstream.getLocalPort()).start();
-            LiveOutput err = new LiveOutput();
-            Thread drain = new Thread(() -> {
-                try {
-                    relay.getErrorStream().transferTo(err);
-                } catch (java.io.IOException ignored) {
-                    // the relay ended
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
-            LiveOutput out = new LiveOutput();
-            Thread lines = new Thread(() -> {
-                try {
-                    relay.getInputStream().transferTo(out);
-                } catch (java.io.IOException ignored) {
-                    // the relay ended
-                }
-            });
-            lines.setDaemon(true);
-            lines.start();
-            int port = Integer.parseInt(err.await(java.util.regex.Pattern.compile("Listening on .*:(\\d+)\\n"),
-                    java.time.Duration.ofSeconds(20)));
+            Relay relay = Relay.start(true, "relay", "--port", "0", "--to", "127.0.0.1:" + upstream.getLocalPort());
+            int port = relay.port();
             try (Socket client = new Socket("127.0.0.1", port)) {
                 client.getOutputStream().write("ping".getBytes(UTF_8));
                 assertThat(new String(client.getInputStream().readAllBytes(), UTF_8)).isEqualTo("re:ping");
             }
             echo.get(10, TimeUnit.SECONDS);
-            err.await(java.util.regex.Pattern.compile("Closed "), java.time.Duration.ofSeconds(10));
-            out.await(java.util.regex.Pattern.compile("<< b're:ping'\n"), java.time.Duration.ofSeconds(10));
-            assertThat(out.text()).isEqualTo(">> b'ping'\n<< b're:ping'\n");
-            relay.destroy();
-            assertThat(relay.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(relay.exitValue()).isZero();
+            relay.err().await(java.util.regex.Pattern.compile("Closed "), java.time.Duration.ofSeconds(10));
+            relay.out().await(java.util.regex.Pattern.compile("<< b're:ping'\n"), java.time.Duration.ofSeconds(10));
+            assertThat(relay.out().text()).isEqualTo(">> b'ping'\n<< b're:ping'\n");
+            assertThat(relay.stop()).isZero();
         }
         CliRun usage = CliRun.run("relay", "--port", "0");
         assertThat(usage.exit()).isEqualTo(2);

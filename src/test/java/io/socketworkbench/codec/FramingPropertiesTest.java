@@ -3,30 +3,13 @@ package io.socketworkbench.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Length framing fed in any split gives the same messages. */
 class FramingPropertiesTest {
-
-    private static List<String> feedInPieces(Framing framing, byte[] stream, int... cuts) {
-        Framing.Decoder decoder = framing.decoder();
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int cut : cuts) {
-            decoder.feed(Arrays.copyOfRange(stream, from, cut))
-                    .forEach(m -> out.add(new String(m, StandardCharsets.ISO_8859_1)));
-            from = cut;
-        }
-        decoder.feed(Arrays.copyOfRange(stream, from, stream.length))
-                .forEach(m -> out.add(new String(m, StandardCharsets.ISO_8859_1)));
-        decoder.flush().forEach(m -> out.add("rest:" + new String(m, StandardCharsets.ISO_8859_1)));
-        return out;
-    }
 
     @Property(tries = 2000)
     void anySplitOfLengthPrefixedMessagesGivesTheSameMessages(@ForAll @IntRange(min = 0, max = 40) int a,
@@ -44,7 +27,7 @@ class FramingPropertiesTest {
         System.arraycopy(second, 0, stream, 2 + a + 2, b);
         int c1 = Math.min(cut1, stream.length);
         int c2 = Math.max(c1, Math.min(cut2, stream.length));
-        assertThat(feedInPieces(Framing.parse("length:2"), stream, c1, c2))
+        assertThat(FramingTest.feedInPieces(Framing.parse("length:2"), stream, c1, c2))
                 .containsExactly(new String(first, StandardCharsets.ISO_8859_1),
                         new String(second, StandardCharsets.ISO_8859_1));
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Framing as a receiver needs it: the same messages come out however the stream was split. */
 class FramingTest {
 
-    private static List<String> feedInPieces(Framing framing, byte[] stream, int... cuts) {
+    static List<String> feedInPieces(Framing framing, byte[] stream, int... cuts) {
         Framing.Decoder decoder = framing.decoder();
         List<String> out = new ArrayList<>();
         int from = 0;
