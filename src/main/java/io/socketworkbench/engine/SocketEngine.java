@@ -45,6 +45,43 @@ public final class SocketEngine implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Whether a TCP port that refused a bind with "Address already in use" is only lingering: connections of an
+     * earlier server in TIME_WAIT, with nobody listening. On Linux the kernel's socket table says whether anything
+     * listens on the port (nothing is connected to find out, which a one-shot server would count as its client);
+     * elsewhere a bind with SO_REUSEADDR is tried and at once undone.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> onlyLingering(Address address) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        resolver.resolve(address, reactor, resolved -> {
+            int port = resolved instanceof java.net.InetSocketAddress inet ? inet.getPort() : -1;
+            java.nio.file.Path table = java.nio.file.Path.of("/proc/net/tcp");
+            if (port > 0 && java.nio.file.Files.isReadable(table)) {
+                answer.complete(!listensOn(port, table) && !listensOn(port, java.nio.file.Path.of("/proc/net/tcp6")));
+                return;
+            }
+            try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
+                probe.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+                probe.bind(resolved);
+                answer.complete(true);
+            } catch (java.io.IOException e) {
+                answer.complete(false);
+            }
+        }, error -> answer.complete(false));
+        return answer;
+    }
+
+    /** A socket in state LISTEN (0A) on {@code port} in a /proc/net/tcp table. */
+    private static boolean listensOn(int port, java.nio.file.Path table) {
+        String wanted = String.format(":%04X", port);
+        try (var lines = java.nio.file.Files.lines(table)) {
+            return lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
+                    .anyMatch(f -> f.length > 3 && f[1].endsWith(wanted) && f[3].equals("0A"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** A UDP socket bound to {@code config.bind()}, or left for the system to bind on its first send. */
     public UdpEndpoint udp(UdpConfig config, SocketListener listener) {
         UdpEndpoint endpoint = new UdpEndpoint(nextId(), reactor, resolver, config, listener);

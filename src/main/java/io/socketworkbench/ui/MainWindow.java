@@ -175,16 +175,44 @@ public final class MainWindow extends BorderPane {
 
     /** Contract 4: the seed's server on 127.0.0.1:37777, and the client pane connecting to it. */
     public void runHomework() {
+        runHomework(37777);
+    }
+
+    /**
+     * The homework on {@code port}. If the server cannot start because the port is in use: another program there
+     * (say, the seed's server.py) gets the client, as the homework's client would find it; a port that only lingers
+     * in TIME_WAIT from an earlier server has nobody to connect to, so the client waits and the server pane says
+     * why, when it frees, and offers Retry or the next port.
+     */
+    public void runHomework(int port) {
         clients.getSelectionModel().select(0);
-        server.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", 37777);
+        server.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
         server.setReply(io.socketworkbench.ui.server.ServerSession.ReplyMode.GREET_CLOSE, "This is socket!");
         server.setBacklog(5);
         // The tutorial's listen(5) is for this start only: a later Start gets the form's own backlog back.
         server.whenListening(server::restoreBacklog);
         ClientPane client = client();
-        client.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", 37777);
-        // Connect once the server listens; if 37777 is taken (say, by the seed itself), connect to whoever has it.
-        server.whenListening(client::open);
+        client.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
+        server.whenListening(() -> {
+            var failure = server.startFailure();
+            if (failure == null) {
+                client.open();
+                return;
+            }
+            server.whyInUse(lingering -> {
+                if (lingering) {
+                    server.offer(t("homework.timeWait", Integer.toString(port)),
+                            java.util.List.of(new String[] {"server-retry", t("homework.retry")},
+                                    new String[] {"server-other-port", t("homework.otherPort",
+                                            Integer.toString(port + 1))}),
+                            java.util.List.of(() -> runHomework(port), () -> runHomework(port + 1)));
+                } else {
+                    server.offer(t("homework.taken", Integer.toString(port)), java.util.List.of(),
+                            java.util.List.of());
+                    client.open();
+                }
+            });
+        });
         server.startServer();
     }
 

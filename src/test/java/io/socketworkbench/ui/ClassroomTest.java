@@ -118,7 +118,7 @@ class ClassroomTest {
         robot.interact(() -> projectorItem(robot).setSelected(true));
         assertThat(window.zoom().get()).isGreaterThanOrEqualTo(2.0);
         assertThat(window.getStyleClass()).contains("projector");
-        robot.interact(window::runHomework);
+        robot.interact(() -> window.runHomework());
         await(() -> robot.lookup("#lesson-steps").lookup(".lesson-step.done").queryAll().size() == 5);
         await(() -> window.lesson().sequence().arrows().size() == 4);
 

@@ -252,7 +252,7 @@ class MainWindowTest {
     @Test
     void theHomeworkExampleReproducesTheSeed(FxRobot robot) throws Exception {
         assertThat(io.socketworkbench.interop.PortWait.bindable(37777, true)).as("port 37777 free").isTrue();
-        robot.interact(window::runHomework);
+        robot.interact(() -> window.runHomework());
         TestWindow.await(() -> transcriptShows(robot, "#client-transcript", "This is socket!"));
         TestWindow.await(() -> text(robot, "#client-state").equals("The server closed the connection"));
         assertThat(text(robot, "#server-state")).startsWith("Listening on 127.0.0.1:37777");

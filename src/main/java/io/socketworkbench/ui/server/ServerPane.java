@@ -50,6 +50,9 @@ public final class ServerPane extends VBox {
     private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
     private final Label state = new Label();
     private final Label warning = new Label();
+    /** What to do about a start that failed (an example's: Retry, another port), with its buttons. */
+    private final Label offerText = new Label();
+    private final HBox offer = new HBox(8);
     private final ReplyControls reply = new ReplyControls();
     private final ConnectionList connections;
     private final LogView log = new LogView();
@@ -139,7 +142,21 @@ public final class ServerPane extends VBox {
         HBox.setHgrow(reply, Priority.ALWAYS);
         replyRow.setAlignment(Pos.CENTER_LEFT);
         this.replyRow = replyRow;
-        getChildren().addAll(new HBox(10, title, state), formRow, warning, replyRow, body, inputBar);
+        offerText.setWrapText(true);
+        offerText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        offerText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(offerText, javafx.scene.layout.Priority.ALWAYS);
+        offer.setId("server-offer");
+        offer.getStyleClass().add("offer-line");
+        offer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        offer.setVisible(false);
+        offer.managedProperty().bind(offer.visibleProperty());
+        session.running().observe(on -> {
+            if (on) {
+                offer.setVisible(false);
+            }
+        });
+        getChildren().addAll(new HBox(10, title, state), formRow, warning, offer, replyRow, body, inputBar);
     }
 
     /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */
@@ -222,6 +239,34 @@ public final class ServerPane extends VBox {
     /** Hands the bytes to the session, for the selected client or all; a problem comes back to show. */
     private String send(byte[] data) {
         return session.send(data, connections.selected());
+    }
+
+    /** Shows {@code text} under the form with a button per choice (its id, its label, what it does). */
+    public void offer(String text, java.util.List<String[]> buttons, java.util.List<Runnable> actions) {
+        offerText.setText(text);
+        offer.getChildren().setAll(offerText);
+        for (int i = 0; i < buttons.size(); i++) {
+            javafx.scene.control.Button button = new javafx.scene.control.Button(buttons.get(i)[1]);
+            button.setId(buttons.get(i)[0]);
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Runnable action = actions.get(i);
+            button.setOnAction(e -> {
+                offer.setVisible(false);
+                action.run();
+            });
+            offer.getChildren().add(button);
+        }
+        offer.setVisible(true);
+    }
+
+    /** See {@link ServerSession#whyInUse}. */
+    public void whyInUse(java.util.function.Consumer<Boolean> answer) {
+        session.whyInUse(answer);
+    }
+
+    /** Why the last start failed, or null. */
+    public io.socketworkbench.engine.SocketError startFailure() {
+        return session.startFailure();
     }
 
     /** For the status bar and tests. */

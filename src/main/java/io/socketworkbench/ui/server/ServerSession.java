@@ -70,6 +70,9 @@ public final class ServerSession {
     private SocketAddress lastDatagramSender;
     private String local = "";
     private boolean statusDue;
+    private SocketError startFailure;
+    /** Where the last start failed to bind. */
+    private Address failedAt;
     /** Datagrams received since the UDP server started, shown or not. */
     private long datagramsIn;
 
@@ -117,6 +120,24 @@ public final class ServerSession {
         return current == null ? null : current.reply();
     }
 
+    /** Why the last start failed (null after one that listened): for an example that must say what to do. */
+    public SocketError startFailure() {
+        return startFailure;
+    }
+
+    /**
+     * After a start refused with "Address already in use": {@code answer} hears (on the window's thread) true when
+     * the port only lingers in TIME_WAIT from an earlier server, with nobody listening, false when another program
+     * listens there.
+     */
+    public void whyInUse(java.util.function.Consumer<Boolean> answer) {
+        if (startFailure == null || startFailure.kind() != io.socketworkbench.engine.ErrorKind.ADDRESS_IN_USE
+                || failedAt == null) {
+            return;
+        }
+        port.when(engine.onlyLingering(failedAt), answer::accept, error -> answer.accept(false));
+    }
+
     /** Runs once, the next time the server is listening or has failed to. */
     public void whenListening(Runnable action) {
         onListening.add(action);
@@ -127,6 +148,7 @@ public final class ServerSession {
             stop();
         }
         current = start;
+        startFailure = null;
         datagramsIn = 0;
         local = "";
         running.set(true);
@@ -223,6 +245,8 @@ public final class ServerSession {
         log.publish(t("log.failed", text));
         transcript.add(Message.error(text));
         if (failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE) {
+            startFailure = failed.error();
+            failedAt = current == null ? null : current.address();
             lesson.bindFailed(failed.error());
             tcp = null;
             udp = null;
