@@ -12,7 +12,18 @@ final class TestWindow {
     private TestWindow() {
     }
 
+    /**
+     * The bridge of the window shown last. Its pulse timer keeps it (and through it the whole window, with up to
+     * 32 MiB in each transcript) reachable for as long as it runs: a new test's window stops the one before, or a
+     * run of flood tests fills the test JVM's heap.
+     */
+    private static FxBridge previous;
+
     static MainWindow show(Stage stage, SocketEngine engine, FxBridge bridge, double width, double height) {
+        if (previous != null && previous != bridge) {
+            previous.stop();
+        }
+        previous = bridge;
         I18n.use(Locale.ENGLISH);
         javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
