@@ -98,17 +98,8 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                     + "Modbus RTU sends it), crc16-ccitt, crc32 or lrc.")
     Checksum append;
 
-    @Option(names = "--show", paramLabel = "FORMAT", defaultValue = "raw", converter = Show.Converter.class,
-            description = "How received bytes are printed: raw (as they are, the default), hex (one line of hex "
-                    + "pairs per chunk) or python (one line of Python's repr() per chunk). --save always gets the "
-                    + "bytes as they are.")
-    Show show;
-
-    @Option(names = "--frame", paramLabel = "FRAMING", converter = FramingConverter.class,
-            description = "With --show hex or python, one line per message instead of per chunk: line (ends at \\n), "
-                    + "delim:HEX (ends at those bytes), length:N (an N-byte big-endian length first, N = 1, 2 or 4; "
-                    + "length:Nle little-endian), idle:MS (a pause of MS ms ends it). Raw output is unchanged.")
-    io.socketworkbench.codec.Framing frame;
+    @picocli.CommandLine.Mixin
+    ReceivedFormat format = new ReceivedFormat();
 
     /** The longest --interval: a day. */
     static final long MAX_INTERVAL_MS = 86_400_000L;
@@ -154,7 +145,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         Address target = transport.unix != null ? Address.unix(transport.unix)
                 : Address.inet(host == null ? "127.0.0.1" : host, port == null ? 37777 : port);
         try (SocketEngine engine = new SocketEngine("client");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show, frame)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame)) {
             return transport.udp ? udp(engine, target, toSend, received) : tcp(engine, target, toSend, received);
         }
     }

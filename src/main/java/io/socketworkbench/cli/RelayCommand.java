@@ -40,6 +40,9 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
 
     private final Streams io;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", converter = HostConverter.class,
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 lets other machines in).")
     String bind;
@@ -93,7 +96,7 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         if (show == Show.RAW) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--show': relay prints hex or python, not raw");
         }
         ServerSocket listener;

@@ -2,7 +2,6 @@ package io.socketworkbench.cli;
 
 import io.socketworkbench.codec.Escapes;
 import io.socketworkbench.codec.PayloadSyntaxException;
-import io.socketworkbench.codec.Framing;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.DatagramSink;
@@ -101,17 +100,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             description = "Encoding of --greet TEXT (default: ${DEFAULT-VALUE}).")
     Charset encoding;
 
-    @Option(names = "--show", paramLabel = "FORMAT", defaultValue = "raw", converter = Show.Converter.class,
-            description = "How received bytes are printed: raw (as they are, the default), hex (one line of hex "
-                    + "pairs per chunk or datagram) or python (one line of Python's repr() per chunk or datagram). "
-                    + "--save always gets the bytes as they are.")
-    Show show;
-
-    @Option(names = "--frame", paramLabel = "FRAMING", converter = FramingConverter.class,
-            description = "With --show hex or python, one line per message instead of per chunk: line (ends at \\n), "
-                    + "delim:HEX (ends at those bytes), length:N (an N-byte big-endian length first, N = 1, 2 or 4; "
-                    + "length:Nle little-endian), idle:MS (a pause of MS ms ends it). Raw output is unchanged.")
-    Framing frame;
+    @picocli.CommandLine.Mixin
+    ReceivedFormat format = new ReceivedFormat();
 
     ServerCommand(Streams io) {
         this.io = io;
@@ -139,7 +129,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         try (SocketEngine engine = new SocketEngine("server");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, show, frame)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame)) {
             Map<Long, SocketAddress> peers = new ConcurrentHashMap<>();
             Supplier<CompletableFuture<Void>> stop;
             CompletableFuture<SocketAddress> started;

@@ -44,6 +44,12 @@ public final class QuickList {
         changed();
     }
 
+    /** Puts {@code item} at {@code index} (the end when out of range). */
+    public void insert(int index, Item item) {
+        items.add(index < 0 || index > items.size() ? items.size() : index, item);
+        changed();
+    }
+
     public void set(int index, Item item) {
         items.set(index, item);
         changed();

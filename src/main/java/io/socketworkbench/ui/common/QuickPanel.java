@@ -266,11 +266,9 @@ public final class QuickPanel extends TitledPane {
             if (ms < 0 || ms > 86_400_000L) {
                 throw new NumberFormatException();
             }
+            // After the selected item, or at the end.
             int at = view.getSelectionModel().getSelectedIndex();
-            list.add(QuickList.Item.delay(ms));
-            if (at >= 0) {
-                list.move(list.items().get().size() - 1, at + 1 - (list.items().get().size() - 1));
-            }
+            list.insert(at < 0 ? -1 : at + 1, QuickList.Item.delay(ms));
         } catch (NumberFormatException e) {
             problems.accept(t("quick.badDelay"));
         }

@@ -153,6 +153,9 @@ class SendingModelTest {
         list.replaceAll(items);
         assertThat(list.message(1).name()).isEqualTo("modbus"); // Ctrl+2 skips the delay
         assertThat(list.message(2)).isNull();
+        list.insert(1, QuickList.Item.delay(7)); // a delay put after the first item
+        assertThat(list.items().get().get(1).delayMillis()).isEqualTo(7);
+        assertThat(list.items().get()).hasSize(4);
     }
 
     @Test
