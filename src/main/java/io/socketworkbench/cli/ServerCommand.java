@@ -88,6 +88,17 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                     + "silent clients cannot hold the --max-clients places for ever (default: never).")
     Double idleTimeout;
 
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS",
+            description = "Close a client that has read none of the bytes waiting for it (echoes, a greeting) for "
+                    + "SECONDS (more than 0, at most 86400): clients that send and never read cannot hold the "
+                    + "--max-clients places for ever (default: never).")
+    Double stallTimeout;
+
+    @Option(names = "--busy", paramLabel = "TEXT",
+            description = "Send TEXT (escapes as in --greet) to a client refused by --max-clients before closing "
+                    + "it, so that it learns why (default: close it without a word).")
+    String busy;
+
     /**
      * The listen queue is what absorbs a storm of connects while the server sets up the ones before: 1024, as the
      * window's server uses (Linux caps it at net.core.somaxconn, 4096 on current kernels).
@@ -116,16 +127,14 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--max-clients': '" + maxClients + "' is not from 0 to 1000000");
         }
-        if (idleTimeout != null && !(idleTimeout > 0 && idleTimeout <= ClientCommand.MAX_TIMEOUT_SECONDS)) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--idle-timeout': '"
-                    + spec.commandLine().getParseResult().matchedOption("--idle-timeout").stringValues().get(0)
-                    + "' is not a number of seconds from more than 0 to " + ClientCommand.MAX_TIMEOUT_SECONDS);
-        }
+        checkSeconds("--idle-timeout", idleTimeout);
+        checkSeconds("--stall-timeout", stallTimeout);
         if (backlog < 1 || backlog > 65_535) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--backlog': '" + backlog + "' is not from 1 to 65535");
         }
         byte[] greeting = greeting();
+        byte[] busyMessage = escaped("--busy", busy);
         Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         try (SocketEngine engine = new SocketEngine("server");
@@ -141,7 +150,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             } else {
                 ServerConfig config = ServerConfig.of(address).withBacklog(backlog).withEcho(echo)
                         .withGreeting(greeting, closeAfterGreet).withMaxClients(maxClients)
-                        .withIdleTimeout(idleTimeout == null ? null : Duration.ofMillis(Math.round(idleTimeout * 1000)));
+                        .withIdleTimeout(duration(idleTimeout)).withStallTimeout(duration(stallTimeout))
+                        .withBusyMessage(busyMessage);
                 if (!echo) {
                     // Straight from the engine's read buffer to stdout and the file: no copy, no event per read.
                     config = config.withSink((connection, data) -> {
@@ -177,14 +187,35 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    private void checkSeconds(String option, Double seconds) {
+        if (seconds != null && !(seconds > 0 && seconds <= ClientCommand.MAX_TIMEOUT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '"
+                    + spec.commandLine().getParseResult().matchedOption(option).stringValues().get(0)
+                    + "' is not a number of seconds from more than 0 to " + ClientCommand.MAX_TIMEOUT_SECONDS);
+        }
+    }
+
+    private static Duration duration(Double seconds) {
+        return seconds == null ? null : Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static String seconds(Double value) {
+        return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString() + " s";
+    }
+
     private byte[] greeting() {
-        if (greet == null) {
+        return escaped("--greet", greet);
+    }
+
+    private byte[] escaped(String option, String text) {
+        if (text == null) {
             return new byte[0];
         }
         try {
-            return Escapes.parse(greet, encoding);
+            return Escapes.parse(text, encoding);
         } catch (PayloadSyntaxException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--greet': " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
+                    + e.getMessage());
         }
     }
 
@@ -223,7 +254,10 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             boolean idle = idleTimeout != null && closed.error() != null
                     && closed.error().kind() == ErrorKind.TIMED_OUT;
             io.err().println("Closed " + Address.format(peer) + ": " + (idle
-                    ? "it sent nothing for " + new java.math.BigDecimal(idleTimeout.toString()).stripTrailingZeros().toPlainString() + " s (--idle-timeout)" : describe(closed)));
+                    ? "it sent nothing for " + seconds(idleTimeout) + " (--idle-timeout)"
+                    : closed.reason() == CloseReason.STALLED
+                    ? "it read none of the bytes waiting for it for " + seconds(stallTimeout) + " (--stall-timeout)"
+                    : describe(closed)));
             if (once) {
                 exit.complete(0);
             }
@@ -299,6 +333,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     static String describe(SocketEvent.Closed closed) {
         return switch (closed.reason()) {
             case LOCAL -> "closed by us";
+            case STALLED -> "closed by us: it read none of the bytes waiting for it (--stall-timeout)";
             case PEER -> "peer closed the connection";
             case RESET, ERROR -> closed.error().pythonText();
         };

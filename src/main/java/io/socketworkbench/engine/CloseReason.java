@@ -9,5 +9,10 @@ public enum CloseReason {
     /** The peer reset the connection (RST). */
     RESET,
     /** An I/O error or a timeout ended it; the event carries the error. */
-    ERROR
+    ERROR,
+    /**
+     * We closed it because the peer took none of the bytes waiting for it for the server's stall timeout: a peer
+     * that sends without ever reading must not hold a server's place for ever.
+     */
+    STALLED
 }

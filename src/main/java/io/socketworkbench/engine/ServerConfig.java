@@ -8,7 +8,8 @@ import java.util.Objects;
  */
 public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options, byte[] greeting,
                            boolean closeAfterGreet, boolean echo, int maxClients, long sendQueueCap,
-                           ReceiveSink sink, java.time.Duration idleTimeout) {
+                           ReceiveSink sink, java.time.Duration idleTimeout,
+                           java.time.Duration stallTimeout, byte[] busyMessage) {
 
     public static final int DEFAULT_BACKLOG = 50;
     public static final long DEFAULT_SEND_QUEUE_CAP = 16L * 1024 * 1024;
@@ -17,6 +18,7 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
         Objects.requireNonNull(bind, "bind");
         options = options == null ? SocketOptionsSpec.DEFAULTS : options;
         greeting = greeting == null ? new byte[0] : greeting.clone();
+        busyMessage = busyMessage == null ? new byte[0] : busyMessage.clone();
         if (backlog < 0 || maxClients < 0 || sendQueueCap <= 0) {
             throw new IllegalArgumentException("backlog, maxClients and sendQueueCap must not be negative");
         }
@@ -24,27 +26,32 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
 
     public static ServerConfig of(Address bind) {
         return new ServerConfig(bind, DEFAULT_BACKLOG, SocketOptionsSpec.DEFAULTS, null, false, false, 0,
-                DEFAULT_SEND_QUEUE_CAP, null, null);
+                DEFAULT_SEND_QUEUE_CAP, null, null, null, null);
     }
 
     public ServerConfig withGreeting(byte[] text, boolean closeAfter) {
-        return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap, sink, idleTimeout);
+        return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap,
+                sink, idleTimeout, stallTimeout, busyMessage);
     }
 
     public ServerConfig withEcho(boolean on) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap, sink, idleTimeout);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap,
+                sink, idleTimeout, stallTimeout, busyMessage);
     }
 
     public ServerConfig withMaxClients(int limit) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap, sink, idleTimeout);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap,
+                sink, idleTimeout, stallTimeout, busyMessage);
     }
 
     public ServerConfig withBacklog(int value) {
-        return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink, idleTimeout);
+        return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
+                sink, idleTimeout, stallTimeout, busyMessage);
     }
 
     public ServerConfig withOptions(SocketOptionsSpec value) {
-        return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap, sink, idleTimeout);
+        return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
+                sink, idleTimeout, stallTimeout, busyMessage);
     }
 
     /**
@@ -53,7 +60,7 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
      */
     public ServerConfig withSink(ReceiveSink value) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                value, idleTimeout);
+                value, idleTimeout, stallTimeout, busyMessage);
     }
 
     /**
@@ -62,10 +69,26 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
      */
     public ServerConfig withIdleTimeout(java.time.Duration value) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                sink, value);
+                sink, value, stallTimeout, busyMessage);
     }
 
     public ServerConfig withSendQueueCap(long bytes) {
-        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes, sink, idleTimeout);
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes,
+                sink, idleTimeout, stallTimeout, busyMessage);
+    }
+
+    /**
+     * Closes a client that has taken none of the bytes waiting for it (an echo, a greeting, a send) for
+     * {@code value} (null: never): a crowd that sends and never reads cannot hold a server's places for ever.
+     */
+    public ServerConfig withStallTimeout(java.time.Duration value) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
+                sink, idleTimeout, value, busyMessage);
+    }
+
+    /** Sent to a client refused for {@code maxClients} before it is closed, so that it can learn why. */
+    public ServerConfig withBusyMessage(byte[] value) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
+                sink, idleTimeout, stallTimeout, value);
     }
 }

@@ -28,6 +28,7 @@ final class TcpConnection implements Reactor.Handler {
     private final long cap;
     private final boolean echo;
     private final long idleMillis;
+    private final long stallMillis;
     private final Consumer<CloseReason> onClosed;
     private ReceiveSink sink;
     private final ArrayDeque<Pending> outbound = new ArrayDeque<>();
@@ -45,9 +46,17 @@ final class TcpConnection implements Reactor.Handler {
     private CloseReason closeWhenFlushed;
     private long lastReceive;
     private Reactor.Timer idleTimer;
+    /** When the peer last took bytes from us, or when bytes began to wait for it. */
+    private long lastDrain;
+    private Reactor.Timer stallTimer;
 
     TcpConnection(long id, SocketChannel channel, Reactor reactor, SocketListener listener, long cap, boolean echo,
                   Duration idleTimeout, Consumer<CloseReason> onClosed) {
+        this(id, channel, reactor, listener, cap, echo, idleTimeout, null, onClosed);
+    }
+
+    TcpConnection(long id, SocketChannel channel, Reactor reactor, SocketListener listener, long cap, boolean echo,
+                  Duration idleTimeout, Duration stallTimeout, Consumer<CloseReason> onClosed) {
         this.id = id;
         this.channel = channel;
         this.reactor = reactor;
@@ -55,6 +64,7 @@ final class TcpConnection implements Reactor.Handler {
         this.cap = cap;
         this.echo = echo;
         this.idleMillis = idleTimeout == null ? 0 : Math.max(1, idleTimeout.toMillis());
+        this.stallMillis = stallTimeout == null ? 0 : Math.max(1, stallTimeout.toMillis());
         this.onClosed = onClosed;
     }
 
@@ -180,6 +190,12 @@ final class TcpConnection implements Reactor.Handler {
             }
             return;
         }
+        if (outbound.isEmpty()) {
+            lastDrain = System.nanoTime();
+            if (stallMillis > 0 && stallTimer == null) {
+                stallTimer = reactor.schedule(stallMillis, this::checkStall);
+            }
+        }
         outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done, origin,
                 origin == SocketEvent.Origin.USER ? null : data));
         queued += data.length;
@@ -236,6 +252,9 @@ final class TcpConnection implements Reactor.Handler {
             ByteBuffer slice = buffer.slice(buffer.position(), length);
             int written = channel.write(slice);
             buffer.position(buffer.position() + written);
+            if (written > 0) {
+                lastDrain = System.nanoTime();
+            }
             if (written < length) {
                 return false;
             }
@@ -281,11 +300,37 @@ final class TcpConnection implements Reactor.Handler {
         if (closed) {
             return;
         }
+        if (readPaused || heldByView) {
+            // We are the ones not reading (its echoes wait, or the window is behind): the peer is not idle.
+            lastReceive = System.nanoTime();
+        }
         long idle = (System.nanoTime() - lastReceive) / 1_000_000;
         if (idle >= idleMillis) {
             close(CloseReason.ERROR, SocketError.of(ErrorKind.TIMED_OUT));
         } else {
             idleTimer = reactor.schedule(idleMillis - idle, this::checkIdle);
+        }
+    }
+
+    private void checkStall() {
+        stallTimer = null;
+        if (closed || outbound.isEmpty()) {
+            return; // the next byte queued starts the clock again
+        }
+        long stalled = (System.nanoTime() - lastDrain) / 1_000_000;
+        if (stalled >= stallMillis) {
+            // The selector reports a socket writable only once much of its send buffer is free; a slow reader
+            // may have taken some since. Try: any byte written is progress.
+            flush();
+            if (closed || outbound.isEmpty()) {
+                return;
+            }
+            stalled = (System.nanoTime() - lastDrain) / 1_000_000;
+        }
+        if (stalled >= stallMillis) {
+            close(CloseReason.STALLED, null);
+        } else {
+            stallTimer = reactor.schedule(stallMillis - stalled, this::checkStall);
         }
     }
 
@@ -301,6 +346,9 @@ final class TcpConnection implements Reactor.Handler {
         closed = true;
         if (idleTimer != null) {
             idleTimer.cancel();
+        }
+        if (stallTimer != null) {
+            stallTimer.cancel();
         }
         Reactor.release(key, channel);
         reactor.streams().remove(id);

@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -173,19 +174,41 @@ public final class TcpServer implements Reactor.Handler {
         // Accepting happens on the acceptor thread; the listening socket is not registered with the selector.
     }
 
+    private final ByteBuffer refusedInput = ByteBuffer.allocate(16 * 1024);
+
+    /**
+     * Tells a client refused for {@code maxClients} why, when the server was given words for it, then closes with
+     * a FIN (not a reset): the message is small enough for the new socket's send buffer, so the write never blocks.
+     */
+    private void refuse(SocketChannel client) throws IOException {
+        // refusedInput: only the acceptor thread refuses.
+        try (client) {
+            client.configureBlocking(false);
+            byte[] busy = config.busyMessage();
+            if (busy.length > 0) {
+                client.write(ByteBuffer.wrap(busy));
+                client.shutdownOutput();
+            }
+            // What it already sent is read and dropped: closing with unread bytes would send a reset instead.
+            refusedInput.clear();
+            client.read(refusedInput);
+        }
+    }
+
     private void admit(SocketChannel client) {
         long connectionId = SocketEngine.nextId();
         try {
             if (config.maxClients() > 0 && connections.size() >= config.maxClients()) {
                 SocketAddress remote = client.getRemoteAddress();
-                client.close();
+                refuse(client);
                 Events.deliver(listener, new SocketEvent.AcceptRefused(id, remote, config.maxClients()));
                 return;
             }
             client.configureBlocking(false);
             config.options().withReuseAddress(null).applyTo(client);
             TcpConnection connection = new TcpConnection(connectionId, client, reactor, listener,
-                    config.sendQueueCap(), config.echo(), config.idleTimeout(), reason -> forget(connectionId));
+                    config.sendQueueCap(), config.echo(), config.idleTimeout(), config.stallTimeout(),
+                    reason -> forget(connectionId));
             if (!config.echo()) {
                 connection.sinkTo(config.sink());
             }

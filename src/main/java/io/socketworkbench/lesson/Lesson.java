@@ -365,7 +365,7 @@ public final class Lesson {
         String sock = name(side, false, connection);
         diagram.closed(connection, reason, error == null ? "" : error.pythonText());
         switch (reason) {
-            case LOCAL -> {
+            case LOCAL, STALLED -> {
                 line(sock + ".close()");
                 set(side, TcpState.TIME_WAIT);
                 step(side, connection, Step.of(Step.Action.CLOSE));

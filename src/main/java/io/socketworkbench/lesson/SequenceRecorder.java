@@ -141,7 +141,7 @@ final class SequenceRecorder {
     void closed(long connection, CloseReason reason, String errorText) {
         Ends ends = connections.remove(connection);
         switch (reason) {
-            case LOCAL -> arrow(ends, false, SequenceDiagram.Kind.FIN, "");
+            case LOCAL, STALLED -> arrow(ends, false, SequenceDiagram.Kind.FIN, "");
             case PEER -> {
                 arrow(ends, true, SequenceDiagram.Kind.FIN, "");
                 // On the line shared by a crowd, our answering FIN is left out, so that a hundred clients

@@ -262,7 +262,7 @@ public final class ClientSession {
         pending.stop();
         String text = switch (closed.reason()) {
             case PEER -> t("event.peerClosed");
-            case LOCAL -> t("event.closedByUs");
+            case LOCAL, STALLED -> t("event.closedByUs");
             case RESET, ERROR -> I18n.error(closed.error());
         };
         transcript.add(closed.error() == null ? Message.event(text) : Message.error(text));

@@ -319,6 +319,7 @@ public final class ServerSession {
         lesson.closed(Lesson.Side.SERVER, closed.source(), closed.reason(), closed.error());
         String line = switch (closed.reason()) {
             case LOCAL -> t("log.closed.local", remote);
+            case STALLED -> t("log.closed.stalled", remote);
             case PEER -> t("log.closed.peer", remote);
             case RESET -> t("log.closed.reset", remote);
             case ERROR -> t("log.closed.error", remote, I18n.error(closed.error()));
