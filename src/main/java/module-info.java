@@ -8,6 +8,7 @@ module io.socketworkbench {
     requires info.picocli;
     requires jdk.charsets;
     requires java.desktop;
+    requires java.logging;
 
     exports io.socketworkbench.engine;
     exports io.socketworkbench.codec;

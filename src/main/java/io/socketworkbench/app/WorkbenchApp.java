@@ -21,8 +21,22 @@ public final class WorkbenchApp extends Application {
     private Settings settings;
     private MainWindow window;
 
+    /**
+     * JavaFX's controls log, held here so that its level stays set. With rows of their own height a list places
+     * rows by estimate; when a flood leaves the estimate short of the bottom for one layout, JavaFX logs "index
+     * exceeds maxCellCount" at INFO and corrects the layout at once. A storm of a thousand clients printed dozens
+     * of these lines on the terminal of a window that worked; warnings and errors still show.
+     */
+    private static final java.util.logging.Logger CONTROLS_LOG =
+            java.util.logging.Logger.getLogger("javafx.scene.control");
+
+    static void quietControlsLog() {
+        CONTROLS_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     @Override
     public void init() {
+        quietControlsLog();
         settings = Settings.forUser();
         io.socketworkbench.ui.common.QuickPanel.keepListsIn(settings.folder());
         String language = settings.get("language", "");

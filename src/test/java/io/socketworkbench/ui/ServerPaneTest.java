@@ -77,4 +77,31 @@ class ServerPaneTest {
         robot.interact(() -> filter.setText(""));
         assertThat(log.getItems().size()).isGreaterThan(shown.size());
     }
+
+    @Test
+    void aWrongPortSaysWhyUnderTheFormAndTheStartButtonWaits(FxRobot robot) {
+        TextField port = robot.lookup("#server-port").queryAs(TextField.class);
+        Label problem = robot.lookup("#server-port-problem").queryAs(Label.class);
+        assertThat(problem.isVisible()).isFalse();
+        robot.interact(() -> port.setText("70000"));
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).contains("70000").contains("65535");
+        assertThat(robot.lookup("#server-start").query().isDisabled()).isTrue();
+        robot.interact(() -> port.setText(""));
+        assertThat(problem.getText()).contains("0 to 65535").doesNotContain("\u2018");
+        robot.interact(() -> port.setText("0"));
+        assertThat(problem.isVisible()).isFalse();
+        assertThat(robot.lookup("#server-start").query().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aLongStateLineGivesWayToThePaneTitle(FxRobot robot) {
+        Label state = robot.lookup("#server-state").queryAs(Label.class);
+        Label title = (Label) state.getParent().getChildrenUnmodifiable().get(0);
+        robot.interact(() -> state.setText("Listening on 127.0.0.1:37777 · 1,234 clients · ".repeat(6)));
+        robot.interact(() -> { });
+        assertThat(title.getWidth()).as("the title keeps its width").isGreaterThanOrEqualTo(title.prefWidth(-1) - 0.5);
+        assertThat(state.getWidth()).isLessThan(state.prefWidth(-1));
+        assertThat(state.getTooltip().getText()).isEqualTo(state.getText());
+    }
 }

@@ -11,6 +11,7 @@ import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.Projector;
+import io.socketworkbench.ui.common.TitleRow;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
 import java.nio.file.Path;
@@ -71,12 +72,12 @@ public final class ClientPane extends VBox {
                 lab.readBack(values);
             }
         });
-        HBox titleRow = new HBox(10, title, state);
+        HBox titleRow = TitleRow.of(title, state);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         titleRow.getChildren().addAll(spring, captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(titleRow, formRow, lab, transcript, inputBar);
+        getChildren().addAll(titleRow, formRow, form.problem(), lab, transcript, inputBar);
     }
 
     /** Projector mode: the conversation and the lab stay, the chrome goes. */

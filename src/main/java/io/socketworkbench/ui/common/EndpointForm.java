@@ -26,6 +26,7 @@ public final class EndpointForm extends HBox {
     private final ComboBox<String> host = new ComboBox<>();
     private final TextField port = new TextField();
     private final Label portLabel = new Label();
+    private final Label problem = new Label();
     private final Label hostLabel = new Label();
     private final BooleanBinding valid;
 
@@ -115,16 +116,33 @@ public final class EndpointForm extends HBox {
         });
         valid = Bindings.createBooleanBinding(() -> protocol.getValue() == Protocol.UNIX || port().isPresent(),
                 port.textProperty(), protocol.valueProperty());
-        valid.addListener((o, a, ok) -> {
-            port.getStyleClass().remove("invalid");
-            port.setTooltip(new Tooltip(ok ? t("port.any") : t("port.invalid")));
-            if (!ok) {
-                port.getStyleClass().add("invalid");
-            }
-        });
+        problem.setId(prefix + "-port-problem");
+        problem.getStyleClass().add("input-problem");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setVisible(false);
+        valid.addListener((o, a, ok) -> showValidity(ok));
+        port.textProperty().addListener((o, a, text) -> showValidity(valid.get()));
         setSpacing(5);
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(protocol, hostLabel, host, portLabel, port);
+    }
+
+    /** The port's problem in words, under the form, where it is seen without hovering. */
+    private void showValidity(boolean ok) {
+        port.getStyleClass().remove("invalid");
+        port.setTooltip(new Tooltip(ok ? t("port.any") : t("port.invalid")));
+        problem.setVisible(!ok);
+        if (!ok) {
+            port.getStyleClass().add("invalid");
+            String text = port.getText().strip();
+            problem.setText(text.isEmpty() ? t("port.missing") : t("port.invalid.value", text));
+        }
+    }
+
+    /** The line that says what is wrong with the port, hidden while it is right; the pane places it. */
+    public Label problem() {
+        return problem;
     }
 
     private void fitFiveDigits() {

@@ -213,7 +213,7 @@ public final class TranscriptView extends VBox {
     /** Shows only the messages that pass, such as one client's conversation; null shows all. */
     public void filter(java.util.function.Predicate<Message> which) {
         shown.setPredicate(which);
-        list.scrollTo(shown.size() - 1);
+        ScrollToNewest.show(list);
     }
 
     public void clear() {

@@ -14,6 +14,7 @@ import io.socketworkbench.ui.common.Exposure;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.OptionsDialog;
 import io.socketworkbench.ui.common.Projector;
+import io.socketworkbench.ui.common.TitleRow;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
@@ -156,7 +157,7 @@ public final class ServerPane extends VBox {
                 offer.setVisible(false);
             }
         });
-        getChildren().addAll(new HBox(10, title, state), formRow, warning, offer, replyRow, body, inputBar);
+        getChildren().addAll(TitleRow.of(title, state), formRow, form.problem(), warning, offer, replyRow, body, inputBar);
     }
 
     /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */
