@@ -7,12 +7,10 @@ import java.util.Set;
 /**
  * The bytes all of an engine's connections may hold queued for sending, together. Each connection has its own cap;
  * this bounds the sum, so that many peers that send and never read (to an echo server) cannot fill the heap. Past
- * the budget, a connection with more than a little queued stops being read (TCP makes its peer wait) until the sum
+ * the budget, a connection with anything queued stops being read (TCP makes its peer wait) until the sum
  * is back under half the budget; a new or quiet client is still served. Reactor thread only.
  */
 final class QueueBudget {
-    /** What a connection may have queued and still be read from while the engine is over its budget. */
-    static final long LITTLE = 16 * 1024;
 
     private final long limit;
     private final Set<TcpConnection> heldBack = new LinkedHashSet<>();
@@ -40,9 +38,12 @@ final class QueueBudget {
         return queued > limit;
     }
 
-    /** True when a connection with {@code own} bytes queued must stop being read. */
+    /**
+     * True when a connection with {@code own} bytes queued must stop being read: past the budget, any that has
+     * bytes waiting (thousands of connections with a little each add up to more than the budget).
+     */
     boolean overFor(long own) {
-        return queued > limit && own > LITTLE;
+        return queued > limit && own > 0;
     }
 
     void heldBack(TcpConnection connection) {

@@ -19,6 +19,7 @@ final class TcpConnection implements Reactor.Handler {
     /** Largest slice handed to one write call, so a huge message never needs a huge temporary buffer. */
     private static final int WRITE_SLICE = 1024 * 1024;
     private static final int READS_PER_WAKEUP = 8;
+    private static final int OVER_BUDGET_READ = 4 * 1024;
     private static final long FORCED_CLOSE_MILLIS = 2000;
 
     final long id;
@@ -116,6 +117,11 @@ final class TcpConnection implements Reactor.Handler {
         ByteBuffer buffer = reactor.readBuffer;
         for (int round = 0; round < READS_PER_WAKEUP && !closed && !readPaused && !heldByView; round++) {
             buffer.clear();
+            if (echo && reactor.budget().over()) {
+                // Past the budget every echo we read is queued on top of it: read a little at a time, so that
+                // thousands of clients read once each add kilobytes apiece, not a read buffer apiece.
+                buffer.limit(OVER_BUDGET_READ);
+            }
             int n;
             try {
                 n = channel.read(buffer);
@@ -147,7 +153,7 @@ final class TcpConnection implements Reactor.Handler {
                     enqueue(data, null, SocketEvent.Origin.ECHO);
                 }
             }
-            if (n < buffer.capacity()) {
+            if (n < buffer.limit()) {
                 return;
             }
         }

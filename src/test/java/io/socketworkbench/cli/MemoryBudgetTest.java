@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * them, keeps serving a client that behaves, and stops on SIGTERM.
  */
 class MemoryBudgetTest {
+    private static final int HOGS = 3_000;
+    private static final long EACH = 512 * 1024;
 
     @Test
     void hogsThatNeverReadCannotExhaustASmallHeap() throws Exception {
@@ -34,26 +36,31 @@ class MemoryBudgetTest {
             Matcher m = Pattern.compile("^Listening on .*:(\\d+)$").matcher(String.valueOf(err.readLine()));
             assertThat(m.matches()).isTrue();
             int port = Integer.parseInt(m.group(1));
-            Thread drain = new Thread(() -> err.lines().forEach(line -> { }));
+            java.util.Queue<String> said = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            Thread drain = new Thread(() -> err.lines().filter(line -> !line.startsWith("Connection from"))
+                    .forEach(said::add));
             drain.setDaemon(true);
             drain.start();
 
-            // 60 peers, each offering 10 MB (600 MB in all, three times the heap), none of them reading.
+            // 3,000 peers, each offering 512 KiB (1.5 GiB in all, over seven times the heap), none of them reading.
             ByteBuffer block = ByteBuffer.allocate(64 * 1024);
-            long[] sent = new long[60];
+            long[] sent = new long[HOGS];
             for (int i = 0; i < sent.length; i++) {
-                SocketChannel hog = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+                SocketChannel hog = SocketChannel.open();
+                // A small receive buffer: the echoes pile up in the server, not in this machine's socket buffers.
+                hog.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4096);
+                hog.connect(new InetSocketAddress("127.0.0.1", port));
                 hog.configureBlocking(false);
                 hogs.add(hog);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
             boolean progress = true;
             while (progress && System.nanoTime() < deadline) {
                 progress = false;
                 for (int i = 0; i < hogs.size(); i++) {
-                    if (sent[i] < 10_000_000) {
+                    if (sent[i] < EACH) {
                         block.clear();
-                        int n = hogs.get(i).write(block);
+                        int n = write(hogs.get(i), block, said);
                         sent[i] += n;
                         progress |= n > 0;
                     }
@@ -63,12 +70,14 @@ class MemoryBudgetTest {
                     Thread.sleep(200);
                     for (int i = 0; i < hogs.size() && !progress; i++) {
                         block.clear();
-                        int n = hogs.get(i).write(block);
+                        int n = write(hogs.get(i), block, said);
                         sent[i] += n;
                         progress = n > 0;
                     }
                 }
             }
+            long offered = java.util.stream.LongStream.of(sent).sum();
+            assertThat(offered).as("the hogs wrote more than the server's heap").isGreaterThan(200L << 20);
             assertThat(server.isAlive()).as("the server is still running").isTrue();
 
             try (Socket client = new Socket("127.0.0.1", port)) {
@@ -85,6 +94,15 @@ class MemoryBudgetTest {
                 hog.close();
             }
             server.destroyForcibly();
+        }
+    }
+
+    private static int write(SocketChannel hog, ByteBuffer block, java.util.Queue<String> said) {
+        try {
+            return hog.write(block);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("a peer that only sent was cut off (" + e.getMessage() + "); the server said: "
+                    + said, e);
         }
     }
 }
