@@ -81,6 +81,9 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
         /**
          * The messages that {@code chunk} completes; the rest waits for more. A message that grows past
          * {@link #MAX_MESSAGE} without ending is handed on as it is, so memory stays bounded.
+         *
+         * @throws IllegalStateException when a length prefix announces more than {@link #MAX_MESSAGE}: the stream
+         *     is not framed as the user said, and its reader must say so
          */
         public List<byte[]> feed(byte[] chunk) {
             if (len + chunk.length > buf.length) {
