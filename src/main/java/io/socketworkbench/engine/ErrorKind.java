@@ -19,6 +19,8 @@ public enum ErrorKind {
     /** EAI_AGAIN: no name server could be asked, as when the machine is offline. */
     LOOKUP_UNAVAILABLE(-3, "socket.gaierror", "Temporary failure in name resolution"),
     NO_SUCH_FILE(2, "FileNotFoundError", "No such file or directory"),
+    /** An AF_UNIX path longer than the kernel's sockaddr_un holds (107 bytes and the NUL); Python says no errno. */
+    UNIX_PATH_TOO_LONG(null, "OSError", "AF_UNIX path too long"),
     NO_SPACE(28, "OSError", "No space left on device"),
     WOULD_BLOCK(11, "BlockingIOError", "Resource temporarily unavailable"),
     NOT_CONNECTED(107, "OSError", "Transport endpoint is not connected"),

@@ -54,7 +54,14 @@ public record SocketError(ErrorKind kind, String message) {
                 && !(t instanceof SocketTimeoutException)) {
             return of(SystemFacts.unixConnectFailure(unix.getPath()));
         }
-        return from(t);
+        SocketError error = from(t);
+        // The JDK reports ENETUNREACH as a bare SocketException in the C library's words, which are the user's
+        // language (网络不可达): the machine's routes tell the errno instead.
+        if (error.kind() == ErrorKind.OTHER && address instanceof java.net.InetSocketAddress inet
+                && inet.getAddress() != null && SystemFacts.unroutable(inet.getAddress())) {
+            return of(ErrorKind.NETWORK_UNREACHABLE);
+        }
+        return error;
     }
 
     /** A failed read: on a stream socket an unexplained one is a reset (ECONNRESET), whatever language it is in. */

@@ -42,7 +42,13 @@ final class SystemFacts {
         return pathFailure(path, false);
     }
 
+    /** The most bytes an AF_UNIX path may have: sockaddr_un's sun_path holds 108 with the closing NUL. */
+    static final int MAX_UNIX_PATH_BYTES = 107;
+
     private static ErrorKind pathFailure(Path path, boolean bind) {
+        if (path.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_UNIX_PATH_BYTES) {
+            return ErrorKind.UNIX_PATH_TOO_LONG;
+        }
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             return ErrorKind.NO_SUCH_FILE;
@@ -70,6 +76,57 @@ final class SystemFacts {
         } catch (SocketException e) {
             return true;
         }
+    }
+
+    /**
+     * True when a TCP connect to {@code ip} cannot leave this machine: a broadcast or multicast address, or one no
+     * route covers (the kernel then refuses with ENETUNREACH before sending anything).
+     */
+    static boolean unroutable(InetAddress ip) {
+        if (ip.isMulticastAddress()
+                || java.util.Arrays.equals(ip.getAddress(), new byte[] {(byte) 255, (byte) 255, (byte) 255, (byte) 255})) {
+            return true;
+        }
+        if (isLocal(ip)) {
+            return false;
+        }
+        try {
+            return ip instanceof java.net.Inet4Address ? !routedV4(ip.getAddress()) : !routedV6(ip.getAddress());
+        } catch (IOException | RuntimeException e) {
+            return false; // no table to read: say nothing more than the JDK said
+        }
+    }
+
+    /** /proc/net/route: Iface Destination Gateway Flags RefCnt Use Metric Mask, addresses in little-endian hex. */
+    private static boolean routedV4(byte[] address) throws IOException {
+        int ip = java.nio.ByteBuffer.wrap(address).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        for (String line : Files.readAllLines(Path.of("/proc/net/route"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 7 && !f[0].equals("Iface")) {
+                int destination = Integer.parseUnsignedInt(f[1], 16);
+                int mask = Integer.parseUnsignedInt(f[7], 16);
+                if ((ip & mask) == destination) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** /proc/net/ipv6_route: destination (32 hex digits), prefix length (hex), ... */
+    private static boolean routedV6(byte[] address) throws IOException {
+        java.math.BigInteger ip = new java.math.BigInteger(1, address);
+        for (String line : Files.readAllLines(Path.of("/proc/net/ipv6_route"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 2) {
+                int prefix = Integer.parseInt(f[1], 16);
+                java.math.BigInteger destination = new java.math.BigInteger(f[0], 16);
+                if (prefix == 0 || ip.shiftRight(128 - prefix).equals(destination.shiftRight(128 - prefix))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when no interface but loopback is up: a failed lookup then could ask no name server (EAI_AGAIN). */

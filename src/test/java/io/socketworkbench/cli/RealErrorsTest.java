@@ -103,4 +103,81 @@ class RealErrorsTest {
         assertThat(outcome.stderr()).isEqualTo("socket.gaierror: [Errno -3] Temporary failure in name resolution");
         assertThat(outcome.status()).isEqualTo(1);
     }
+
+    private static boolean root() throws Exception {
+        return Files.readString(Path.of("/proc/self/status")).lines()
+                .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+    }
+
+    @Test
+    void aReadOnlySaveFileIsPermissionErrorWithItsName(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // Root writes anywhere: as root (CI), the child loses CAP_DAC_OVERRIDE and is held to the file's mode as
+        // any user is.
+        boolean root = root();
+        assumeThat(!root || onPath("setpriv")).as("setpriv to drop the capability").isTrue();
+        Path file = dir.resolve("read-only.bin");
+        Files.writeString(file, "kept");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        List<String> prefix = root ? List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search") : List.of();
+        Outcome outcome = run(prefix, "server", "--port", "0", "--save", file.toString());
+        assertThat(outcome.stderr()).isEqualTo("PermissionError: [Errno 13] Permission denied: '" + file + "'");
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(Files.readString(file)).isEqualTo("kept");
+    }
+
+    @Test
+    void anAfUnixPathTooLongIsSaidAsPythonSaysIt() throws Exception {
+        String path = "/tmp/" + "p".repeat(120);
+        Outcome server = run(List.of(), "server", "--unix", path);
+        assertThat(server.stderr()).isEqualTo("OSError: AF_UNIX path too long");
+        assertThat(server.status()).isEqualTo(1);
+        Outcome client = run(List.of(), "client", "--unix", path);
+        assertThat(client.stderr()).isEqualTo("OSError: AF_UNIX path too long");
+        assertThat(client.status()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableAddressFailsAtOnceWithErrno101() throws Exception {
+        // The limited broadcast address has no route for a stream socket: the kernel refuses before any packet.
+        long start = System.nanoTime();
+        Outcome outcome = run(List.of(), "client", "255.255.255.255", "9", "--timeout", "3");
+        assertThat(outcome.stderr()).isEqualTo("OSError: [Errno 101] Network is unreachable");
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20);
+    }
+
+    @Test
+    void aPortItsLastServerLeftInTimeWaitCanBeListenedOnAgain() throws Exception {
+        int port;
+        try (ServerSocket first = new ServerSocket()) {
+            first.bind(new InetSocketAddress("127.0.0.1", 0));
+            port = first.getLocalPort();
+            try (java.net.Socket client = new java.net.Socket("127.0.0.1", port)) {
+                // The server's side closes first, so its end of the connection (on the port) waits in TIME_WAIT.
+                first.accept().close();
+                assertThat(client.getInputStream().read()).isEqualTo(-1);
+            }
+        }
+        assertThat(timeWaitOn(port)).as("a connection on the port in TIME_WAIT").isTrue();
+        CliRun.Running server = CliRun.start("server", "--port", String.valueOf(port), "--greet", "again");
+        server.awaitListening();
+        try (java.net.Socket client = new java.net.Socket("127.0.0.1", port)) {
+            client.setSoTimeout(10_000);
+            assertThat(new String(client.getInputStream().readNBytes(5), UTF_8)).isEqualTo("again");
+        }
+    }
+
+    /** True when the kernel's table has a connection in TIME_WAIT (state 06) whose local port is {@code port}. */
+    private static boolean timeWaitOn(int port) throws Exception {
+        String hex = String.format(":%04X ", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && (f[1] + " ").endsWith(hex) && f[3].equals("06")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }
