@@ -138,7 +138,7 @@ class WhatHappenedTest {
             window.client().open();
         });
         TestWindow.await(() -> window.server().clientCount() == 1);
-        String big = "x".repeat(5_000_000);
+        String big = "x".repeat(100_000_000); // the suite's 100 MB paste
         javafx.scene.control.TextArea box = robot.lookup("#client-input").queryAs(javafx.scene.control.TextArea.class);
         robot.interact(() -> {
             javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
@@ -147,10 +147,10 @@ class WhatHappenedTest {
             box.paste();
         });
         assertThat(box.getText()).as("the box stays small").isEmpty();
-        assertThat(robot.lookup("#client-input-held").queryAs(Label.class).getText()).contains("5,000,000");
+        assertThat(robot.lookup("#client-input-held").queryAs(Label.class).getText()).contains("100,000,000");
         robot.clickOn("#client-send");
         TestWindow.await(() -> window.server().session().clients().ids().stream()
-                .mapToLong(id -> window.server().session().clients().get(id).bytesIn()).sum() == 5_000_000);
+                .mapToLong(id -> window.server().session().clients().get(id).bytesIn()).sum() == 100_000_000);
         assertThat(robot.lookup("#client-input-held").query().getParent().isVisible()).as("sent, so no longer held")
                 .isFalse();
         assertThat(box.isDisabled()).isFalse();
