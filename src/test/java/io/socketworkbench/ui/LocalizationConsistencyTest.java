@@ -60,6 +60,13 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.ui.common.Protocol protocol : io.socketworkbench.ui.common.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
+        for (io.socketworkbench.ui.common.FramingControl.Choice choice
+                : io.socketworkbench.ui.common.FramingControl.Choice.values()) {
+            keys.add("frame." + choice.key());
+            if (choice.takesParameter()) {
+                keys.add("frame.param." + choice.key());
+            }
+        }
         return keys;
     }
 

@@ -16,6 +16,8 @@ import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
+import io.socketworkbench.codec.Framing;
+import io.socketworkbench.ui.common.Framer;
 import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Message;
@@ -66,6 +68,7 @@ public final class ClientSession {
     private UdpEndpoint udp;
     private Open current;
     private String peer = "";
+    private final Framer framer;
     private long bytesIn;
     private volatile Capture capture;
     /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
@@ -78,6 +81,22 @@ public final class ClientSession {
         this.lesson = lesson;
         this.lessonName = lessonName;
         this.pending = new PendingRecv(port);
+        this.framer = new Framer(port, new Framer.Notes() {
+            @Override
+            public void message(long connection, byte[] message) {
+                transcript.add(Message.received(message, 0, peer));
+            }
+
+            @Override
+            public void lost(long connection, long bytes) {
+                transcript.add(Message.event(t("frame.lost", bytes)));
+            }
+
+            @Override
+            public void refused(long connection) {
+                transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
+            }
+        });
     }
 
     /** What the client's form holds now: the next connect's target, and what settings keep. */
@@ -224,9 +243,26 @@ public final class ClientSession {
             }
         } else if (udp != null) {
             showDatagram(received);
+        } else if (framer.feed(received.source(), received.data(), delivery.elidedBytes())) {
+            // The lesson still sees the recv calls; the transcript shows the messages they make up.
+            recvCalls(received.source(), received.data());
         } else {
             showPieces(received.source(), received.data(), delivery.elidedBytes());
         }
+    }
+
+    private void recvCalls(long connection, byte[] data) {
+        int size = lab().bufsize();
+        int calls = (data.length + size - 1) / size;
+        for (int i = 0; i < Math.min(calls, MAX_PIECES); i++) {
+            lesson.received(Lesson.Side.CLIENT, connection, Arrays.copyOfRange(data, i * size,
+                    Math.min(data.length, (i + 1) * size)), size);
+        }
+    }
+
+    /** How this transcript puts received bytes back into messages; null: as they arrive. */
+    public Framer framer() {
+        return framer;
     }
 
     private void onClosed(SocketEvent.Closed closed) {
@@ -260,6 +296,7 @@ public final class ClientSession {
 
     private void closed(SocketEvent.Closed closed) {
         pending.stop();
+        framer.end(closed.source());
         String text = switch (closed.reason()) {
             case PEER -> t("event.peerClosed");
             case LOCAL, STALLED -> t("event.closedByUs");

@@ -195,6 +195,11 @@ public final class TranscriptView extends VBox {
         }
     }
 
+    /** Puts {@code control} in the bar after the format and charset choices (the framing choice). */
+    public void addToBar(javafx.scene.Node control) {
+        bar.getChildren().add(2, control);
+    }
+
     /** For local notes that are not engine events (a capture started, a file saved). */
     public void add(Message message) {
         model.add(message);

@@ -14,6 +14,8 @@ import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
+import io.socketworkbench.codec.Framing;
+import io.socketworkbench.ui.common.Framer;
 import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Feed;
 import io.socketworkbench.ui.common.Message;
@@ -76,10 +78,33 @@ public final class ServerSession {
     /** Datagrams received since the UDP server started, shown or not. */
     private long datagramsIn;
 
+    private final Framer framer;
+
     public ServerSession(SocketEngine engine, EventPort port, Lesson lesson) {
         this.engine = engine;
         this.port = port;
         this.lesson = lesson;
+        this.framer = new Framer(port, new Framer.Notes() {
+            @Override
+            public void message(long connection, byte[] message) {
+                transcript.add(Message.received(message, 0, clients.remoteOf(connection)));
+            }
+
+            @Override
+            public void lost(long connection, long bytes) {
+                transcript.add(Message.event(t("frame.lost", bytes)));
+            }
+
+            @Override
+            public void refused(long connection) {
+                transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
+            }
+        });
+    }
+
+    /** How the transcript puts each client's bytes back into messages; null: as they arrive. */
+    public Framer framer() {
+        return framer;
     }
 
     /** What the server's form holds now: the next Start's address, and what settings keep. */
@@ -285,7 +310,9 @@ public final class ServerSession {
             lastDatagramSender = received.from();
         }
         log.publish(t("log.received", peer, delivery.totalBytes()));
-        transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
+        if (datagram || !framer.feed(received.source(), received.data(), delivery.elidedBytes())) {
+            transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
+        }
         if (datagram) {
             lesson.receivedDatagram(Lesson.Side.SERVER, received.data(), received.from(), 65535, 0);
         } else {
@@ -315,6 +342,7 @@ public final class ServerSession {
         if (remote == null) {
             return;
         }
+        framer.end(closed.source());
         clients.remove(closed.source());
         lesson.closed(Lesson.Side.SERVER, closed.source(), closed.reason(), closed.error());
         String line = switch (closed.reason()) {

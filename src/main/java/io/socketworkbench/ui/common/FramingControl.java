@@ -1,0 +1,105 @@
+package io.socketworkbench.ui.common;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.codec.Framing;
+import java.util.Locale;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+/**
+ * The transcript's framing choice ({@code <prefix>-frame}) and its parameter ({@code <prefix>-frame-param}: the
+ * delimiter's hex, the prefix's size, the pause in ms). It only tells the view model's {@link Framer}; the
+ * transcript shows what the framer makes of the bytes.
+ */
+public final class FramingControl extends HBox {
+
+    /** The choices, in the order the menu shows them, with the parameter each starts with. */
+    public enum Choice {
+        AS_RECEIVED(""), LINE(""), DELIMITER("0d0a"), LENGTH("2"), IDLE("100");
+
+        final String start;
+
+        Choice(String start) {
+            this.start = start;
+        }
+
+        /** The name's key in the bundles: {@code frame.<key>}, and {@code frame.param.<key>} for a parameter. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** True when the choice takes a parameter (a delimiter, a prefix size, a pause). */
+        public boolean takesParameter() {
+            return !start.isEmpty();
+        }
+
+        String spec(String param) {
+            return switch (this) {
+                case AS_RECEIVED -> null;
+                case LINE -> "line";
+                case DELIMITER -> "delim:" + param.replace(" ", "");
+                case LENGTH -> "length:" + param.strip();
+                case IDLE -> "idle:" + param.strip();
+            };
+        }
+    }
+
+    private final ComboBox<Choice> choice = new ComboBox<>();
+    private final TextField param = new TextField();
+    private final Framer framer;
+
+    public FramingControl(String prefix, Framer framer) {
+        super(4);
+        this.framer = framer;
+        choice.setId(prefix + "-frame");
+        param.setId(prefix + "-frame-param");
+        choice.getItems().setAll(Choice.values());
+        choice.setValue(Choice.AS_RECEIVED);
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Choice c) {
+                return c == null ? "" : t("frame." + c.key());
+            }
+
+            @Override
+            public Choice fromString(String text) {
+                return null;
+            }
+        });
+        choice.setTooltip(new Tooltip(t("frame.tooltip")));
+        param.setPrefColumnCount(5);
+        param.setVisible(false);
+        param.managedProperty().bind(param.visibleProperty());
+        choice.valueProperty().addListener((o, a, c) -> {
+            param.setVisible(c.takesParameter());
+            param.setText(c.start);
+            apply();
+        });
+        param.textProperty().addListener((o, a, text) -> apply());
+        getChildren().addAll(choice, param);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    }
+
+    private void apply() {
+        Choice c = choice.getValue();
+        String spec = c.spec(param.getText());
+        param.getStyleClass().remove("invalid");
+        if (spec == null) {
+            framer.use(null);
+            return;
+        }
+        if (c.takesParameter()) {
+            param.setTooltip(new Tooltip(t("frame.param." + c.key())));
+        }
+        try {
+            framer.use(Framing.parse(spec));
+        } catch (IllegalArgumentException wrong) {
+            // The last good framing stays in use until this one reads right; the tooltip says what it takes.
+            param.getStyleClass().add("invalid");
+        }
+    }
+}

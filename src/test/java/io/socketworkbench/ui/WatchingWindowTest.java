@@ -1,0 +1,90 @@
+package io.socketworkbench.ui;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.ui.common.FramingControl;
+import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.fx.FxBridge;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Watching traffic by the contract's node ids: a framing chosen per transcript makes one bubble a message. */
+@ExtendWith(ApplicationExtension.class)
+class WatchingWindowTest {
+    private final SocketEngine engine = new SocketEngine("watching-test");
+    private final FxBridge bridge = new FxBridge();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindow.show(stage, engine, bridge, 1280, 800);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void byLineTheClientShowsEachLineAsOneBubbleHoweverTheBytesArrived(FxRobot robot) throws Exception {
+        try (ServerSocket peer = new ServerSocket(0)) {
+            ComboBox<FramingControl.Choice> frame = robot.lookup("#client-frame").queryComboBox();
+            robot.interact(() -> frame.setValue(FramingControl.Choice.LINE));
+            robot.interact(() -> {
+                window.client().form().portField().setText(String.valueOf(peer.getLocalPort()));
+                window.client().open();
+            });
+            try (Socket server = peer.accept()) {
+                OutputStream out = server.getOutputStream();
+                // A line split over two sends, two lines in one, and a character split between its bytes.
+                for (String part : List.of("GET /index", ".html\nline one\nline t", "wo\n\u00e9\u4e2d", "\u6587\nrest")) {
+                    out.write(part.getBytes(UTF_8));
+                    out.flush();
+                    Thread.sleep(150);
+                }
+            }
+            TestWindow.await(() -> received().contains("rest"));
+            assertThat(received()).containsExactly("GET /index.html", "line one", "line two", "\u00e9\u4e2d\u6587",
+                    "rest");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aWrongParameterIsMarkedAndTheLastGoodFramingStays(FxRobot robot) {
+        ComboBox<FramingControl.Choice> frame = robot.lookup("#server-frame").queryComboBox();
+        robot.interact(() -> frame.setValue(FramingControl.Choice.LENGTH));
+        TextField param = robot.lookup("#server-frame-param").queryAs(TextField.class);
+        assertThat(param.isVisible()).isTrue();
+        assertThat(param.getText()).isEqualTo("2");
+        assertThat(window.server().session().framer().framing().get().lengthBytes()).isEqualTo(2);
+        robot.interact(() -> param.setText("3"));
+        assertThat(param.getStyleClass()).contains("invalid");
+        assertThat(window.server().session().framer().framing().get().lengthBytes()).isEqualTo(2);
+        robot.interact(() -> param.setText("4le"));
+        assertThat(param.getStyleClass()).doesNotContain("invalid");
+        assertThat(window.server().session().framer().framing().get().littleEndian()).isTrue();
+        robot.interact(() -> frame.setValue(FramingControl.Choice.AS_RECEIVED));
+        assertThat(param.isVisible()).isFalse();
+        assertThat(window.server().session().framer().active()).isFalse();
+    }
+
+    private List<String> received() {
+        return window.client().session().transcript().messages().stream()
+                .filter(m -> m.kind() == Message.Kind.RECEIVED).map(m -> new String(m.data(), UTF_8)).toList();
+    }
+}
