@@ -72,6 +72,7 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.QuickList")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.SequenceRunner")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Framer")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TranscriptSearch")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")
                 .check(main);

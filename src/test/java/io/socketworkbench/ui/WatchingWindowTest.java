@@ -83,6 +83,36 @@ class WatchingWindowTest {
         assertThat(window.server().session().framer().active()).isFalse();
     }
 
+    @Test
+    void searchFindsEveryMatchingMessageCountsThemAndMarksTheCurrentOne(FxRobot robot) throws Exception {
+        try (ServerSocket peer = new ServerSocket(0)) {
+            robot.interact(() -> {
+                window.client().form().portField().setText(String.valueOf(peer.getLocalPort()));
+                window.client().open();
+            });
+            try (Socket server = peer.accept()) {
+                for (String part : List.of("alpha", "beta", "ALPHA beta", "gamma")) {
+                    server.getOutputStream().write(part.getBytes(UTF_8));
+                    Thread.sleep(150);
+                }
+            }
+            TestWindow.await(() -> received().contains("gamma"));
+        }
+        robot.clickOn("#client-search").write("alpha");
+        javafx.scene.control.Label count = robot.lookup("#client-search-count").queryAs(javafx.scene.control.Label.class);
+        TestWindow.await(() -> "2 matches".equals(count.getText()));
+        robot.clickOn("#client-search-next");
+        assertThat(count.getText()).isEqualTo("1 of 2");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(count.getText()).isEqualTo("2 of 2");
+        assertThat(robot.lookup(".search-current").queryAll()).hasSize(1);
+        robot.clickOn("#client-search-hex");
+        robot.interact(() -> robot.lookup("#client-search").queryAs(TextField.class).setText("62 65 74 61"));
+        assertThat(count.getText()).isEqualTo("2 matches");
+        robot.interact(() -> robot.lookup("#client-search").queryAs(TextField.class).setText("6q"));
+        assertThat(robot.lookup("#client-search").queryAs(TextField.class).getStyleClass()).contains("invalid");
+    }
+
     private List<String> received() {
         return window.client().session().transcript().messages().stream()
                 .filter(m -> m.kind() == Message.Kind.RECEIVED).map(m -> new String(m.data(), UTF_8)).toList();

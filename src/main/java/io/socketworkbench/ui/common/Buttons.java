@@ -21,6 +21,15 @@ public final class Buttons {
         return button;
     }
 
+    /** A small button that shows only its icon; {@code text} is its tooltip and what a screen reader says. */
+    public static Button iconOnly(FontIcon icon, String text) {
+        Button button = new Button(null, icon);
+        button.setTooltip(new Tooltip(text));
+        button.setAccessibleText(text);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
     /** A pane's main switch (Start/Stop, Connect/Disconnect): enabled while the form is valid. */
     public static void onOff(ToggleButton toggle, String id, ObservableBooleanValue enabled, Runnable on,
                              Runnable off) {

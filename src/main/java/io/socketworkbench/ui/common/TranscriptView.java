@@ -22,6 +22,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -108,7 +109,8 @@ public final class TranscriptView extends VBox {
         bar = new HBox(6, mode, charset, spring, dropped, clear, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("transcript-bar");
-        getChildren().addAll(bar, list);
+        HBox searchRow = searchRow(id.replace("-transcript", ""));
+        getChildren().addAll(bar, searchRow, list);
         setSpacing(4);
         // The user scrolls with the wheel, the keyboard or the bar; afterwards, at the bottom means follow again.
         list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> afterUserScroll());
@@ -179,6 +181,7 @@ public final class TranscriptView extends VBox {
         // big change makes them all be built and measured again.
         for (Message message : arriving) {
             messages.add(message);
+            search.consider(message);
             if (dropping > 0 && messages.size() > 1) {
                 int now = Math.min(dropping, messages.size() - 1);
                 messages.remove(0, now);
@@ -190,9 +193,90 @@ public final class TranscriptView extends VBox {
             messages.remove(0, Math.min(dropping, messages.size()));
             dropping = 0;
         }
+        if (search.active()) {
+            showCount();
+        }
         if (follow) {
             ScrollToNewest.show(list);
         }
+    }
+
+    private final TranscriptSearch search = new TranscriptSearch(() -> messages);
+    private final TextField searchField = new TextField();
+    private final Label searchCount = new Label();
+    private HBox searchRow;
+
+    /**
+     * Search: {@code <prefix>-search} (Enter: next, Shift+Enter: previous), {@code -search-hex} to search for hex
+     * bytes, {@code -search-prev}, {@code -search-next} and {@code -search-count}. It searches every message the
+     * transcript holds and marks each bubble that has a match.
+     */
+    private HBox searchRow(String prefix) {
+        searchField.setId(prefix + "-search");
+        searchField.setPromptText(t("search.prompt"));
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+        javafx.scene.control.ToggleButton hex = new javafx.scene.control.ToggleButton(t("search.hex"));
+        hex.setId(prefix + "-search-hex");
+        hex.setTooltip(new javafx.scene.control.Tooltip(t("search.hex.tooltip")));
+        Button previous = Buttons.iconOnly(new FontIcon(MaterialDesignC.CHEVRON_UP), t("search.previous"));
+        previous.setId(prefix + "-search-prev");
+        Button next = Buttons.iconOnly(new FontIcon(MaterialDesignC.CHEVRON_DOWN), t("search.next"));
+        next.setId(prefix + "-search-next");
+        searchCount.setId(prefix + "-search-count");
+        searchCount.getStyleClass().add("search-count");
+        Runnable find = () -> {
+            searchField.getStyleClass().remove("invalid");
+            try {
+                search.find(searchField.getText(), hex.isSelected(), charset());
+            } catch (io.socketworkbench.codec.PayloadSyntaxException e) {
+                searchField.getStyleClass().add("invalid");
+                search.find("", false, charset());
+                searchCount.setText(io.socketworkbench.ui.i18n.I18n.syntax(e));
+                list.refresh();
+                return;
+            }
+            showCount();
+            list.refresh();
+        };
+        searchField.textProperty().addListener((o, a, b) -> find.run());
+        hex.selectedProperty().addListener((o, a, b) -> find.run());
+        charset.valueProperty().addListener((o, a, b) -> find.run());
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                go(e.isShiftDown() ? search.previous() : search.next());
+                e.consume();
+            }
+        });
+        previous.setOnAction(e -> go(search.previous()));
+        next.setOnAction(e -> go(search.next()));
+        searchRow = new HBox(6, searchField, hex, previous, next, searchCount);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+        return searchRow;
+    }
+
+    private void go(Message match) {
+        showCount();
+        list.refresh();
+        if (match == null) {
+            return;
+        }
+        int at = shown.indexOf(match);
+        if (at >= 0) {
+            // The user is reading a match: new messages must not scroll it away.
+            following = false;
+            list.scrollTo(Math.max(0, at - 1));
+        }
+    }
+
+    private void showCount() {
+        searchCount.setText(!search.active() ? "" : search.count() == 0 ? t("search.none")
+                : search.position() == 0 ? t("search.found", search.count())
+                : t("search.count", search.position(), search.count()));
+    }
+
+    /** For tests and the view: the transcript's search. */
+    public TranscriptSearch search() {
+        return search;
     }
 
     /** Puts {@code control} in the bar after the format and charset choices (the framing choice). */
@@ -208,6 +292,7 @@ public final class TranscriptView extends VBox {
     /** Projector mode: only the conversation shows. */
     public void projector(boolean on) {
         Projector.hide(on, bar);
+        Projector.hide(on, searchRow);
     }
 
     public Transcript model() {
@@ -432,6 +517,9 @@ public final class TranscriptView extends VBox {
                 case SENT -> Pos.CENTER_RIGHT;
                 default -> Pos.CENTER;
             });
+            if (search.isHit(m)) {
+                bubble.getStyleClass().add(search.isCurrent(m) ? "search-current" : "search-hit");
+            }
             body.getStyleClass().removeAll("mono");
             if (data && mode.getValue() != PayloadFormat.TEXT) {
                 body.getStyleClass().add("mono");
