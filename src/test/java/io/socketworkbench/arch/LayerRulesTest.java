@@ -73,6 +73,7 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.SequenceRunner")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Framer")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TranscriptSearch")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TrafficStats")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")
                 .check(main);

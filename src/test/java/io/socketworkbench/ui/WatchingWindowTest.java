@@ -113,6 +113,29 @@ class WatchingWindowTest {
         assertThat(robot.lookup("#client-search").queryAs(TextField.class).getStyleClass()).contains("invalid");
     }
 
+    @Test
+    void theStatisticsCountWhatCameAndTheChartDrawsItOnceASecond(FxRobot robot) throws Exception {
+        try (ServerSocket peer = new ServerSocket(0)) {
+            robot.interact(() -> {
+                window.client().form().portField().setText(String.valueOf(peer.getLocalPort()));
+                window.client().open();
+            });
+            try (Socket server = peer.accept()) {
+                server.getOutputStream().write(new byte[300_000]);
+                TestWindow.await(() -> window.client().session().stats().bytesIn() == 300_000);
+            }
+        }
+        robot.clickOn("#client-stats-panel");
+        javafx.scene.control.Labeled stats = robot.lookup("#client-stats").queryAs(javafx.scene.control.Labeled.class);
+        TestWindow.await(() -> stats.getText().contains("293.0 KiB"));
+        javafx.scene.chart.XYChart<Number, Number> chart = robot.lookup("#client-rate-chart").queryAs(
+                javafx.scene.chart.XYChart.class);
+        assertThat(chart.getData()).hasSize(2);
+        TestWindow.await(() -> chart.getData().get(0).getData().stream()
+                .mapToLong(d -> d.getYValue().longValue()).sum() == 300_000);
+        assertThat(chart.getData().get(0).getData()).hasSize(120);
+    }
+
     private List<String> received() {
         return window.client().session().transcript().messages().stream()
                 .filter(m -> m.kind() == Message.Kind.RECEIVED).map(m -> new String(m.data(), UTF_8)).toList();

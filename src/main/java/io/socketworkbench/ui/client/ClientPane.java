@@ -12,6 +12,7 @@ import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.FramingControl;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.Projector;
+import io.socketworkbench.ui.common.StatsPanel;
 import io.socketworkbench.ui.common.TitleRow;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
@@ -79,7 +80,8 @@ public final class ClientPane extends VBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         titleRow.getChildren().addAll(spring, captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(titleRow, formRow, form.problem(), lab, transcript, inputBar);
+        getChildren().addAll(titleRow, formRow, form.problem(), lab,
+                new StatsPanel("client" + suffix, session.stats()), transcript, inputBar);
     }
 
     /** Projector mode: the conversation and the lab stay, the chrome goes. */

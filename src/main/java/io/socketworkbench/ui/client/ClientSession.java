@@ -18,6 +18,7 @@ import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
 import io.socketworkbench.codec.Framing;
 import io.socketworkbench.ui.common.Framer;
+import io.socketworkbench.ui.common.TrafficStats;
 import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Message;
@@ -69,6 +70,7 @@ public final class ClientSession {
     private Open current;
     private String peer = "";
     private final Framer framer;
+    private final TrafficStats stats;
     private long bytesIn;
     private volatile Capture capture;
     /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
@@ -81,6 +83,7 @@ public final class ClientSession {
         this.lesson = lesson;
         this.lessonName = lessonName;
         this.pending = new PendingRecv(port);
+        this.stats = new TrafficStats(port);
         this.framer = new Framer(port, new Framer.Notes() {
             @Override
             public void message(long connection, byte[] message) {
@@ -215,6 +218,9 @@ public final class ClientSession {
             }, error -> transcript.add(Message.error(t("lab.optionsFailed", I18n.error(error)))));
         } else if (event instanceof SocketEvent.Received received) {
             onReceived(received, delivery);
+        } else if (event instanceof SocketEvent.Sent sent) {
+            stats.out(delivery.isUnshown() ? delivery.unshown() : 1,
+                    delivery.isUnshown() ? delivery.unshownBytes() : sent.bytes());
         } else if (event instanceof SocketEvent.Closed closed) {
             onClosed(closed);
         } else if (event instanceof SocketEvent.Failed failed) {
@@ -226,6 +232,7 @@ public final class ClientSession {
 
     private void onReceived(SocketEvent.Received received, Delivery delivery) {
         bytesIn += delivery.totalBytes();
+        stats.in(delivery.isUnshown() ? delivery.unshown() : 1, delivery.totalBytes());
         if (delivery.isUnshown()) {
             // Datagrams faster than the window: counted, and said so; the lab's buffer never had them.
             transcript.add(Message.event(t("transcript.unshownIn", delivery.unshown(), delivery.unshownBytes())));
@@ -258,6 +265,11 @@ public final class ClientSession {
             lesson.received(Lesson.Side.CLIENT, connection, Arrays.copyOfRange(data, i * size,
                     Math.min(data.length, (i + 1) * size)), size);
         }
+    }
+
+    /** Messages, bytes and rates in and out. */
+    public TrafficStats stats() {
+        return stats;
     }
 
     /** How this transcript puts received bytes back into messages; null: as they arrive. */

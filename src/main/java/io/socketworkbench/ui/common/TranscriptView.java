@@ -73,6 +73,7 @@ public final class TranscriptView extends VBox {
         list.getStyleClass().add("transcript");
         list.setCellFactory(view -> new BubbleCell());
         list.setPlaceholder(new Label(""));
+        list.setMinHeight(36); // it gives way first when a panel opens above it
         VBox.setVgrow(list, Priority.ALWAYS);
 
         mode.setValue(PayloadFormat.TEXT);

@@ -15,6 +15,7 @@ import io.socketworkbench.ui.common.FramingControl;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.OptionsDialog;
 import io.socketworkbench.ui.common.Projector;
+import io.socketworkbench.ui.common.StatsPanel;
 import io.socketworkbench.ui.common.TitleRow;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
@@ -159,7 +160,8 @@ public final class ServerPane extends VBox {
                 offer.setVisible(false);
             }
         });
-        getChildren().addAll(TitleRow.of(title, state), formRow, form.problem(), warning, offer, replyRow, body, inputBar);
+        getChildren().addAll(TitleRow.of(title, state), formRow, form.problem(), warning, offer, replyRow,
+                new StatsPanel("server", session.stats()), body, inputBar);
     }
 
     /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */

@@ -16,6 +16,7 @@ import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
 import io.socketworkbench.codec.Framing;
 import io.socketworkbench.ui.common.Framer;
+import io.socketworkbench.ui.common.TrafficStats;
 import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Feed;
 import io.socketworkbench.ui.common.Message;
@@ -79,11 +80,13 @@ public final class ServerSession {
     private long datagramsIn;
 
     private final Framer framer;
+    private final TrafficStats stats;
 
     public ServerSession(SocketEngine engine, EventPort port, Lesson lesson) {
         this.engine = engine;
         this.port = port;
         this.lesson = lesson;
+        this.stats = new TrafficStats(port);
         this.framer = new Framer(port, new Framer.Notes() {
             @Override
             public void message(long connection, byte[] message) {
@@ -100,6 +103,11 @@ public final class ServerSession {
                 transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
             }
         });
+    }
+
+    /** Messages, bytes and rates in and out, every client together. */
+    public TrafficStats stats() {
+        return stats;
     }
 
     /** How the transcript puts each client's bytes back into messages; null: as they arrive. */
@@ -290,8 +298,10 @@ public final class ServerSession {
             SocketEvent.Received last = (SocketEvent.Received) delivery.event();
             lastDatagramSender = last.from();
             clients.countIn(last.source(), delivery.unshownBytes());
+            stats.in(delivery.unshown(), delivery.unshownBytes());
         } else {
             clients.countOut(delivery.event().source(), delivery.unshownBytes());
+            stats.out(delivery.unshown(), delivery.unshownBytes());
         }
         log.publish(line);
         transcript.add(Message.event(line));
@@ -306,6 +316,7 @@ public final class ServerSession {
         }
         String peer = datagram ? Address.format(received.from()) : clients.remoteOf(received.source());
         clients.countIn(received.source(), delivery.totalBytes());
+        stats.in(1, delivery.totalBytes());
         if (datagram) {
             lastDatagramSender = received.from();
         }
@@ -323,6 +334,7 @@ public final class ServerSession {
     /** Counts every write; shows the ones the engine made by itself (greeting, echo), as it made them. */
     private void onSent(SocketEvent.Sent sent, Delivery delivery) {
         clients.countOut(sent.source(), sent.bytes());
+        stats.out(1, sent.bytes());
         if (sent.origin() == SocketEvent.Origin.USER || sent.data() == null) {
             return;
         }

@@ -1,0 +1,88 @@
+package io.socketworkbench.ui.common;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.util.StringConverter;
+
+/**
+ * A pane's statistics, folded away until opened: {@code <prefix>-stats} (the counts and rates, one line) and
+ * {@code <prefix>-rate-chart} (in and out per second over the last two minutes). It redraws once a second from
+ * {@link TrafficStats}, so a flood costs it one small redraw a second, and nothing while it is folded.
+ */
+public final class StatsPanel extends TitledPane {
+    private final TrafficStats stats;
+    private final Label summary = new Label();
+    private final XYChart.Series<Number, Number> in = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> out = new XYChart.Series<>();
+
+    public StatsPanel(String prefix, TrafficStats stats) {
+        this.stats = stats;
+        setId(prefix + "-stats-panel");
+        setText(t("stats.title"));
+        setExpanded(false);
+        setAnimated(false);
+        summary.setId(prefix + "-stats");
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        NumberAxis time = new NumberAxis(-TrafficStats.SECONDS, 0, 20);
+        // Seconds ago, as the tooltip says: the label would take a line of height from a crowded pane.
+        javafx.scene.control.Tooltip.install(time, new javafx.scene.control.Tooltip(t("stats.axis.time")));
+        NumberAxis rate = new NumberAxis();
+        rate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rate.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Sizes.human(n.longValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        LineChart<Number, Number> chart = new LineChart<>(time, rate);
+        chart.setId(prefix + "-rate-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefHeight(118);
+        chart.setMinHeight(110);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
+        in.setName(t("stats.in"));
+        out.setName(t("stats.out"));
+        chart.getData().add(in);
+        chart.getData().add(out);
+        // Side by side: a pane open on the statistics still has room for its transcript and its input.
+        summary.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, summary, chart);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setContent(row);
+        stats.changed().observe(tick -> redraw());
+        expandedProperty().addListener((o, a, open) -> redraw());
+        redraw();
+    }
+
+    private void redraw() {
+        summary.setText(t("stats.summary.in", stats.messagesIn(), Sizes.human(stats.bytesIn()),
+                Sizes.human(stats.inRate(0)), Sizes.human(stats.peakIn())) + "\n"
+                + t("stats.summary.out", stats.messagesOut(), Sizes.human(stats.bytesOut()),
+                Sizes.human(stats.outRate(0)), Sizes.human(stats.peakOut())));
+        if (!isExpanded()) {
+            return;
+        }
+        List<XYChart.Data<Number, Number>> ins = new ArrayList<>(TrafficStats.SECONDS);
+        List<XYChart.Data<Number, Number>> outs = new ArrayList<>(TrafficStats.SECONDS);
+        for (int ago = TrafficStats.SECONDS - 1; ago >= 0; ago--) {
+            ins.add(new XYChart.Data<>(-ago, stats.inRate(ago)));
+            outs.add(new XYChart.Data<>(-ago, stats.outRate(ago)));
+        }
+        in.getData().setAll(ins);
+        out.getData().setAll(outs);
+    }
+}
