@@ -74,6 +74,7 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Framer")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TranscriptSearch")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TrafficStats")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.server.ReplyRules")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")
                 .check(main);

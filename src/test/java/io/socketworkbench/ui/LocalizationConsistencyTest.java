@@ -60,6 +60,12 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.ui.common.Protocol protocol : io.socketworkbench.ui.common.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
+        for (io.socketworkbench.ui.server.ReplyRules.Match match : io.socketworkbench.ui.server.ReplyRules.Match.values()) {
+            keys.add("rules.match." + match.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        for (io.socketworkbench.ui.server.ReplyRules.Reply reply : io.socketworkbench.ui.server.ReplyRules.Reply.values()) {
+            keys.add("rules.reply." + reply.name().toLowerCase(Locale.ROOT));
+        }
         for (io.socketworkbench.ui.common.FramingControl.Choice choice
                 : io.socketworkbench.ui.common.FramingControl.Choice.values()) {
             keys.add("frame." + choice.key());

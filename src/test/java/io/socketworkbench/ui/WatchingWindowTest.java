@@ -136,6 +136,36 @@ class WatchingWindowTest {
         assertThat(chart.getData().get(0).getData()).hasSize(120);
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void theServerAnswersByItsRulesAndTheTranscriptShowsEachReplyAsSent(FxRobot robot) throws Exception {
+        ComboBox<io.socketworkbench.ui.server.ServerSession.ReplyMode> mode = robot.lookup("#server-reply-mode")
+                .queryComboBox();
+        robot.interact(() -> mode.setValue(io.socketworkbench.ui.server.ServerSession.ReplyMode.RULES));
+        assertThat(robot.lookup("#server-rules").query().isVisible()).isTrue();
+        robot.clickOn("#server-rule-pattern").write("PING");
+        robot.clickOn("#server-rule-payload").write("PONG {{counter}}");
+        robot.clickOn("#server-rule-add");
+        ComboBox<io.socketworkbench.ui.server.ReplyRules.Match> match = robot.lookup("#server-rule-match")
+                .queryComboBox();
+        robot.interact(() -> match.setValue(io.socketworkbench.ui.server.ReplyRules.Match.REGEX));
+        robot.interact(() -> robot.lookup("#server-rule-pattern").queryAs(TextField.class).setText("("));
+        robot.clickOn("#server-rule-add");
+        assertThat(robot.lookup("#server-rule-problem").queryAs(javafx.scene.control.Label.class).isVisible())
+                .isTrue();
+        assertThat(robot.lookup("#server-rules-list").queryListView().getItems()).hasSize(1);
+        int port = TestWindow.startServer(robot);
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write("PING".getBytes(UTF_8));
+            assertThat(new String(client.getInputStream().readNBytes(6), UTF_8)).isEqualTo("PONG 1");
+            client.getOutputStream().write("say PING".getBytes(UTF_8));
+            assertThat(new String(client.getInputStream().readNBytes(6), UTF_8)).isEqualTo("PONG 2");
+        }
+        TestWindow.await(() -> window.server().transcript().messages().stream()
+                .filter(m -> m.kind() == Message.Kind.SENT && m.status() == Message.Status.DONE).count() == 2);
+    }
+
     private List<String> received() {
         return window.client().session().transcript().messages().stream()
                 .filter(m -> m.kind() == Message.Kind.RECEIVED).map(m -> new String(m.data(), UTF_8)).toList();

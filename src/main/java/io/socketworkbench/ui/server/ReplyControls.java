@@ -29,6 +29,7 @@ final class ReplyControls extends HBox {
                     case ECHO -> "server.reply.echo";
                     case GREET -> "server.reply.greet";
                     case GREET_CLOSE -> "server.reply.greetClose";
+                    case RULES -> "server.reply.rules";
                 });
             }
 
@@ -40,7 +41,8 @@ final class ReplyControls extends HBox {
         greeting.setId("server-greeting");
         greeting.setPromptText(t("server.reply.greeting"));
         greeting.disableProperty().bind(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.NONE)
-                .or(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.ECHO)));
+                .or(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.ECHO))
+                .or(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.RULES)));
         HBox.setHgrow(greeting, Priority.ALWAYS);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
@@ -48,6 +50,10 @@ final class ReplyControls extends HBox {
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(label, mode, greeting);
+    }
+
+    javafx.beans.property.ObjectProperty<ServerSession.ReplyMode> modeProperty() {
+        return mode.valueProperty();
     }
 
     ServerSession.ReplyMode mode() {

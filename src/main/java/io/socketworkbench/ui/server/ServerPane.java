@@ -160,7 +160,10 @@ public final class ServerPane extends VBox {
                 offer.setVisible(false);
             }
         });
-        getChildren().addAll(TitleRow.of(title, state), formRow, form.problem(), warning, offer, replyRow,
+        RulesPanel rules = new RulesPanel(session.rules(), transcript::charset);
+        rules.visibleProperty().bind(reply.modeProperty().isEqualTo(ServerSession.ReplyMode.RULES));
+        rules.managedProperty().bind(rules.visibleProperty());
+        getChildren().addAll(TitleRow.of(title, state), formRow, form.problem(), warning, offer, replyRow, rules,
                 new StatsPanel("server", session.stats()), body, inputBar);
     }
 
@@ -223,6 +226,7 @@ public final class ServerPane extends VBox {
             session.status().set(I18n.syntax(e));
             return;
         }
+        session.rules().charset(transcript.charset());
         boolean unix = form.protocol() == io.socketworkbench.ui.common.Protocol.UNIX;
         SocketOptionsSpec used = unix ? options.withReuseAddress(null) : options;
         session.start(new ServerSession.Start(address.get(), form.protocol() == io.socketworkbench.ui.common.Protocol.UDP,

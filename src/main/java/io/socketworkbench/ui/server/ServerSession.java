@@ -39,7 +39,8 @@ import java.util.Map;
 public final class ServerSession {
 
     /** What the server does by itself. */
-    public enum ReplyMode { NONE, ECHO, GREET, GREET_CLOSE }
+    /** What the server does by itself; RULES answers by the {@link ReplyRules}, first match first. */
+    public enum ReplyMode { NONE, ECHO, GREET, GREET_CLOSE, RULES }
 
     /** Sends to every client rather than one. */
     public static final long ALL = -1;
@@ -81,6 +82,7 @@ public final class ServerSession {
 
     private final Framer framer;
     private final TrafficStats stats;
+    private final ReplyRules rules = new ReplyRules();
 
     public ServerSession(SocketEngine engine, EventPort port, Lesson lesson) {
         this.engine = engine;
@@ -91,6 +93,7 @@ public final class ServerSession {
             @Override
             public void message(long connection, byte[] message) {
                 transcript.add(Message.received(message, 0, clients.remoteOf(connection)));
+                answer(message, connection, null);
             }
 
             @Override
@@ -103,6 +106,42 @@ public final class ServerSession {
                 transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
             }
         });
+    }
+
+    /** The auto-reply rules, used while the server runs with {@link ReplyMode#RULES}. */
+    public ReplyRules rules() {
+        return rules;
+    }
+
+    /** The first matching rule answers {@code message} (from a client, or a datagram's sender), after its delay. */
+    private void answer(byte[] message, long connection, SocketAddress datagramFrom) {
+        if (current == null || current.reply() != ReplyMode.RULES) {
+            return;
+        }
+        rules.answer(message, rules.charset()).ifPresent(answer -> {
+            Runnable reply = () -> replyWith(answer.bytes(), connection, datagramFrom);
+            if (answer.delayMillis() > 0) {
+                port.schedule(answer.delayMillis(), reply);
+            } else {
+                reply.run();
+            }
+        });
+    }
+
+    private void replyWith(byte[] data, long connection, SocketAddress datagramFrom) {
+        if (udp != null && datagramFrom != null) {
+            transcript.showSend(port, udp.send(datagramFrom, data), data, Address.format(datagramFrom),
+                    n -> lesson.sentDatagram(Lesson.Side.SERVER, data, datagramFrom), this::logRefused);
+            log.publish(t("log.ruleReplied", Address.format(datagramFrom), data.length));
+            return;
+        }
+        String remote = clients.remoteOf(connection);
+        if (tcp == null || remote == null) {
+            return; // the client left before the delay ended
+        }
+        transcript.showSend(port, tcp.send(connection, data), data, remote,
+                n -> lesson.sent(Lesson.Side.SERVER, connection, data), this::logRefused);
+        log.publish(t("log.ruleReplied", remote, data.length));
     }
 
     /** Messages, bytes and rates in and out, every client together. */
@@ -183,11 +222,13 @@ public final class ServerSession {
         current = start;
         startFailure = null;
         datagramsIn = 0;
+        rules.resetCounters();
         local = "";
         running.set(true);
         status.set(t("server.state.starting"));
         lesson.serverStarting(new Session.ServerSetup(start.udp(), start.address(), start.backlog(),
-                start.options(), Session.Reply.valueOf(start.reply().name()), start.greeting()));
+                start.options(), (start.reply() == ReplyMode.RULES ? Session.Reply.NONE
+                        : Session.Reply.valueOf(start.reply().name())), start.greeting()));
         if (start.udp()) {
             udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
                     start.greets() ? start.greeting() : null), port.toDatagrams(this::onEvent));
@@ -323,6 +364,7 @@ public final class ServerSession {
         log.publish(t("log.received", peer, delivery.totalBytes()));
         if (datagram || !framer.feed(received.source(), received.data(), delivery.elidedBytes())) {
             transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
+            answer(received.data(), received.source(), datagram ? received.from() : null);
         }
         if (datagram) {
             lesson.receivedDatagram(Lesson.Side.SERVER, received.data(), received.from(), 65535, 0);
