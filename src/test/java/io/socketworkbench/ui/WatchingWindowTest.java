@@ -98,7 +98,9 @@ class WatchingWindowTest {
             }
             TestWindow.await(() -> received().contains("gamma"));
         }
-        robot.clickOn("#client-search").write("alpha");
+        assertThat(robot.lookup("#client-search").query().getParent().isVisible()).as("hidden until wanted").isFalse();
+        robot.clickOn("#client-search-toggle");
+        robot.write("alpha"); // the field has the focus once shown
         javafx.scene.control.Label count = robot.lookup("#client-search-count").queryAs(javafx.scene.control.Label.class);
         TestWindow.await(() -> "2 matches".equals(count.getText()));
         robot.clickOn("#client-search-next");
@@ -111,6 +113,12 @@ class WatchingWindowTest {
         assertThat(count.getText()).isEqualTo("2 matches");
         robot.interact(() -> robot.lookup("#client-search").queryAs(TextField.class).setText("6q"));
         assertThat(robot.lookup("#client-search").queryAs(TextField.class).getStyleClass()).contains("invalid");
+        robot.clickOn("#client-search").type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(robot.lookup("#client-search").query().getParent().isVisible()).isFalse();
+        assertThat(robot.lookup(".search-current").queryAll()).isEmpty();
+        robot.clickOn("#client-transcript").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        assertThat(robot.lookup("#client-search").query().getParent().isVisible()).as("Ctrl+F").isTrue();
     }
 
     @Test
@@ -125,7 +133,8 @@ class WatchingWindowTest {
                 TestWindow.await(() -> window.client().session().stats().bytesIn() == 300_000);
             }
         }
-        robot.clickOn("#client-stats-panel");
+        robot.clickOn("#client-stats-toggle");
+        assertThat(robot.lookup("#client-rate-chart").query().isVisible()).isTrue();
         javafx.scene.control.Labeled stats = robot.lookup("#client-stats").queryAs(javafx.scene.control.Labeled.class);
         TestWindow.await(() -> stats.getText().contains("293.0 KiB"));
         javafx.scene.chart.XYChart<Number, Number> chart = robot.lookup("#client-rate-chart").queryAs(

@@ -42,6 +42,7 @@ public final class ClientPane extends VBox {
     private final InputBar inputBar;
     private final LabControls lab;
     private final CaptureButton captureButton;
+    private StatsPanel statsPanel;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
     public ClientPane(SocketEngine engine, EventPort port, String suffix, Lesson lesson, Supplier<String> lessonName) {
@@ -78,15 +79,19 @@ public final class ClientPane extends VBox {
         HBox titleRow = TitleRow.of(title, state);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        titleRow.getChildren().addAll(spring, captureButton);
+        StatsPanel statsPanel = new StatsPanel("client" + suffix, session.stats());
+        this.statsPanel = statsPanel;
+        titleRow.getChildren().addAll(spring, statsPanel.toggle(), captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(titleRow, formRow, form.problem(), lab,
-                new StatsPanel("client" + suffix, session.stats()), transcript, inputBar);
+        getChildren().addAll(titleRow, formRow, form.problem(), lab, statsPanel, transcript, inputBar);
     }
 
     /** Projector mode: the conversation and the lab stay, the chrome goes. */
     public void projector(boolean on) {
-        Projector.hide(on, captureButton);
+        Projector.hide(on, captureButton, statsPanel.toggle());
+        if (on) {
+            statsPanel.toggle().setSelected(false);
+        }
         form.projector(on);
         transcript.projector(on);
         inputBar.projector(on);

@@ -8,26 +8,36 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
- * A pane's statistics, folded away until opened: {@code <prefix>-stats} (the counts and rates, one line) and
- * {@code <prefix>-rate-chart} (in and out per second over the last two minutes). It redraws once a second from
- * {@link TrafficStats}, so a flood costs it one small redraw a second, and nothing while it is folded.
+ * A pane's statistics, shown with its toggle ({@code <prefix>-stats-toggle}, in the pane's title row):
+ * {@code <prefix>-stats} (the counts and rates) and {@code <prefix>-rate-chart} (in and out per second over the
+ * last two minutes). Both follow {@link TrafficStats} once a second, shown or not, so a flood costs one small
+ * redraw a second; hidden, they take no room from the transcript.
  */
-public final class StatsPanel extends TitledPane {
+public final class StatsPanel extends HBox {
     private final TrafficStats stats;
     private final Label summary = new Label();
     private final XYChart.Series<Number, Number> in = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> out = new XYChart.Series<>();
+    private final ToggleButton toggle = new ToggleButton();
 
     public StatsPanel(String prefix, TrafficStats stats) {
         this.stats = stats;
         setId(prefix + "-stats-panel");
-        setText(t("stats.title"));
-        setExpanded(false);
-        setAnimated(false);
+        getStyleClass().add("stats-panel");
+        setVisible(false);
+        managedProperty().bind(visibleProperty());
+        toggle.setId(prefix + "-stats-toggle");
+        toggle.setTooltip(new javafx.scene.control.Tooltip(t("stats.title")));
+        toggle.setAccessibleText(t("stats.title"));
+        toggle.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHART_LINE));
+        toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        visibleProperty().bindBidirectional(toggle.selectedProperty());
         summary.setId(prefix + "-stats");
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         NumberAxis time = new NumberAxis(-TrafficStats.SECONDS, 0, 20);
@@ -60,11 +70,10 @@ public final class StatsPanel extends TitledPane {
         // Side by side: a pane open on the statistics still has room for its transcript and its input.
         summary.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, summary, chart);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        setContent(row);
+        setSpacing(8);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(summary, chart);
         stats.changed().observe(tick -> redraw());
-        expandedProperty().addListener((o, a, open) -> redraw());
         redraw();
     }
 
@@ -73,9 +82,6 @@ public final class StatsPanel extends TitledPane {
                 Sizes.human(stats.inRate(0)), Sizes.human(stats.peakIn())) + "\n"
                 + t("stats.summary.out", stats.messagesOut(), Sizes.human(stats.bytesOut()),
                 Sizes.human(stats.outRate(0)), Sizes.human(stats.peakOut())));
-        if (!isExpanded()) {
-            return;
-        }
         List<XYChart.Data<Number, Number>> ins = new ArrayList<>(TrafficStats.SECONDS);
         List<XYChart.Data<Number, Number>> outs = new ArrayList<>(TrafficStats.SECONDS);
         for (int ago = TrafficStats.SECONDS - 1; ago >= 0; ago--) {
@@ -84,5 +90,10 @@ public final class StatsPanel extends TitledPane {
         }
         in.getData().setAll(ins);
         out.getData().setAll(outs);
+    }
+
+    /** The switch that shows the statistics; the pane puts it in its title row. */
+    public ToggleButton toggle() {
+        return toggle;
     }
 }

@@ -73,7 +73,7 @@ public final class TranscriptView extends VBox {
         list.getStyleClass().add("transcript");
         list.setCellFactory(view -> new BubbleCell());
         list.setPlaceholder(new Label(""));
-        list.setMinHeight(36); // it gives way first when a panel opens above it
+        list.setMinHeight(0); // it gives way first when a panel opens above it
         VBox.setVgrow(list, Priority.ALWAYS);
 
         mode.setValue(PayloadFormat.TEXT);
@@ -111,6 +111,7 @@ public final class TranscriptView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("transcript-bar");
         HBox searchRow = searchRow(id.replace("-transcript", ""));
+        bar.getChildren().add(bar.getChildren().indexOf(dropped), searchToggle);
         getChildren().addAll(bar, searchRow, list);
         setSpacing(4);
         // The user scrolls with the wheel, the keyboard or the bar; afterwards, at the bottom means follow again.
@@ -206,6 +207,7 @@ public final class TranscriptView extends VBox {
     private final TextField searchField = new TextField();
     private final Label searchCount = new Label();
     private HBox searchRow;
+    private final javafx.scene.control.ToggleButton searchToggle = new javafx.scene.control.ToggleButton();
 
     /**
      * Search: {@code <prefix>-search} (Enter: next, Shift+Enter: previous), {@code -search-hex} to search for hex
@@ -252,6 +254,35 @@ public final class TranscriptView extends VBox {
         next.setOnAction(e -> go(search.next()));
         searchRow = new HBox(6, searchField, hex, previous, next, searchCount);
         searchRow.setAlignment(Pos.CENTER_LEFT);
+        // Shown with its switch in the bar or Ctrl+F, so that it takes no room until wanted; Escape closes it.
+        searchRow.setVisible(false);
+        searchRow.managedProperty().bind(searchRow.visibleProperty());
+        searchToggle.setId(prefix + "-search-toggle");
+        searchToggle.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY));
+        searchToggle.setTooltip(new javafx.scene.control.Tooltip(t("search.toggle")));
+        searchToggle.setAccessibleText(t("search.toggle"));
+        searchToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        searchRow.visibleProperty().bindBidirectional(searchToggle.selectedProperty());
+        searchToggle.selectedProperty().addListener((o, was, open) -> {
+            if (open) {
+                searchField.requestFocus();
+            } else {
+                searchField.clear();
+            }
+        });
+        searchField.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                searchToggle.setSelected(false);
+                list.requestFocus();
+            }
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+                searchToggle.setSelected(true);
+                searchField.requestFocus();
+                e.consume();
+            }
+        });
         return searchRow;
     }
 
@@ -293,7 +324,9 @@ public final class TranscriptView extends VBox {
     /** Projector mode: only the conversation shows. */
     public void projector(boolean on) {
         Projector.hide(on, bar);
-        Projector.hide(on, searchRow);
+        if (on) {
+            searchToggle.setSelected(false); // its switch is in the bar
+        }
     }
 
     public Transcript model() {

@@ -52,11 +52,11 @@ final class RulesPanel extends TitledPane {
         this.rules = rules;
         this.charset = charset;
         setId("server-rules");
-        setText(t("rules.title"));
+        setExpanded(false);
         setAnimated(false);
         list.setId("server-rules-list");
-        list.setPrefHeight(96);
-        list.setMinHeight(60);
+        list.setPrefHeight(72);
+        list.setMinHeight(48);
         list.setPlaceholder(new Label(t("rules.none")));
         list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -65,7 +65,10 @@ final class RulesPanel extends TitledPane {
                 setText(empty || rule == null ? null : (getIndex() + 1) + ". " + describe(rule));
             }
         });
-        rules.rules().observe(all -> list.getItems().setAll(all));
+        rules.rules().observe(all -> {
+            list.getItems().setAll(all);
+            setText(t("rules.title.count", all.size()));
+        });
 
         match.setId("server-rule-match");
         match.setValue(ReplyRules.Match.CONTAINS);
@@ -75,6 +78,8 @@ final class RulesPanel extends TitledPane {
         pattern.disableProperty().bind(match.valueProperty().isEqualTo(ReplyRules.Match.ANY));
         HBox.setHgrow(pattern, Priority.ALWAYS);
         reply.setId("server-rule-reply");
+        reply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        match.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         reply.setValue(ReplyRules.Reply.PAYLOAD);
         reply.setConverter(named("rules.reply."));
         format.setId("server-rule-format");
@@ -110,10 +115,11 @@ final class RulesPanel extends TitledPane {
         HBox then = row(new Label(t("rules.then")), reply, format, payload, new Label(t("rules.after")), delay,
                 new Label(t("rules.ms")));
         HBox actions = row(add, remove, up, down, problem);
-        Label note = new Label(t("rules.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add("state-line");
-        VBox content = new VBox(6, when, then, actions, list, note);
+        // How rules are checked, on the title: the panel is short of height in a crowded pane.
+        setTooltip(new javafx.scene.control.Tooltip(t("rules.note")));
+        getTooltip().setWrapText(true);
+        getTooltip().setMaxWidth(420);
+        VBox content = new VBox(6, when, then, actions, list);
         setContent(content);
     }
 

@@ -67,6 +67,7 @@ public final class ServerPane extends VBox {
     private int chosenBacklog = BACKLOG;
     private SplitPane top;
     private HBox replyRow;
+    private StatsPanel statsPanel;
 
     public ServerPane(SocketEngine engine, EventPort port, Lesson lesson) {
         session = new ServerSession(engine, port, lesson);
@@ -163,13 +164,29 @@ public final class ServerPane extends VBox {
         RulesPanel rules = new RulesPanel(session.rules(), transcript::charset);
         rules.visibleProperty().bind(reply.modeProperty().isEqualTo(ServerSession.ReplyMode.RULES));
         rules.managedProperty().bind(rules.visibleProperty());
-        getChildren().addAll(TitleRow.of(title, state), formRow, form.problem(), warning, offer, replyRow, rules,
-                new StatsPanel("server", session.stats()), body, inputBar);
+        // Open to write the first rule; folded (its title counts the rules) once the server runs by them.
+        reply.modeProperty().addListener((o, a, m) -> rules.setExpanded(m == ServerSession.ReplyMode.RULES
+                && session.rules().rules().get().isEmpty()));
+        session.running().observe(on -> {
+            if (on) {
+                rules.setExpanded(false);
+            }
+        });
+        statsPanel = new StatsPanel("server", session.stats());
+        HBox titleRow = TitleRow.of(title, state);
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        titleRow.getChildren().addAll(spring, statsPanel.toggle());
+        getChildren().addAll(titleRow, formRow, form.problem(), warning, offer, replyRow, rules, statsPanel, body,
+                inputBar);
     }
 
     /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */
     public void projector(boolean on) {
-        Projector.hide(on, top, replyRow);
+        Projector.hide(on, top, replyRow, statsPanel.toggle());
+        if (on) {
+            statsPanel.toggle().setSelected(false);
+        }
         form.projector(on);
         transcript.projector(on);
         inputBar.projector(on);
