@@ -71,6 +71,8 @@ public final class FramingControl extends HBox {
             }
         });
         choice.setTooltip(new Tooltip(t("frame.tooltip")));
+        choice.setPrefWidth(140);
+        choice.setMinWidth(96);
         param.setPrefColumnCount(5);
         param.setVisible(false);
         param.managedProperty().bind(param.visibleProperty());

@@ -98,6 +98,12 @@ public final class TranscriptView extends VBox {
         mode.valueProperty().addListener((o, a, b) -> list.refresh());
         charset.valueProperty().addListener((o, a, b) -> list.refresh());
         dropped.getStyleClass().add("dropped-note");
+        // The note gives way (its tooltip keeps all of it) before the choices do.
+        dropped.setMinWidth(0);
+        dropped.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(dropped.getText()), dropped.textProperty()));
+        mode.setMinWidth(90);
+        charset.setMinWidth(86);
         dropped.setVisible(false);
         dropped.managedProperty().bind(dropped.visibleProperty());
 
