@@ -1,17 +1,12 @@
 package io.socketworkbench.cli;
 
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Relay;
 import io.socketworkbench.engine.SocketError;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -36,7 +31,7 @@ import picocli.CommandLine.TypeConversionException;
             "      watch the homework: point the client at 37778 instead of 37777",
             "  socket-workbench relay --port 8080 --to example.org:80 --show hex"})
 final class RelayCommand implements java.util.concurrent.Callable<Integer> {
-    private static final int CHUNK = 64 * 1024;
+
 
     private final Streams io;
 
@@ -86,7 +81,6 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Object stdout = new Object();
 
     RelayCommand(Streams io) {
@@ -99,88 +93,61 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--show': relay prints hex or python, not raw");
         }
-        ServerSocket listener;
+        java.util.Map<Long, String> names = new ConcurrentHashMap<>();
+        Relay relay;
         try {
-            listener = new ServerSocket();
-            listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 1024);
+            relay = Relay.start(new InetSocketAddress(InetAddress.getByName(bind), port), to.host(), to.port(),
+                    new Relay.Watcher() {
+                        @Override
+                        public void accepted(long id, java.net.SocketAddress client) {
+                            names.put(id, Address.format(client));
+                            io.err().println("Connection from " + Address.format(client));
+                        }
+
+                        @Override
+                        public void forwarding(long id, java.net.SocketAddress client, java.net.SocketAddress server) {
+                        }
+
+                        @Override
+                        public void failed(long id, SocketError error) {
+                            io.err().println("Could not forward " + names.get(id) + " to " + to.host() + ":"
+                                    + to.port() + ": " + error.pythonText());
+                        }
+
+                        @Override
+                        public void chunk(long id, boolean toServer, byte[] data) {
+                            print(toServer ? ">> " : "<< ", data);
+                        }
+
+                        @Override
+                        public void halfClosed(long id, boolean toServer) {
+                        }
+
+                        @Override
+                        public void closed(long id, SocketError error) {
+                            String name = names.remove(id);
+                            if (name != null) {
+                                io.err().println("Closed " + name);
+                            }
+                        }
+                    });
         } catch (IOException e) {
             throw new CliFailure(SocketError.from(e).pythonText());
+        } catch (io.socketworkbench.engine.SocketFailure e) {
+            throw new CliFailure(e.error().pythonText());
         }
-        try (SignalExit signals = new SignalExit(() -> closeAll(listener))) {
-            io.err().println("Listening on " + Address.format(listener.getLocalSocketAddress()));
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        try (SignalExit signals = new SignalExit(() -> {
+            relay.close();
+            stopped.countDown();
+        })) {
+            io.err().println("Listening on " + Address.format(relay.local()));
             io.err().println("Forwarding each client to " + to.host() + ":" + to.port());
-            while (!listener.isClosed()) {
-                Socket client;
-                try {
-                    client = listener.accept();
-                } catch (IOException e) {
-                    break;
-                }
-                Thread serve = new Thread(() -> serve(client), "relay-client");
-                serve.setDaemon(true);
-                serve.start();
-            }
+            stopped.await();
             return 0;
-        }
-    }
-
-    private void closeAll(ServerSocket listener) {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing on the way out
-        }
-        open.forEach(RelayCommand::closeQuietly);
-    }
-
-    private void serve(Socket client) {
-        String name = Address.format(client.getRemoteSocketAddress());
-        open.add(client);
-        io.err().println("Connection from " + name);
-        Socket server = new Socket();
-        try {
-            server.connect(new InetSocketAddress(to.host(), to.port()), 10_000);
-        } catch (IOException e) {
-            io.err().println("Could not forward " + name + " to " + to.host() + ":" + to.port() + ": "
-                    + SocketError.from(e).pythonText());
-            closeQuietly(client);
-            open.remove(client);
-            return;
-        }
-        open.add(server);
-        Thread back = new Thread(() -> pump(server, client, "<< "), "relay-back");
-        back.setDaemon(true);
-        back.start();
-        pump(client, server, ">> ");
-        try {
-            back.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        closeQuietly(client);
-        closeQuietly(server);
-        open.remove(client);
-        open.remove(server);
-        io.err().println("Closed " + name);
-    }
-
-    /** Copies {@code from} to {@code to} until {@code from} ends, printing each chunk; then half-closes {@code to}. */
-    private void pump(Socket from, Socket to, String arrow) {
-        byte[] buffer = new byte[CHUNK];
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                print(arrow, Arrays.copyOf(buffer, n));
-                out.write(buffer, 0, n);
-            }
-            to.shutdownOutput(); // the half-close, passed on
-        } catch (IOException e) {
-            // A reset or a close on either side ends both directions.
-            closeQuietly(from);
-            closeQuietly(to);
+            return 0;
         }
     }
 
@@ -194,14 +161,6 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
             } catch (IOException ignored) {
                 // stdout closed (| head): the relay goes on forwarding
             }
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
         }
     }
 }

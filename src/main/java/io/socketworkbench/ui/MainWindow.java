@@ -59,6 +59,7 @@ public final class MainWindow extends BorderPane {
     private final FxBridge bridge;
     private final ServerPane server;
     private final TabPane clients = new TabPane();
+    private io.socketworkbench.ui.relay.RelayPane relay;
     private final SplitPane split;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
     private final CheckMenuItem dark = new CheckMenuItem(t("menu.view.dark"));
@@ -81,6 +82,12 @@ public final class MainWindow extends BorderPane {
         lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(engine, bridge, lesson);
         addClient();
+        relay = new io.socketworkbench.ui.relay.RelayPane(bridge);
+        Tab relayTab = new Tab(t("relay.title"), relay);
+        relayTab.setId("relay-tab");
+        relayTab.setClosable(false);
+        clients.getTabs().add(relayTab);
+        clients.getSelectionModel().select(0);
         split = new SplitPane(server, clients);
         split.setDividerPositions(0.5);
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -156,19 +163,34 @@ public final class MainWindow extends BorderPane {
     /** The client in the tab in front: the one Ctrl+S and Ctrl+L act on. */
     public ClientPane frontClient() {
         Tab tab = clients.getSelectionModel().getSelectedItem();
-        return tab == null ? client() : (ClientPane) tab.getContent();
+        return tab == null || !(tab.getContent() instanceof ClientPane pane) ? client() : pane;
+    }
+
+    private int clientTabs() {
+        return (int) clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane).count();
+    }
+
+    /** Brings the relay's tab to the front. */
+    public void showRelay() {
+        clients.getSelectionModel().selectLast();
+    }
+
+    /** The relay's pane, in the last tab beside the clients. */
+    public io.socketworkbench.ui.relay.RelayPane relay() {
+        return relay;
     }
 
     public ClientPane addClient() {
-        int n = clients.getTabs().size() + 1;
+        int n = clientTabs() + 1;
         // The mirror calls a lone client c, as the tutorial does; with several tabs, c1, c2, … by tab number.
         ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n, lesson,
-                () -> clients.getTabs().size() > 1 ? "c" + n : "c");
+                () -> clientTabs() > 1 ? "c" + n : "c");
         Tab tab = new Tab(t("client.title") + " " + n, pane);
         tab.setClosable(n > 1);
         pane.projector(projector.isSelected());
         tab.setOnClosed(e -> pane.close());
-        clients.getTabs().add(tab);
+        // New clients go before the relay's tab, which stays last.
+        clients.getTabs().add(clientTabs(), tab);
         clients.getSelectionModel().select(tab);
         return pane;
     }
@@ -396,7 +418,11 @@ public final class MainWindow extends BorderPane {
         getBottom().setManaged(!on);
         // Each pane knows its own chrome: the window tells them, it does not reach into them.
         server.projector(on);
-        clients.getTabs().forEach(tab -> ((ClientPane) tab.getContent()).projector(on));
+        clients.getTabs().forEach(tab -> {
+            if (tab.getContent() instanceof ClientPane pane) {
+                pane.projector(on);
+            }
+        });
     }
 
     /**

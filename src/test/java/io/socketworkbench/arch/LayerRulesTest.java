@@ -75,6 +75,7 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TranscriptSearch")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TrafficStats")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.server.ReplyRules")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.relay.RelaySession")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")
                 .check(main);

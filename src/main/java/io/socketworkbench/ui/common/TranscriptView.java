@@ -544,6 +544,9 @@ public final class TranscriptView extends VBox {
             if (data) {
                 String peer = m.peer() == null ? "" : " · " + (m.kind() == Message.Kind.RECEIVED
                         ? t("transcript.from", m.peer()) : t("transcript.to", m.peer()));
+                if (m.peer() != null && m.peer().contains("\u2192")) {
+                    peer = " \u00b7 " + m.peer(); // a relay's bubble names both ends, in the order the bytes went
+                }
                 String status = switch (m.status()) {
                     case DONE -> "";
                     case PENDING -> " · " + t("transcript.pending");

@@ -1,0 +1,118 @@
+package io.socketworkbench.ui.relay;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.ui.common.Buttons;
+import io.socketworkbench.ui.common.TitleRow;
+import io.socketworkbench.ui.common.TranscriptView;
+import io.socketworkbench.ui.fx.EventPort;
+import java.net.InetSocketAddress;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The relay: listens on a port ({@code relay-port}) and forwards every client to a target ({@code relay-to-host},
+ * {@code relay-to-port}), started and stopped with {@code relay-start}; both directions show in one transcript
+ * ({@code relay-transcript}). Bound to a {@link RelaySession}.
+ */
+public final class RelayPane extends VBox {
+    private final RelaySession session;
+    private final TextField port = new TextField("37778");
+    private final TextField toHost = new TextField("127.0.0.1");
+    private final TextField toPort = new TextField("37777");
+    private final ToggleButton start = new ToggleButton();
+    private final TranscriptView transcript;
+
+    public RelayPane(EventPort events) {
+        session = new RelaySession(events);
+        getStyleClass().add("pane-card");
+        setSpacing(8);
+        Label title = new Label(t("relay.title"));
+        title.getStyleClass().addAll("title-3", "pane-title");
+        Label state = new Label();
+        state.setId("relay-state");
+        state.getStyleClass().add("state-line");
+        session.status().observe(state::setText);
+
+        port.setId("relay-port");
+        toHost.setId("relay-to-host");
+        toPort.setId("relay-to-port");
+        for (TextField field : new TextField[] {port, toPort}) {
+            field.setPrefColumnCount(4);
+            field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(toHost, Priority.ALWAYS);
+        toHost.setMinWidth(110);
+        toHost.setPrefColumnCount(12);
+        BooleanBinding valid = Bindings.createBooleanBinding(
+                () -> portOf(port.getText(), 0) >= 0 && portOf(toPort.getText(), 1) >= 0
+                        && !toHost.getText().isBlank(),
+                port.textProperty(), toPort.textProperty(), toHost.textProperty());
+        for (TextField field : new TextField[] {port, toPort, toHost}) {
+            field.textProperty().addListener((o, a, b) -> {
+                field.getStyleClass().remove("invalid");
+                if (!valid.get() && (field == toHost ? toHost.getText().isBlank()
+                        : portOf(field.getText(), field == port ? 0 : 1) < 0)) {
+                    field.getStyleClass().add("invalid");
+                }
+            });
+        }
+        Buttons.onOff(start, "relay-start", valid, this::startRelay, session::stop);
+        session.running().observe(on -> {
+            start.setSelected(on);
+            start.setText(t(on ? "relay.stop" : "relay.start"));
+            start.setGraphic(new FontIcon(on ? MaterialDesignS.STOP : MaterialDesignP.PLAY));
+            port.setDisable(on);
+            toHost.setDisable(on);
+            toPort.setDisable(on);
+        });
+        Label listenLabel = new Label(t("relay.listen"));
+        Label toLabel = new Label(t("relay.to"));
+        Label colon = new Label(":");
+        for (Label label : new Label[] {listenLabel, toLabel}) {
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox form = new HBox(6, listenLabel, port, toLabel, toHost, colon, toPort, start);
+        form.setAlignment(Pos.CENTER_LEFT);
+        Label how = new Label(t("relay.how"));
+        how.setWrapText(true);
+        how.getStyleClass().add("state-line");
+        how.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        transcript = new TranscriptView("relay-transcript", session.transcript());
+        VBox.setVgrow(transcript, Priority.ALWAYS);
+        getChildren().addAll(TitleRow.of(title, state), form, how, transcript);
+    }
+
+    private void startRelay() {
+        session.start(new InetSocketAddress("127.0.0.1", portOf(port.getText(), 0)), toHost.getText().strip(),
+                portOf(toPort.getText(), 1));
+    }
+
+    /** The number in {@code text} when it is a port from {@code min} to 65535, else -1. */
+    private static int portOf(String text, int min) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            return n >= min && n <= 65_535 ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public RelaySession session() {
+        return session;
+    }
+
+    public void stop() {
+        session.stop();
+    }
+}

@@ -1,0 +1,203 @@
+package io.socketworkbench.ui.relay;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Relay;
+import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketFailure;
+import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.common.Transcript;
+import io.socketworkbench.ui.common.Value;
+import io.socketworkbench.ui.fx.EventPort;
+import io.socketworkbench.ui.i18n.I18n;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The relay pane's view model: listens, forwards every client to the target byte for byte (the engine's
+ * {@link Relay}, on its own threads), and shows both directions in one transcript: client to server as received
+ * bubbles, server to client as sent ones, each named "from → to". Forwarding never waits for the window: when the
+ * window falls more than {@link #MAX_WAITING} bytes behind, chunks are counted, not shown, and the transcript says
+ * how many. No JavaFX.
+ */
+public final class RelaySession {
+    static final long MAX_WAITING = 4L * 1024 * 1024;
+
+    private final EventPort port;
+    private final Transcript transcript = new Transcript(2000);
+    private final Value<String> status = new Value<>(t("relay.state.stopped"));
+    private final Value<Boolean> running = new Value<>(false);
+    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicLong waitingBytes = new AtomicLong();
+    private final AtomicLong unshownBytes = new AtomicLong();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** UI thread: each connection's two ends, named. */
+    private final Map<Long, String[]> ends = new HashMap<>();
+    private final AtomicLong forwarded = new AtomicLong();
+    private int connections;
+    private Relay relay;
+    private String listening = "";
+
+    public RelaySession(EventPort port) {
+        this.port = port;
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    public Value<String> status() {
+        return status;
+    }
+
+    public Value<Boolean> running() {
+        return running;
+    }
+
+    /** Bytes forwarded, both directions, every connection: counted on the relay's threads. */
+    public long forwardedBytes() {
+        return forwarded.get();
+    }
+
+    public void start(InetSocketAddress listen, String host, int targetPort) {
+        stop();
+        try {
+            relay = Relay.start(listen, host, targetPort, new Watcher());
+        } catch (SocketFailure e) {
+            String text = I18n.error(e.error());
+            transcript.add(Message.error(text));
+            status.set(text);
+            return;
+        }
+        listening = Address.format(relay.local());
+        running.set(true);
+        connections = 0;
+        transcript.add(Message.event(t("relay.event.listening", listening, relay.target())));
+        showState();
+    }
+
+    public void stop() {
+        if (relay == null) {
+            return;
+        }
+        relay.close();
+        relay = null;
+        running.set(false);
+        transcript.add(Message.event(t("relay.event.stopped")));
+        status.set(t("relay.state.stopped"));
+    }
+
+    /** The port it listens on (the real one after port 0), or -1 when stopped. */
+    public int localPort() {
+        return relay == null ? -1 : ((InetSocketAddress) relay.local()).getPort();
+    }
+
+    private void showState() {
+        status.set(t("relay.state.running", listening, relay == null ? "" : relay.target(), connections));
+    }
+
+    /** From a relay thread: runs {@code shown} on the UI thread, soon; {@code bytes} count against the backlog. */
+    private void post(Runnable shown, long bytes) {
+        waitingBytes.addAndGet(bytes);
+        waiting.add(() -> {
+            waitingBytes.addAndGet(-bytes);
+            shown.run();
+        });
+        if (drainScheduled.compareAndSet(false, true)) {
+            port.schedule(0, this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        long unshown = unshownBytes.getAndSet(0);
+        if (unshown > 0) {
+            transcript.add(Message.event(t("relay.unshown", unshown)));
+        }
+        for (Runnable task; (task = waiting.poll()) != null; ) {
+            task.run();
+        }
+    }
+
+    private String[] endsOf(long id) {
+        return ends.getOrDefault(id, new String[] {"?", "?"});
+    }
+
+    private final class Watcher implements Relay.Watcher {
+        @Override
+        public void accepted(long id, SocketAddress client) {
+            String name = Address.format(client);
+            post(() -> {
+                ends.put(id, new String[] {name, "…"});
+                connections++;
+                transcript.add(Message.event(t("relay.event.accepted", name)));
+                showState();
+            }, 0);
+        }
+
+        @Override
+        public void forwarding(long id, SocketAddress client, SocketAddress server) {
+            String name = Address.format(server);
+            post(() -> {
+                endsOf(id)[1] = name;
+                transcript.add(Message.event(t("relay.event.forwarding", endsOf(id)[0], name)));
+            }, 0);
+        }
+
+        @Override
+        public void failed(long id, SocketError error) {
+            post(() -> transcript.add(Message.error(t("relay.event.failed", endsOf(id)[0], I18n.error(error)))), 0);
+        }
+
+        @Override
+        public void chunk(long id, boolean toServer, byte[] data) {
+            forwarded.addAndGet(data.length);
+            if (waitingBytes.get() > MAX_WAITING) {
+                unshownBytes.addAndGet(data.length);
+                if (drainScheduled.compareAndSet(false, true)) {
+                    port.schedule(0, RelaySession.this::drain);
+                }
+                return;
+            }
+            LocalTime at = LocalTime.now();
+            post(() -> {
+                String[] names = endsOf(id);
+                transcript.add(toServer
+                        ? new Message(Message.Kind.RECEIVED, data, 0, at, names[0] + " \u2192 " + names[1], null,
+                                Message.Status.DONE)
+                        : new Message(Message.Kind.SENT, data, 0, at, names[1] + " \u2192 " + names[0], null,
+                                Message.Status.DONE));
+            }, data.length);
+        }
+
+        @Override
+        public void halfClosed(long id, boolean toServer) {
+            post(() -> {
+                String[] names = endsOf(id);
+                transcript.add(Message.event(toServer ? t("relay.event.halfClosed", names[0], names[1])
+                        : t("relay.event.halfClosed", names[1], names[0])));
+            }, 0);
+        }
+
+        @Override
+        public void closed(long id, SocketError error) {
+            post(() -> {
+                String[] names = ends.remove(id);
+                String name = names == null ? "?" : names[0];
+                transcript.add(error == null ? Message.event(t("relay.event.closed", name))
+                        : Message.error(t("relay.event.reset", name, I18n.error(error))));
+                connections = Math.max(0, connections - 1);
+                if (relay != null) {
+                    showState();
+                }
+            }, 0);
+        }
+    }
+}
