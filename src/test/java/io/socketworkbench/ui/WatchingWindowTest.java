@@ -175,6 +175,41 @@ class WatchingWindowTest {
                 .filter(m -> m.kind() == Message.Kind.SENT && m.status() == Message.Status.DONE).count() == 2);
     }
 
+    @Test
+    void theContinuousLogKeepsEveryByteOfAFloodWhateverTheTranscriptShows(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("server.log");
+        robot.interact(() -> window.server().logButton().start(file, true));
+        assertThat(robot.lookup("#server-log-file").query().getStyleClass()).contains("accent");
+        int port = TestWindow.startServer(robot);
+        byte[] flood = new byte[8 << 20];
+        new java.util.Random(3).nextBytes(flood);
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.getOutputStream().write(flood);
+        }
+        TestWindow.await(() -> window.server().session().stats().bytesIn() == flood.length);
+        TestWindow.await(() -> window.server().session().transcript().messages().stream()
+                .anyMatch(m -> m.kind() == Message.Kind.EVENT && m.text().contains("closed the connection")));
+        robot.interact(() -> window.server().logButton().stop());
+        assertThat(java.nio.file.Files.readAllBytes(io.socketworkbench.ui.common.TrafficLog.rawFile(file)))
+                .as("every byte, byte-exact").isEqualTo(flood);
+        // The readable log (four bytes of text a random byte) rotated past 10 MiB: read the old ones first.
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = io.socketworkbench.ui.common.TrafficLog.KEEP; i >= 1; i--) {
+            java.nio.file.Path old = file.resolveSibling(file.getFileName() + "." + i);
+            if (java.nio.file.Files.exists(old)) {
+                lines.addAll(java.nio.file.Files.readAllLines(old));
+            }
+        }
+        lines.addAll(java.nio.file.Files.readAllLines(file));
+        assertThat(lines.get(0).contains("-- accepted 127.0.0.1:")).as("the first line, of %d", lines.size()).isTrue();
+        assertThat(lines.stream().filter(l -> l.contains(" <- 127.0.0.1:"))
+                .mapToLong(l -> Long.parseLong(l.split(" ")[4])).sum()).isEqualTo(flood.length);
+        assertThat(lines.get(lines.size() - 1).contains("-- closed")).as("the last line").isTrue();
+        assertThat(window.server().session().transcript().messages().stream().filter(m -> m.data() != null)
+                .mapToLong(m -> m.data().length).sum()).as("the transcript shows less").isLessThan(flood.length);
+    }
+
     private List<String> received() {
         return window.client().session().transcript().messages().stream()
                 .filter(m -> m.kind() == Message.Kind.RECEIVED).map(m -> new String(m.data(), UTF_8)).toList();

@@ -43,6 +43,7 @@ public final class ClientPane extends VBox {
     private final LabControls lab;
     private final CaptureButton captureButton;
     private StatsPanel statsPanel;
+    private io.socketworkbench.ui.common.LogFileButton logButton;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
     public ClientPane(SocketEngine engine, EventPort port, String suffix, Lesson lesson, Supplier<String> lessonName) {
@@ -81,14 +82,16 @@ public final class ClientPane extends VBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         StatsPanel statsPanel = new StatsPanel("client" + suffix, session.stats());
         this.statsPanel = statsPanel;
-        titleRow.getChildren().addAll(spring, statsPanel.toggle(), captureButton);
+        logButton = new io.socketworkbench.ui.common.LogFileButton("client" + suffix, session.trafficLog(),
+                session.transcript()::add);
+        titleRow.getChildren().addAll(spring, statsPanel.toggle(), logButton, captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(titleRow, formRow, form.problem(), lab, statsPanel, transcript, inputBar);
     }
 
     /** Projector mode: the conversation and the lab stay, the chrome goes. */
     public void projector(boolean on) {
-        Projector.hide(on, captureButton, statsPanel.toggle());
+        Projector.hide(on, captureButton, statsPanel.toggle(), logButton);
         if (on) {
             statsPanel.toggle().setSelected(false);
         }
@@ -189,5 +192,10 @@ public final class ClientPane extends VBox {
         if (text != null) {
             inputBar.showProblem(text);
         }
+    }
+
+    /** The continuous log's switch: for tests, which cannot drive a file dialog. */
+    public io.socketworkbench.ui.common.LogFileButton logButton() {
+        return logButton;
     }
 }

@@ -18,6 +18,7 @@ import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
 import io.socketworkbench.codec.Framing;
 import io.socketworkbench.ui.common.Framer;
+import io.socketworkbench.ui.common.TrafficLog;
 import io.socketworkbench.ui.common.TrafficStats;
 import io.socketworkbench.ui.common.Capture;
 import io.socketworkbench.ui.common.EndpointDraft;
@@ -71,6 +72,7 @@ public final class ClientSession {
     private String peer = "";
     private final Framer framer;
     private final TrafficStats stats;
+    private final TrafficLog trafficLog;
     private long bytesIn;
     private volatile Capture capture;
     /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
@@ -84,6 +86,7 @@ public final class ClientSession {
         this.lessonName = lessonName;
         this.pending = new PendingRecv(port);
         this.stats = new TrafficStats(port);
+        this.trafficLog = new TrafficLog(port);
         this.framer = new Framer(port, new Framer.Notes() {
             @Override
             public void message(long connection, byte[] message) {
@@ -154,7 +157,7 @@ public final class ClientSession {
                 request.lab());
         if (request.udp()) {
             udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options()),
-                    capturing(port.toDatagrams(this::onEvent)));
+                    capturing(trafficLog.wrap(port.toDatagrams(this::onEvent))));
             lesson.clientOpening(setup, udp.id(), lessonName.get());
             peer = Address.format(request.target());
             status.set(t("client.state.ready", peer));
@@ -168,7 +171,7 @@ public final class ClientSession {
         // settimeout bounds connect and each recv. Receiving by hand, the lab times the recv itself.
         Duration idle = lab.timeout() == null || lab.manualReceive() ? null : limit;
         tcp = engine.connect(ClientConfig.of(request.target()).withOptions(request.options())
-                .withTimeouts(limit, idle), capturing(port.to(this::onEvent)));
+                .withTimeouts(limit, idle), capturing(trafficLog.wrap(port.to(this::onEvent))));
         lesson.clientOpening(setup, tcp.id(), lessonName.get());
     }
 
@@ -265,6 +268,11 @@ public final class ClientSession {
             lesson.received(Lesson.Side.CLIENT, connection, Arrays.copyOfRange(data, i * size,
                     Math.min(data.length, (i + 1) * size)), size);
         }
+    }
+
+    /** The continuous log to file: every event and byte, whatever the transcript drops. */
+    public TrafficLog trafficLog() {
+        return trafficLog;
     }
 
     /** Messages, bytes and rates in and out. */
@@ -430,6 +438,7 @@ public final class ClientSession {
             if (udpTarget == null) {
                 return t("port.invalid");
             }
+            trafficLog.userSent(Address.format(udpTarget), data);
             transcript.showSend(port, udp.send(udpTarget, data), data, Address.format(udpTarget),
                     n -> lesson.sentDatagram(Lesson.Side.CLIENT, data, udpTarget), reason -> { });
             return null;
@@ -438,6 +447,7 @@ public final class ClientSession {
             return t("input.notConnected");
         }
         long id = tcp.id();
+        trafficLog.userSent(peer, data);
         transcript.showSend(port, tcp.send(data), data, peer, n -> lesson.sent(Lesson.Side.CLIENT, id, data),
                 reason -> { });
         return null;

@@ -68,6 +68,7 @@ public final class ServerPane extends VBox {
     private SplitPane top;
     private HBox replyRow;
     private StatsPanel statsPanel;
+    private io.socketworkbench.ui.common.LogFileButton logButton;
 
     public ServerPane(SocketEngine engine, EventPort port, Lesson lesson) {
         session = new ServerSession(engine, port, lesson);
@@ -176,14 +177,16 @@ public final class ServerPane extends VBox {
         HBox titleRow = TitleRow.of(title, state);
         javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        titleRow.getChildren().addAll(spring, statsPanel.toggle());
+        logButton = new io.socketworkbench.ui.common.LogFileButton("server", session.trafficLog(),
+                session.transcript()::add);
+        titleRow.getChildren().addAll(spring, statsPanel.toggle(), logButton);
         getChildren().addAll(titleRow, formRow, form.problem(), warning, offer, replyRow, rules, statsPanel, body,
                 inputBar);
     }
 
     /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */
     public void projector(boolean on) {
-        Projector.hide(on, top, replyRow, statsPanel.toggle());
+        Projector.hide(on, top, replyRow, statsPanel.toggle(), logButton);
         if (on) {
             statsPanel.toggle().setSelected(false);
         }
@@ -298,5 +301,10 @@ public final class ServerPane extends VBox {
     /** For the status bar and tests. */
     public int clientCount() {
         return session.clients().count();
+    }
+
+    /** The continuous log's switch: for tests, which cannot drive a file dialog. */
+    public io.socketworkbench.ui.common.LogFileButton logButton() {
+        return logButton;
     }
 }

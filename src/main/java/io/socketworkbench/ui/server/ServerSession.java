@@ -16,6 +16,7 @@ import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
 import io.socketworkbench.codec.Framing;
 import io.socketworkbench.ui.common.Framer;
+import io.socketworkbench.ui.common.TrafficLog;
 import io.socketworkbench.ui.common.TrafficStats;
 import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Feed;
@@ -83,12 +84,14 @@ public final class ServerSession {
     private final Framer framer;
     private final TrafficStats stats;
     private final ReplyRules rules = new ReplyRules();
+    private final TrafficLog trafficLog;
 
     public ServerSession(SocketEngine engine, EventPort port, Lesson lesson) {
         this.engine = engine;
         this.port = port;
         this.lesson = lesson;
         this.stats = new TrafficStats(port);
+        this.trafficLog = new TrafficLog(port);
         this.framer = new Framer(port, new Framer.Notes() {
             @Override
             public void message(long connection, byte[] message) {
@@ -106,6 +109,11 @@ public final class ServerSession {
                 transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
             }
         });
+    }
+
+    /** The continuous log to file: every event and byte, whatever the transcript drops. */
+    public TrafficLog trafficLog() {
+        return trafficLog;
     }
 
     /** The auto-reply rules, used while the server runs with {@link ReplyMode#RULES}. */
@@ -130,6 +138,7 @@ public final class ServerSession {
 
     private void replyWith(byte[] data, long connection, SocketAddress datagramFrom) {
         if (udp != null && datagramFrom != null) {
+            trafficLog.userSent(Address.format(datagramFrom) + " (rule)", data);
             transcript.showSend(port, udp.send(datagramFrom, data), data, Address.format(datagramFrom),
                     n -> lesson.sentDatagram(Lesson.Side.SERVER, data, datagramFrom), this::logRefused);
             log.publish(t("log.ruleReplied", Address.format(datagramFrom), data.length));
@@ -139,6 +148,7 @@ public final class ServerSession {
         if (tcp == null || remote == null) {
             return; // the client left before the delay ended
         }
+        trafficLog.userSent(remote + " (rule)", data);
         transcript.showSend(port, tcp.send(connection, data), data, remote,
                 n -> lesson.sent(Lesson.Side.SERVER, connection, data), this::logRefused);
         log.publish(t("log.ruleReplied", remote, data.length));
@@ -231,12 +241,12 @@ public final class ServerSession {
                         : Session.Reply.valueOf(start.reply().name())), start.greeting()));
         if (start.udp()) {
             udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
-                    start.greets() ? start.greeting() : null), port.toDatagrams(this::onEvent));
+                    start.greets() ? start.greeting() : null), trafficLog.wrap(port.toDatagrams(this::onEvent)));
         } else {
             ServerConfig config = ServerConfig.of(start.address()).withEcho(start.reply() == ReplyMode.ECHO)
                     .withGreeting(start.greets() ? start.greeting() : null, start.reply() == ReplyMode.GREET_CLOSE)
                     .withBacklog(start.backlog()).withOptions(start.options());
-            tcp = engine.listen(config, port.to(this::onEvent));
+            tcp = engine.listen(config, trafficLog.wrap(port.to(this::onEvent)));
         }
     }
 
@@ -453,6 +463,7 @@ public final class ServerSession {
                 return t("input.noSender");
             }
             SocketAddress to = lastDatagramSender;
+            trafficLog.userSent(Address.format(to), data);
             transcript.showSend(port, udp.send(to, data), data, Address.format(to),
                     n -> lesson.sentDatagram(Lesson.Side.SERVER, data, to), this::logRefused);
             return null;
@@ -461,6 +472,7 @@ public final class ServerSession {
             return t("input.notConnected");
         }
         if (target == ALL) {
+            trafficLog.userSent(t("server.allClients"), data);
             // A broadcast that reached nobody (every client left meanwhile) was not sent.
             var reached = tcp.broadcast(data).thenApply(ids -> {
                 if (ids.isEmpty()) {
@@ -476,6 +488,7 @@ public final class ServerSession {
             if (remote == null) {
                 return t("input.notConnected");
             }
+            trafficLog.userSent(remote, data);
             transcript.showSend(port, tcp.send(target, data), data, remote,
                     n -> lesson.sent(Lesson.Side.SERVER, target, data), this::logRefused);
         }
