@@ -35,6 +35,10 @@ public final class Lesson {
             case "peerClosed" -> "(the other side closed)";
             case "discarded" -> "(" + args[0] + " more bytes discarded: a datagram does not wait)";
             case "noException" -> "(errno." + args[0] + ", no exception)";
+            case "byteStream" -> "TCP is a byte stream: one send() may arrive in pieces, or joined to the next";
+            case "frameDelimiter" -> "one message ends at " + args[0] + ": read until it comes";
+            case "frameLength" -> "each message starts with its length in " + args[0] + " bytes: read exactly that";
+            case "framePause" -> "a pause of " + args[0] + " ms ends a message";
             default -> key;
         };
     }
@@ -436,6 +440,53 @@ public final class Lesson {
     private static String preview(byte[] data) {
         String repr = PythonBytes.repr(data, 0, Math.min(data.length, ARROW_PREVIEW));
         return data.length > ARROW_PREVIEW ? repr + "…" : repr;
+    }
+
+    /**
+     * A transcript chose a framing: the mirror shows how a Python program puts the messages back, and why it must
+     * (TCP keeps no message boundaries). {@code sock} is the socket's name in the mirror; null framing: nothing.
+     */
+    public void framing(String sock, io.socketworkbench.codec.Framing framing) {
+        if (framing == null) {
+            return;
+        }
+        line("# " + words.get("byteStream"));
+        switch (framing.kind()) {
+            case LINE, DELIMITER -> {
+                String end = PythonBytes.repr(framing.delimiter());
+                line("# " + words.get("frameDelimiter", end));
+                line("buf = b''");
+                line("while " + end + " not in buf:");
+                line("    buf += " + sock + ".recv(1024)");
+                line("message, _, buf = buf.partition(" + end + ")");
+            }
+            case LENGTH -> {
+                line("# " + words.get("frameLength", framing.lengthBytes()));
+                line("def recv_exactly(s, n):");
+                line("    data = b''");
+                line("    while len(data) < n:");
+                line("        chunk = s.recv(n - len(data))");
+                line("        if not chunk:");
+                line("            raise ConnectionError('closed in the middle of a message')");
+                line("        data += chunk");
+                line("    return data");
+                line("n = int.from_bytes(recv_exactly(" + sock + ", " + framing.lengthBytes() + "), '"
+                        + (framing.littleEndian() ? "little" : "big") + "')");
+                line("message = recv_exactly(" + sock + ", n)");
+            }
+            case IDLE -> {
+                line("# " + words.get("framePause", framing.idleMillis()));
+                line(sock + ".settimeout(" + new java.math.BigDecimal(framing.idleMillis()).movePointLeft(3)
+                        .stripTrailingZeros().toPlainString() + ")");
+                line("parts = []");
+                line("try:");
+                line("    while True:");
+                line("        parts.append(" + sock + ".recv(1024))");
+                line("except TimeoutError:");
+                line("    message = b''.join(parts)");
+            }
+        }
+        changed();
     }
 
     private void line(String text) {

@@ -60,6 +60,10 @@ class WatchingWindowTest {
             TestWindow.await(() -> received().contains("rest"));
             assertThat(received()).containsExactly("GET /index.html", "line one", "line two", "\u00e9\u4e2d\u6587",
                     "rest");
+            // The lesson says why, and shows how a Python program frames by line.
+            assertThat(window.lesson().mirror()).contains(
+                    "# TCP is a byte stream: one send() may arrive in pieces, or joined to the next",
+                    "while b'\\n' not in buf:", "    buf += c.recv(1024)", "message, _, buf = buf.partition(b'\\n')");
         }
     }
 

@@ -103,6 +103,8 @@ public final class ClientSession {
                 transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
             }
         });
+        // Choosing a framing is a lesson too: the mirror shows how a Python program frames.
+        framer.framing().observe(framing -> lesson.framing(lessonName.get(), framing));
     }
 
     /** What the client's form holds now: the next connect's target, and what settings keep. */

@@ -109,6 +109,7 @@ public final class ServerSession {
                 transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
             }
         });
+        framer.framing().observe(framing -> lesson.framing("con", framing));
     }
 
     /** The continuous log to file: every event and byte, whatever the transcript drops. */
