@@ -443,6 +443,48 @@ public final class Lesson {
     }
 
     /**
+     * The relay forwards a connection: three lifelines, the client, the relay and the server, and each hop drawn
+     * as it happened (the client's connect to the relay, then the relay's to the server).
+     */
+    public void relayForwarding(String client, String relay, String server) {
+        SequenceDiagram sequence = diagram.sequence();
+        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
+        int r = sequence.lifeline(relay, SequenceDiagram.Role.RELAY);
+        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
+        sequence.add(c, r, SequenceDiagram.Kind.CONNECT, "", 0);
+        sequence.add(r, s, SequenceDiagram.Kind.CONNECT, "", 0);
+        changed();
+    }
+
+    /** A chunk passed the relay: two arrows, into the relay and on, with the same bytes. */
+    public void relayChunk(String client, String relay, String server, boolean toServer, byte[] data) {
+        SequenceDiagram sequence = diagram.sequence();
+        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
+        int r = sequence.lifeline(relay, SequenceDiagram.Role.RELAY);
+        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
+        String preview = preview(data);
+        if (toServer) {
+            sequence.add(c, r, SequenceDiagram.Kind.DATA, preview, data.length);
+            sequence.add(r, s, SequenceDiagram.Kind.DATA, preview, data.length);
+        } else {
+            sequence.add(s, r, SequenceDiagram.Kind.DATA, preview, data.length);
+            sequence.add(r, c, SequenceDiagram.Kind.DATA, preview, data.length);
+        }
+        changed();
+    }
+
+    /** One side's FIN, passed on by the relay: a half-close into the relay and one out of it. */
+    public void relayHalfClosed(String client, String relay, String server, boolean toServer) {
+        SequenceDiagram sequence = diagram.sequence();
+        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
+        int r = sequence.lifeline(relay, SequenceDiagram.Role.RELAY);
+        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
+        sequence.add(toServer ? c : s, r, SequenceDiagram.Kind.FIN, "", 0);
+        sequence.add(r, toServer ? s : c, SequenceDiagram.Kind.FIN, "", 0);
+        changed();
+    }
+
+    /**
      * A transcript chose a framing: the mirror shows how a Python program puts the messages back, and why it must
      * (TCP keeps no message boundaries). {@code sock} is the socket's name in the mirror; null framing: nothing.
      */

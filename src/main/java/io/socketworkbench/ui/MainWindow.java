@@ -82,7 +82,7 @@ public final class MainWindow extends BorderPane {
         lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(engine, bridge, lesson);
         addClient();
-        relay = new io.socketworkbench.ui.relay.RelayPane(bridge);
+        relay = new io.socketworkbench.ui.relay.RelayPane(bridge, lesson);
         Tab relayTab = new Tab(t("relay.title"), relay);
         relayTab.setId("relay-tab");
         relayTab.setClosable(false);

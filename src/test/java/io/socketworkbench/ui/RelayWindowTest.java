@@ -89,6 +89,16 @@ class RelayWindowTest {
         assertThat(messages.stream().filter(m -> m.peer() != null).map(Message::peer))
                 .allMatch(peer -> peer.contains(" \u2192 "));
         assertThat(events().filter(text -> text.contains("finished sending (FIN)")).count()).isEqualTo(2);
+        // The lesson's diagram draws three lifelines: the client, the relay, the server.
+        var lifelines = window.lesson().sequence().lifelines();
+        assertThat(lifelines).extracting(io.socketworkbench.lesson.SequenceDiagram.Lifeline::role)
+                .contains(io.socketworkbench.lesson.SequenceDiagram.Role.CLIENT,
+                        io.socketworkbench.lesson.SequenceDiagram.Role.RELAY,
+                        io.socketworkbench.lesson.SequenceDiagram.Role.SERVER);
+        assertThat(window.lesson().sequence().arrows()).extracting(io.socketworkbench.lesson.SequenceDiagram.Arrow::kind)
+                .contains(io.socketworkbench.lesson.SequenceDiagram.Kind.CONNECT,
+                        io.socketworkbench.lesson.SequenceDiagram.Kind.DATA,
+                        io.socketworkbench.lesson.SequenceDiagram.Kind.FIN);
         robot.clickOn("#relay-start");
         TestWindow.await(() -> window.relay().session().localPort() < 0);
     }

@@ -33,8 +33,8 @@ public final class RelayPane extends VBox {
     private final ToggleButton start = new ToggleButton();
     private final TranscriptView transcript;
 
-    public RelayPane(EventPort events) {
-        session = new RelaySession(events);
+    public RelayPane(EventPort events, io.socketworkbench.lesson.Lesson lesson) {
+        session = new RelaySession(events, lesson);
         getStyleClass().add("pane-card");
         setSpacing(8);
         Label title = new Label(t("relay.title"));

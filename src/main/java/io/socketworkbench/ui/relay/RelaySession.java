@@ -31,6 +31,7 @@ public final class RelaySession {
     static final long MAX_WAITING = 4L * 1024 * 1024;
 
     private final EventPort port;
+    private final io.socketworkbench.lesson.Lesson lesson;
     private final Transcript transcript = new Transcript(2000);
     private final Value<String> status = new Value<>(t("relay.state.stopped"));
     private final Value<Boolean> running = new Value<>(false);
@@ -45,8 +46,9 @@ public final class RelaySession {
     private Relay relay;
     private String listening = "";
 
-    public RelaySession(EventPort port) {
+    public RelaySession(EventPort port, io.socketworkbench.lesson.Lesson lesson) {
         this.port = port;
+        this.lesson = lesson;
     }
 
     public Transcript transcript() {
@@ -148,6 +150,7 @@ public final class RelaySession {
             post(() -> {
                 endsOf(id)[1] = name;
                 transcript.add(Message.event(t("relay.event.forwarding", endsOf(id)[0], name)));
+                lesson.relayForwarding(endsOf(id)[0], listening, name);
             }, 0);
         }
 
@@ -169,6 +172,7 @@ public final class RelaySession {
             LocalTime at = LocalTime.now();
             post(() -> {
                 String[] names = endsOf(id);
+                lesson.relayChunk(names[0], listening, names[1], toServer, data);
                 transcript.add(toServer
                         ? new Message(Message.Kind.RECEIVED, data, 0, at, names[0] + " \u2192 " + names[1], null,
                                 Message.Status.DONE)
@@ -181,6 +185,7 @@ public final class RelaySession {
         public void halfClosed(long id, boolean toServer) {
             post(() -> {
                 String[] names = endsOf(id);
+                lesson.relayHalfClosed(names[0], listening, names[1], toServer);
                 transcript.add(Message.event(toServer ? t("relay.event.halfClosed", names[0], names[1])
                         : t("relay.event.halfClosed", names[1], names[0])));
             }, 0);
