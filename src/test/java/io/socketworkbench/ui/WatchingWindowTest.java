@@ -192,6 +192,9 @@ class WatchingWindowTest {
             client.getOutputStream().write(flood);
         }
         TestWindow.await(() -> window.server().session().stats().bytesIn() == flood.length);
+        // Each client's own rate and peak, sampled once a second.
+        TestWindow.await(() -> window.server().session().clients().ids().isEmpty()
+                || window.server().session().clients().get(window.server().session().clients().ids().get(0)).peak() > 0);
         TestWindow.await(() -> window.server().session().transcript().messages().stream()
                 .anyMatch(m -> m.kind() == Message.Kind.EVENT && m.text().contains("closed the connection")));
         robot.interact(() -> window.server().logButton().stop());

@@ -41,6 +41,34 @@ public final class Clients {
         public long bytesOut() {
             return bytesOut;
         }
+
+        private long sampledIn;
+        private long sampledOut;
+        private long rate;
+        private long peak;
+
+        /** Bytes per second, in and out together, over the last whole second. */
+        public long rate() {
+            return rate;
+        }
+
+        /** The highest {@link #rate} this client has had. */
+        public long peak() {
+            return peak;
+        }
+
+        void sample() {
+            rate = bytesIn - sampledIn + bytesOut - sampledOut;
+            peak = Math.max(peak, rate);
+            sampledIn = bytesIn;
+            sampledOut = bytesOut;
+        }
+    }
+
+    /** Once a second while there is traffic: each client's rate and peak. */
+    public void sample() {
+        byId.values().forEach(Client::sample);
+        observers.forEach(Observer::changed);
     }
 
     /** What a view hears. */

@@ -108,7 +108,8 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
             Clients.Client client = row.client();
             text.setText(client == null ? t("server.allClients")
                     : t("server.conn.row", client.remote() + " (" + client.since() + ")", human(client.bytesIn()),
-                            human(client.bytesOut())));
+                            human(client.bytesOut()))
+                    + (client.peak() > 0 ? t("server.conn.rate", human(client.rate()), human(client.peak())) : ""));
         }
     }
 

@@ -91,6 +91,7 @@ public final class ServerSession {
         this.port = port;
         this.lesson = lesson;
         this.stats = new TrafficStats(port);
+        stats.changed().observe(tick -> clients.sample());
         this.trafficLog = new TrafficLog(port);
         this.framer = new Framer(port, new Framer.Notes() {
             @Override
