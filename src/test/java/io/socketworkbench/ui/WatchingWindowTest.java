@@ -102,9 +102,9 @@ class WatchingWindowTest {
             }
             TestWindow.await(() -> received().contains("gamma"));
         }
-        assertThat(robot.lookup("#client-search").query().getParent().isVisible()).as("hidden until wanted").isFalse();
-        robot.clickOn("#client-search-toggle");
-        robot.write("alpha"); // the field has the focus once shown
+        assertThat(robot.lookup("#client-search-next").query().getParent().isVisible()).as("until wanted")
+                .isFalse();
+        robot.clickOn("#client-search").write("alpha");
         javafx.scene.control.Label count = robot.lookup("#client-search-count").queryAs(javafx.scene.control.Label.class);
         TestWindow.await(() -> "2 matches".equals(count.getText()));
         robot.clickOn("#client-search-next");
@@ -118,11 +118,12 @@ class WatchingWindowTest {
         robot.interact(() -> robot.lookup("#client-search").queryAs(TextField.class).setText("6q"));
         assertThat(robot.lookup("#client-search").queryAs(TextField.class).getStyleClass()).contains("invalid");
         robot.clickOn("#client-search").type(javafx.scene.input.KeyCode.ESCAPE);
-        assertThat(robot.lookup("#client-search").query().getParent().isVisible()).isFalse();
+        assertThat(robot.lookup("#client-search").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#client-search-next").query().getParent().isVisible()).isFalse();
         assertThat(robot.lookup(".search-current").queryAll()).isEmpty();
         robot.clickOn("#client-transcript").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
                 .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
-        assertThat(robot.lookup("#client-search").query().getParent().isVisible()).as("Ctrl+F").isTrue();
+        assertThat(robot.lookup("#client-search").query().isFocused()).as("Ctrl+F").isTrue();
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class TranscriptView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("transcript-bar");
         HBox searchRow = searchRow(id.replace("-transcript", ""));
-        bar.getChildren().add(bar.getChildren().indexOf(dropped), searchToggle);
+        bar.getChildren().add(bar.getChildren().indexOf(dropped), searchField);
         getChildren().addAll(bar, searchRow, list);
         setSpacing(4);
         // The user scrolls with the wheel, the keyboard or the bar; afterwards, at the bottom means follow again.
@@ -213,7 +213,6 @@ public final class TranscriptView extends VBox {
     private final TextField searchField = new TextField();
     private final Label searchCount = new Label();
     private HBox searchRow;
-    private final javafx.scene.control.ToggleButton searchToggle = new javafx.scene.control.ToggleButton();
 
     /**
      * Search: {@code <prefix>-search} (Enter: next, Shift+Enter: previous), {@code -search-hex} to search for hex
@@ -223,7 +222,6 @@ public final class TranscriptView extends VBox {
     private HBox searchRow(String prefix) {
         searchField.setId(prefix + "-search");
         searchField.setPromptText(t("search.prompt"));
-        HBox.setHgrow(searchField, Priority.ALWAYS);
         javafx.scene.control.ToggleButton hex = new javafx.scene.control.ToggleButton(t("search.hex"));
         hex.setId(prefix + "-search-hex");
         hex.setTooltip(new javafx.scene.control.Tooltip(t("search.hex.tooltip")));
@@ -258,33 +256,24 @@ public final class TranscriptView extends VBox {
         });
         previous.setOnAction(e -> go(search.previous()));
         next.setOnAction(e -> go(search.next()));
-        searchRow = new HBox(6, searchField, hex, previous, next, searchCount);
-        searchRow.setAlignment(Pos.CENTER_LEFT);
-        // Shown with its switch in the bar or Ctrl+F, so that it takes no room until wanted; Escape closes it.
-        searchRow.setVisible(false);
+        searchRow = new HBox(6, hex, previous, next, searchCount);
+        searchRow.setAlignment(Pos.CENTER_RIGHT);
+        // The field is always in the bar; the rest shows while a search is being typed or holds text, so that it
+        // takes no room from the transcript until wanted. Ctrl+F goes to the field; Escape clears it.
+        searchField.setPrefColumnCount(9);
+        searchField.setMinWidth(70);
+        searchRow.visibleProperty().bind(searchField.focusedProperty().or(searchField.textProperty().isNotEmpty())
+                .or(hex.selectedProperty()).or(previous.focusedProperty()).or(next.focusedProperty()));
         searchRow.managedProperty().bind(searchRow.visibleProperty());
-        searchToggle.setId(prefix + "-search-toggle");
-        searchToggle.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY));
-        searchToggle.setTooltip(new javafx.scene.control.Tooltip(t("search.toggle")));
-        searchToggle.setAccessibleText(t("search.toggle"));
-        searchToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        searchRow.visibleProperty().bindBidirectional(searchToggle.selectedProperty());
-        searchToggle.selectedProperty().addListener((o, was, open) -> {
-            if (open) {
-                searchField.requestFocus();
-            } else {
-                searchField.clear();
-            }
-        });
         searchField.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                searchToggle.setSelected(false);
+                searchField.clear();
+                hex.setSelected(false);
                 list.requestFocus();
             }
         });
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
-                searchToggle.setSelected(true);
                 searchField.requestFocus();
                 e.consume();
             }
@@ -331,7 +320,7 @@ public final class TranscriptView extends VBox {
     public void projector(boolean on) {
         Projector.hide(on, bar);
         if (on) {
-            searchToggle.setSelected(false); // its switch is in the bar
+            searchField.clear(); // the field is in the bar, hidden now
         }
     }
 
