@@ -16,7 +16,6 @@ import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.Session;
-import io.socketworkbench.codec.Framing;
 import io.socketworkbench.ui.common.Framer;
 import io.socketworkbench.ui.common.TrafficLog;
 import io.socketworkbench.ui.common.TrafficStats;
@@ -87,22 +86,8 @@ public final class ClientSession {
         this.pending = new PendingRecv(port);
         this.stats = new TrafficStats(port);
         this.trafficLog = new TrafficLog(port);
-        this.framer = new Framer(port, new Framer.Notes() {
-            @Override
-            public void message(long connection, byte[] message) {
-                transcript.add(Message.received(message, 0, peer));
-            }
-
-            @Override
-            public void lost(long connection, long bytes) {
-                transcript.add(Message.event(t("frame.lost", bytes)));
-            }
-
-            @Override
-            public void refused(long connection) {
-                transcript.add(Message.error(t("frame.refused", Framing.MAX_MESSAGE >> 20)));
-            }
-        });
+        this.framer = Framer.showingIn(port, transcript,
+                (connection, message) -> transcript.add(Message.received(message, 0, peer)));
         // Choosing a framing is a lesson too: the mirror shows how a Python program frames.
         framer.framing().observe(framing -> lesson.framing(lessonName.get(), framing));
     }

@@ -39,6 +39,31 @@ public final class Framer {
         this.notes = notes;
     }
 
+    /**
+     * A framer whose notes go to {@code transcript} (bytes lost, a prefix refused), in the user's words, and whose
+     * messages go to {@code message}: what each pane does with a whole message is its own.
+     */
+    public static Framer showingIn(EventPort port, Transcript transcript,
+                                   java.util.function.BiConsumer<Long, byte[]> message) {
+        return new Framer(port, new Notes() {
+            @Override
+            public void message(long connection, byte[] bytes) {
+                message.accept(connection, bytes);
+            }
+
+            @Override
+            public void lost(long connection, long bytes) {
+                transcript.add(Message.event(io.socketworkbench.ui.i18n.I18n.t("frame.lost", bytes)));
+            }
+
+            @Override
+            public void refused(long connection) {
+                transcript.add(Message.error(io.socketworkbench.ui.i18n.I18n.t("frame.refused",
+                        Framing.MAX_MESSAGE >> 20)));
+            }
+        });
+    }
+
     /** The framing in use; null shows bytes as they arrive. */
     public Value<Framing> framing() {
         return framing;
