@@ -31,6 +31,8 @@ public final class TrafficLog {
     private final Value<Boolean> active = new Value<>(false);
     private final Value<String> problem = new Value<>("");
     private Path file;
+    /** Read on the engine's thread before any formatting: true while a file is open. */
+    private volatile boolean writing;
     private OutputStream text;
     private OutputStream raw;
     private long written;
@@ -68,6 +70,7 @@ public final class TrafficLog {
         }
         written = Files.size(to);
         problem.set("");
+        writing = true;
         active.set(true);
     }
 
@@ -94,6 +97,7 @@ public final class TrafficLog {
         }
         text = null;
         raw = null;
+        writing = false;
         active.set(false);
     }
 
@@ -107,15 +111,24 @@ public final class TrafficLog {
 
     /** A note in the pane's words (a start, a stop, an error), as the transcript shows it. */
     public void note(String what) {
+        if (!writing) {
+            return;
+        }
         line("-- " + what);
     }
 
     /** Bytes the user sent, from the pane's Send. */
     public void userSent(String to, byte[] data) {
+        if (!writing) {
+            return;
+        }
         line("-> " + to + " " + data.length + " B " + repr(data));
     }
 
     private void record(SocketEvent event) {
+        if (!writing) {
+            return; // off (the usual case): nothing is formatted on the engine's thread
+        }
         if (event instanceof SocketEvent.Received received) {
             line("<- " + Address.format(received.from()) + " " + received.data().length + " B "
                     + repr(received.data()));
@@ -196,6 +209,7 @@ public final class TrafficLog {
         }
         text = null;
         raw = null;
+        writing = false;
         port.schedule(0, () -> {
             problem.set(why);
             active.set(false);

@@ -100,8 +100,10 @@ public final class TranscriptView extends VBox {
         dropped.getStyleClass().add("dropped-note");
         // The note gives way (its tooltip keeps all of it) before the choices do.
         dropped.setMinWidth(0);
-        dropped.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> new javafx.scene.control.Tooltip(dropped.getText()), dropped.textProperty()));
+        // One tooltip, following the text: a new one each time the count changed cost a popup window a pulse.
+        javafx.scene.control.Tooltip droppedTip = new javafx.scene.control.Tooltip();
+        droppedTip.textProperty().bind(dropped.textProperty());
+        dropped.setTooltip(droppedTip);
         mode.setMinWidth(90);
         charset.setMinWidth(86);
         dropped.setVisible(false);
