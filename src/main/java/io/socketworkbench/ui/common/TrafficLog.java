@@ -109,14 +109,6 @@ public final class TrafficLog {
         };
     }
 
-    /** A note in the pane's words (a start, a stop, an error), as the transcript shows it. */
-    public void note(String what) {
-        if (!writing) {
-            return;
-        }
-        line("-- " + what);
-    }
-
     /** Bytes the user sent, from the pane's Send. */
     public void userSent(String to, byte[] data) {
         if (!writing) {

@@ -112,11 +112,4 @@ public final class TrafficStats {
     public long peakOut() {
         return peakOut;
     }
-
-    public void reset() {
-        java.util.Arrays.fill(inRates, 0);
-        java.util.Arrays.fill(outRates, 0);
-        messagesIn = bytesIn = messagesOut = bytesOut = peakIn = peakOut = inThisSecond = outThisSecond = 0;
-        changed.set(changed.get() + 1);
-    }
 }

@@ -20,7 +20,6 @@ public final class TranscriptSearch {
     private final Supplier<List<Message>> messages;
     private final Set<Message> hits = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Message> order = new ArrayList<>();
-    private final Value<String> summary = new Value<>("");
     private byte[] needle = new byte[0];
     private String text = "";
     private Message current;
@@ -57,7 +56,6 @@ public final class TranscriptSearch {
         if (current != null && !hits.contains(current)) {
             current = null;
         }
-        summarize();
         return order.size();
     }
 
@@ -65,7 +63,6 @@ public final class TranscriptSearch {
     public void consider(Message m) {
         if (needle.length > 0 && holds(m) && hits.add(m)) {
             order.add(m);
-            summarize();
         }
     }
 
@@ -90,7 +87,6 @@ public final class TranscriptSearch {
         }
         int at = current == null ? (direction > 0 ? -1 : 0) : indexOf(current);
         current = order.get(Math.floorMod(at + direction, order.size()));
-        summarize();
         return current;
     }
 
@@ -115,18 +111,9 @@ public final class TranscriptSearch {
         return order.size();
     }
 
-    /** "" with no query; else the position and count, or 0 matches, for the view to word. */
-    public Value<String> summary() {
-        return summary;
-    }
-
     /** The 1-based position of the current match, 0 when there is none. */
     public int position() {
         return current == null ? 0 : indexOf(current) + 1;
-    }
-
-    private void summarize() {
-        summary.set(needle.length == 0 ? "" : position() + "/" + order.size());
     }
 
     private boolean holds(Message m) {

@@ -73,7 +73,7 @@ public final class ReplyRules {
     }
 
     /** A rule's answer to one message: the bytes and when. */
-    public record Answer(Rule rule, byte[] bytes, long delayMillis) {}
+    public record Answer(Rule rule, byte[] bytes) {}
 
     private final Value<List<Rule>> rules = new Value<>(List.of());
     private final java.util.Map<Rule, Long> counters = new java.util.IdentityHashMap<>();
@@ -131,7 +131,7 @@ public final class ReplyRules {
                 long n = counters.merge(rule, 1L, Long::sum);
                 byte[] bytes = rule.reply() == Reply.ECHO ? message
                         : rule.format().parse(Template.fill(rule.payload(), n), charset);
-                return Optional.of(new Answer(rule, bytes, rule.delayMillis()));
+                return Optional.of(new Answer(rule, bytes));
             }
         }
         return Optional.empty();

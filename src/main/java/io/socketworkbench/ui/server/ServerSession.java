@@ -116,8 +116,8 @@ public final class ServerSession {
         }
         rules.answer(message, rules.charset()).ifPresent(answer -> {
             Runnable reply = () -> replyWith(answer.bytes(), connection, datagramFrom);
-            if (answer.delayMillis() > 0) {
-                port.schedule(answer.delayMillis(), reply);
+            if (answer.rule().delayMillis() > 0) {
+                port.schedule(answer.rule().delayMillis(), reply);
             } else {
                 reply.run();
             }

@@ -35,7 +35,7 @@ class TranscriptSearchTest {
         assertThat(search.next()).as("wraps").isSameAs(first);
         assertThat(search.previous()).isSameAs(note);
         assertThat(search.position()).isEqualTo(3);
-        assertThat(search.summary().get()).isEqualTo("3/3");
+        assertThat(search.count()).isEqualTo(3);
     }
 
     @Test
