@@ -17,7 +17,8 @@ public final class Cli {
 
     /** Runs with the given streams: 0 on success, 1 for a socket error, 2 for a usage error. */
     public static int run(String[] args, Streams io) {
-        CommandLine cli = new CommandLine(new Root())
+        Root root = new Root();
+        CommandLine cli = new CommandLine(root)
                 .addSubcommand(new CommandLine(new ServerCommand(io)))
                 .addSubcommand(new CommandLine(new ClientCommand(io)))
                 .addSubcommand(new CommandLine(new RelayCommand(io)));
@@ -31,8 +32,12 @@ public final class Cli {
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof CliFailure) {
+            if (ex instanceof CliFailure failure) {
                 err.println(ex.getMessage());
+                String explanation = root.explain ? failure.explanation() : "";
+                if (!explanation.isEmpty()) {
+                    err.println(explanation);
+                }
                 return 1;
             }
             err.println("OSError: " + ex);
@@ -52,6 +57,11 @@ public final class Cli {
     static final class Root implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Option(names = "--explain", scope = CommandLine.ScopeType.INHERIT,
+                description = "After an error's line, print a second one: what it means and what to do, "
+                        + "in the system's language (English or 简体中文).")
+        boolean explain;
 
         @Override
         public void run() {

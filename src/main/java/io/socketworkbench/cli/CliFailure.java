@@ -1,8 +1,35 @@
 package io.socketworkbench.cli;
 
-/** A failure the command reports as one line on stderr, then exits with status 1. */
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.lesson.Explanations;
+
+/**
+ * A failure the command reports as one line on stderr, then exits with status 1. A socket error also carries
+ * where it happened, so that {@code --explain} can add what it means on a second line.
+ */
 final class CliFailure extends Exception {
+    private final transient SocketError error;
+    private final transient Address where;
+    private final boolean udp;
+
     CliFailure(String line) {
+        this(line, null, null, false);
+    }
+
+    CliFailure(SocketError error, Address where, boolean udp) {
+        this(error.pythonText(), error, where, udp);
+    }
+
+    private CliFailure(String line, SocketError error, Address where, boolean udp) {
         super(line, null, false, false);
+        this.error = error;
+        this.where = where;
+        this.udp = udp;
+    }
+
+    /** The plain explanation in the user's language, or an empty string. */
+    String explanation() {
+        return error == null ? "" : Explanations.explain(error, where, udp);
     }
 }

@@ -220,17 +220,17 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                         exit.complete(0);
                     }
                 });
-        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicReference<SocketError> failure = new AtomicReference<>();
         TcpClient client = engine.connect(config, event -> {
             if (event instanceof SocketEvent.Closed closed) {
                 if (ServerCommand.endedBadly(closed.reason())) {
-                    failure.set(closed.error().pythonText());
+                    failure.set(closed.error());
                     exit.complete(1);
                 } else {
                     exit.complete(0);
                 }
             } else if (event instanceof SocketEvent.Failed failed) {
-                failure.set(failed.error().pythonText());
+                failure.set(failed.error());
                 exit.complete(1);
             }
         });
@@ -249,7 +249,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             repeats.shutdownNow();
         }
         if (failure.get() != null) {
-            throw new CliFailure(failure.get());
+            throw new CliFailure(failure.get(), target, false);
         }
         return code;
     }
@@ -295,7 +295,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             throws CliFailure, IOException {
         byte[] datagram = toSend != null ? toSend : io.in().readNBytes(UdpEndpoint.MAX_DATAGRAM + 1);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicReference<SocketError> failure = new AtomicReference<>();
         ScheduledExecutorService timer = timer("udp-timeout");
         long waitMillis = Math.round((timeout == null ? 1.0 : timeout) * 1000);
         AtomicReference<ScheduledFuture<?>> idle = new AtomicReference<>();
@@ -329,7 +329,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                     restartTimer.run();
                     write(received, data.data(), exit);
                 } else if (event instanceof SocketEvent.Failed failed) {
-                    failure.set(failed.error().pythonText());
+                    failure.set(failed.error());
                     exit.complete(1);
                 }
             });
@@ -338,7 +338,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                 sent.whenComplete((ok, error) -> {
                     if (error != null) {
                         // A datagram that could not go out ends the run with the reason; nothing would answer.
-                        failure.compareAndSet(null, SocketError.from(error).pythonText());
+                        failure.compareAndSet(null, SocketError.from(error));
                         exit.complete(1);
                     }
                 });
@@ -357,7 +357,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             }
             int code = exit.join();
             if (failure.get() != null) {
-                throw new CliFailure(failure.get());
+                throw new CliFailure(failure.get(), target, true);
             }
             return code;
         } finally {

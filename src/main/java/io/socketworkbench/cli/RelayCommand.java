@@ -132,9 +132,9 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
                         }
                     });
         } catch (IOException e) {
-            throw new CliFailure(SocketError.from(e).pythonText());
+            throw new CliFailure(SocketError.from(e), Address.inet(bind, port), false);
         } catch (io.socketworkbench.engine.SocketFailure e) {
-            throw new CliFailure(e.error().pythonText());
+            throw new CliFailure(e.error(), Address.inet(bind, port), false);
         }
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         try (SignalExit signals = new SignalExit(() -> {

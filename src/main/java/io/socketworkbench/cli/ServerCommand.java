@@ -178,7 +178,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 io.err().flush();
             })) {
-                SocketAddress local = awaitStart(started);
+                SocketAddress local = awaitStart(started, address, transport.udp);
                 io.err().println("Listening on " + Address.format(local));
                 int code = exit.join();
                 awaitQuietly(stop.get());
@@ -219,12 +219,13 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    static SocketAddress awaitStart(CompletableFuture<SocketAddress> started) throws CliFailure {
+    static SocketAddress awaitStart(CompletableFuture<SocketAddress> started, Address address, boolean udp)
+            throws CliFailure {
         try {
             return started.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof SocketFailure failure) {
-                throw new CliFailure(failure.error().pythonText());
+                throw new CliFailure(failure.error(), address, udp);
             }
             throw e;
         }

@@ -24,22 +24,9 @@ public final class I18n {
     private I18n() {
     }
 
-    /**
-     * The OS's choice. Java falls back to English when the C library lacks the locale that LANG names, so the
-     * POSIX variables are read as well, in their order of precedence.
-     */
+    /** The OS's choice: see {@link io.socketworkbench.lesson.Texts#systemLocale()}. */
     public static Locale systemLocale() {
-        Locale java = Locale.getDefault();
-        if ("zh".equals(java.getLanguage())) {
-            return CHINESE;
-        }
-        for (String variable : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
-                return value.startsWith("zh") ? CHINESE : supported(java);
-            }
-        }
-        return supported(java);
+        return io.socketworkbench.lesson.Texts.systemLocale();
     }
 
     /** Chinese for any zh locale, English otherwise. */
@@ -50,6 +37,7 @@ public final class I18n {
     public static void use(Locale locale) {
         current = supported(locale);
         bundle = load(current);
+        io.socketworkbench.lesson.Texts.use(current);
     }
 
     public static Locale locale() {

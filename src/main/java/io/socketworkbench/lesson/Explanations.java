@@ -1,0 +1,64 @@
+package io.socketworkbench.lesson;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ErrorKind;
+import io.socketworkbench.engine.PortUse;
+import io.socketworkbench.engine.SocketError;
+
+/**
+ * What a socket error means and what to do about it, in the user's language, for a beginner who has just read
+ * Python's wording of it. An explanation may look at the machine (who holds a port), so call it off the UI thread
+ * where that matters: it reads /proc, which takes milliseconds.
+ */
+public final class Explanations {
+    private Explanations() {
+    }
+
+    /**
+     * The explanation of {@code error}, met at {@code where} (the address bound or connected to; null when there
+     * is none), or an empty string for an error with nothing more to say.
+     */
+    public static String explain(SocketError error, Address where, boolean udp) {
+        ErrorKind kind = error.kind();
+        String place = where == null ? Texts.t("explain.there") : Address.format(where);
+        return switch (kind) {
+            case ADDRESS_IN_USE -> addressInUse(where, udp);
+            case PERMISSION_DENIED -> where instanceof Address.Inet inet && inet.port() > 0 && inet.port() < 1024
+                    ? Texts.t("explain.permission-denied.port", String.valueOf(inet.port()))
+                    : Texts.t("explain.permission-denied", place);
+            case CONNECTION_REFUSED -> where instanceof Address.Unix
+                    ? Texts.t("explain.connection-refused.unix", place)
+                    : Texts.t("explain.connection-refused", place);
+            case NO_SUCH_FILE -> Texts.t("explain.no-such-file", place);
+            case UNKNOWN_HOST, LOOKUP_UNAVAILABLE -> Texts.t("explain." + kind.key(),
+                    where instanceof Address.Inet inet ? inet.host() : place);
+            case OTHER -> "";
+            default -> Texts.has("explain." + kind.key()) ? Texts.t("explain." + kind.key(), place) : "";
+        };
+    }
+
+    private static String addressInUse(Address where, boolean udp) {
+        if (where instanceof Address.Unix unix) {
+            return Texts.t("explain.address-in-use.unix", unix.path().toString());
+        }
+        int port = where instanceof Address.Inet inet ? inet.port() : 0;
+        PortUse use = PortUse.of(port, udp);
+        return explainInUse(use, port);
+    }
+
+    /** The "Address already in use" explanation for what {@code use} found on {@code port}. */
+    static String explainInUse(PortUse use, int number) {
+        String port = String.valueOf(number);
+        if (use.held()) {
+            PortUse.Holder holder = use.holders().get(0);
+            return holder.process() == null
+                    ? Texts.t("explain.address-in-use.held", port)
+                    : Texts.t("explain.address-in-use.process", port, holder.process(), String.valueOf(holder.pid()));
+        }
+        if (use.timeWait() > 0) {
+            return Texts.t("explain.address-in-use.time-wait", port, use.timeWait(),
+                    PortUse.TIME_WAIT_SECONDS, Math.max(1, use.timeWaitSecondsLeft()));
+        }
+        return Texts.t("explain.address-in-use", port);
+    }
+}
