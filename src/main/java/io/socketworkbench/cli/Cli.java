@@ -21,7 +21,8 @@ public final class Cli {
         CommandLine cli = new CommandLine(root)
                 .addSubcommand(new CommandLine(new ServerCommand(io)))
                 .addSubcommand(new CommandLine(new ClientCommand(io)))
-                .addSubcommand(new CommandLine(new RelayCommand(io)));
+                .addSubcommand(new CommandLine(new RelayCommand(io)))
+                .addSubcommand(new CommandLine(new ExerciseCommand(io)));
         PrintWriter err = new PrintWriter(io.err(), true);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cli.setErr(err);
@@ -47,11 +48,11 @@ public final class Cli {
     }
 
     @Command(name = "socket-workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            synopsisSubcommandLabel = "(server | client)",
+            synopsisSubcommandLabel = "(server | client | relay | exercise)",
             description = {
                 "Socket Workbench: learn, teach and debug sockets.",
                 "With no arguments it opens the window; these commands run the same engine without one.", ""},
-            footer = {"", "Run 'socket-workbench COMMAND --help' (server, client, relay) for details.",
+            footer = {"", "Run 'socket-workbench COMMAND --help' (server, client, relay, exercise) for details.",
                 "Errors are printed the way Python's socket module words them, and exit with status 1.",
                 "Usage errors exit with status 2."})
     static final class Root implements Runnable {

@@ -61,4 +61,32 @@ public final class Explanations {
         }
         return Texts.t("explain.address-in-use", port);
     }
+
+    private static final java.util.regex.Pattern PYTHON_ERROR = java.util.regex.Pattern.compile(
+            "^(?:socket\\.)?(\\w+(?:\\.\\w+)?): (?:\\[Errno (-?\\d+)\\] )?(.*)$");
+
+    /**
+     * The error in a line Python printed, such as {@code ConnectionRefusedError: [Errno 111] Connection refused}
+     * (a traceback's last line), or null when the line is no socket error this app knows.
+     */
+    public static SocketError fromPython(String line) {
+        java.util.regex.Matcher m = PYTHON_ERROR.matcher(line.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String type = m.group(1);
+        Integer errno = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        for (ErrorKind kind : ErrorKind.values()) {
+            if (kind == ErrorKind.OTHER) {
+                continue;
+            }
+            boolean sameType = kind.pythonClass().equals(type) || kind.pythonClass().equals("socket." + type)
+                    || (type.equals("timeout") && kind == ErrorKind.TIMED_OUT);
+            if (errno != null ? java.util.Objects.equals(kind.errno(), errno) && (sameType || type.equals("OSError"))
+                    : sameType && kind.errno() == null && m.group(3).equals(kind.strerror())) {
+                return new SocketError(kind, m.group(3));
+            }
+        }
+        return null;
+    }
 }

@@ -1,0 +1,73 @@
+package io.socketworkbench.lesson.exercise;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.lesson.Texts;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The tutorial's tasks, each checked against a student's own program: the app plays the other side. The texts
+ * (title, statement, checks and hints) are in lesson/texts*.properties under {@code exercise.NAME.*}.
+ */
+public enum Exercise {
+    HOMEWORK_CLIENT(false, 37777),
+    HOMEWORK_SERVER(true, 37777),
+    ECHO_SERVER(true, 37778),
+    UDP_ECHO(true, 37779),
+    UNIX_ECHO(true, 0),
+    TIMEOUT_CLIENT(false, 37780);
+
+    /** The AF_UNIX exercise's socket file. */
+    public static final Path UNIX_PATH = Path.of("/tmp/socket-workbench-echo.sock");
+
+    private final boolean studentListens;
+    private final int port;
+
+    Exercise(boolean studentListens, int port) {
+        this.studentListens = studentListens;
+        this.port = port;
+    }
+
+    /** The name the command line takes: {@code homework-client}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True when the student writes the server and the app connects to it; false when the app serves. */
+    public boolean studentListens() {
+        return studentListens;
+    }
+
+    public boolean udp() {
+        return this == UDP_ECHO;
+    }
+
+    /** Where the exercise runs unless told otherwise. */
+    public Address defaultAddress() {
+        return this == UNIX_ECHO ? Address.unix(UNIX_PATH) : Address.inet("127.0.0.1", port);
+    }
+
+    public String title() {
+        return Texts.t("exercise." + id() + ".title");
+    }
+
+    /** What to write, for a beginner who has read the tutorial; {@code at} is where it runs. */
+    public String statement(Address at) {
+        return Texts.t("exercise." + id() + ".statement", Address.format(at));
+    }
+
+    /** What the app will do while it checks. */
+    public String plays(Address at) {
+        return Texts.t("exercise." + id() + ".plays", Address.format(at));
+    }
+
+    /** By the command line's name, or null. */
+    public static Exercise byId(String id) {
+        for (Exercise exercise : values()) {
+            if (exercise.id().equals(id)) {
+                return exercise;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+# Mistake: sends but never closes the connection, so the client waits for the end of the message.
+import socket
+import sys
+
+port = int(sys.argv[1]) if len(sys.argv) > 1 else 37777
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", port))
+s.listen(5)
+open_connections = []
+while True:
+    con, addr = s.accept()
+    con.send(b"This is socket!")
+    open_connections.append(con)

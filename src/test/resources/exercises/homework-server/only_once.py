@@ -1,0 +1,13 @@
+# Mistake: no loop, so the server serves one client and ends.
+import socket
+import sys
+
+port = int(sys.argv[1]) if len(sys.argv) > 1 else 37777
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", port))
+s.listen(5)
+con, addr = s.accept()
+con.send(b"This is socket!")
+con.close()
+s.close()

@@ -1,0 +1,13 @@
+# Mistake: send() takes bytes; a str raises TypeError and the server crashes.
+import socket
+import sys
+
+port = int(sys.argv[1]) if len(sys.argv) > 1 else 37777
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", port))
+s.listen(5)
+while True:
+    con, addr = s.accept()
+    con.send("This is socket!")
+    con.close()
