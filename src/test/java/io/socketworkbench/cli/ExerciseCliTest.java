@@ -1,0 +1,188 @@
+package io.socketworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.lesson.Texts;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code socket-workbench exercise}: each exercise run against our own student programs, one right and several
+ * with the classic mistakes, through the command line; each verdict and the hint that names the mistake.
+ */
+class ExerciseCliTest {
+    static final Path PROGRAMS = Path.of(System.getProperty("project.basedir", "."), "src", "test", "resources",
+            "exercises");
+
+    @BeforeEach
+    void english() {
+        Texts.use(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void systemLanguage() {
+        Texts.use(Texts.systemLocale());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs an exercise on a free port (or a fresh socket file) against one of the programs. */
+    static CliRun check(String exercise, String program) throws IOException {
+        List<String> args = new ArrayList<>(List.of("exercise", exercise, "--timeout", "5"));
+        String where;
+        if (exercise.equals("unix-echo")) {
+            Path socket = Files.createTempDirectory("sw-exercise").resolve("echo.sock");
+            where = socket.toString();
+            args.addAll(List.of("--unix", where));
+        } else {
+            where = String.valueOf(freePort());
+            args.addAll(List.of("--port", where));
+        }
+        args.addAll(List.of("--", "python3", PROGRAMS.resolve(exercise).resolve(program + ".py").toString(), where));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
+    /** The verdicts, P or F a check, in order. */
+    static String verdicts(CliRun run) {
+        StringBuilder verdicts = new StringBuilder();
+        for (String line : run.out().split("\n")) {
+            if (line.startsWith("PASS ")) {
+                verdicts.append('P');
+            } else if (line.startsWith("FAIL ")) {
+                verdicts.append('F');
+            } else if (!line.isEmpty()) {
+                verdicts.append('?');
+            }
+        }
+        return verdicts.toString();
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "homework-client | good              | PPPP |",
+        "homework-client | wrong_port        | F    | Connection refused",
+        "homework-client | small_recv        | PFFP | recv(n) returns at most n bytes",
+        "homework-client | endless_loop      | PPPF | When recv() returns b'' the server has closed",
+        "homework-server | good              | PPPP |",
+        "homework-server | only_once         | PPPF | put accept() and what follows it in a while True: loop",
+        "homework-server | str_not_bytes     | PFPF | TypeError: a bytes-like object is required",
+        "homework-server | never_closes      | PPFP | call con.close() after sending",
+        "homework-server | with_newline      | PFPP | the app received b'This is socket!\\n'",
+        "echo-server     | good              | PPPP |",
+        "echo-server     | recv_once         | PPF  | Keep calling recv()",
+        "echo-server     | one_at_a_time     | PFF  | Your server serves one client at a time",
+        "echo-server     | send_not_sendall  | PPF  | Use sendall()",
+        "echo-server     | never_closes      | PPPF | leave the loop and close the connection",
+        "udp-echo        | good              | PPP  |",
+        "udp-echo        | small_buffer      | PPF  | recvfrom(1024) cuts a longer datagram",
+        "udp-echo        | first_sender_only | PFP  | using the addr that this very recvfrom() returned",
+        "unix-echo       | good              | PPPP |",
+        "timeout-client  | good              | PPPP |",
+        "timeout-client  | uncaught          | PPPP |",
+        "timeout-client  | no_timeout        | PFFF | Call s.settimeout(3)",
+        "timeout-client  | waits_again       | PFPF | do not start waiting again",
+    })
+    void verdictsAndHints(String exercise, String program, String expected, String hint) throws IOException {
+        CliRun run = check(exercise, program);
+        assertThat(verdicts(run)).as(run.out()).isEqualTo(expected);
+        assertThat(run.exit()).isEqualTo(expected.contains("F") ? 1 : 0);
+        if (hint != null) {
+            assertThat(run.out()).contains("Hint: ").contains(hint);
+        }
+    }
+
+    @Test
+    void aStaleSocketFileIsExplained() throws IOException {
+        Path socket = Files.createTempDirectory("sw-exercise").resolve("echo.sock");
+        Files.createFile(socket);
+        CliRun run = CliRun.run("exercise", "unix-echo", "--unix", socket.toString(), "--timeout", "5", "--",
+                "python3", PROGRAMS.resolve("unix-echo/no_unlink.py").toString(), socket.toString());
+        assertThat(verdicts(run)).isEqualTo("F");
+        assertThat(run.out()).contains("Address already in use").contains("os.unlink(path)");
+    }
+
+    @Test
+    void listNamesEveryExerciseWithItsTitle() {
+        CliRun run = CliRun.run("exercise", "list");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines().map(l -> l.split("\\s+")[0]).toList()).containsExactly("homework-client",
+                "homework-server", "echo-server", "udp-echo", "unix-echo", "timeout-client");
+        assertThat(run.out()).contains("homework-client  The homework: a client that receives a message");
+    }
+
+    @Test
+    void inChineseTheChecksAndHintsAreChinese() throws IOException {
+        Texts.use(Texts.CHINESE);
+        CliRun run = check("homework-client", "small_recv");
+        assertThat(verdicts(run)).isEqualTo("PFFP");
+        assertThat(run.out()).contains("FAIL 你的客户端收到了全部 15 个字节").contains("提示：recv(n) 最多返回 n 个字节");
+        assertThat(run.stderr()).contains("编写 client.py");
+    }
+
+    @Test
+    void withoutACommandItWaitsForAProgramRunByHandThenGivesUp() throws IOException {
+        int port = freePort();
+        long start = System.nanoTime();
+        CliRun run = CliRun.run("exercise", "homework-server", "--port", String.valueOf(port), "--timeout", "1");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).startsWith("FAIL Your server listens at 127.0.0.1:" + port
+                + ": ConnectionRefusedError: [Errno 111] Connection refused");
+        assertThat(run.stderr()).contains("Waiting up to 1 s for your server");
+    }
+
+    @Test
+    void aHangingProgramIsEndedWithTheRun() throws IOException, InterruptedException {
+        int port = freePort();
+        Path marker = Files.createTempFile("sw-exercise", ".pid");
+        // A client that connects, writes its pid, and then never ends by itself.
+        CliRun run = CliRun.run("exercise", "timeout-client", "--port", String.valueOf(port), "--timeout", "5",
+                "--", "python3", "-c", "import os,socket,sys,time; s=socket.create_connection(('127.0.0.1',"
+                        + port + ")); open(sys.argv[1],'w').write(str(os.getpid())); time.sleep(600)",
+                marker.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        long pid = Long.parseLong(Files.readString(marker).strip());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aCommandThatCannotStartFailsWithAHint() throws IOException {
+        CliRun run = CliRun.run("exercise", "homework-client", "--port", String.valueOf(freePort()), "--",
+                "no-such-program-here", "client.py");
+        assertThat(verdicts(run)).isEqualTo("F");
+        assertThat(run.out()).contains("FAIL Your program starts").contains("python3");
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertThat(CliRun.run("exercise", "no-such-exercise").exit()).isEqualTo(2);
+        assertThat(CliRun.run("exercise", "echo-server", "--port", "70000").exit()).isEqualTo(2);
+        assertThat(CliRun.run("exercise", "echo-server", "--unix", "/tmp/x.sock").exit()).isEqualTo(2);
+        assertThat(CliRun.run("exercise", "echo-server", "--timeout", "0").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void theAppsOwnPortInUseIsExplained() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.run("exercise", "homework-client", "--port", String.valueOf(taken.getLocalPort()),
+                    "--timeout", "1");
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.out()).contains("FAIL The app listens at").contains("Address already in use")
+                    .contains("is listening on it");
+        }
+    }
+}
