@@ -52,6 +52,8 @@ public final class ClientSession {
         }
     }
 
+    /** Where the client connects or sends to: the address its errors are about. */
+    private Address target;
     private final SocketEngine engine;
     private final EventPort port;
     private final Lesson lesson;
@@ -147,10 +149,12 @@ public final class ClientSession {
                     capturing(trafficLog.wrap(port.toDatagrams(this::onEvent))));
             lesson.clientOpening(setup, udp.id(), lessonName.get());
             peer = Address.format(request.target());
+            target = request.target();
             status.set(t("client.state.ready", peer));
             return;
         }
         peer = Address.format(request.target());
+        target = request.target();
         status.set(t("client.state.connecting", peer));
         Session.ClientLab lab = request.lab();
         Duration limit = lab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
@@ -288,7 +292,7 @@ public final class ClientSession {
 
     private void onFailed(SocketEvent.Failed failed) {
         String text = I18n.error(failed.error());
-        transcript.add(Message.error(text));
+        transcript.add(Message.error(I18n.explained(failed.error(), target, udp != null)));
         if (udp != null) {
             lesson.raised(lessonName.get() + ".sendto(…)", failed.error());
         } else {
@@ -307,7 +311,7 @@ public final class ClientSession {
         String text = switch (closed.reason()) {
             case PEER -> t("event.peerClosed");
             case LOCAL, STALLED -> t("event.closedByUs");
-            case RESET, ERROR -> I18n.error(closed.error());
+            case RESET, ERROR -> I18n.explained(closed.error(), target, false);
         };
         transcript.add(closed.error() == null ? Message.event(text) : Message.error(text));
         lesson.closed(Lesson.Side.CLIENT, closed.source(), closed.reason(), closed.error());

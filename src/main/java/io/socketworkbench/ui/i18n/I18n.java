@@ -100,6 +100,15 @@ public final class I18n {
         return t("error." + error.kind().key()) + " — " + error.pythonText();
     }
 
+    /**
+     * An error as {@link #error} words it, then on a second line what it means and what to do (see
+     * {@link io.socketworkbench.lesson.Explanations}); {@code where} is the address bound or connected to, or null.
+     */
+    public static String explained(SocketError error, io.socketworkbench.engine.Address where, boolean udp) {
+        String explanation = io.socketworkbench.lesson.Explanations.explain(error, where, udp);
+        return explanation.isEmpty() ? error(error) : error(error) + "\n" + explanation;
+    }
+
     /** A typing mistake in the user's words, with its 1-based position. */
     public static String syntax(PayloadSyntaxException e) {
         return t("syntax." + e.problem().name(), e.offending(), e.position() + 1);

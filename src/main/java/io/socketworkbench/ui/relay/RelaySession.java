@@ -74,7 +74,7 @@ public final class RelaySession {
             relay = Relay.start(listen, host, targetPort, new Watcher());
         } catch (SocketFailure e) {
             String text = I18n.error(e.error());
-            transcript.add(Message.error(text));
+            transcript.add(Message.error(I18n.explained(e.error(), Address.of(listen), false)));
             status.set(text);
             return;
         }

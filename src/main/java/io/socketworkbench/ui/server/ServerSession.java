@@ -315,8 +315,10 @@ public final class ServerSession {
             text = t("log.sendFailed", remote, text);
         }
         log.publish(t("log.failed", text));
-        transcript.add(Message.error(text));
-        if (failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE) {
+        boolean starting = failed.operation() == Operation.BIND || failed.operation() == Operation.RESOLVE;
+        transcript.add(Message.error(starting && current != null && remote == null
+                ? I18n.explained(failed.error(), current.address(), current.udp()) : text));
+        if (starting) {
             startFailure = failed.error();
             failedAt = current == null ? null : current.address();
             lesson.bindFailed(failed.error());
