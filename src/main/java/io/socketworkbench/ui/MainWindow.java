@@ -60,6 +60,9 @@ public final class MainWindow extends BorderPane {
     private final ServerPane server;
     private final TabPane clients = new TabPane();
     private io.socketworkbench.ui.relay.RelayPane relay;
+    private Tab relayTab;
+    private final Tab exercisesTab = new Tab(t("exercise.tab"));
+    private io.socketworkbench.ui.exercise.ExercisePane exercises;
     private final SplitPane split;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
     private final CheckMenuItem dark = new CheckMenuItem(t("menu.view.dark"));
@@ -87,6 +90,16 @@ public final class MainWindow extends BorderPane {
         relayTab.setId("relay-tab");
         relayTab.setClosable(false);
         clients.getTabs().add(relayTab);
+        this.relayTab = relayTab;
+        // The exercises are built when first shown: a window that never uses them does not pay for them.
+        exercisesTab.setId("exercises-tab");
+        exercisesTab.setClosable(false);
+        exercisesTab.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                exercises();
+            }
+        });
+        clients.getTabs().add(exercisesTab);
         clients.getSelectionModel().select(0);
         split = new SplitPane(server, clients);
         split.setDividerPositions(0.5);
@@ -172,7 +185,23 @@ public final class MainWindow extends BorderPane {
 
     /** Brings the relay's tab to the front. */
     public void showRelay() {
-        clients.getSelectionModel().selectLast();
+        clients.getSelectionModel().select(relayTab);
+    }
+
+    /** Brings the exercises to the front, with the lesson panel that shows the student's traffic. */
+    public void showExercises() {
+        clients.getSelectionModel().select(exercisesTab);
+        lessonItem.setSelected(true);
+    }
+
+    /** The Exercises panel, in the last tab; built on first use. */
+    public io.socketworkbench.ui.exercise.ExercisePane exercises() {
+        if (exercises == null) {
+            exercises = new io.socketworkbench.ui.exercise.ExercisePane(bridge, lesson);
+            exercises.setProjector(projector.isSelected());
+            exercisesTab.setContent(exercises);
+        }
+        return exercises;
     }
 
     /** The relay's pane, in the last tab beside the clients. */
@@ -293,7 +322,11 @@ public final class MainWindow extends BorderPane {
         MenuItem homework = new MenuItem(t("menu.examples.homework"), new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
         homework.setId("example-homework");
         homework.setOnAction(e -> runHomework());
-        Menu examples = new Menu(t("menu.examples"), null, homework);
+        MenuItem exercisesItem = new MenuItem(t("menu.examples.exercises"),
+                new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
+        exercisesItem.setId("exercises");
+        exercisesItem.setOnAction(e -> showExercises());
+        Menu examples = new Menu(t("menu.examples"), null, homework, exercisesItem);
 
         MenuItem about = new MenuItem(t("menu.help.about"));
         about.setOnAction(e -> inform(t("menu.help.about"), t("about.text", SocketEngine.version())));
@@ -423,6 +456,9 @@ public final class MainWindow extends BorderPane {
                 pane.projector(on);
             }
         });
+        if (exercises != null) {
+            exercises.setProjector(on);
+        }
     }
 
     /**

@@ -76,6 +76,7 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TrafficStats")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.server.ReplyRules")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.relay.RelaySession")
+                .or().haveFullyQualifiedName("io.socketworkbench.ui.exercise.ExerciseSession")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.TrafficLog")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.socketworkbench.ui.fx.FxBridge")

@@ -1,0 +1,104 @@
+package io.socketworkbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.lesson.Texts;
+import io.socketworkbench.lesson.exercise.Check;
+import io.socketworkbench.lesson.exercise.Exercise;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.i18n.I18n;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Exercises panel by its contract ids: our student programs checked from the window, with each verdict and
+ * hint shown, and the student's traffic in the lesson views.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExerciseWindowTest {
+    private static final Path PROGRAMS = Path.of(System.getProperty("project.basedir", "."), "src", "test",
+            "resources", "exercises");
+    private final SocketEngine engine = new SocketEngine("exercise-window-test");
+    private final FxBridge bridge = new FxBridge();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        I18n.use(Locale.ENGLISH);
+        window = TestWindow.show(stage, engine, bridge, 1280, 800);
+    }
+
+    @AfterEach
+    void close() {
+        window.exercises().stop();
+        engine.close();
+        I18n.use(I18n.systemLocale());
+    }
+
+    /** Chooses {@code exercise}, types the command, presses Check, and waits for the verdicts. */
+    private List<String> check(FxRobot robot, Exercise exercise, String program) {
+        robot.interact(() -> {
+            window.showExercises();
+            robot.lookup("#exercise-list").queryListView().getSelectionModel().select(exercise);
+            robot.lookup("#exercise-command").queryAs(TextField.class).setText("python3 '"
+                    + PROGRAMS.resolve(exercise.id()).resolve(program + ".py") + "'");
+        });
+        robot.clickOn("#exercise-check");
+        TestWindow.await(() -> !window.exercises().session().running().get()
+                && !window.exercises().session().results().get().isEmpty());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        ListView<Check> results = robot.lookup("#exercise-results").queryListView();
+        List<Check> checks = window.exercises().session().results().get();
+        assertThat(results.getItems()).containsExactlyElementsOf(checks);
+        // The first verdict as its cell shows it to the user.
+        assertThat(robot.lookup("#exercise-results .check-line").queryAllAs(Labeled.class))
+                .anyMatch(cell -> cell.getText() != null && cell.getText().contains(checks.get(0).title()));
+        return checks.stream().map(c -> (c.passed() ? "✓ " : "✗ ") + c.title() + ": " + c.seen())
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void theHomeworkClientPassesAndItsTrafficShowsInTheLessonViews(FxRobot robot) {
+        List<String> lines = check(robot, Exercise.HOMEWORK_CLIENT, "good");
+        assertThat(lines).hasSize(4).allMatch(line -> line.startsWith("✓ "));
+        assertThat(robot.lookup("#exercise-state").queryAs(Labeled.class).getText()).isEqualTo("All 4 checks passed");
+        assertThat(window.lesson().mirror()).anyMatch(line -> line.contains("s.accept()"))
+                .anyMatch(line -> line.contains("b'This is socket!'"));
+        assertThat(robot.lookup("#exercise-output").queryListView().getItems())
+                .anyMatch(line -> String.valueOf(line).contains("b'This is socket!'"));
+    }
+
+    @Test
+    void aClientThatReadsFourBytesFailsWithTheHintThatNamesRecv(FxRobot robot) {
+        List<String> lines = check(robot, Exercise.HOMEWORK_CLIENT, "small_recv");
+        assertThat(lines).extracting(line -> line.substring(0, 1)).containsExactly("✓", "✗", "✗", "✓");
+        assertThat(lines.get(1)).contains("closed with bytes still unread");
+        assertThat(window.exercises().session().results().get().get(1).hint())
+                .contains("recv(n) returns at most n bytes");
+    }
+
+    @Test
+    void anEchoServerServingOneClientAtATimeIsCaughtAndExplainedInChinese(FxRobot robot) {
+        robot.interact(() -> Texts.use(Texts.CHINESE));
+        List<String> lines = check(robot, Exercise.ECHO_SERVER, "one_at_a_time");
+        assertThat(lines).extracting(line -> line.substring(0, 1)).containsExactly("✓", "✗", "✗");
+        assertThat(lines.get(1)).contains("它能同时服务 3 个客户端");
+        robot.interact(() -> Texts.use(Locale.ENGLISH));
+        assertThat(window.exercises().session().results().get().get(1).hint()).contains("一次只服务一个客户端");
+        // The app's three clients show in the mirror as c1, c2 and c3.
+        assertThat(window.lesson().mirror()).anyMatch(line -> line.startsWith("c3 = socket.socket("));
+    }
+}
