@@ -1,7 +1,6 @@
 package io.socketworkbench.cli;
 
 import io.socketworkbench.engine.Address;
-import io.socketworkbench.lesson.Texts;
 import io.socketworkbench.lesson.exercise.Check;
 import io.socketworkbench.lesson.exercise.Exercise;
 import io.socketworkbench.lesson.exercise.ExerciseRun;
@@ -97,12 +96,10 @@ final class ExerciseCommand implements java.util.concurrent.Callable<Integer> {
         err.println(exercise.id() + ": " + exercise.title());
         err.println(exercise.statement(at));
         err.println(exercise.plays(at));
-        err.println(command.isEmpty()
-                ? Texts.t(exercise.studentListens() ? "cli.exercise.wait.server" : "cli.exercise.wait.client",
-                        Address.format(at), String.valueOf(Math.round(timeout)))
-                : Texts.t("cli.exercise.running", String.join(" ", command)));
-        ExerciseRun run = new ExerciseRun(new ExerciseRun.Setup(exercise, at, command, folder,
-                Duration.ofMillis(Math.round(timeout * 1000))), new Trace() {
+        ExerciseRun.Setup setup = new ExerciseRun.Setup(exercise, at, command, folder,
+                Duration.ofMillis(Math.round(timeout * 1000)));
+        err.println(setup.doing());
+        ExerciseRun run = new ExerciseRun(setup, new Trace() {
                     @Override
                     public void output(String line, boolean error) {
                         err.println("  | " + line);
@@ -136,9 +133,7 @@ final class ExerciseCommand implements java.util.concurrent.Callable<Integer> {
                 // the hook exits
             }
         }
-        long failed = report.checks().stream().filter(c -> !c.passed()).count();
-        err.println(report.passed() ? Texts.t("cli.exercise.passed", report.checks().size())
-                : Texts.t("cli.exercise.failed", failed, report.checks().size()));
+        err.println(report.summary());
         return report.passed() ? 0 : 1;
     }
 

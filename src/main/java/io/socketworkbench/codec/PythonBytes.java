@@ -12,6 +12,12 @@ public final class PythonBytes {
         return repr(bytes, 0, bytes.length);
     }
 
+    /** The repr of the first {@code max} bytes, with "…" after it when there are more. */
+    public static String head(byte[] bytes, int max) {
+        String repr = repr(bytes, 0, Math.min(bytes.length, max));
+        return bytes.length > max ? repr + "…" : repr;
+    }
+
     public static String repr(byte[] bytes, int from, int to) {
         boolean single = false;
         boolean dbl = false;

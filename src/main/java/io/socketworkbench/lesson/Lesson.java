@@ -433,13 +433,11 @@ public final class Lesson {
     }
 
     static String literal(byte[] data) {
-        String repr = PythonBytes.repr(data, 0, Math.min(data.length, PREVIEW));
-        return data.length > PREVIEW ? repr + "…" : repr;
+        return PythonBytes.head(data, PREVIEW);
     }
 
     private static String preview(byte[] data) {
-        String repr = PythonBytes.repr(data, 0, Math.min(data.length, ARROW_PREVIEW));
-        return data.length > ARROW_PREVIEW ? repr + "…" : repr;
+        return PythonBytes.head(data, ARROW_PREVIEW);
     }
 
     /**

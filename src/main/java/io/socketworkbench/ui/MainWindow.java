@@ -198,7 +198,7 @@ public final class MainWindow extends BorderPane {
     public io.socketworkbench.ui.exercise.ExercisePane exercises() {
         if (exercises == null) {
             exercises = new io.socketworkbench.ui.exercise.ExercisePane(bridge, lesson);
-            exercises.setProjector(projector.isSelected());
+            exercises.projector(projector.isSelected());
             exercisesTab.setContent(exercises);
         }
         return exercises;
@@ -457,7 +457,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         if (exercises != null) {
-            exercises.setProjector(on);
+            exercises.projector(on);
         }
     }
 

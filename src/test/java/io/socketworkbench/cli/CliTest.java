@@ -40,7 +40,7 @@ class CliTest {
         return ((InetSocketAddress) server.started().join()).getPort();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

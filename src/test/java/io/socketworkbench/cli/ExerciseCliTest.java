@@ -34,12 +34,6 @@ class ExerciseCliTest {
         Texts.use(Texts.systemLocale());
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** Runs an exercise on a free port (or a fresh socket file) against one of the programs. */
     static CliRun check(String exercise, String program) throws IOException {
         List<String> args = new ArrayList<>(List.of("exercise", exercise, "--timeout", "5"));
@@ -49,7 +43,7 @@ class ExerciseCliTest {
             where = socket.toString();
             args.addAll(List.of("--unix", where));
         } else {
-            where = String.valueOf(freePort());
+            where = String.valueOf(CliTest.freePort());
             args.addAll(List.of("--port", where));
         }
         args.addAll(List.of("--", "python3", PROGRAMS.resolve(exercise).resolve(program + ".py").toString(), where));
@@ -135,7 +129,7 @@ class ExerciseCliTest {
 
     @Test
     void withoutACommandItWaitsForAProgramRunByHandThenGivesUp() throws IOException {
-        int port = freePort();
+        int port = CliTest.freePort();
         long start = System.nanoTime();
         CliRun run = CliRun.run("exercise", "homework-server", "--port", String.valueOf(port), "--timeout", "1");
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
@@ -147,7 +141,7 @@ class ExerciseCliTest {
 
     @Test
     void aHangingProgramIsEndedWithTheRun() throws IOException, InterruptedException {
-        int port = freePort();
+        int port = CliTest.freePort();
         Path marker = Files.createTempFile("sw-exercise", ".pid");
         // A client that connects, writes its pid, and then never ends by itself.
         CliRun run = CliRun.run("exercise", "timeout-client", "--port", String.valueOf(port), "--timeout", "5",
@@ -161,7 +155,7 @@ class ExerciseCliTest {
 
     @Test
     void aCommandThatCannotStartFailsWithAHint() throws IOException {
-        CliRun run = CliRun.run("exercise", "homework-client", "--port", String.valueOf(freePort()), "--",
+        CliRun run = CliRun.run("exercise", "homework-client", "--port", String.valueOf(CliTest.freePort()), "--",
                 "no-such-program-here", "client.py");
         assertThat(verdicts(run)).isEqualTo("F");
         assertThat(run.out()).contains("FAIL Your program starts").contains("python3");

@@ -21,12 +21,14 @@ public record Check(String title, boolean passed, String seen, String hint) {
         return new Check(title, false, seen, hint);
     }
 
-    /** The command line's line: {@code PASS title: seen} or {@code FAIL title: seen Hint: hint}. */
+    /** The check and what was seen: {@code title: seen}. */
+    public String summary() {
+        return seen.isEmpty() ? title : title + Texts.t("check.colon") + seen;
+    }
+
+    /** The command line's line: {@code PASS title: seen} or {@code FAIL title: seen. Hint: hint}. */
     public String line() {
-        StringBuilder line = new StringBuilder(passed ? "PASS " : "FAIL ").append(title);
-        if (!seen.isEmpty()) {
-            line.append(Texts.t("check.colon")).append(seen);
-        }
+        StringBuilder line = new StringBuilder(passed ? "PASS " : "FAIL ").append(summary());
         if (!passed && !hint.isEmpty()) {
             line.append(Texts.t("check.hint", hint));
         }

@@ -47,6 +47,13 @@ public final class ExerciseRun {
         boolean runs() {
             return !command.isEmpty();
         }
+
+        /** What the run is doing, for a status line: running the command, or waiting for a program. */
+        public String doing() {
+            return runs() ? Texts.t("exercise.progress.running", String.join(" ", command))
+                    : Texts.t(exercise.studentListens() ? "exercise.progress.wait-server"
+                            : "exercise.progress.wait-client", Address.format(at), String.valueOf(patience.toSeconds()));
+        }
     }
 
     /** The verdicts, in order. */
@@ -58,6 +65,13 @@ public final class ExerciseRun {
         /** True when there were checks and every one passed. */
         public boolean passed() {
             return !checks.isEmpty() && checks.stream().allMatch(Check::passed);
+        }
+
+        /** "All 4 checks passed" or "2 of 4 checks failed". */
+        public String summary() {
+            long failed = checks.stream().filter(c -> !c.passed()).count();
+            return passed() ? Texts.t("exercise.progress.passed", checks.size())
+                    : Texts.t("exercise.progress.failed", failed, checks.size());
         }
     }
 
@@ -95,8 +109,8 @@ public final class ExerciseRun {
     public Report run() {
         try {
             switch (setup.exercise()) {
-                case HOMEWORK_CLIENT -> homeworkClient();
-                case TIMEOUT_CLIENT -> timeoutClient();
+                case HOMEWORK_CLIENT -> serveOneClient(this::homeworkClient);
+                case TIMEOUT_CLIENT -> serveOneClient(this::timeoutClient);
                 case HOMEWORK_SERVER -> homeworkServer();
                 case ECHO_SERVER, UNIX_ECHO -> echoServer();
                 case UDP_ECHO -> new UdpEchoCheck(this).run();
@@ -241,7 +255,7 @@ public final class ExerciseRun {
             } else {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             }
-            SocketAddress where = Link.resolve(at);
+            SocketAddress where = Address.resolve(at);
             try {
                 server.bind(where, 50);
             } catch (IOException e) {
@@ -310,7 +324,16 @@ public final class ExerciseRun {
         return t("check.connected.none", Address.format(setup.at()), setup.patience().toSeconds());
     }
 
-    private void homeworkClient() throws IOException {
+    /** What a check does with the student's client once it has connected. */
+    private interface Served {
+        void with(Link link) throws IOException;
+    }
+
+    /**
+     * The exercises where the app serves: listens, starts the program, and decides whether a client connected;
+     * {@code then} checks the rest with it.
+     */
+    private void serveOneClient(Served then) throws IOException {
         ServerSocketChannel server = listen();
         if (server == null) {
             return;
@@ -326,107 +349,95 @@ public final class ExerciseRun {
                 return;
             }
             add(Check.pass(connectedTitle, t("check.connected.from",
-                    io.socketworkbench.engine.Address.format(link.channel.getRemoteAddress()))));
-            link.write(MESSAGE, deadline(2_000));
-            link.shutdownOutput();
-            long closeWait = setup.runs() ? setup.patience().toMillis() : CLOSE_MS + 2_000;
-            End end = awaitEnd(link, deadline(closeWait));
-            if (end != End.RESET) {
-                link.close(null);
-            }
+                    Address.format(link.channel.getRemoteAddress()))));
+            then.with(link);
+        } finally {
             trace.stopped();
-            boolean exited = setup.runs() && awaitExit(deadline(CLOSE_MS));
-            String printed = setup.runs() ? program.stdout() : "";
-            boolean printedAll = printed.contains("This is socket!");
-            String receivedTitle = t("check.homework-client.received.title", MESSAGE.length);
-            if (end == End.RESET) {
-                add(Check.fail(receivedTitle, t("check.homework-client.received.reset"),
-                        t("check.homework-client.received.hint")));
-            } else if (end == End.FINISHED) {
-                add(Check.pass(receivedTitle, t("check.homework-client.received.yes")));
-            } else if (printedAll) {
-                add(Check.pass(receivedTitle, t("check.homework-client.received.printed")));
-            } else {
-                add(Check.fail(receivedTitle, t("check.homework-client.received.unknown"),
-                        t("check.homework-client.received.hint")));
-            }
-            if (setup.runs()) {
-                String printedTitle = t("check.homework-client.printed.title");
-                if (printedAll) {
-                    add(Check.pass(printedTitle, firstLineWith(printed, "This is socket!")));
-                } else {
-                    String seen = printed.isBlank() ? t("check.homework-client.printed.nothing")
-                            : t("check.homework-client.printed.other", firstLine(printed));
-                    String hint = printed.contains("This") ? t("check.homework-client.received.hint")
-                            : t("check.homework-client.printed.hint");
-                    add(Check.fail(printedTitle, seen, withProgramError(hint)));
-                }
-            }
-            String closedTitle = t("check.homework-client.closed.title");
-            if (end == End.STILL_OPEN) {
-                add(Check.fail(closedTitle, t("check.closed.not", closeWait / 1000),
-                        t("check.homework-client.closed.hint")));
-            } else if (setup.runs() && !exited) {
-                add(Check.fail(closedTitle, t("check.exited.not", CLOSE_MS / 1000),
-                        t("check.homework-client.closed.hint")));
-            } else {
-                add(Check.pass(closedTitle, end == End.RESET ? t("check.closed.reset") : t("check.closed.yes")));
-            }
         }
     }
 
-    private void timeoutClient() throws IOException {
-        ServerSocketChannel server = listen();
-        if (server == null) {
-            return;
+    private void homeworkClient(Link link) throws IOException {
+        link.write(MESSAGE, deadline(2_000));
+        link.shutdownOutput();
+        long closeWait = setup.runs() ? setup.patience().toMillis() : CLOSE_MS + 2_000;
+        End end = awaitEnd(link, deadline(closeWait));
+        if (end != End.RESET) {
+            link.close(null);
         }
-        try (server) {
-            if (!startProgram()) {
-                return;
-            }
-            String connectedTitle = t("check.connected.title", Address.format(setup.at()));
-            Link link = acceptOne(server);
-            if (link == null) {
-                add(Check.fail(connectedTitle, noClient(), withProgramError(t("check.connected.hint"))));
-                return;
-            }
-            add(Check.pass(connectedTitle, t("check.connected.from", Address.format(link.channel.getRemoteAddress()))));
-            long since = System.nanoTime();
-            End end = awaitEnd(link, deadline(GIVE_UP_MS));
-            double took = (System.nanoTime() - since) / 1e9;
-            if (end != End.RESET) {
-                link.close(null);
-            }
-            trace.stopped();
-            String gaveUpTitle = t("check.timeout-client.gave-up.title", GIVE_UP_MS / 1000);
-            boolean exited = setup.runs() && end != End.STILL_OPEN && awaitExit(deadline(CLOSE_MS));
-            String output = setup.runs() ? program.allOutput() : "";
-            String saidLine = timeoutLine(output);
-            if (end == End.STILL_OPEN) {
-                add(Check.fail(gaveUpTitle, t("check.timeout-client.gave-up.not", GIVE_UP_MS / 1000),
-                        saidLine.isEmpty() ? t("check.timeout-client.gave-up.hint")
-                                : t("check.timeout-client.exited.hint")));
+        boolean exited = setup.runs() && awaitExit(deadline(CLOSE_MS));
+        String printed = setup.runs() ? program.stdout() : "";
+        boolean printedAll = printed.contains("This is socket!");
+        String receivedTitle = t("check.homework-client.received.title", MESSAGE.length);
+        if (end == End.RESET) {
+            add(Check.fail(receivedTitle, t("check.homework-client.received.reset"),
+                    t("check.homework-client.received.hint")));
+        } else if (end == End.FINISHED) {
+            add(Check.pass(receivedTitle, t("check.homework-client.received.yes")));
+        } else if (printedAll) {
+            add(Check.pass(receivedTitle, t("check.homework-client.received.printed")));
+        } else {
+            add(Check.fail(receivedTitle, t("check.homework-client.received.unknown"),
+                    t("check.homework-client.received.hint")));
+        }
+        if (setup.runs()) {
+            String printedTitle = t("check.homework-client.printed.title");
+            if (printedAll) {
+                add(Check.pass(printedTitle, firstLineWith(printed, "This is socket!")));
             } else {
-                add(Check.pass(gaveUpTitle, t("check.timeout-client.gave-up.after",
-                        String.format(Texts.locale(), "%.1f", took))));
+                String seen = printed.isBlank() ? t("check.homework-client.printed.nothing")
+                        : t("check.homework-client.printed.other", firstLine(printed));
+                String hint = printed.contains("This") ? t("check.homework-client.received.hint")
+                        : t("check.homework-client.printed.hint");
+                add(Check.fail(printedTitle, seen, withProgramError(hint)));
             }
-            if (setup.runs()) {
-                String saidTitle = t("check.timeout-client.said.title");
-                if (!saidLine.isEmpty()) {
-                    add(Check.pass(saidTitle, saidLine));
-                } else {
-                    add(Check.fail(saidTitle, output.isBlank() ? t("check.homework-client.printed.nothing")
-                            : t("check.homework-client.printed.other", firstLine(output)),
-                            t("check.timeout-client.said.hint")));
-                }
-                String exitedTitle = t("check.timeout-client.exited.title");
-                if (exited) {
-                    add(Check.pass(exitedTitle, t("check.exited.code", program.exitCode())));
-                } else {
-                    add(Check.fail(exitedTitle, end == End.STILL_OPEN
-                            ? t("check.timeout-client.exited.closed-by-app", GIVE_UP_MS / 1000)
-                            : t("check.exited.not", CLOSE_MS / 1000), t("check.timeout-client.exited.hint")));
-                }
+        }
+        String closedTitle = t("check.homework-client.closed.title");
+        if (end == End.STILL_OPEN) {
+            add(Check.fail(closedTitle, t("check.closed.not", closeWait / 1000),
+                    t("check.homework-client.closed.hint")));
+        } else if (setup.runs() && !exited) {
+            add(Check.fail(closedTitle, t("check.exited.not", CLOSE_MS / 1000),
+                    t("check.homework-client.closed.hint")));
+        } else {
+            add(Check.pass(closedTitle, end == End.RESET ? t("check.closed.reset") : t("check.closed.yes")));
+        }
+    }
+
+    private void timeoutClient(Link link) throws IOException {
+        long since = System.nanoTime();
+        End end = awaitEnd(link, deadline(GIVE_UP_MS));
+        double took = (System.nanoTime() - since) / 1e9;
+        if (end != End.RESET) {
+            link.close(null);
+        }
+        String gaveUpTitle = t("check.timeout-client.gave-up.title", GIVE_UP_MS / 1000);
+        boolean exited = setup.runs() && end != End.STILL_OPEN && awaitExit(deadline(CLOSE_MS));
+        String output = setup.runs() ? program.allOutput() : "";
+        String saidLine = timeoutLine(output);
+        if (end == End.STILL_OPEN) {
+            add(Check.fail(gaveUpTitle, t("check.timeout-client.gave-up.not", GIVE_UP_MS / 1000),
+                    saidLine.isEmpty() ? t("check.timeout-client.gave-up.hint")
+                            : t("check.timeout-client.exited.hint")));
+        } else {
+            add(Check.pass(gaveUpTitle, t("check.timeout-client.gave-up.after",
+                    String.format(Texts.locale(), "%.1f", took))));
+        }
+        if (setup.runs()) {
+            String saidTitle = t("check.timeout-client.said.title");
+            if (!saidLine.isEmpty()) {
+                add(Check.pass(saidTitle, saidLine));
+            } else {
+                add(Check.fail(saidTitle, output.isBlank() ? t("check.homework-client.printed.nothing")
+                        : t("check.homework-client.printed.other", firstLine(output)),
+                        t("check.timeout-client.said.hint")));
+            }
+            String exitedTitle = t("check.timeout-client.exited.title");
+            if (exited) {
+                add(Check.pass(exitedTitle, t("check.exited.code", program.exitCode())));
+            } else {
+                add(Check.fail(exitedTitle, end == End.STILL_OPEN
+                        ? t("check.timeout-client.exited.closed-by-app", GIVE_UP_MS / 1000)
+                        : t("check.exited.not", CLOSE_MS / 1000), t("check.timeout-client.exited.hint")));
             }
         }
     }
@@ -465,7 +476,7 @@ public final class ExerciseRun {
         trace.connecting(id, at, false);
         SocketAddress where;
         try {
-            where = Link.resolve(at);
+            where = Address.resolve(at);
         } catch (IOException e) {
             lastConnectError = SocketError.from(e);
             trace.failed(id, lastConnectError);
@@ -481,7 +492,7 @@ public final class ExerciseRun {
             } catch (IOException e) {
                 channel.close();
                 lastConnectError = SocketError.ofConnect(e, where);
-                if (past(deadline) || (programEnded() && program.waitFor(0))) {
+                if (past(deadline) || programEnded()) {
                     break;
                 }
                 try {
@@ -556,7 +567,7 @@ public final class ExerciseRun {
             add(Check.fail(sendsTitle, t("check.homework-server.sends.nothing"),
                     withProgramError(t("check.homework-server.sends.nothing.hint"))));
         } else {
-            add(Check.fail(sendsTitle, t("check.homework-server.sends.other", preview(wrong.data())),
+            add(Check.fail(sendsTitle, t("check.homework-server.sends.other", PythonBytes.head(wrong.data(), 60)),
                     t("check.homework-server.sends.hint")));
         }
         String closesTitle = t("check.homework-server.closes.title");
@@ -574,11 +585,6 @@ public final class ExerciseRun {
                     lastConnectError == null ? "" : lastConnectError.pythonText()),
                     programFailed() ? withProgramError("") : t("check.homework-server.again.hint")));
         }
-    }
-
-    static String preview(byte[] data) {
-        String repr = PythonBytes.repr(data, 0, Math.min(data.length, 60));
-        return data.length > 60 ? repr + "…" : repr;
     }
 
     private void echoServer() throws IOException {

@@ -3,11 +3,8 @@ package io.socketworkbench.lesson.exercise;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketError;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -20,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * deadline, and every byte reported to the trace. The exercise's own thread drives it; nothing here blocks for
  * longer than the deadline it is given.
  */
-final class Link implements AutoCloseable {
+final class Link {
     final long id;
     final SocketChannel channel;
     private final Selector selector;
@@ -43,14 +40,6 @@ final class Link implements AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
         }
         return channel;
-    }
-
-    static SocketAddress resolve(Address address) throws IOException {
-        if (address instanceof Address.Unix unix) {
-            return UnixDomainSocketAddress.of(unix.path());
-        }
-        Address.Inet inet = (Address.Inet) address;
-        return new InetSocketAddress(java.net.InetAddress.getByName(inet.host()), inet.port());
     }
 
     /** Reads what has arrived, waiting until {@code deadline}: the bytes, an empty array at the deadline, null at EOF. */
@@ -123,10 +112,5 @@ final class Link implements AutoCloseable {
             // closing is all that is left to do
         }
         trace.closed(id, error);
-    }
-
-    @Override
-    public void close() {
-        close(null);
     }
 }

@@ -39,7 +39,7 @@ final class UdpEchoCheck {
             return;
         }
         Address.Inet at = (Address.Inet) run.setup().at();
-        SocketAddress target = Link.resolve(at);
+        SocketAddress target = Address.resolve(at);
         DatagramChannel[] senders = new DatagramChannel[2];
         long[] ids = new long[2];
         List<Answer> answers = new ArrayList<>();

@@ -7,7 +7,6 @@ import io.socketworkbench.lesson.exercise.Exercise;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.TitleRow;
 import io.socketworkbench.ui.fx.EventPort;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -90,7 +89,7 @@ public final class ExercisePane extends VBox {
         HBox.setHgrow(command, Priority.ALWAYS);
         Label commandLabel = new Label(t("exercise.command"));
         commandLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Buttons.onOff(check, "exercise-check", Bindings.createBooleanBinding(() -> true), this::startCheck,
+        Buttons.onOff(check, "exercise-check", new javafx.beans.property.SimpleBooleanProperty(true), this::startCheck,
                 session::stop);
         session.running().observe(on -> {
             check.setSelected(on);
@@ -186,7 +185,7 @@ public final class ExercisePane extends VBox {
     }
 
     /** Projector mode: the explanation goes, and the output folds, so the verdicts get the room. */
-    public void setProjector(boolean on) {
+    public void projector(boolean on) {
         how.setVisible(!on);
         how.setManaged(!on);
         outputPane.setExpanded(!on);
@@ -228,8 +227,7 @@ public final class ExercisePane extends VBox {
                 return;
             }
             getStyleClass().add(item.passed() ? "check-passed" : "check-failed");
-            line.setText((item.passed() ? "✓ " : "✗ ") + item.title()
-                    + (item.seen().isEmpty() ? "" : t("exercise.colon") + item.seen()));
+            line.setText((item.passed() ? "✓ " : "✗ ") + item.summary());
             hint.setText(item.hint());
             hint.setVisible(!item.passed() && !item.hint().isEmpty());
             setGraphic(box);

@@ -123,11 +123,8 @@ public final class ExerciseSession {
         output.set(List.of());
         lesson.clear();
         running.set(true);
-        status.set(command.isEmpty()
-                ? t(exercise.studentListens() ? "exercise.state.waitServer" : "exercise.state.waitClient",
-                        Address.format(setup.at()), setup.patience().toSeconds())
-                : t("exercise.state.running", String.join(" ", command)));
-        ExerciseRun started = new ExerciseRun(setup, new LessonTrace(exercise, setup.at()));
+        status.set(setup.doing());
+        ExerciseRun started = new ExerciseRun(setup, new LessonTrace(exercise));
         run = started;
         Thread thread = new Thread(() -> {
             ExerciseRun.Report report = started.run();
@@ -148,9 +145,7 @@ public final class ExerciseSession {
     private void finished(ExerciseRun.Report report) {
         run = null;
         running.set(false);
-        long failed = report.checks().stream().filter(c -> !c.passed()).count();
-        status.set(report.passed() ? t("exercise.state.passed", report.checks().size())
-                : t("exercise.state.failed", failed, report.checks().size()));
+        status.set(report.summary());
     }
 
     /** From the run's threads: runs {@code task} on the UI thread, in order. */
@@ -217,14 +212,11 @@ public final class ExerciseSession {
     /** The run's events, drawn in the lesson views as the app's server or client side, and shown in the panel. */
     private final class LessonTrace implements Trace {
         private final Lesson.Side side;
-        private final Exercise exercise;
-        private final Address at;
         private final AtomicInteger drawn = new AtomicInteger();
         private final AtomicInteger clientNumber = new AtomicInteger();
 
-        LessonTrace(Exercise exercise, Address at) {
-            this.exercise = exercise;
-            this.at = at;
+        /** The app's side: the client when the student writes the server, else the server. */
+        LessonTrace(Exercise exercise) {
             side = exercise.studentListens() ? Lesson.Side.CLIENT : Lesson.Side.SERVER;
         }
 

@@ -16,7 +16,7 @@ import java.util.ResourceBundle;
 
 /** The UI's words in English and 简体中文, from the bundles beside this class. */
 public final class I18n {
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale CHINESE = io.socketworkbench.lesson.Texts.CHINESE;
 
     private static volatile Locale current = systemLocale();
     private static volatile ResourceBundle bundle = load(current);
@@ -31,7 +31,7 @@ public final class I18n {
 
     /** Chinese for any zh locale, English otherwise. */
     public static Locale supported(Locale requested) {
-        return "zh".equals(requested.getLanguage()) ? CHINESE : Locale.ENGLISH;
+        return io.socketworkbench.lesson.Texts.supported(requested);
     }
 
     public static void use(Locale locale) {
