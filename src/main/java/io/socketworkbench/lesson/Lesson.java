@@ -228,6 +228,8 @@ public final class Lesson {
 
     public void clientConnected(long id, SocketAddress local, SocketAddress remote) {
         client = TcpState.ESTABLISHED;
+        // A connect succeeds only where somebody listens, even a peer outside the app (nc, a student's server).
+        done.add(LessonStep.LISTEN);
         done.add(LessonStep.CONNECT);
         if (clientTarget == null) {
             clientTarget = Address.of(remote);
@@ -327,6 +329,8 @@ public final class Lesson {
 
     /** A datagram received from {@code from}; {@code discarded} bytes did not fit in bufsize and are lost. */
     public void receivedDatagram(Side side, byte[] data, SocketAddress from, int bufsize, int discarded) {
+        // The sender had a bound socket, even one outside the app.
+        done.add(LessonStep.UDP_BIND);
         done.add(LessonStep.UDP_SENDTO);
         done.add(LessonStep.UDP_RECVFROM);
         String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";

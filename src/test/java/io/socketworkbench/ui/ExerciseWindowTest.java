@@ -50,8 +50,10 @@ class ExerciseWindowTest {
 
     /** Chooses {@code exercise}, types the command, presses Check, and waits for the verdicts. */
     private List<String> check(FxRobot robot, Exercise exercise, String program) {
+        robot.interact(window::showExercises);
+        // The task scrolls: its nodes are in the scene once the tab has been laid out.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
-            window.showExercises();
             robot.lookup("#exercise-list").queryListView().getSelectionModel().select(exercise);
             robot.lookup("#exercise-command").queryAs(TextField.class).setText("python3 '"
                     + PROGRAMS.resolve(exercise.id()).resolve(program + ".py") + "'");
@@ -63,9 +65,11 @@ class ExerciseWindowTest {
         ListView<Check> results = robot.lookup("#exercise-results").queryListView();
         List<Check> checks = window.exercises().session().results().get();
         assertThat(results.getItems()).containsExactlyElementsOf(checks);
-        // The first verdict as its cell shows it to the user.
+        // The newest verdict (the list scrolls to it) as its cell shows it to the user.
+        Check last = checks.get(checks.size() - 1);
         assertThat(robot.lookup("#exercise-results .check-line").queryAllAs(Labeled.class))
-                .anyMatch(cell -> cell.getText() != null && cell.getText().contains(checks.get(0).title()));
+                .anyMatch(cell -> cell.getText() != null && cell.getText().equals((last.passed() ? "✓ " : "✗ ")
+                        + last.summary()));
         return checks.stream().map(c -> (c.passed() ? "✓ " : "✗ ") + c.title() + ": " + c.seen())
                 .collect(Collectors.toList());
     }
@@ -79,6 +83,19 @@ class ExerciseWindowTest {
                 .anyMatch(line -> line.contains("b'This is socket!'"));
         assertThat(robot.lookup("#exercise-output").queryListView().getItems())
                 .anyMatch(line -> String.valueOf(line).contains("b'This is socket!'"));
+    }
+
+    @Test
+    void inProjectorModeTheVerdictsStayOnTheScreen(FxRobot robot) {
+        check(robot, Exercise.HOMEWORK_CLIENT, "small_recv");
+        robot.interact(() -> window.restore(new MainWindow.ZoomState(1.0, 2.0, true)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> results = robot.lookup("#exercise-results").queryListView();
+        javafx.geometry.Bounds shown = results.localToScene(results.getBoundsInLocal());
+        // Two verdict lines at twice the type, whole and inside the window.
+        assertThat(shown.getHeight()).isGreaterThan(120);
+        assertThat(shown.getMaxY()).isLessThanOrEqualTo(results.getScene().getHeight());
+        assertThat(robot.lookup("#exercise-check").query().isVisible()).isTrue();
     }
 
     @Test
@@ -100,5 +117,7 @@ class ExerciseWindowTest {
         assertThat(window.exercises().session().results().get().get(1).hint()).contains("一次只服务一个客户端");
         // The app's three clients show in the mirror as c1, c2 and c3.
         assertThat(window.lesson().mirror()).anyMatch(line -> line.startsWith("c3 = socket.socket("));
+        // The student's server listened: the app's connects prove it, so the first step is lit.
+        assertThat(window.lesson().done()).contains(io.socketworkbench.lesson.LessonStep.LISTEN);
     }
 }

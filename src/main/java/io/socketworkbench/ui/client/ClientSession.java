@@ -393,7 +393,7 @@ public final class ClientSession {
         if (lab().nonBlocking()) {
             SocketError error = SocketError.of(ErrorKind.WOULD_BLOCK);
             lesson.receiveFailed(call, error);
-            transcript.add(Message.error(I18n.error(error)));
+            transcript.add(Message.error(I18n.explained(error, target, false)));
             return null;
         }
         if (!pending.waiting()) {
@@ -401,7 +401,7 @@ public final class ClientSession {
             pending.start(lab().timeout(), () -> {
                 SocketError error = SocketError.of(ErrorKind.TIMED_OUT);
                 lesson.receiveFailed(call, error);
-                transcript.add(Message.error(I18n.error(error)));
+                transcript.add(Message.error(I18n.explained(error, target, false)));
                 status.set(I18n.error(error));
             });
         }
@@ -475,7 +475,7 @@ public final class ClientSession {
             transcript.add(Message.event(t("client.capture.started", file)));
         } catch (IOException e) {
             capturing.set(false);
-            transcript.add(Message.error(I18n.error(SocketError.from(e))));
+            transcript.add(Message.error(I18n.explained(SocketError.from(e), null, false)));
         }
     }
 
@@ -494,6 +494,6 @@ public final class ClientSession {
         }
         transcript.add(done.failure() == null
                 ? Message.event(t("client.capture.stopped", done.bytes(), done.file()))
-                : Message.error(I18n.error(SocketError.from(done.failure()))));
+                : Message.error(I18n.explained(SocketError.from(done.failure()), null, false)));
     }
 }

@@ -87,7 +87,7 @@ public final class Transcript {
             onWritten.accept(value);
         }, error -> {
             String reason = io.socketworkbench.ui.i18n.I18n.error(error);
-            Message now = shown.refused(reason);
+            Message now = shown.refused(io.socketworkbench.ui.i18n.I18n.explained(error, null, false));
             if (!replace(shown, now)) {
                 add(now);
             }

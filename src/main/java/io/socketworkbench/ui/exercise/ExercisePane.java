@@ -14,7 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,7 +43,8 @@ public final class ExercisePane extends VBox {
     private final ListView<String> output = new ListView<>();
     private final Label problem = new Label();
     private final Label how;
-    private TitledPane outputPane;
+    private final SplitPane parts;
+    private final VBox programOutput;
 
     public ExercisePane(EventPort events, io.socketworkbench.lesson.Lesson lesson) {
         session = new ExerciseSession(events, lesson);
@@ -141,10 +143,11 @@ public final class ExercisePane extends VBox {
             }
         });
         VBox.setVgrow(results, Priority.ALWAYS);
-        results.setMinHeight(120);
+        results.setMinHeight(60);
 
         output.setId("exercise-output");
-        output.setPrefHeight(110);
+        output.setMinHeight(40);
+        VBox.setVgrow(output, Priority.ALWAYS);
         output.getStyleClass().add("exercise-output");
         output.setPlaceholder(new Label(t("exercise.output.none")));
         session.output().observe(lines -> {
@@ -153,12 +156,24 @@ public final class ExercisePane extends VBox {
                 output.scrollTo(lines.size() - 1);
             }
         });
-        outputPane = new TitledPane(t("exercise.output"), output);
-        outputPane.setId("exercise-output-pane");
-        outputPane.setExpanded(true);
+        Label outputTitle = new Label(t("exercise.output"));
+        outputTitle.getStyleClass().add("section-title");
 
-        getChildren().addAll(TitleRow.of(title, state), list, statement, commandRow, folderRow, problem, how,
-                results, outputPane);
+        // Three parts the user can resize: the task (it scrolls when long), the command and the verdicts, and
+        // the program's output. The verdicts always keep a share of the height, in projector mode the most.
+        VBox task = new VBox(8, list, statement, folderRow, how);
+        task.getStyleClass().add("exercise-task");
+        ScrollPane taskScroll = new ScrollPane(task);
+        taskScroll.setFitToWidth(true);
+        taskScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        taskScroll.getStyleClass().add("edge-to-edge");
+        VBox verdicts = new VBox(8, commandRow, problem, results);
+        programOutput = new VBox(4, outputTitle, output);
+        parts = new SplitPane(taskScroll, verdicts, programOutput);
+        parts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        parts.setDividerPositions(NORMAL_SPLIT);
+        VBox.setVgrow(parts, Priority.ALWAYS);
+        getChildren().addAll(TitleRow.of(title, state), parts);
     }
 
     private void startCheck() {
@@ -184,11 +199,25 @@ public final class ExercisePane extends VBox {
         }
     }
 
-    /** Projector mode: the explanation goes, and the output folds, so the verdicts get the room. */
+    private static final double[] NORMAL_SPLIT = {0.45, 0.8};
+    private static final double PROJECTOR_SPLIT = 0.25;
+
+    /**
+     * Projector mode: the explanation and the program's output go, and the verdicts get most of the height; the
+     * task scrolls above them.
+     */
     public void projector(boolean on) {
         how.setVisible(!on);
         how.setManaged(!on);
-        outputPane.setExpanded(!on);
+        if (on) {
+            parts.getItems().remove(programOutput);
+            parts.setDividerPositions(PROJECTOR_SPLIT);
+        } else {
+            if (!parts.getItems().contains(programOutput)) {
+                parts.getItems().add(programOutput);
+            }
+            parts.setDividerPositions(NORMAL_SPLIT);
+        }
     }
 
     public ExerciseSession session() {
