@@ -52,12 +52,28 @@ class HostilePeersTest {
     void aClientThatResetsMidFloodLeavesTheServerServingOthers() throws Exception {
         CliRun.Running server = CliRun.start("server", "--port", "0", "--echo");
         int port = server.port();
-        Socket flooder = new Socket("127.0.0.1", port);
-        byte[] block = new byte[1 << 20];
-        for (int i = 0; i < 16; i++) {
-            flooder.getOutputStream().write(block);
+        java.nio.channels.SocketChannel flooder = java.nio.channels.SocketChannel.open(
+                new java.net.InetSocketAddress("127.0.0.1", port));
+        // Up to 16 MiB, never reading the echo: once the server holds back (its queue is full, or its memory
+        // budget spent), nothing more goes, so the writing stops after 2 s of that rather than block for ever.
+        flooder.configureBlocking(false);
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(1 << 20);
+        long written = 0;
+        long lastProgress = System.nanoTime();
+        while (written < 16L << 20 && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(2)) {
+            int n = flooder.write(block);
+            if (n > 0) {
+                written += n;
+                lastProgress = System.nanoTime();
+            } else {
+                Thread.sleep(5);
+            }
+            if (!block.hasRemaining()) {
+                block.clear();
+            }
         }
-        flooder.setSoLinger(true, 0);
+        assertThat(written).as("megabytes went before the reset").isGreaterThan(2L << 20);
+        flooder.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
         flooder.close(); // RST, with megabytes of echo still on their way
         server.err().await(Pattern.compile("Closed .*: ConnectionResetError: \\[Errno 104\\] Connection reset by peer"
                 + "|Closed .*: BrokenPipeError"), Duration.ofSeconds(10));

@@ -57,7 +57,9 @@ class FxBridgeTest {
         while (bridge.backlog() > 0) {
             bridge.drain();
         }
-        assertThat(mostWaiting).isLessThanOrEqualTo(3_001); // the bound, and at most one mark
+        // The bound (3,000), at most one mark, and at most one pulse's datagrams (600) that a pulse cut short by
+        // its time budget leaves in its batch: on a loaded machine a drain can run out of its 6 ms.
+        assertThat(mostWaiting).isLessThanOrEqualTo(3_000 + 1 + 600);
         long counted = delivered.stream().mapToLong(d -> d.isUnshown() ? d.unshown() : 1).sum();
         long bytes = delivered.stream().mapToLong(Delivery::totalBytes).sum();
         long sent = java.util.stream.IntStream.range(0, datagrams).mapToLong(i -> Integer.toString(i).length()).sum();
