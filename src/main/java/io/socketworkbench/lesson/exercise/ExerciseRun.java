@@ -40,10 +40,6 @@ public final class ExerciseRun {
             patience = patience == null ? DEFAULT_WAIT : patience;
         }
 
-        public static Setup of(Exercise exercise) {
-            return new Setup(exercise, null, null, null, null);
-        }
-
         boolean runs() {
             return !command.isEmpty();
         }
