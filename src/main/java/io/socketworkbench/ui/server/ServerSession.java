@@ -407,7 +407,10 @@ public final class ServerSession {
             case ERROR -> t("log.closed.error", remote, I18n.error(closed.error()));
         };
         log.publish(line);
-        transcript.add(Message.event(line));
+        // The log keeps one line an event; the transcript says what a reset or error means.
+        String explanation = closed.error() == null ? ""
+                : io.socketworkbench.lesson.Explanations.explain(closed.error(), null, false);
+        transcript.add(Message.event(explanation.isEmpty() ? line : line + "\n" + explanation));
         showListening();
     }
 

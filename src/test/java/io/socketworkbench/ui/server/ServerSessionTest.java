@@ -146,6 +146,21 @@ class ServerSessionTest {
     }
 
     @Test
+    void aClientsResetIsExplainedInTheTranscriptWhileTheLogKeepsItToOneLine() throws Exception {
+        int port = start(ServerSession.ReplyMode.NONE, "");
+        Socket client = new Socket("127.0.0.1", port);
+        pulses.until(() -> session.clients().count() == 1, "the client listed");
+        client.setSoLinger(true, 0);
+        client.close();
+        pulses.until(() -> session.transcript().messages().stream()
+                .anyMatch(m -> m.text().contains("reset the connection")), "the reset shown");
+        Message reset = session.transcript().messages().stream()
+                .filter(m -> m.text().contains("reset the connection")).findFirst().get();
+        assertThat(reset.text()).contains("\nThe other side ended the connection abruptly");
+        assertThat(log).anyMatch(line -> line.contains("reset the connection")).noneMatch(line -> line.contains("\n"));
+    }
+
+    @Test
     void aSendRejectedByAFullQueueIsShownRefusedWithTheReason() throws Exception {
         int port = start(ServerSession.ReplyMode.NONE, "");
         try (Socket client = new Socket("127.0.0.1", port)) {
