@@ -14,15 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code socket-workbench exercise}: each exercise run against our own student programs, one right and several
  * with the classic mistakes, through the command line; each verdict and the hint that names the mistake.
  */
 class ExerciseCliTest {
-    static final Path PROGRAMS = Path.of(System.getProperty("project.basedir", "."), "src", "test", "resources",
-            "exercises");
+    static final Path PROGRAMS = io.socketworkbench.lesson.StudentPrograms.FOLDER;
 
     @BeforeEach
     void english() {
@@ -65,31 +64,13 @@ class ExerciseCliTest {
         return verdicts.toString();
     }
 
+    /** The shared table; JUnit reads method sources only in the test's own (opened) package. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> studentPrograms() {
+        return io.socketworkbench.lesson.StudentPrograms.verdicts();
+    }
+
     @ParameterizedTest(name = "{0} {1}: {2}")
-    @CsvSource(delimiter = '|', value = {
-        "homework-client | good              | PPPP |",
-        "homework-client | wrong_port        | F    | Connection refused",
-        "homework-client | small_recv        | PFFP | recv(n) returns at most n bytes",
-        "homework-client | endless_loop      | PPPF | When recv() returns b'' the server has closed",
-        "homework-server | good              | PPPP |",
-        "homework-server | only_once         | PPPF | put accept() and what follows it in a while True: loop",
-        "homework-server | str_not_bytes     | PFPF | TypeError: a bytes-like object is required",
-        "homework-server | never_closes      | PPFP | call con.close() after sending",
-        "homework-server | with_newline      | PFPP | the app received b'This is socket!\\n'",
-        "echo-server     | good              | PPPP |",
-        "echo-server     | recv_once         | PPF  | Keep calling recv()",
-        "echo-server     | one_at_a_time     | PFF  | Your server serves one client at a time",
-        "echo-server     | send_not_sendall  | PPF  | Use sendall()",
-        "echo-server     | never_closes      | PPPF | leave the loop and close the connection",
-        "udp-echo        | good              | PPP  |",
-        "udp-echo        | small_buffer      | PPF  | recvfrom(1024) cuts a longer datagram",
-        "udp-echo        | first_sender_only | PFP  | using the addr that this very recvfrom() returned",
-        "unix-echo       | good              | PPPP |",
-        "timeout-client  | good              | PPPP |",
-        "timeout-client  | uncaught          | PPPP |",
-        "timeout-client  | no_timeout        | PFFF | Call s.settimeout(3)",
-        "timeout-client  | waits_again       | PFPF | do not start waiting again",
-    })
+    @MethodSource("studentPrograms")
     void verdictsAndHints(String exercise, String program, String expected, String hint) throws IOException {
         CliRun run = check(exercise, program);
         assertThat(verdicts(run)).as(run.out()).isEqualTo(expected);

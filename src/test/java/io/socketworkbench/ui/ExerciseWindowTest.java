@@ -6,9 +6,9 @@ import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.lesson.Texts;
 import io.socketworkbench.lesson.exercise.Check;
 import io.socketworkbench.lesson.exercise.Exercise;
+import io.socketworkbench.lesson.StudentPrograms;
 import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.i18n.I18n;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -19,6 +19,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,8 +31,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ExerciseWindowTest {
-    private static final Path PROGRAMS = Path.of(System.getProperty("project.basedir", "."), "src", "test",
-            "resources", "exercises");
     private final SocketEngine engine = new SocketEngine("exercise-window-test");
     private final FxBridge bridge = new FxBridge();
     private MainWindow window;
@@ -56,11 +56,17 @@ class ExerciseWindowTest {
         robot.interact(() -> {
             robot.lookup("#exercise-list").queryListView().getSelectionModel().select(exercise);
             robot.lookup("#exercise-command").queryAs(TextField.class).setText("python3 '"
-                    + PROGRAMS.resolve(exercise.id()).resolve(program + ".py") + "'");
+                    + StudentPrograms.program(exercise.id(), program) + "' '" + where(exercise) + "'");
         });
         robot.clickOn("#exercise-check");
-        TestWindow.await(() -> !window.exercises().session().running().get()
-                && !window.exercises().session().results().get().isEmpty());
+        // A check waits up to 10 s for a program that never closes, then gives it 3 s to end: allow for both.
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(40, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> !window.exercises().session().running().get()
+                            && !window.exercises().session().results().get().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the check did not end within 40 s", e);
+        }
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         ListView<Check> results = robot.lookup("#exercise-results").queryListView();
         List<Check> checks = window.exercises().session().results().get();
@@ -72,6 +78,36 @@ class ExerciseWindowTest {
                         + last.summary()));
         return checks.stream().map(c -> (c.passed() ? "✓ " : "✗ ") + c.title() + ": " + c.seen())
                 .collect(Collectors.toList());
+    }
+
+    /** The exercise's own port or path, which the window uses, as the student programs take it. */
+    private static String where(Exercise exercise) {
+        io.socketworkbench.engine.Address at = exercise.defaultAddress();
+        return at instanceof io.socketworkbench.engine.Address.Inet inet ? String.valueOf(inet.port())
+                : ((io.socketworkbench.engine.Address.Unix) at).path().toString();
+    }
+
+    /** Every student program, checked from the window: the same verdicts and hints as on the command line. */
+    /** The shared table; JUnit reads method sources only in the test's own (opened) package. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> studentPrograms() {
+        return io.socketworkbench.lesson.StudentPrograms.verdicts();
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("studentPrograms")
+    void everyStudentProgramGetsItsVerdictsAndHint(String exercise, String program, String expected, String hint,
+                                                    FxRobot robot) {
+        check(robot, Exercise.byId(exercise), program);
+        List<Check> checks = window.exercises().session().results().get();
+        String verdicts = checks.stream().map(c -> c.passed() ? "P" : "F").collect(Collectors.joining());
+        assertThat(verdicts).as(checks.toString()).isEqualTo(expected);
+        if (hint != null) {
+            // As on the command line, where the line holds both: what was seen, and the hint.
+            assertThat(checks).anyMatch(c -> (c.seen() + " " + c.hint()).contains(hint));
+        }
+        assertThat(robot.lookup("#exercise-state").queryAs(Labeled.class).getText())
+                .isEqualTo(expected.contains("F") ? (expected.replace("P", "").length() + " of " + expected.length()
+                        + " checks failed") : "All " + expected.length() + " checks passed");
     }
 
     @Test
