@@ -122,21 +122,28 @@ class TcpEngineTest {
         assertThat(closed.error().pythonText()).isEqualTo("ConnectionResetError: [Errno 104] Connection reset by peer");
     }
 
+    /**
+     * A hundred rounds: on JDK 25 a stop that did not wait for the acceptor thread left the port taken for a moment,
+     * and a restart failed about once in 80 rounds.
+     */
     @Test
     void stopClosesClientsAndFreesThePortForAnImmediateRestart() throws IOException {
-        EventQueue events = new EventQueue();
-        TcpServer server = listen(ServerConfig.of(Address.inet("127.0.0.1", 0)), events);
-        int port = port(server);
-        try (Socket a = new Socket("127.0.0.1", port); Socket b = new Socket("127.0.0.1", port)) {
-            events.next(SocketEvent.Accepted.class);
-            events.next(SocketEvent.Accepted.class);
-            server.stop().join();
-            assertThat(a.getInputStream().read()).isEqualTo(-1);
-            assertThat(b.getInputStream().read()).isEqualTo(-1);
+        for (int round = 0; round < 100; round++) {
+            EventQueue events = new EventQueue();
+            TcpServer server = listen(ServerConfig.of(Address.inet("127.0.0.1", 0)), events);
+            int port = port(server);
+            try (Socket a = new Socket("127.0.0.1", port); Socket b = new Socket("127.0.0.1", port)) {
+                events.next(SocketEvent.Accepted.class);
+                events.next(SocketEvent.Accepted.class);
+                server.stop().join();
+                assertThat(a.getInputStream().read()).isEqualTo(-1);
+                assertThat(b.getInputStream().read()).isEqualTo(-1);
+            }
+            events.next(SocketEvent.Stopped.class);
+            TcpServer again = listen(ServerConfig.of(Address.inet("127.0.0.1", port)), new EventQueue());
+            assertThat(port(again)).as("round %d", round).isEqualTo(port);
+            again.stop().join();
         }
-        events.next(SocketEvent.Stopped.class);
-        TcpServer again = listen(ServerConfig.of(Address.inet("127.0.0.1", port)), new EventQueue());
-        assertThat(port(again)).isEqualTo(port);
     }
 
     @Test
