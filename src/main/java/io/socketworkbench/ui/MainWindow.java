@@ -70,7 +70,8 @@ public final class MainWindow extends BorderPane {
             new FontIcon(MaterialDesignP.PROJECTOR_SCREEN_OUTLINE));
     private final Label status = new Label(t("status.ready"));
     private final Lesson lesson = new Lesson();
-    private final LessonPane lessonPane = new LessonPane(lesson);
+    /** Built when first shown; the lesson itself follows every socket from the start. */
+    private LessonPane lessonPane;
     private final SplitPane outer = new SplitPane();
     private final CheckMenuItem lessonItem = new CheckMenuItem(t("menu.view.lesson"),
             new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
@@ -281,7 +282,7 @@ public final class MainWindow extends BorderPane {
         diagram.setId("export-sequence-png");
         diagram.setOnAction(e -> {
             showLesson(true);
-            lessonPane.sequence().exportWithChooser();
+            lessonPane().sequence().exportWithChooser();
         });
         Menu file = new Menu(t("menu.file"), null, save, export, diagram, new SeparatorMenuItem(), quit);
 
@@ -394,10 +395,10 @@ public final class MainWindow extends BorderPane {
     /** The lesson panel below the panes: the steps, the TCP states and the Python mirror. */
     public void showLesson(boolean on) {
         lessonItem.setSelected(on);
-        if (on && !outer.getItems().contains(lessonPane)) {
-            outer.getItems().add(lessonPane);
+        if (on && !outer.getItems().contains(lessonPane())) {
+            outer.getItems().add(lessonPane());
             outer.setDividerPositions(LESSON_BELOW);
-        } else if (!on) {
+        } else if (!on && lessonPane != null) {
             outer.getItems().remove(lessonPane);
         }
     }
@@ -407,6 +408,12 @@ public final class MainWindow extends BorderPane {
     }
 
     public LessonPane lessonPane() {
+        if (lessonPane == null) {
+            lessonPane = new LessonPane(lesson);
+            if (projector.isSelected()) {
+                lessonPane.dock(true);
+            }
+        }
         return lessonPane;
     }
 
@@ -443,7 +450,7 @@ public final class MainWindow extends BorderPane {
         // Beside the panes, the lesson keeps the full height; the panes stack to leave it room.
         outer.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
         split.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        lessonPane.dock(on);
+        lessonPane().dock(on);
         outer.setDividerPositions(on ? projectorSplit() : LESSON_BELOW);
         // Stacked for the projector, the client pane has a row more than the server's (the socket lab).
         split.setDividerPositions(on ? 0.46 : 0.5);

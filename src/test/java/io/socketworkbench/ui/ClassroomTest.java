@@ -223,6 +223,26 @@ class ClassroomTest {
         assertThat(applied).containsExactly(true, false, true);
     }
 
+    /**
+     * Start-up: what a fresh window keeps closed is not styled or skinned before the first frame. The socket lab's
+     * controls join the scene when the lab is first opened, and then work (MainWindowTest: the lesson panel).
+     */
+    @Test
+    void closedPartsJoinTheSceneWhenFirstOpened(FxRobot robot) {
+        assertThat(robot.lookup("#client-timeout").tryQuery()).as("closed lab").isEmpty();
+        javafx.scene.control.TitledPane lab = robot.lookup("#client-lab").queryAs(javafx.scene.control.TitledPane.class);
+        robot.interact(() -> {
+            lab.setAnimated(false);
+            lab.setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField timeout = robot.lookup("#client-timeout").queryAs(TextField.class);
+        assertThat(timeout.getSkin()).as("styled and skinned once shown").isNotNull();
+        robot.interact(() -> lab.setExpanded(false));
+        robot.interact(() -> lab.setExpanded(true));
+        assertThat(robot.lookup("#client-timeout").queryAll()).as("attached once").hasSize(1);
+    }
+
     @Test
     void theSocketLabShowsWholeAndOnAProjectorScrollsWithoutPushingSendOffTheScreen(FxRobot robot) {
         javafx.scene.control.TitledPane lab = robot.lookup("#client-lab").queryAs(javafx.scene.control.TitledPane.class);

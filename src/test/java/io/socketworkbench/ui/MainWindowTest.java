@@ -94,6 +94,26 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The lesson panel is built when first shown (start-up), and then shows what happened while it was hidden: the
+     * lesson itself follows every socket from the start.
+     */
+    @Test
+    void aLessonPanelFirstShownLateShowsWhatAlreadyHappened(FxRobot robot) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        robot.interact(() -> window.runHomework(port));
+        TestWindow.await(() -> transcriptShows(robot, "#client-transcript", "This is socket!"));
+        TestWindow.await(() -> text(robot, "#client-state").equals("The server closed the connection"));
+        robot.interact(() -> window.showLesson(true));
+        javafx.scene.layout.VBox steps = robot.lookup("#lesson-steps").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(steps.getChildren()).hasSize(5);
+        assertThat(steps.getChildren()).allSatisfy(row -> assertThat(row.getStyleClass()).contains("done"));
+        robot.interact(() -> window.server().stopServer());
+    }
+
     @Test
     void aSlowStreamStaysInSightUntilTheUserScrollsUpAndFollowsAgainAtTheBottom(FxRobot robot) {
         var transcript = window.server().transcript();

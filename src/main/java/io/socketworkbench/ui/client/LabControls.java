@@ -4,6 +4,7 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Session;
+import io.socketworkbench.ui.common.Deferred;
 import io.socketworkbench.ui.common.OptionsDialog;
 import java.util.Map;
 import javafx.geometry.Pos;
@@ -88,7 +89,7 @@ final class LabControls extends TitledPane {
         // On a projector the lab may be taller than the pane: it scrolls inside a bounded box (workbench.css)
         // instead of pushing the transcript and the Send button off the screen.
         scroll = new FittingScroll(content);
-        setContent(scroll);
+        Deferred.content(this, scroll);
     }
 
     /** Scrolls only where the pane is too short: elsewhere it asks for all of its content's height. */

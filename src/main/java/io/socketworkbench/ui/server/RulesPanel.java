@@ -120,7 +120,7 @@ final class RulesPanel extends TitledPane {
         getTooltip().setWrapText(true);
         getTooltip().setMaxWidth(420);
         VBox content = new VBox(6, when, then, actions, list);
-        setContent(content);
+        io.socketworkbench.ui.common.Deferred.content(this, content);
     }
 
     private static HBox row(javafx.scene.Node... nodes) {
