@@ -1,5 +1,22 @@
 #!/bin/sh
 # Socket Workbench: with no arguments it opens the window; with a subcommand it runs the command line.
+# The same script is the jlink image's bin/socket-workbench (java beside it) and, on Linux, the app image's
+# bin/socket-workbench (the runtime in lib/runtime, the class-data archive in lib/app). It replaces jpackage's
+# native launcher, which asks rpm and dpkg which package owns it before it starts Java: about a second.
 # exec, so that signals (Ctrl+C, SIGTERM) reach the Java process itself.
 DIR=$(cd "$(dirname "$0")" && pwd)
-exec "$DIR/java" @JVM_FLAGS@ $SOCKET_WORKBENCH_OPTS -m io.socketworkbench/io.socketworkbench.app.Launcher "$@"
+MAIN=io.socketworkbench/io.socketworkbench.app.Launcher
+if [ -x "$DIR/java" ]; then
+  JAVA="$DIR/java" LIB="$DIR/../lib" CDS=-Xshare:auto
+else
+  JAVA="$DIR/../lib/runtime/bin/java" LIB="$DIR/../lib/runtime/lib" CDS=-Xshare:auto
+  if [ -f "$DIR/../lib/app/socket-workbench.jsa" ]; then
+    CDS="-XX:SharedArchiveFile=$DIR/../lib/app/socket-workbench.jsa"
+  fi
+fi
+if [ $# -eq 0 ] && [ -n "$DISPLAY$WAYLAND_DISPLAY" ] && [ -f "$LIB/splash.png" ]; then
+  # The window: the splash is on screen within a tenth of a second, while the JVM and JavaFX start;
+  # the app closes it on its first frame. The command line never shows it.
+  exec "$JAVA" "-splash:$LIB/splash.png" -Dsocketworkbench.splash=true "$CDS" @JVM_FLAGS@ $SOCKET_WORKBENCH_OPTS -m "$MAIN"
+fi
+exec "$JAVA" "$CDS" @JVM_FLAGS@ $SOCKET_WORKBENCH_OPTS -m "$MAIN" "$@"

@@ -19,7 +19,8 @@ import javax.tools.ToolProvider;
  * under its own Xvfb, alternating, first start each time (a new empty settings folder):
  * <ul>
  *   <li>the jlink launcher, {@code target/image/bin/socket-workbench};</li>
- *   <li>the app image, {@code target/dist/socket-workbench/bin/socket-workbench} (what the .deb installs);</li>
+ *   <li>the app image, {@code target/dist/socket-workbench/bin/socket-workbench} (what the .deb installs, and
+ *       what its desktop entry runs);</li>
  *   <li>a bare JavaFX window ({@code src/bench/BareWindow.java}) on the same JavaFX jars and a plain JDK
  *       ({@code java} on the PATH, or {@code BARE_JAVA});</li>
  *   <li>Packet Sender, where {@code packetsender} is on the PATH (time to its window only);</li>
@@ -82,7 +83,7 @@ public final class StartupBenchmark {
                 true));
         String appImage = "target/dist/socket-workbench/bin/socket-workbench";
         if (Files.isExecutable(Path.of(appImage))) {
-            launchers.add(new Launcher("app image (target/dist)", List.of(appImage), true));
+            launchers.add(new Launcher("app image (target/dist, as installed)", List.of(appImage), true));
         } else {
             System.out.println("(no " + appImage + ": run mvn -B -Pinstaller package -DskipTests for it)");
         }

@@ -76,7 +76,7 @@ public final class WorkbenchApp extends Application {
         stage.setOnHidden(e -> remember(stage));
         bridge.start();
         stage.show();
-        reportFirstFrame();
+        afterFirstFrame();
         WindowSettings.restoreLayout(settings, window);
     }
 
@@ -87,12 +87,15 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * With {@code -Dsocketworkbench.firstFrame=print} (or {@code =exit}) prints the time from process start to the
-     * first frame: the start-up benchmark reads it, and the installer's CDS training run exits on it.
+     * Once the first frame is on screen: closes the launcher's splash screen ({@code -splash:}, which the launchers
+     * pair with {@code -Dsocketworkbench.splash=true}), and with {@code -Dsocketworkbench.firstFrame=print} (or
+     * {@code =exit}) prints the time from process start to the first frame: the installer's class-data training run
+     * exits on it.
      */
-    private static void reportFirstFrame() {
+    private static void afterFirstFrame() {
         String mode = System.getProperty("socketworkbench.firstFrame");
-        if (mode == null) {
+        boolean splash = Boolean.getBoolean("socketworkbench.splash");
+        if (mode == null && !splash) {
             return;
         }
         new javafx.animation.AnimationTimer() {
@@ -105,6 +108,12 @@ public final class WorkbenchApp extends Application {
                     return;
                 }
                 stop();
+                if (splash) {
+                    closeSplash();
+                }
+                if (mode == null) {
+                    return;
+                }
                 long started = ProcessHandle.current().info().startInstant()
                         .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
                 System.out.println("first frame after " + (System.currentTimeMillis() - started) + " ms");
@@ -113,6 +122,18 @@ public final class WorkbenchApp extends Application {
                 }
             }
         }.start();
+    }
+
+    /** The splash stays until it is closed or an AWT window opens, and this app opens none. */
+    private static void closeSplash() {
+        try {
+            java.awt.SplashScreen screen = java.awt.SplashScreen.getSplashScreen();
+            if (screen != null) {
+                screen.close();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no display for AWT, or no splash library in this runtime: there is no splash to close either
+        }
     }
 
     /** Only applies the theme: the saved preference is the menu's, which projector mode does not change. */
