@@ -10,7 +10,10 @@ if [ -x "$DIR/java" ]; then
   JAVA="$DIR/java" LIB="$DIR/../lib" CDS=-Xshare:auto
 else
   JAVA="$DIR/../lib/runtime/bin/java" LIB="$DIR/../lib/runtime/lib" CDS=-Xshare:auto
-  if [ -f "$DIR/../lib/app/socket-workbench.jsa" ]; then
+  # The app's class cache from the installer build: an AOT cache (JDK 25), else an AppCDS archive.
+  if [ -f "$DIR/../lib/app/socket-workbench.aot" ]; then
+    CDS="-XX:AOTCache=$DIR/../lib/app/socket-workbench.aot"
+  elif [ -f "$DIR/../lib/app/socket-workbench.jsa" ]; then
     CDS="-XX:SharedArchiveFile=$DIR/../lib/app/socket-workbench.jsa"
   fi
 fi
