@@ -6,10 +6,13 @@
 # exec, so that signals (Ctrl+C, SIGTERM) reach the Java process itself.
 DIR=$(cd "$(dirname "$0")" && pwd)
 MAIN=io.socketworkbench/io.socketworkbench.app.Launcher
+# CDS names the class cache to map; without one the JVM maps its default archive anyway, and this harmless property
+# keeps the argument list the same shape (an AOT training run rejects any -Xshare option).
+CDS=-Dsocketworkbench.cache=none
 if [ -x "$DIR/java" ]; then
-  JAVA="$DIR/java" LIB="$DIR/../lib" CDS=-Xshare:auto
+  JAVA="$DIR/java" LIB="$DIR/../lib"
 else
-  JAVA="$DIR/../lib/runtime/bin/java" LIB="$DIR/../lib/runtime/lib" CDS=-Xshare:auto
+  JAVA="$DIR/../lib/runtime/bin/java" LIB="$DIR/../lib/runtime/lib"
   # The app's class cache from the installer build: an AOT cache (JDK 25), else an AppCDS archive.
   if [ -f "$DIR/../lib/app/socket-workbench.aot" ]; then
     CDS="-XX:AOTCache=$DIR/../lib/app/socket-workbench.aot"
