@@ -50,6 +50,17 @@ class ExerciseWindowTest {
 
     /** Chooses {@code exercise}, types the command, presses Check, and waits for the verdicts. */
     private List<String> check(FxRobot robot, Exercise exercise, String program) {
+        // The window uses the exercise's own port, which lies in Linux's ephemeral range (32768-60999): a client
+        // socket elsewhere in the build may have had it as its source port and left it in TIME_WAIT, which blocks
+        // even a bind with SO_REUSEADDR for up to 60 s (the app says so, and the check fails). Wait that out.
+        if (exercise.defaultAddress() instanceof io.socketworkbench.engine.Address.Inet inet) {
+            try {
+                assertThat(io.socketworkbench.interop.PortWait.bindable(inet.port(), true))
+                        .as("port %d free for the exercise within 70 s", inet.port()).isTrue();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
         robot.interact(window::showExercises);
         // The task scrolls: its nodes are in the scene once the tab has been laid out.
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
