@@ -36,7 +36,7 @@ import javax.tools.ToolProvider;
 public final class StartupBenchmark {
     private static final String DISPLAY = ":93";
 
-    /** Prints "map NANOS WIDTHxHEIGHT" for each top-level window mapped, with CLOCK_MONOTONIC nanoseconds. */
+    /** Prints "map NANOS" for each top-level window mapped, with CLOCK_MONOTONIC nanoseconds. */
     private static final String WATCHER = """
             import ctypes, sys, time
             x = ctypes.CDLL("libX11.so.6")
@@ -46,7 +46,6 @@ public final class StartupBenchmark {
             x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
             x.XSelectInput.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_long]
             x.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
-            x.XGetGeometry.argtypes = [ctypes.c_void_p, ctypes.c_ulong] + [ctypes.c_void_p] * 7
             d = x.XOpenDisplay(None)
             if not d:
                 sys.exit("no X display")
@@ -56,14 +55,9 @@ public final class StartupBenchmark {
             event = (ctypes.c_long * 24)()
             while True:
                 x.XNextEvent(d, event)
-                if event[0] & 0xffffffff != 19:  # MapNotify: type, serial, send_event, display, event, window
+                if event[0] & 0xffffffff != 19:  # MapNotify
                     continue
-                stamp = time.monotonic_ns()
-                u = [ctypes.c_uint() for _ in range(4)]
-                root, px, py = ctypes.c_ulong(), ctypes.c_int(), ctypes.c_int()
-                x.XGetGeometry(d, event[5], ctypes.byref(root), ctypes.byref(px), ctypes.byref(py),
-                               ctypes.byref(u[0]), ctypes.byref(u[1]), ctypes.byref(u[2]), ctypes.byref(u[3]))
-                print("map %d %dx%d" % (stamp, u[0].value, u[1].value), flush=True)
+                print("map %d" % time.monotonic_ns(), flush=True)
             """;
 
     private record Launcher(String name, List<String> command, boolean printsFrame) {
@@ -73,7 +67,7 @@ public final class StartupBenchmark {
     private record Start(double firstMap, double firstFrame) {
     }
 
-    private final ConcurrentLinkedQueue<long[]> maps = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> maps = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -149,7 +143,7 @@ public final class StartupBenchmark {
         try {
             for (String line; (line = mapped.readLine()) != null; ) {
                 String[] parts = line.split(" ");
-                maps.add(new long[] {Long.parseLong(parts[1])});
+                maps.add(Long.parseLong(parts[1]));
             }
         } catch (IOException e) {
             // the watcher ended
@@ -194,8 +188,8 @@ public final class StartupBenchmark {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-        long[] first = maps.peek();
-        double map = first == null ? -1 : (first[0] - started) / 1e6;
+        Long first = maps.peek();
+        double map = first == null ? -1 : (first - started) / 1e6;
         return new Start(map, frame);
     }
 
