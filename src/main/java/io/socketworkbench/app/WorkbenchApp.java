@@ -20,6 +20,7 @@ public final class WorkbenchApp extends Application {
     private final FxBridge bridge = new FxBridge();
     private Settings settings;
     private MainWindow window;
+    private boolean dark;
 
     /**
      * JavaFX's controls log, held here so that its level stays set. With rows of their own height a list places
@@ -38,6 +39,10 @@ public final class WorkbenchApp extends Application {
     public void init() {
         quietControlsLog();
         settings = Settings.forUser();
+        // The theme before any control class is loaded: the first control class loaded while no user-agent
+        // stylesheet is set has JavaFX parse its default theme, Modena, which Primer then replaces unseen.
+        dark = Boolean.parseBoolean(settings.get("dark", String.valueOf(systemPrefersDark())));
+        applyTheme(dark);
         io.socketworkbench.ui.common.QuickPanel.keepListsIn(settings.folder());
         String language = settings.get("language", "");
         I18n.use(language.isEmpty() ? I18n.systemLocale() : Locale.forLanguageTag(language));
@@ -45,8 +50,6 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        boolean dark = Boolean.parseBoolean(settings.get("dark", String.valueOf(systemPrefersDark())));
-        applyTheme(dark);
         bridge.holdReadingWith(engine::holdReading);
         window = new MainWindow(engine, bridge);
         window.darkItem().setSelected(dark);
