@@ -16,7 +16,13 @@ jdk_ok() {
   have javac || return 1
   local version
   version=$(javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p')
-  [ -n "$version" ] && [ "$version" -ge 17 ]
+  [ -n "$version" ] && [ "$version" -ge 17 ] || return 1
+  # The launchers pass -XX:TrimNativeHeapInterval, which JDK 17 knows from 17.0.9 on.
+  if [ "$version" -eq 17 ]; then
+    local update
+    update=$(javac -version 2>&1 | sed -n 's/^javac 17\.[0-9]*\.\([0-9]*\).*/\1/p')
+    [ -n "$update" ] && [ "$update" -ge 9 ]
+  fi
 }
 
 if [ "$(uname -s)" = Darwin ]; then
@@ -33,7 +39,7 @@ if [ "$(uname -s)" = Darwin ]; then
 fi
 
 if ! have apt-get; then
-  echo "setup: no apt-get here; install a JDK 17+, Maven 3.8+, GTK 3, python3, nc and socat yourself" >&2
+  echo "setup: no apt-get here; install a JDK 17.0.9+, Maven 3.8+, GTK 3, python3, nc and socat yourself" >&2
   exit 0
 fi
 
