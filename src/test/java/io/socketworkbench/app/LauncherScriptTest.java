@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * packaging/linux/launcher.sh, in both places it is installed (the jlink image's bin/, the app image's bin/), with a
  * stand-in {@code java} that prints the arguments it was given: the splash only for the window on a display, the
- * class cache the app image has, and the command line's arguments passed on untouched.
+ * window's class cache (in either layout) only for the window, and the command line's arguments passed on untouched.
  */
 class LauncherScriptTest {
     private static final String SCRIPT = Path.of(System.getProperty("project.basedir", "."), "packaging", "linux",
@@ -76,18 +76,36 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theAppImageMapsItsClassCacheAnAotCacheFirst() throws Exception {
+    void theAppImageMapsItsClassCacheAnAotCacheFirstForTheWindowOnly() throws Exception {
         Path launcher = install("lib/runtime/bin", "lib/runtime/lib");
         Path app = Files.createDirectories(root.resolve("lib/app"));
         String bin = root.resolve("bin").toRealPath().toString();
 
-        assertThat(run(launcher, null, "--version")).contains("-Dsocketworkbench.cache=none")
+        assertThat(run(launcher, ":42")).contains("-Dsocketworkbench.cache=none")
                 .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:AOTCache"));
         Files.write(app.resolve("socket-workbench.jsa"), new byte[] {1});
-        assertThat(run(launcher, null, "--version"))
-                .contains("-XX:SharedArchiveFile=" + bin + "/../lib/app/socket-workbench.jsa");
+        assertThat(run(launcher, null)).contains("-XX:SharedArchiveFile=" + bin + "/../lib/app/socket-workbench.jsa");
         Files.write(app.resolve("socket-workbench.aot"), new byte[] {1});
         assertThat(run(launcher, ":42")).contains("-XX:AOTCache=" + bin + "/../lib/app/socket-workbench.aot",
                 "-splash:" + bin + "/../lib/runtime/lib/splash.png");
+        assertThat(run(launcher, ":42", "--version")).as("the command line never maps the window's cache")
+                .contains("-Dsocketworkbench.cache=none", "--version")
+                .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:AOTCache"));
+    }
+
+    @Test
+    void theJlinkImageMapsTheCacheBesideItsRuntimeForTheWindowOnly() throws Exception {
+        Path launcher = install("bin", "lib");
+        String bin = root.resolve("bin").toRealPath().toString();
+
+        assertThat(run(launcher, ":42")).contains("-Dsocketworkbench.cache=none");
+        Files.write(root.resolve("lib/socket-workbench.jsa"), new byte[] {1});
+        assertThat(run(launcher, ":42")).contains("-XX:SharedArchiveFile=" + bin + "/../lib/socket-workbench.jsa")
+                .doesNotContain("-Dsocketworkbench.cache=none");
+        Files.write(root.resolve("lib/socket-workbench.aot"), new byte[] {1});
+        assertThat(run(launcher, ":42")).contains("-XX:AOTCache=" + bin + "/../lib/socket-workbench.aot")
+                .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile"));
+        assertThat(run(launcher, ":42", "server", "--port", "0")).contains("-Dsocketworkbench.cache=none")
+                .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:AOTCache"));
     }
 }
