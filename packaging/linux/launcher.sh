@@ -15,8 +15,8 @@ else
   JAVA="$DIR/../lib/runtime/bin/java" LIB="$DIR/../lib/runtime/lib" CACHE="$DIR/../lib/app"
 fi
 # The window's class cache, trained by the build on a real start: an AOT cache (JDK 25), else an AppCDS archive.
-# Only the window maps it: the command line uses few of its classes, and mapping it made a client 40 ms slower and
-# 16 MB bigger.
+# Only the window maps it: the command line uses few of its classes, and mapping it made a client 30-50 ms slower
+# and 16-18 MB bigger.
 if [ $# -eq 0 ]; then
   if [ -f "$CACHE/socket-workbench.aot" ]; then
     CDS="-XX:AOTCache=$CACHE/socket-workbench.aot"
