@@ -26,7 +26,8 @@ public final class LoadBenchmark {
         Path scripts = writeScripts(dir);
         System.out.printf("Load benchmark, %d rounds each, median (%d cores)%n", rounds,
                 Runtime.getRuntime().availableProcessors());
-        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of("accept", "udp", "ingest");
+        List<String> only = args.length > 1 ? List.of(args[1].split(","))
+                : List.of("accept", "udp", "ingest", "relay");
         if (only.contains("accept")) {
             accept(scripts, rounds);
         }
@@ -35,6 +36,9 @@ public final class LoadBenchmark {
         }
         if (only.contains("ingest")) {
             ingest(scripts, dir, rounds);
+        }
+        if (only.contains("relay")) {
+            relay(scripts, rounds);
         }
         System.out.printf("%n%-52s %16s %16s %7s%n", "figure", "workbench", "reference", "ratio");
         for (String[] row : ROWS) {
@@ -260,6 +264,46 @@ public final class LoadBenchmark {
             return bytes / 1e6 / seconds;
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    // ---- relay: 256 MiB from a Python sendall loop through a relay into nc -l > /dev/null
+
+    /**
+     * Our relay prints every chunk (here as hex, 3 bytes of output a byte); plain socat prints nothing, so the
+     * ratio is what watching costs on top of forwarding. ({@code socat -x}, which does print, moves about
+     * 3 MB/s here: no useful reference.)
+     */
+    private static void relay(Path scripts, int rounds) throws Exception {
+        long bytes = 256L << 20;
+        Path sink = Path.of("/dev/null");
+        List<double[]> ours = new ArrayList<>();
+        List<double[]> socat = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            socat.add(new double[] {throughRelay(scripts, bytes, sink, (in, out) -> List.of("bash", "-c",
+                    "exec socat TCP-LISTEN:" + in + ",bind=127.0.0.1,reuseaddr TCP:127.0.0.1:" + out))});
+            ours.add(new double[] {throughRelay(scripts, bytes, sink, (in, out) -> List.of("bash", "-c",
+                    "exec " + LAUNCHER + " relay --port " + in + " --to 127.0.0.1:" + out
+                            + " --show hex > /dev/null 2> /dev/null"))});
+        }
+        row("relay: 256 MiB, relay --show hex (vs plain socat)", median(ours, 0), median(socat, 0), "MB/s", true);
+    }
+
+    /** Starts {@code relay(listenPort, targetPort)} in front of {@code nc -l}, then streams through it. */
+    private static double throughRelay(Path scripts, long bytes, Path sink,
+                                       java.util.function.BiFunction<Integer, Integer, List<String>> relay)
+            throws Exception {
+        int target = freePort();
+        int in = freePort();
+        Process nc = new ProcessBuilder("bash", "-c", "exec nc -l 127.0.0.1 " + target + " > /dev/null").start();
+        Process r = new ProcessBuilder(relay.apply(in, target)).start();
+        try {
+            return stream(scripts, bytes, in, sink, List.of("bash", "-c", "while kill -0 " + nc.pid()
+                    + " 2> /dev/null; do sleep 0.01; done"));
+        } finally {
+            r.destroy();
+            r.waitFor(10, TimeUnit.SECONDS);
+            nc.destroyForcibly();
         }
     }
 
