@@ -28,6 +28,11 @@ final class CliFailure extends Exception {
         this.udp = udp;
     }
 
+    /** The socket error it reports, or null for a failure that is not one. */
+    SocketError error() {
+        return error;
+    }
+
     /** The plain explanation in the user's language, or an empty string. */
     String explanation() {
         return error == null ? "" : Explanations.explain(error, where, udp);

@@ -1,13 +1,20 @@
 package io.socketworkbench.cli;
 
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ErrorKind;
+import io.socketworkbench.engine.Operation;
 import io.socketworkbench.engine.Relay;
+import io.socketworkbench.engine.RelayConfig;
+import io.socketworkbench.engine.RelaySides;
+import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketListener;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -17,8 +24,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code socket-workbench relay}: listens, and forwards each client to HOST:PORT, byte for byte both ways, printing
  * each chunk as it passes ({@code >> } client to server, {@code << } server to client). A half-close is passed on:
  * when one side shuts down its writing, the relay shuts down its writing to the other, and the answer still comes
- * back. Each client has two threads, one a direction, each blocked in read() or write(): the sender's pace is
- * the receiver's, so nothing piles up in memory.
+ * back. The engine's {@link Relay} does the forwarding on its thread, holding one side's reading while the other
+ * has not taken what it was sent: the sender's pace is the receiver's, so nothing piles up in memory.
  */
 @Command(name = "relay", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
@@ -93,61 +100,70 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--show': relay prints hex or python, not raw");
         }
-        java.util.Map<Long, String> names = new ConcurrentHashMap<>();
-        Relay relay;
-        try {
-            relay = Relay.start(new InetSocketAddress(InetAddress.getByName(bind), port), to.host(), to.port(),
-                    new Relay.Watcher() {
-                        @Override
-                        public void accepted(long id, java.net.SocketAddress client) {
-                            names.put(id, Address.format(client));
-                            io.err().println("Connection from " + Address.format(client));
-                        }
-
-                        @Override
-                        public void forwarding(long id, java.net.SocketAddress client, java.net.SocketAddress server) {
-                        }
-
-                        @Override
-                        public void failed(long id, SocketError error) {
-                            io.err().println("Could not forward " + names.get(id) + " to " + to.host() + ":"
-                                    + to.port() + ": " + error.pythonText());
-                        }
-
-                        @Override
-                        public void chunk(long id, boolean toServer, byte[] data) {
-                            print(toServer ? ">> " : "<< ", data);
-                        }
-
-                        @Override
-                        public void halfClosed(long id, boolean toServer) {
-                        }
-
-                        @Override
-                        public void closed(long id, SocketError error) {
-                            String name = names.remove(id);
-                            if (name != null) {
-                                io.err().println("Closed " + name);
-                            }
-                        }
-                    });
-        } catch (IOException e) {
-            throw new CliFailure(SocketError.from(e), Address.inet(bind, port), false);
-        } catch (io.socketworkbench.engine.SocketFailure e) {
-            throw new CliFailure(e.error(), Address.inet(bind, port), false);
+        Address listen = Address.inet(bind, port);
+        try (SocketEngine engine = new SocketEngine("relay")) {
+            Relay relay = engine.relay(RelayConfig.of(listen, Address.inet(to.host(), to.port())), new Printer());
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            // The hook is in place before the relay says it listens, so a SIGTERM right after that line exits 0.
+            try (SignalExit signals = new SignalExit(() -> {
+                try {
+                    relay.stop().get(3, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // best effort on the way out
+                }
+                stopped.countDown();
+            })) {
+                SocketAddress local = started(relay, listen);
+                io.err().println("Listening on " + Address.format(local));
+                io.err().println("Forwarding each client to " + to.host() + ":" + to.port());
+                stopped.await();
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
         }
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        try (SignalExit signals = new SignalExit(() -> {
-            relay.close();
-            stopped.countDown();
-        })) {
-            io.err().println("Listening on " + Address.format(relay.local()));
-            io.err().println("Forwarding each client to " + to.host() + ":" + to.port());
-            stopped.await();
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
+    }
+
+    private SocketAddress started(Relay relay, Address listen) throws CliFailure {
+        try {
+            return ServerCommand.awaitStart(relay.started(), listen, false);
+        } catch (CliFailure failure) {
+            if (failure.error() != null && failure.error().kind() == ErrorKind.RELAY_LOOP) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+                        + " '--to': '" + to.host() + ":" + to.port() + "' is the relay's own listening address:"
+                        + " every client would be forwarded back to the relay");
+            }
+            throw failure;
+        }
+    }
+
+    /** Prints the relay's traffic as it passes: one line a chunk on stdout, connections and errors on stderr. */
+    private final class Printer implements SocketListener {
+        private final RelaySides sides = new RelaySides();
+        private final Map<Long, String> names = new HashMap<>();
+
+        @Override
+        public void onEvent(SocketEvent event) {
+            boolean upstream = sides.isUpstream(event.source());
+            sides.learn(event);
+            if (event instanceof SocketEvent.Accepted accepted) {
+                names.put(accepted.connection(), Address.format(accepted.remote()));
+                io.err().println("Connection from " + Address.format(accepted.remote()));
+            } else if (event instanceof SocketEvent.Received received) {
+                print(upstream ? "<< " : ">> ", received.data());
+            } else if (event instanceof SocketEvent.Failed failed && upstream) {
+                io.err().println("Could not forward " + names.get(sides.clientOf(failed.source())) + " to "
+                        + to.host() + ":" + to.port() + ": " + failed.error().pythonText());
+            } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.ACCEPT) {
+                // Worded as the server words it: out of descriptors, accepting pauses and goes on.
+                io.err().println(failed.error().pythonText());
+            } else if (event instanceof SocketEvent.Closed closed && !upstream) {
+                String name = names.remove(closed.source());
+                if (name != null) {
+                    io.err().println("Closed " + name);
+                }
+            }
         }
     }
 

@@ -27,6 +27,11 @@ public enum ErrorKind {
     MESSAGE_TOO_LONG(90, "OSError", "Message too long"),
     INVALID_ARGUMENT(22, "OSError", "Invalid argument"),
     TOO_MANY_OPEN_FILES(24, "OSError", "Too many open files"),
+    /**
+     * A relay told to forward to its own listening address: every client would come back to it, without end.
+     * Not the system's error but the relay's refusal, so Python's word for a bad argument and no errno.
+     */
+    RELAY_LOOP(null, "ValueError", "the relay's target is its own listening address"),
     /** Anything else; the message is the operating system's. */
     OTHER(null, "OSError", "");
 

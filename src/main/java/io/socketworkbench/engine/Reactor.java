@@ -120,7 +120,9 @@ final class Reactor implements AutoCloseable {
                 "io.socketworkbench.engine.TcpConnection$Pending", "io.socketworkbench.engine.QueueBudget",
                 "io.socketworkbench.engine.CloseReason", "io.socketworkbench.engine.Operation",
                 "io.socketworkbench.engine.SocketEvent$Origin", "io.socketworkbench.engine.TcpServer$Admission",
-                "io.socketworkbench.engine.TcpServer$AcceptFailure"}) {
+                "io.socketworkbench.engine.TcpServer$AcceptFailure", "io.socketworkbench.engine.Transport",
+                "io.socketworkbench.engine.PlainTransport", "io.socketworkbench.engine.TcpClient",
+                "io.socketworkbench.engine.Relay$Pair"}) {
             load(name);
         }
         SocketError error = SocketError.from(new IOException("preload"));

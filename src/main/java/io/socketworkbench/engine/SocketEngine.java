@@ -38,6 +38,27 @@ public final class SocketEngine implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A relay: listens as {@code config.listen()} says and forwards each client to {@code config.target()}. A target
+     * that is the relay's own listening address is refused before it listens (a failed start with
+     * {@link ErrorKind#RELAY_LOOP}), and again for any client whose target turns out to be the relay.
+     */
+    public Relay relay(RelayConfig config, SocketListener listener) {
+        Relay relay = new Relay(reactor, resolver, config, listener);
+        TcpServer server = relay.server();
+        resolver.resolve(config.listen().bind(), reactor, bind -> resolver.resolve(config.target(), reactor,
+                target -> {
+                    if (Relay.loopsBack(bind, target)) {
+                        server.failStart(Operation.BIND, SocketError.of(ErrorKind.RELAY_LOOP));
+                    } else {
+                        server.bind(bind);
+                    }
+                },
+                unknown -> server.bind(bind)), // each client is told in turn that the target cannot be found
+                error -> server.failStart(Operation.RESOLVE, error));
+        return relay;
+    }
+
     /** connect; the client reports {@link SocketEvent.Connected} or {@link SocketEvent.Failed}. */
     public TcpClient connect(ClientConfig config, SocketListener listener) {
         TcpClient client = new TcpClient(nextId(), reactor, config, listener);

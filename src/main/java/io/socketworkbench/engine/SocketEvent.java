@@ -24,19 +24,35 @@ public sealed interface SocketEvent {
     /** Bytes arrived on a connection, or a datagram arrived on a UDP endpoint from {@code from}. */
     record Received(long source, SocketAddress from, byte[] data) implements SocketEvent {}
 
-    /** Who wrote the bytes of a {@link Sent}: the user, or the engine by itself (a server's greeting or echo). */
-    enum Origin { USER, GREETING, ECHO }
+    /**
+     * Who wrote the bytes of a {@link Sent}: the user, the engine by itself (a server's greeting or echo), or a
+     * relay passing on what it received on its other side.
+     */
+    enum Origin { USER, GREETING, ECHO, RELAY }
 
     /**
      * Bytes were handed to the operating system in full. For the engine's own writes ({@code origin} GREETING or
      * ECHO) {@code data} holds the bytes really written, so a view shows what was sent, not what it meant to send;
-     * for the user's sends it is null (the caller has them, and the send's future tells when they went).
+     * for the user's sends it is null (the caller has them, and the send's future tells when they went), and for a
+     * relay's (the {@link Received} on its other side carried them).
      */
     record Sent(long source, SocketAddress to, int bytes, Origin origin, byte[] data) implements SocketEvent {
         public Sent(long source, SocketAddress to, int bytes) {
             this(source, to, bytes, Origin.USER, null);
         }
     }
+
+    /**
+     * The peer sent its FIN on a connection that stays open for writing (a relay's): it will send nothing more,
+     * and its recv() would return {@code b''} once it has read what is still on its way to it.
+     */
+    record PeerFinished(long source) implements SocketEvent {}
+
+    /**
+     * Relay {@code source} forwards the client it accepted as connection {@code client} through its own connection
+     * {@code upstream} to the target, which it starts to open now; the upstream's events follow under its id.
+     */
+    record Forwarding(long source, long client, long upstream) implements SocketEvent {}
 
     /** A connection ended; {@code error} is set for {@link CloseReason#RESET} and {@link CloseReason#ERROR}. */
     record Closed(long source, CloseReason reason, SocketError error) implements SocketEvent {}

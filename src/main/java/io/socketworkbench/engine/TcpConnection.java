@@ -16,14 +16,13 @@ final class TcpConnection implements Reactor.Handler {
     private record Pending(ByteBuffer buffer, int size, CompletableFuture<Integer> done, SocketEvent.Origin origin,
                            byte[] data) {}
 
-    /** Largest slice handed to one write call, so a huge message never needs a huge temporary buffer. */
-    private static final int WRITE_SLICE = 1024 * 1024;
     private static final int READS_PER_WAKEUP = 8;
     private static final int OVER_BUDGET_READ = 4 * 1024;
     private static final long FORCED_CLOSE_MILLIS = 2000;
 
     final long id;
     private final SocketChannel channel;
+    private final Transport transport;
     private final Reactor reactor;
     private final SocketListener listener;
     private final long cap;
@@ -40,6 +39,10 @@ final class TcpConnection implements Reactor.Handler {
     private boolean readPaused;
     /** Reading held by whoever shows the bytes (the window's bridge, when it falls behind). */
     private boolean heldByView;
+    /** Reading held by a relay whose other side has not taken what this one sent it. */
+    private boolean heldForPeer;
+    /** The peer's FIN ends only its direction: reported, and this side may go on writing (a relay's). */
+    private boolean halfOpen;
     /** The peer's FIN has come: nothing more to read, whatever else holds or releases reading. */
     private boolean inputDone;
     private boolean outputShut;
@@ -60,6 +63,7 @@ final class TcpConnection implements Reactor.Handler {
                   Duration idleTimeout, Duration stallTimeout, Consumer<CloseReason> onClosed) {
         this.id = id;
         this.channel = channel;
+        this.transport = new PlainTransport(channel);
         this.reactor = reactor;
         this.listener = listener;
         this.cap = cap;
@@ -72,6 +76,14 @@ final class TcpConnection implements Reactor.Handler {
     /** Sends received bytes to the sink instead of as events; set before {@link #start}. */
     void sinkTo(ReceiveSink value) {
         sink = value;
+    }
+
+    /**
+     * The peer's FIN is reported as {@link SocketEvent.PeerFinished} and leaves this side open for writing; the
+     * connection closes once both directions have ended. Set before the first read.
+     */
+    void keepOpenAfterPeerFin() {
+        halfOpen = true;
     }
 
     /** Starts reading on an already registered key. */
@@ -115,7 +127,8 @@ final class TcpConnection implements Reactor.Handler {
 
     private void read() {
         ByteBuffer buffer = reactor.readBuffer;
-        for (int round = 0; round < READS_PER_WAKEUP && !closed && !readPaused && !heldByView; round++) {
+        for (int round = 0; round < READS_PER_WAKEUP && !closed && !readPaused && !heldByView && !heldForPeer;
+                round++) {
             buffer.clear();
             if (echo && reactor.budget().over()) {
                 // Past the budget every echo we read is queued on top of it: read a little at a time, so that
@@ -124,7 +137,7 @@ final class TcpConnection implements Reactor.Handler {
             }
             int n;
             try {
-                n = channel.read(buffer);
+                n = transport.read(buffer);
             } catch (IOException e) {
                 fail(SocketError.ofRead(e));
                 return;
@@ -162,6 +175,13 @@ final class TcpConnection implements Reactor.Handler {
     private void peerFinished() {
         inputDone = true;
         setInterest(SelectionKey.OP_READ, false);
+        if (halfOpen) {
+            emit(new SocketEvent.PeerFinished(id));
+            if (outputShut && !closed) {
+                close(CloseReason.PEER, null);
+            }
+            return;
+        }
         if (outbound.isEmpty()) {
             close(CloseReason.PEER, null);
         } else {
@@ -177,11 +197,14 @@ final class TcpConnection implements Reactor.Handler {
     /** The same for the engine's own writes, whose {@link SocketEvent.Sent} carries the bytes. */
     void send(byte[] data, CompletableFuture<Integer> done, SocketEvent.Origin origin) {
         if (closed || outputShut || shutdownWhenFlushed || closeWhenFlushed != null) {
+            if (done == null) {
+                return;
+            }
             done.completeExceptionally(new SocketFailure(SocketError.of(
                     closed ? ErrorKind.NOT_CONNECTED : ErrorKind.BROKEN_PIPE)));
             return;
         }
-        if (queued > 0 && queued + data.length > cap) {
+        if (queued > 0 && queued + data.length > cap && done != null) {
             emit(new SocketEvent.SendRejected(id, data.length, queued, cap));
             done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.WOULD_BLOCK)));
             return;
@@ -203,7 +226,7 @@ final class TcpConnection implements Reactor.Handler {
             }
         }
         outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done, origin,
-                origin == SocketEvent.Origin.USER ? null : data));
+                origin == SocketEvent.Origin.USER || origin == SocketEvent.Origin.RELAY ? null : data));
         queued += data.length;
         reactor.budget().add(data.length);
         if (echo && !readPaused && (queued > cap / 2 || reactor.budget().overFor(queued))) {
@@ -251,21 +274,12 @@ final class TcpConnection implements Reactor.Handler {
         }
     }
 
-    /** Writes as much of the buffer as the socket takes; true when all of it went. */
+    /** Writes as much of the buffer as the transport takes; true when all of it went. */
     private boolean writeSome(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            int length = Math.min(buffer.remaining(), WRITE_SLICE);
-            ByteBuffer slice = buffer.slice(buffer.position(), length);
-            int written = channel.write(slice);
-            buffer.position(buffer.position() + written);
-            if (written > 0) {
-                lastDrain = System.nanoTime();
-            }
-            if (written < length) {
-                return false;
-            }
+        if (transport.write(buffer) > 0) {
+            lastDrain = System.nanoTime();
         }
-        return true;
+        return !buffer.hasRemaining();
     }
 
     /** Python's {@code shutdown(SHUT_WR)}: the peer's recv() returns {@code b''} once our queued bytes are out. */
@@ -282,10 +296,14 @@ final class TcpConnection implements Reactor.Handler {
 
     private void shutdownNow() {
         try {
-            channel.shutdownOutput();
+            transport.shutdownOutput();
             outputShut = true;
         } catch (IOException e) {
             fail(SocketError.ofWrite(e));
+            return;
+        }
+        if (halfOpen && inputDone) {
+            close(CloseReason.LOCAL, null);
         }
     }
 
@@ -306,7 +324,7 @@ final class TcpConnection implements Reactor.Handler {
         if (closed) {
             return;
         }
-        if (readPaused || heldByView) {
+        if (readPaused || heldByView || heldForPeer) {
             // We are the ones not reading (its echoes wait, or the window is behind): the peer is not idle.
             lastReceive = System.nanoTime();
         }
@@ -382,10 +400,6 @@ final class TcpConnection implements Reactor.Handler {
         return queued;
     }
 
-    /**
-     * Stops reading (TCP then makes the peer wait: nothing is lost) while {@code hold}, as when the window's view
-     * of this connection has fallen behind; reads again once released.
-     */
     /** The engine's budget has room again: read once more, unless this connection's own queue is still full. */
     void budgetFreed() {
         if (readPaused && queued <= cap / 4 && closeWhenFlushed == null && !closed) {
@@ -394,13 +408,23 @@ final class TcpConnection implements Reactor.Handler {
         }
     }
 
+    /**
+     * Stops reading (TCP then makes the peer wait: nothing is lost) while {@code hold}, as when the window's view
+     * of this connection has fallen behind; reads again once released.
+     */
     void holdReading(boolean hold) {
         heldByView = hold;
         updateReadInterest();
     }
 
+    /** The same for a relay: this side's bytes wait while the other side has not taken what it was sent. */
+    void holdForPeer(boolean hold) {
+        heldForPeer = hold;
+        updateReadInterest();
+    }
+
     private void updateReadInterest() {
-        setInterest(SelectionKey.OP_READ, !readPaused && !heldByView && !inputDone && !closed);
+        setInterest(SelectionKey.OP_READ, !readPaused && !heldByView && !heldForPeer && !inputDone && !closed);
     }
 
     private void setInterest(int op, boolean on) {

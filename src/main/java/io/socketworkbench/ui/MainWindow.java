@@ -86,7 +86,7 @@ public final class MainWindow extends BorderPane {
         lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(engine, bridge, lesson);
         addClient();
-        relay = new io.socketworkbench.ui.relay.RelayPane(bridge, lesson);
+        relay = new io.socketworkbench.ui.relay.RelayPane(engine, bridge, lesson);
         Tab relayTab = new Tab(t("relay.title"), relay);
         relayTab.setId("relay-tab");
         relayTab.setClosable(false);

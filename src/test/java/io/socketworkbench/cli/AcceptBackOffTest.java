@@ -15,15 +15,28 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Out of file descriptors, a server cannot accept: it says so, pauses accepting for a moment instead of spinning on
- * the same failure, and serves again once descriptors are free.
+ * Out of file descriptors, a server (or a relay) cannot accept: it says so, pauses accepting for a moment instead of
+ * spinning on the same failure, and serves again once descriptors are free.
  */
 class AcceptBackOffTest {
     private static final String TOO_MANY = "OSError: [Errno 24] Too many open files";
 
     @Test
     void outOfDescriptorsTheServerBacksOffThenServesAgain() throws Exception {
-        ProcessBuilder builder = LauncherProcessTest.launcher("server", "--port", "0", "--echo");
+        backsOffThenEchoes(LauncherProcessTest.launcher("server", "--port", "0", "--echo"));
+    }
+
+    @Test
+    void outOfDescriptorsTheRelayBacksOffThenForwardsAgain() throws Exception {
+        try (io.socketworkbench.engine.SocketEngine engine = new io.socketworkbench.engine.SocketEngine("echo")) {
+            var echo = engine.listen(io.socketworkbench.engine.ServerConfig.of(
+                    io.socketworkbench.engine.Address.inet("127.0.0.1", 0)).withEcho(true).withBacklog(1024), e -> { });
+            int target = ((java.net.InetSocketAddress) echo.started().join()).getPort();
+            backsOffThenEchoes(LauncherProcessTest.launcher("relay", "--port", "0", "--to", "127.0.0.1:" + target));
+        }
+    }
+
+    private static void backsOffThenEchoes(ProcessBuilder builder) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n 96 && exec \"$@\"", "server"));
         command.addAll(builder.command());
         Process server = builder.command(command).start();

@@ -33,8 +33,9 @@ public final class RelayPane extends VBox {
     private final ToggleButton start = new ToggleButton();
     private final TranscriptView transcript;
 
-    public RelayPane(EventPort events, io.socketworkbench.lesson.Lesson lesson) {
-        session = new RelaySession(events, lesson);
+    public RelayPane(io.socketworkbench.engine.SocketEngine engine, EventPort events,
+                     io.socketworkbench.lesson.Lesson lesson) {
+        session = new RelaySession(engine, events, lesson);
         getStyleClass().add("pane-card");
         setSpacing(8);
         Label title = new Label(t("relay.title"));

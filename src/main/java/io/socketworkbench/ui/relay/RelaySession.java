@@ -3,9 +3,14 @@ package io.socketworkbench.ui.relay;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Operation;
 import io.socketworkbench.engine.Relay;
+import io.socketworkbench.engine.RelayConfig;
+import io.socketworkbench.engine.RelaySides;
+import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
-import io.socketworkbench.engine.SocketFailure;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketListener;
 import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.common.Transcript;
 import io.socketworkbench.ui.common.Value;
@@ -22,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The relay pane's view model: listens, forwards every client to the target byte for byte (the engine's
- * {@link Relay}, on its own threads), and shows both directions in one transcript: client to server as received
+ * {@link Relay}, on the engine's thread), and shows both directions in one transcript: client to server as received
  * bubbles, server to client as sent ones, each named "from → to". Forwarding never waits for the window: when the
  * window falls more than {@link #MAX_WAITING} bytes behind, chunks are counted, not shown, and the transcript says
  * how many. No JavaFX.
@@ -30,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RelaySession {
     static final long MAX_WAITING = 4L * 1024 * 1024;
 
+    private final SocketEngine engine;
     private final EventPort port;
     private final io.socketworkbench.lesson.Lesson lesson;
     private final Transcript transcript = new Transcript(2000);
@@ -45,8 +51,11 @@ public final class RelaySession {
     private int connections;
     private Relay relay;
     private String listening = "";
+    private String target = "";
+    private int localPort = -1;
 
-    public RelaySession(EventPort port, io.socketworkbench.lesson.Lesson lesson) {
+    public RelaySession(SocketEngine engine, EventPort port, io.socketworkbench.lesson.Lesson lesson) {
+        this.engine = engine;
         this.port = port;
         this.lesson = lesson;
     }
@@ -68,29 +77,41 @@ public final class RelaySession {
         return forwarded.get();
     }
 
+    /** Starts listening on {@code listen}; whether it could is said in the transcript and the state line. */
     public void start(InetSocketAddress listen, String host, int targetPort) {
         stop();
-        try {
-            relay = Relay.start(listen, host, targetPort, new Watcher());
-        } catch (SocketFailure e) {
-            String text = I18n.error(e.error());
-            transcript.add(Message.error(I18n.explained(e.error(), Address.of(listen), false)));
-            status.set(text);
-            return;
-        }
-        listening = Address.format(relay.local());
-        running.set(true);
-        connections = 0;
-        transcript.add(Message.event(t("relay.event.listening", listening, relay.target())));
-        showState();
+        Address where = Address.of(listen);
+        target = Address.format(Address.inet(host, targetPort));
+        Relay started = engine.relay(RelayConfig.of(where, Address.inet(host, targetPort)), new Watcher());
+        relay = started;
+        status.set(t("relay.state.starting"));
+        port.when(started.started(), local -> {
+            if (relay != started) {
+                return;
+            }
+            listening = Address.format(local);
+            localPort = local instanceof InetSocketAddress inet ? inet.getPort() : -1;
+            running.set(true);
+            connections = 0;
+            transcript.add(Message.event(t("relay.event.listening", listening, target)));
+            showState();
+        }, error -> {
+            if (relay != started) {
+                return;
+            }
+            relay = null;
+            transcript.add(Message.error(I18n.explained(error, where, false)));
+            status.set(I18n.error(error));
+        });
     }
 
     public void stop() {
         if (relay == null) {
             return;
         }
-        relay.close();
+        relay.stop();
         relay = null;
+        localPort = -1;
         running.set(false);
         transcript.add(Message.event(t("relay.event.stopped")));
         status.set(t("relay.state.stopped"));
@@ -98,11 +119,11 @@ public final class RelaySession {
 
     /** The port it listens on (the real one after port 0), or -1 when stopped. */
     public int localPort() {
-        return relay == null ? -1 : ((InetSocketAddress) relay.local()).getPort();
+        return localPort;
     }
 
     private void showState() {
-        status.set(t("relay.state.running", listening, relay == null ? "" : relay.target(), connections));
+        status.set(t("relay.state.running", listening, target, connections));
     }
 
     /** From a relay thread: runs {@code shown} on the UI thread, soon; {@code bytes} count against the backlog. */
@@ -132,10 +153,49 @@ public final class RelaySession {
         return ends.getOrDefault(id, new String[] {"?", "?"});
     }
 
-    private final class Watcher implements Relay.Watcher {
+    /**
+     * On the engine's thread: turns the relay's events into what the transcript and the lesson show, posted to the
+     * UI thread. A chunk is counted, not shown, while the window is {@link #MAX_WAITING} bytes behind.
+     */
+    private final class Watcher implements SocketListener {
+        private final RelaySides sides = new RelaySides();
+        /** Engine thread: the error that ended a client's connection to the target, shown when the client's ends. */
+        private final Map<Long, SocketError> upstreamErrors = new HashMap<>();
+
         @Override
-        public void accepted(long id, SocketAddress client) {
-            String name = Address.format(client);
+        public void onEvent(SocketEvent event) {
+            boolean upstream = sides.isUpstream(event.source());
+            long id = sides.clientOf(event.source());
+            sides.learn(event);
+            if (event instanceof SocketEvent.Accepted accepted) {
+                accepted(accepted.connection(), Address.format(accepted.remote()));
+            } else if (event instanceof SocketEvent.Connected connected && upstream) {
+                forwarding(id, Address.format(connected.remote()));
+            } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.CONNECT
+                    && upstream) {
+                SocketError error = failed.error();
+                post(() -> transcript.add(Message.error(t("relay.event.failed", endsOf(id)[0],
+                        I18n.error(error)))), 0);
+            } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.ACCEPT) {
+                SocketError error = failed.error();
+                post(() -> transcript.add(Message.error(t("relay.event.acceptFailed", I18n.error(error)))), 0);
+            } else if (event instanceof SocketEvent.Received received) {
+                chunk(id, !upstream, received.data());
+            } else if (event instanceof SocketEvent.PeerFinished) {
+                halfClosed(id, !upstream);
+            } else if (event instanceof SocketEvent.Closed closed) {
+                if (upstream) {
+                    if (closed.error() != null) {
+                        upstreamErrors.put(id, closed.error());
+                    }
+                } else {
+                    SocketError upstreamError = upstreamErrors.remove(id);
+                    closed(id, closed.error() != null ? closed.error() : upstreamError);
+                }
+            }
+        }
+
+        private void accepted(long id, String name) {
             post(() -> {
                 ends.put(id, new String[] {name, "…"});
                 connections++;
@@ -144,9 +204,7 @@ public final class RelaySession {
             }, 0);
         }
 
-        @Override
-        public void forwarding(long id, SocketAddress client, SocketAddress server) {
-            String name = Address.format(server);
+        private void forwarding(long id, String name) {
             post(() -> {
                 endsOf(id)[1] = name;
                 transcript.add(Message.event(t("relay.event.forwarding", endsOf(id)[0], name)));
@@ -154,13 +212,7 @@ public final class RelaySession {
             }, 0);
         }
 
-        @Override
-        public void failed(long id, SocketError error) {
-            post(() -> transcript.add(Message.error(t("relay.event.failed", endsOf(id)[0], I18n.error(error)))), 0);
-        }
-
-        @Override
-        public void chunk(long id, boolean toServer, byte[] data) {
+        private void chunk(long id, boolean toServer, byte[] data) {
             forwarded.addAndGet(data.length);
             if (waitingBytes.get() > MAX_WAITING) {
                 unshownBytes.addAndGet(data.length);
@@ -181,8 +233,7 @@ public final class RelaySession {
             }, data.length);
         }
 
-        @Override
-        public void halfClosed(long id, boolean toServer) {
+        private void halfClosed(long id, boolean toServer) {
             post(() -> {
                 String[] names = endsOf(id);
                 lesson.relayHalfClosed(names[0], listening, names[1], toServer);
@@ -191,8 +242,7 @@ public final class RelaySession {
             }, 0);
         }
 
-        @Override
-        public void closed(long id, SocketError error) {
+        private void closed(long id, SocketError error) {
             post(() -> {
                 String[] names = ends.remove(id);
                 String name = names == null ? "?" : names[0];
