@@ -8,12 +8,10 @@ import static io.socketworkbench.lesson.exercise.ExerciseRun.t;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketError;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The echo server check, over TCP or AF_UNIX: three clients at once each send 1 MiB of random bytes in pieces of
@@ -43,6 +41,10 @@ final class EchoCheck {
         /** Reading pauses until then (System.nanoTime), so that the server's sends meet a full buffer. */
         long pausedUntil;
         int pauses;
+        boolean held;
+        /** The piece on its way, from {@code pieceFrom} to {@code sent}; the next is sent once it is out. */
+        CompletableFuture<Integer> piece;
+        int pieceFrom;
 
         Client(int number, Link link, byte[] payload) {
             this.number = number;
@@ -90,70 +92,35 @@ final class EchoCheck {
     }
 
     /** Sends and reads on all clients until every echo is complete, or nothing has come for a while. */
-    private void exchange(List<Client> clients) throws IOException {
-        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-        try (Selector selector = Selector.open()) {
+    private void exchange(List<Client> clients) {
+        long lastProgress = System.nanoTime();
+        while (!run.cancelled()) {
+            boolean allDone = clients.stream().allMatch(c -> c.complete() || c.ended || c.mismatch >= 0);
+            if (allDone || (System.nanoTime() - lastProgress) / 1_000_000 > ExerciseRun.ECHO_STALL_MS) {
+                break;
+            }
+            boolean moved = false;
             for (Client client : clients) {
-                client.link.channel.register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE, client);
+                if (client.ended) {
+                    continue;
+                }
+                try {
+                    moved |= send(client);
+                    if (receive(client)) {
+                        moved = true;
+                        lastProgress = System.nanoTime();
+                    }
+                } catch (IOException e) {
+                    client.ended = true;
+                    client.error = Link.errorOf(e);
+                }
             }
-            long lastProgress = System.nanoTime();
-            while (!run.cancelled()) {
-                boolean allDone = clients.stream().allMatch(c -> c.complete() || c.ended || c.mismatch >= 0);
-                if (allDone || (System.nanoTime() - lastProgress) / 1_000_000 > ExerciseRun.ECHO_STALL_MS) {
-                    break;
-                }
-                long now = System.nanoTime();
-                for (SelectionKey key : selector.keys()) {
-                    Client client = (Client) key.attachment();
-                    if (key.isValid()) {
-                        int ops = (client.sent < client.payload.length ? SelectionKey.OP_WRITE : 0)
-                                | (now - client.pausedUntil >= 0 ? SelectionKey.OP_READ : 0);
-                        key.interestOps(ops);
-                    }
-                }
-                selector.select(50);
-                for (SelectionKey key : selector.selectedKeys()) {
-                    Client client = (Client) key.attachment();
-                    if (!key.isValid() || client.ended) {
-                        continue;
-                    }
-                    try {
-                        if (key.isWritable() && client.sent < client.payload.length) {
-                            int piece = 1 + run.random().nextInt(64 * 1024);
-                            int length = Math.min(piece, client.payload.length - client.sent);
-                            int n = client.link.channel.write(ByteBuffer.wrap(client.payload, client.sent, length));
-                            if (n > 0) {
-                                run.trace().sent(client.link.id,
-                                        Arrays.copyOfRange(client.payload, client.sent, client.sent + n));
-                                client.sent += n;
-                            }
-                        }
-                        if (key.isReadable()) {
-                            in.clear();
-                            int n = client.link.channel.read(in);
-                            if (n < 0) {
-                                client.ended = true;
-                                run.trace().peerFinished(client.link.id);
-                                key.cancel();
-                            } else if (n > 0) {
-                                lastProgress = System.nanoTime();
-                                byte[] data = Arrays.copyOf(in.array(), n);
-                                run.trace().received(client.link.id, data);
-                                compare(client, data);
-                                if (client.echoed >= (client.pauses + 1) * PAUSE_EVERY) {
-                                    client.pauses++;
-                                    client.pausedUntil = System.nanoTime() + PAUSE_NANOS;
-                                }
-                            }
-                        }
-                    } catch (IOException e) {
-                        client.ended = true;
-                        client.error = SocketError.ofRead(e);
-                        key.cancel();
-                    }
-                }
-                selector.selectedKeys().clear();
+            if (!moved) {
+                run.wire().awaitAny(20);
             }
+        }
+        for (Client client : clients) {
+            client.link.holdReading(false);
         }
         // The clients that got everything say they are done; a good server then closes its end too.
         for (Client client : clients) {
@@ -173,11 +140,63 @@ final class EchoCheck {
                         }
                     }
                 } catch (IOException e) {
-                    client.error = SocketError.ofRead(e);
+                    client.error = Link.errorOf(e);
                     client.closedAfterFinish = true;
                 }
             }
         }
+    }
+
+    /**
+     * One piece of random size at a time, the next once the last is out, as a client writes what the socket
+     * takes; true when a piece went.
+     */
+    private boolean send(Client client) throws IOException {
+        boolean moved = false;
+        if (client.piece != null && client.piece.isDone()) {
+            if (client.piece.isCompletedExceptionally()) {
+                throw new Link.Broken(SocketError.from(client.piece.handle((n, e) -> e).join()));
+            }
+            run.trace().sent(client.link.id, Arrays.copyOfRange(client.payload, client.pieceFrom, client.sent));
+            client.piece = null;
+            moved = true;
+        }
+        if (client.piece == null && client.sent < client.payload.length) {
+            int length = Math.min(1 + run.random().nextInt(64 * 1024), client.payload.length - client.sent);
+            client.pieceFrom = client.sent;
+            client.sent += length;
+            client.piece = client.link.send(Arrays.copyOfRange(client.payload, client.pieceFrom, client.sent));
+        }
+        return moved;
+    }
+
+    /**
+     * Takes what came back, unless the client is pausing: then the engine holds its reading, so that the
+     * server's sends meet a full buffer. True when bytes came.
+     */
+    private boolean receive(Client client) throws IOException {
+        boolean paused = System.nanoTime() - client.pausedUntil < 0;
+        if (paused != client.held) {
+            client.held = paused;
+            client.link.holdReading(paused);
+        }
+        if (paused) {
+            return false;
+        }
+        byte[] data = client.link.read(64 * 1024, System.nanoTime());
+        if (data == null) {
+            client.ended = true;
+            return false;
+        }
+        if (data.length == 0) {
+            return false;
+        }
+        compare(client, data);
+        if (client.echoed >= (client.pauses + 1) * PAUSE_EVERY) {
+            client.pauses++;
+            client.pausedUntil = System.nanoTime() + PAUSE_NANOS;
+        }
+        return true;
     }
 
     private static void compare(Client client, byte[] data) {

@@ -2,17 +2,17 @@ package io.socketworkbench.lesson.exercise;
 
 import io.socketworkbench.codec.PythonBytes;
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ClientConfig;
+import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketError;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.engine.TcpClient;
+import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.lesson.Explanations;
 import io.socketworkbench.lesson.Texts;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One check of a student's program against an exercise: the app plays the other side at the exercise's address,
  * runs the student's command if one was given (else waits for the program to connect or to listen), decides each
  * check, and always ends the program it started. Every wait has a deadline, so a run never hangs; {@link #cancel}
- * ends it early. Runs on the caller's thread, which must not be a UI thread.
+ * ends it early. Runs on the caller's thread, which must not be a UI thread; its sockets are engine endpoints on an
+ * engine of its own ({@link Wire}), closed as the run ends.
  */
 public final class ExerciseRun {
 
@@ -87,7 +87,7 @@ public final class ExerciseRun {
     private final Setup setup;
     private final Trace trace;
     private final List<Check> checks = new ArrayList<>();
-    private final AtomicLong ids = new AtomicLong();
+    private Wire wire;
     private final java.util.Random random = new java.util.Random();
     private volatile boolean cancelled;
     private Program program;
@@ -103,7 +103,8 @@ public final class ExerciseRun {
     }
 
     public Report run() {
-        try {
+        try (Wire opened = new Wire()) {
+            wire = opened;
             switch (setup.exercise()) {
                 case HOMEWORK_CLIENT -> serveOneClient(this::homeworkClient);
                 case TIMEOUT_CLIENT -> serveOneClient(this::timeoutClient);
@@ -135,8 +136,8 @@ public final class ExerciseRun {
         return trace;
     }
 
-    long nextId() {
-        return ids.incrementAndGet();
+    Wire wire() {
+        return wire;
     }
 
     java.util.Random random() {
@@ -241,58 +242,60 @@ public final class ExerciseRun {
 
     // ---- the app serves: the student writes a client -------------------------------------------------------
 
-    private ServerSocketChannel listen() throws IOException {
+    /** Listens at the exercise's address; null (with a failed check) when it cannot. */
+    private TcpServer listen() throws IOException {
         Address at = setup.at();
-        ServerSocketChannel server = at instanceof Address.Unix
-                ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
-        try {
-            if (at instanceof Address.Unix unix) {
-                Files.deleteIfExists(unix.path());
-            } else {
-                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            }
-            SocketAddress where = Address.resolve(at);
-            try {
-                server.bind(where, 50);
-            } catch (IOException e) {
-                SocketError error = SocketError.ofBind(e, where);
-                add(Check.fail(t("check.app.listen", Address.format(at)), error.pythonText(),
-                        Explanations.explain(error, at, false)));
-                server.close();
-                return null;
-            }
-            server.configureBlocking(false);
-            trace.listening(at, server.getLocalAddress(), false);
-            return server;
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
+        if (at instanceof Address.Unix unix) {
+            Files.deleteIfExists(unix.path());
         }
+        TcpServer server = wire.engine().listen(ServerConfig.of(at), wire);
+        SocketAddress local;
+        try {
+            local = server.started().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            SocketError error = SocketError.from(e.getCause());
+            add(Check.fail(t("check.app.listen", Address.format(at)), error.pythonText(),
+                    Explanations.explain(error, at, false)));
+            return null;
+        }
+        trace.listening(at, local, false);
+        return server;
     }
 
     /** The first client to connect before the wait is over (or the program has ended), or null. */
-    private Link acceptOne(ServerSocketChannel server) throws IOException {
+    private Link acceptOne(TcpServer server) {
         long deadline = deadline(setup.patience().toMillis());
         long endedAt = 0;
-        try (Selector selector = Selector.open()) {
-            server.register(selector, SelectionKey.OP_ACCEPT);
-            while (!past(deadline) && !cancelled) {
-                SocketChannel channel = server.accept();
-                if (channel != null) {
-                    Link link = new Link(nextId(), channel, trace);
-                    trace.accepted(link.id, channel.getRemoteAddress(), channel.getLocalAddress());
-                    return link;
-                }
-                if (programEnded()) {
-                    // A connect just before the end may still be in the backlog: look once more, then give up.
-                    if (endedAt == 0) {
-                        endedAt = System.nanoTime();
-                    } else if (System.nanoTime() - endedAt > TimeUnit.MILLISECONDS.toNanos(300)) {
-                        return null;
+        while (!past(deadline) && !cancelled) {
+            SocketEvent event = wire.next(server.id(), Math.min(deadline, deadline(100)));
+            if (event instanceof SocketEvent.Accepted accepted) {
+                long id = accepted.connection();
+                Link link = new Link(id, id, wire, new Link.Ends() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<Integer> send(byte[] data) {
+                        return server.send(id, data);
                     }
+
+                    @Override
+                    public void shutdownOutput() {
+                        server.shutdownOutput(id);
+                    }
+
+                    @Override
+                    public void close() {
+                        server.close(id);
+                    }
+                }, trace, accepted.remote());
+                trace.accepted(id, accepted.remote(), accepted.local());
+                return link;
+            }
+            if (event == null && programEnded()) {
+                // A connect just before the end may still be on its way: look once more, then give up.
+                if (endedAt == 0) {
+                    endedAt = System.nanoTime();
+                } else if (System.nanoTime() - endedAt > TimeUnit.MILLISECONDS.toNanos(300)) {
+                    return null;
                 }
-                selector.select(100);
-                selector.selectedKeys().clear();
             }
         }
         return null;
@@ -311,7 +314,7 @@ public final class ExerciseRun {
             }
             return End.STILL_OPEN;
         } catch (IOException e) {
-            link.close(SocketError.ofRead(e));
+            link.close(Link.errorOf(e));
             return End.RESET;
         }
     }
@@ -330,11 +333,11 @@ public final class ExerciseRun {
      * {@code then} checks the rest with it.
      */
     private void serveOneClient(Served then) throws IOException {
-        ServerSocketChannel server = listen();
+        TcpServer server = listen();
         if (server == null) {
             return;
         }
-        try (server) {
+        try {
             if (!startProgram()) {
                 return;
             }
@@ -344,10 +347,10 @@ public final class ExerciseRun {
                 add(Check.fail(connectedTitle, noClient(), withProgramError(t("check.connected.hint"))));
                 return;
             }
-            add(Check.pass(connectedTitle, t("check.connected.from",
-                    Address.format(link.channel.getRemoteAddress()))));
+            add(Check.pass(connectedTitle, t("check.connected.from", Address.format(link.remote()))));
             then.with(link);
         } finally {
+            server.stop().orTimeout(CLOSE_MS, TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
             trace.stopped();
         }
     }
@@ -465,38 +468,58 @@ public final class ExerciseRun {
     /** The last error of {@link #connect}'s tries, for the check that says nobody listened. */
     private SocketError lastConnectError;
 
-    /** Connects to the exercise's address, trying again while nobody listens yet, until {@code deadline}. */
-    Link connect(long deadline, boolean smallBuffer) throws IOException {
+    /**
+     * Connects to the exercise's address, trying again while nobody listens yet, until {@code deadline}; with a
+     * small receive buffer when {@code smallBuffer} (so that a server's sends meet a full buffer while the app
+     * holds its reading). The trace knows every try as one connection, under the first try's id.
+     */
+    Link connect(long deadline, boolean smallBuffer) {
         Address at = setup.at();
-        long id = nextId();
-        trace.connecting(id, at, false);
-        SocketAddress where;
-        try {
-            where = Address.resolve(at);
-        } catch (IOException e) {
-            lastConnectError = SocketError.from(e);
-            trace.failed(id, lastConnectError);
-            return null;
-        }
+        SocketOptionsSpec options = smallBuffer && !(at instanceof Address.Unix)
+                ? new SocketOptionsSpec(null, null, null, 16 * 1024, null, null, null) : SocketOptionsSpec.DEFAULTS;
+        ClientConfig config = ClientConfig.of(at).withOptions(options);
+        long id = 0;
         while (!cancelled) {
-            SocketChannel channel = Link.open(at, smallBuffer);
-            try {
-                channel.connect(where);
-                Link link = new Link(id, channel, trace);
-                trace.connected(id, channel.getLocalAddress(), channel.getRemoteAddress());
+            TcpClient client = wire.engine().connect(config, wire);
+            if (id == 0) {
+                id = client.id();
+                trace.connecting(id, at, false);
+            }
+            SocketEvent event = wire.next(client.id(), deadline(ClientConfig.DEFAULT_CONNECT_TIMEOUT.toMillis()));
+            if (event instanceof SocketEvent.Connected connected) {
+                Link link = new Link(id, client.id(), wire, new Link.Ends() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<Integer> send(byte[] data) {
+                        return client.send(data);
+                    }
+
+                    @Override
+                    public void shutdownOutput() {
+                        client.shutdownOutput();
+                    }
+
+                    @Override
+                    public void close() {
+                        client.close();
+                    }
+                }, trace, connected.remote());
+                trace.connected(id, connected.local(), connected.remote());
                 return link;
-            } catch (IOException e) {
-                channel.close();
-                lastConnectError = SocketError.ofConnect(e, where);
-                if (past(deadline) || programEnded()) {
-                    break;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+            }
+            client.close();
+            wire.forget(client.id());
+            lastConnectError = event instanceof SocketEvent.Failed failed ? failed.error()
+                    : SocketError.of(io.socketworkbench.engine.ErrorKind.TIMED_OUT);
+            boolean unknownHost = lastConnectError.kind() == io.socketworkbench.engine.ErrorKind.UNKNOWN_HOST
+                    || lastConnectError.kind() == io.socketworkbench.engine.ErrorKind.LOOKUP_UNAVAILABLE;
+            if (past(deadline) || programEnded() || unknownHost) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         if (lastConnectError != null) {
@@ -545,7 +568,7 @@ public final class ExerciseRun {
                 link.close(null);
             } catch (IOException e) {
                 end = End.RESET;
-                link.close(SocketError.ofRead(e));
+                link.close(Link.errorOf(e));
             }
             visits.add(new Visit(got.toByteArray(), end));
         }

@@ -6,16 +6,17 @@ import static io.socketworkbench.lesson.exercise.ExerciseRun.past;
 import static io.socketworkbench.lesson.exercise.ExerciseRun.t;
 
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.SocketFailure;
+import io.socketworkbench.engine.UdpConfig;
+import io.socketworkbench.engine.UdpEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * The UDP echo check: two senders take turns sending datagrams of several sizes, and each answer must come back
@@ -39,22 +40,17 @@ final class UdpEchoCheck {
             return;
         }
         Address.Inet at = (Address.Inet) run.setup().at();
-        SocketAddress target = Address.resolve(at);
-        DatagramChannel[] senders = new DatagramChannel[2];
-        long[] ids = new long[2];
+        InetSocketAddress target = (InetSocketAddress) Address.resolve(at);
+        UdpEndpoint[] senders = new UdpEndpoint[2];
         List<Answer> answers = new ArrayList<>();
-        try (Selector selector = Selector.open()) {
+        try {
             for (int i = 0; i < 2; i++) {
-                InetSocketAddress inet = (InetSocketAddress) target;
-                senders[i] = DatagramChannel.open();
-                senders[i].bind(new InetSocketAddress(inet.getAddress().isLoopbackAddress()
-                        ? inet.getAddress() : null, 0));
-                senders[i].configureBlocking(false);
-                senders[i].register(selector, SelectionKey.OP_READ, i);
-                ids[i] = run.nextId();
-                run.trace().connecting(ids[i], at, true);
+                String host = target.getAddress().isLoopbackAddress() ? target.getAddress().getHostAddress()
+                        : (target.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0");
+                senders[i] = run.wire().engine().udp(UdpConfig.of(Address.inet(host, 0)), run.wire());
+                started(senders[i]);
+                run.trace().connecting(senders[i].id(), at, true);
             }
-            ByteBuffer in = ByteBuffer.allocate(65_536);
             for (int n = 0; n < ExerciseRun.DATAGRAM_SIZES.length && !run.cancelled(); n++) {
                 int sender = n % 2;
                 byte[] datagram = new byte[ExerciseRun.DATAGRAM_SIZES[n]];
@@ -63,27 +59,14 @@ final class UdpEchoCheck {
                 long giveUp = deadline(first ? run.setup().patience().toMillis() : ANSWER_MS);
                 Answer answer = null;
                 while (answer == null && !past(giveUp) && !run.cancelled()) {
-                    senders[sender].send(ByteBuffer.wrap(datagram), target);
-                    run.trace().sentDatagram(ids[sender], datagram, target);
+                    senders[sender].send(target, datagram);
+                    run.trace().sentDatagram(senders[sender].id(), datagram, target);
                     long resend = first ? deadline(300) : giveUp;
                     while (answer == null && !past(Math.min(resend, giveUp)) && !run.cancelled()) {
-                        selector.select(50);
-                        for (SelectionKey key : selector.selectedKeys()) {
-                            int receiver = (Integer) key.attachment();
-                            in.clear();
-                            SocketAddress from = senders[receiver].receive(in);
-                            if (from == null) {
-                                continue;
-                            }
-                            byte[] reply = Arrays.copyOf(in.array(), in.position());
-                            run.trace().receivedDatagram(ids[receiver], reply, from);
-                            // Only an answer to this datagram counts: a repeat of an earlier one's answer is dropped.
-                            if (reply.length <= datagram.length && Arrays.equals(reply, 0, reply.length,
-                                    datagram, 0, reply.length) && (reply.length > 0 || datagram.length == 0)) {
-                                answer = new Answer(datagram.length, reply, sender, receiver);
-                            }
+                        answer = answerTo(datagram, sender, senders);
+                        if (answer == null) {
+                            run.wire().awaitAny(50);
                         }
-                        selector.selectedKeys().clear();
                     }
                     if (first && run.programEnded()) {
                         break;
@@ -98,10 +81,10 @@ final class UdpEchoCheck {
                 answers.add(answer == null ? new Answer(datagram.length, null, sender, -1) : answer);
             }
         } finally {
-            for (int i = 0; i < 2; i++) {
-                if (senders[i] != null) {
-                    senders[i].close();
-                    run.trace().closed(ids[i], null);
+            for (UdpEndpoint endpoint : senders) {
+                if (endpoint != null) {
+                    endpoint.stop();
+                    run.trace().closed(endpoint.id(), null);
                 }
             }
         }
@@ -109,6 +92,37 @@ final class UdpEchoCheck {
             return;
         }
         judge(answers);
+    }
+
+    private static void started(UdpEndpoint endpoint) throws IOException {
+        try {
+            endpoint.started().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof SocketFailure failure ? new IOException(failure.error().pythonText())
+                    : new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * Takes every datagram that has come back to either sender; the answer to {@code datagram}, if one came. Only
+     * an answer to this datagram counts: a repeat of an earlier one's answer is dropped.
+     */
+    private Answer answerTo(byte[] datagram, int sender, UdpEndpoint[] senders) {
+        Answer answer = null;
+        for (int receiver = 0; receiver < senders.length; receiver++) {
+            for (SocketEvent event; (event = run.wire().queue(senders[receiver].id()).poll()) != null; ) {
+                if (!(event instanceof SocketEvent.Received received)) {
+                    continue;
+                }
+                byte[] reply = received.data();
+                run.trace().receivedDatagram(senders[receiver].id(), reply, received.from());
+                if (answer == null && reply.length <= datagram.length && Arrays.equals(reply, 0, reply.length,
+                        datagram, 0, reply.length) && (reply.length > 0 || datagram.length == 0)) {
+                    answer = new Answer(datagram.length, reply, sender, receiver);
+                }
+            }
+        }
+        return answer;
     }
 
     private void judge(List<Answer> answers) {
