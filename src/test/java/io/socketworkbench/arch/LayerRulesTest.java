@@ -35,6 +35,27 @@ class LayerRulesTest {
                 .check(main);
     }
 
+    /** One socket stack: every socket the app opens is an engine endpoint, on the engine's threads. */
+    @Test
+    void onlyTheEngineOpensSockets() {
+        noClasses().that().resideOutsideOfPackage("io.socketworkbench.engine..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.MulticastSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.SocketChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.ServerSocketChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.DatagramChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.Selector")
+                .check(main);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.socketworkbench.(**)").should().beFreeOfCycles().check(main);
+    }
+
     @Test
     void codecsAreIndependentOfSocketsAndUi() {
         classes().that().resideInAPackage("io.socketworkbench.codec..")
@@ -56,7 +77,7 @@ class LayerRulesTest {
         noClasses().that().haveSimpleNameEndingWith("Session").and().resideInAPackage("io.socketworkbench.ui..")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.server.Clients")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Transcript")
-                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Value")
+                .or().resideInAPackage("io.socketworkbench.ui.model..")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Feed")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Message")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Exposure")

@@ -1,5 +1,7 @@
 package io.socketworkbench.ui.common;
 
+import io.socketworkbench.ui.model.Value;
+
 /**
  * What the user has typed into an endpoint form, held by the pane's view model: the protocol, the host (or, for
  * AF_UNIX, the path) and the port as text. The form binds to it both ways; settings read and restore it. No JavaFX.

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
 
+import io.socketworkbench.ui.model.Value;
 import io.socketworkbench.codec.PayloadFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
 
+import io.socketworkbench.ui.model.Value;
 import io.socketworkbench.ui.fx.EventPort;
 import java.util.function.Function;
 import java.util.function.LongFunction;

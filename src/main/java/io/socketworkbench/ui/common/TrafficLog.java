@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
 
+import io.socketworkbench.ui.model.Value;
 import io.socketworkbench.codec.PythonBytes;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketEvent;

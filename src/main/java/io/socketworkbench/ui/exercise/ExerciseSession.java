@@ -11,7 +11,7 @@ import io.socketworkbench.lesson.exercise.Check;
 import io.socketworkbench.lesson.exercise.Exercise;
 import io.socketworkbench.lesson.exercise.ExerciseRun;
 import io.socketworkbench.lesson.exercise.Trace;
-import io.socketworkbench.ui.common.Value;
+import io.socketworkbench.ui.model.Value;
 import io.socketworkbench.ui.fx.EventPort;
 import java.net.SocketAddress;
 import java.nio.file.Files;

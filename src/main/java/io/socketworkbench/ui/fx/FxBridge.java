@@ -98,7 +98,7 @@ public final class FxBridge implements EventPort {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong waitingTotal = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final io.socketworkbench.ui.common.Value<Boolean> behind = new io.socketworkbench.ui.common.Value<>(false);
+    private final io.socketworkbench.ui.model.Value<Boolean> behind = new io.socketworkbench.ui.model.Value<>(false);
     private volatile ReadHold readHold;
 
     /**
@@ -111,7 +111,7 @@ public final class FxBridge implements EventPort {
     }
 
     /** True while some connection's reading is held because the window is behind. FX thread. */
-    public io.socketworkbench.ui.common.Value<Boolean> behind() {
+    public io.socketworkbench.ui.model.Value<Boolean> behind() {
         return behind;
     }
 

@@ -13,7 +13,7 @@ import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
 import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.common.Transcript;
-import io.socketworkbench.ui.common.Value;
+import io.socketworkbench.ui.model.Value;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
 import java.net.InetSocketAddress;

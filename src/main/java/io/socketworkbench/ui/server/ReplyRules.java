@@ -5,7 +5,7 @@ import io.socketworkbench.codec.PayloadFormat;
 import io.socketworkbench.codec.PayloadSyntaxException;
 import io.socketworkbench.codec.Template;
 import io.socketworkbench.codec.TextCodec;
-import io.socketworkbench.ui.common.Value;
+import io.socketworkbench.ui.model.Value;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;

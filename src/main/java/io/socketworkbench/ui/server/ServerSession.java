@@ -21,7 +21,7 @@ import io.socketworkbench.ui.common.EndpointDraft;
 import io.socketworkbench.ui.common.Feed;
 import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.common.Transcript;
-import io.socketworkbench.ui.common.Value;
+import io.socketworkbench.ui.model.Value;
 import io.socketworkbench.ui.fx.Delivery;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;

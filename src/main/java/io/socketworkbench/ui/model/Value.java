@@ -1,4 +1,4 @@
-package io.socketworkbench.ui.common;
+package io.socketworkbench.ui.model;
 
 import java.util.ArrayList;
 import java.util.List;
