@@ -157,7 +157,6 @@ public final class WorkbenchApp extends Application {
         bridge.stop();
         // Closing every socket may wait for the engine's thread: not on the FX thread. A non-daemon thread, so the
         // JVM still lets it finish before it exits.
-        Thread closer = new Thread(engine::close, "engine-close");
-        closer.start();
+        io.socketworkbench.ui.fx.Background.runToEnd("engine-close", engine::close);
     }
 }

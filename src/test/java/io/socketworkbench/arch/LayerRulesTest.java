@@ -50,6 +50,23 @@ class LayerRulesTest {
                 .check(main);
     }
 
+    /**
+     * One bridge: in the window, only ui.fx reaches the FX thread (Platform) or starts threads; the engine has
+     * its own. (The command line's and the exercise checker's few threads are not yet under this rule.)
+     */
+    @Test
+    void inTheWindowOnlyTheBridgeStartsThreadsOrTouchesPlatform() {
+        noClasses().that().resideInAPackage("io.socketworkbench.ui..")
+                .and().resideOutsideOfPackage("io.socketworkbench.ui.fx..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("javafx.application.Platform")
+                .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates
+                        .target(com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("a Thread",
+                                        owner -> owner.isAssignableTo(Thread.class)))))
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .check(main);
+    }
+
     @Test
     void noCyclesBetweenPackages() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()

@@ -67,16 +67,14 @@ public final class FileSender {
         }
         cancelled = false;
         running.set(true);
-        Thread reader = new Thread(() -> {
+        io.socketworkbench.ui.fx.Background.run("file-send", () -> {
             Outcome outcome = sendAll(file, send);
             port.schedule(0, () -> {
                 running.set(false);
                 progress.set(new long[] {outcome.sent(), outcome.size(), outcome.nanos()});
                 done.accept(outcome);
             });
-        }, "file-send");
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 
     private Outcome sendAll(Path file, Function<byte[], CompletableFuture<?>> send) {

@@ -368,9 +368,9 @@ public final class TranscriptView extends VBox {
             scene.removePostLayoutPulseListener(once[0]);
             following = atBottom();
         };
-        javafx.application.Platform.runLater(() -> {
+        io.socketworkbench.ui.fx.FxThread.later(() -> {
             scene.addPostLayoutPulseListener(once[0]);
-            javafx.application.Platform.requestNextPulse();
+            io.socketworkbench.ui.fx.FxThread.requestPulse();
         });
     }
 
@@ -439,7 +439,7 @@ public final class TranscriptView extends VBox {
      */
     public void save(java.nio.file.Path file) {
         List<Message> held = model.messages();
-        Thread writer = new Thread(() -> {
+        io.socketworkbench.ui.fx.Background.run("transcript-save", () -> {
             Message outcome;
             try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (Message m : held) {
@@ -455,10 +455,8 @@ public final class TranscriptView extends VBox {
                 outcome = Message.error(I18n.error(io.socketworkbench.engine.SocketError.from(e)));
             }
             Message result = outcome;
-            javafx.application.Platform.runLater(() -> model.add(result));
-        }, "transcript-save");
-        writer.setDaemon(true);
-        writer.start();
+            io.socketworkbench.ui.fx.FxThread.later(() -> model.add(result));
+        });
     }
 
     /** The bubbles' context menu (Copy), shared, and the text of the bubble it was opened on. */

@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,8 +38,6 @@ public final class ExerciseSession {
     private final Value<String> status = new Value<>("");
     private final Value<List<Check>> results = new Value<>(List.of());
     private final Value<List<String>> output = new Value<>(List.of());
-    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ExerciseRun run;
 
     public ExerciseSession(EventPort port, Lesson lesson) {
@@ -126,12 +122,10 @@ public final class ExerciseSession {
         status.set(setup.doing());
         ExerciseRun started = new ExerciseRun(setup, new LessonTrace(exercise));
         run = started;
-        Thread thread = new Thread(() -> {
+        io.socketworkbench.ui.fx.Background.run("exercise-" + exercise.id(), () -> {
             ExerciseRun.Report report = started.run();
             post(() -> finished(report));
-        }, "exercise-" + exercise.id());
-        thread.setDaemon(true);
-        thread.start();
+        });
         return null;
     }
 
@@ -150,18 +144,9 @@ public final class ExerciseSession {
 
     /** From the run's threads: runs {@code task} on the UI thread, in order. */
     private void post(Runnable task) {
-        waiting.add(task);
-        if (drainScheduled.compareAndSet(false, true)) {
-            port.schedule(0, this::drain);
-        }
+        port.post(task);
     }
 
-    private void drain() {
-        drainScheduled.set(false);
-        for (Runnable task; (task = waiting.poll()) != null; ) {
-            task.run();
-        }
-    }
 
     private void addOutput(String line) {
         List<String> lines = new ArrayList<>(output.get());

@@ -20,6 +20,12 @@ public interface EventPort {
     /** The future's value, or its failure as a socket error, on the UI thread. Nothing is dropped. */
     <T> void when(CompletableFuture<T> future, Consumer<T> onValue, Consumer<SocketError> onError);
 
+    /**
+     * Runs {@code task} on the UI thread soon, after what was posted before it, from any thread: for what a view
+     * model hears on other threads (a relay's chunks, an exercise's trace).
+     */
+    void post(Runnable task);
+
     /** Runs {@code task} on the UI thread after {@code millis}; the returned action cancels it. */
     Runnable schedule(long millis, Runnable task);
 }

@@ -216,6 +216,11 @@ public final class FxBridge implements EventPort {
     }
 
     @Override
+    public void post(Runnable task) {
+        results.add(task);
+    }
+
+    @Override
     public Runnable schedule(long millis, Runnable task) {
         java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
         TIMERS.schedule(() -> results.add(() -> {

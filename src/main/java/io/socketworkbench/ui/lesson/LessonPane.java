@@ -148,7 +148,7 @@ public final class LessonPane extends StackPane {
     private void refreshSoon() {
         if (!refreshPending) {
             refreshPending = true;
-            javafx.application.Platform.runLater(() -> {
+            io.socketworkbench.ui.fx.FxThread.later(() -> {
                 refreshPending = false;
                 refresh();
             });

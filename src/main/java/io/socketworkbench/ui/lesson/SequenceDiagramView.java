@@ -238,7 +238,7 @@ public final class SequenceDiagramView extends VBox {
             exportPng(file.toPath(), Math.max(640, getWidth())).whenComplete((height, failure) -> {
                 if (failure != null) {
                     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                    javafx.application.Platform.runLater(() -> {
+                    io.socketworkbench.ui.fx.FxThread.later(() -> {
                         dropped.setText(io.socketworkbench.ui.i18n.I18n.error(
                                 io.socketworkbench.engine.SocketError.from(cause)));
                         showBar();
@@ -306,12 +306,9 @@ public final class SequenceDiagramView extends VBox {
         }, PNG_WRITER);
     }
 
-    /** One background thread for PNG encoding, which can take a second for a long diagram. */
-    private static final java.util.concurrent.Executor PNG_WRITER = task -> {
-        Thread writer = new Thread(task, "png-export");
-        writer.setDaemon(true);
-        writer.start();
-    };
+    /** A background thread for PNG encoding, which can take a second for a long diagram. */
+    private static final java.util.concurrent.Executor PNG_WRITER =
+            io.socketworkbench.ui.fx.Background.executor("png-export");
 
     /** Lays out {@code content} off screen with the window's style sheets and theme, and takes its picture. */
     private WritableImage snapshot(VBox content, double width) {

@@ -17,11 +17,9 @@ import io.socketworkbench.ui.model.Value;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,10 +39,9 @@ public final class RelaySession {
     private final Transcript transcript = new Transcript(2000);
     private final Value<String> status = new Value<>(t("relay.state.stopped"));
     private final Value<Boolean> running = new Value<>(false);
-    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicLong waitingBytes = new AtomicLong();
     private final AtomicLong unshownBytes = new AtomicLong();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicBoolean unshownNoted = new AtomicBoolean();
     /** UI thread: each connection's two ends, named. */
     private final Map<Long, String[]> ends = new HashMap<>();
     private final AtomicLong forwarded = new AtomicLong();
@@ -126,26 +123,22 @@ public final class RelaySession {
         status.set(t("relay.state.running", listening, target, connections));
     }
 
-    /** From a relay thread: runs {@code shown} on the UI thread, soon; {@code bytes} count against the backlog. */
+    /** From the engine's thread: runs {@code shown} on the UI thread, soon; {@code bytes} count against the backlog. */
     private void post(Runnable shown, long bytes) {
         waitingBytes.addAndGet(bytes);
-        waiting.add(() -> {
+        port.post(() -> {
             waitingBytes.addAndGet(-bytes);
+            noteUnshown();
             shown.run();
         });
-        if (drainScheduled.compareAndSet(false, true)) {
-            port.schedule(0, this::drain);
-        }
     }
 
-    private void drain() {
-        drainScheduled.set(false);
+    /** UI thread: says how many forwarded bytes were counted, not shown, since it last said so. */
+    private void noteUnshown() {
+        unshownNoted.set(false);
         long unshown = unshownBytes.getAndSet(0);
         if (unshown > 0) {
             transcript.add(Message.event(t("relay.unshown", unshown)));
-        }
-        for (Runnable task; (task = waiting.poll()) != null; ) {
-            task.run();
         }
     }
 
@@ -216,8 +209,8 @@ public final class RelaySession {
             forwarded.addAndGet(data.length);
             if (waitingBytes.get() > MAX_WAITING) {
                 unshownBytes.addAndGet(data.length);
-                if (drainScheduled.compareAndSet(false, true)) {
-                    port.schedule(0, RelaySession.this::drain);
+                if (unshownNoted.compareAndSet(false, true)) {
+                    port.post(RelaySession.this::noteUnshown);
                 }
                 return;
             }
