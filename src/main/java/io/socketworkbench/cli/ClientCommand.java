@@ -4,7 +4,7 @@ import io.socketworkbench.codec.Checksum;
 import io.socketworkbench.codec.Escapes;
 import io.socketworkbench.codec.Hex;
 import io.socketworkbench.codec.PayloadSyntaxException;
-import io.socketworkbench.codec.Template;
+import io.socketworkbench.codec.PayloadFormat;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.ClientConfig;
 import io.socketworkbench.engine.SocketEngine;
@@ -13,6 +13,7 @@ import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
+import io.socketworkbench.session.Outgoing;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -152,9 +153,13 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Message number {@code n} (from 1): the payload with its placeholders filled in and its checksum. */
     private byte[] message(long n) {
-        byte[] bytes = payload.hex != null ? Hex.parse(payload.hex)
-                : Escapes.parse(Template.fill(payload.text, n), encoding);
-        return append == null ? bytes : append.append(bytes);
+        return outgoing().wire(n);
+    }
+
+    /** What --send or --hex, --encoding and --append say goes on the wire, as the window's Send reads it. */
+    private Outgoing outgoing() {
+        return payload.hex != null ? new Outgoing(payload.hex, PayloadFormat.HEX, "", append, encoding)
+                : new Outgoing(payload.text, PayloadFormat.ESCAPES, "", append, encoding);
     }
 
     /** How many messages to send: --repeat, or one; 0 means until Ctrl+C. */

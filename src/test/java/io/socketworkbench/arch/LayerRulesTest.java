@@ -22,7 +22,7 @@ class LayerRulesTest {
     @Test
     void onlyTheUiAndAppTouchJavaFx() {
         noClasses().that().resideInAnyPackage("io.socketworkbench.engine..", "io.socketworkbench.codec..",
-                        "io.socketworkbench.lesson..", "io.socketworkbench.cli..")
+                        "io.socketworkbench.lesson..", "io.socketworkbench.session..", "io.socketworkbench.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.socketworkbench.ui..",
                         "atlantafx..", "org.kordamp..")
                 .check(main);
@@ -103,7 +103,6 @@ class LayerRulesTest {
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.fx.EventPort")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.client.PendingRecv")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.client.ReceiveBuffer")
-                .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Outgoing")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.Repeater")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.History")
                 .or().haveFullyQualifiedName("io.socketworkbench.ui.common.FileSender")

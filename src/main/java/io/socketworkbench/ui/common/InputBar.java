@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
 
+import io.socketworkbench.session.Outgoing;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.codec.Checksum;

@@ -1,4 +1,4 @@
-package io.socketworkbench.ui.common;
+package io.socketworkbench.session;
 
 import io.socketworkbench.codec.Checksum;
 import io.socketworkbench.codec.Hex;
@@ -11,12 +11,13 @@ import java.util.Arrays;
 /**
  * What Send puts on the wire, from what the input says: the text read in its format (with {{counter}},
  * {{time}} and {{random}} filled in for text), encoded in the charset, then the line ending, then the checksum
- * over all of it. No JavaFX: the wire preview and the repeats use the same bytes.
+ * over all of it. No JavaFX: the window's send, wire preview and repeats, and the command line's --send, --hex,
+ * --append and --repeat all build their bytes here.
  */
 public record Outgoing(String text, PayloadFormat format, String ending, Checksum checksum, Charset charset) {
 
     /** Bytes of the wire preview shown; the count always covers them all. */
-    static final int PREVIEW_BYTES = 48;
+    public static final int PREVIEW_BYTES = 48;
 
     public Outgoing {
         ending = ending == null ? "" : ending;
