@@ -191,36 +191,35 @@ public final class UdpEndpoint implements Reactor.Handler {
      */
     public CompletableFuture<Integer> send(Address target, byte[] data) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
+        inTurn(handedOver -> resolver.resolve(target, reactor, to -> handedOver.accept(() -> sendNow(to, data, done,
+                SocketEvent.Origin.USER)), error -> handedOver.accept(() -> {
+                    Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
+                    done.completeExceptionally(new SocketFailure(error));
+                })));
+        return done;
+    }
+
+    /**
+     * Takes this send's place in line: {@code start} is given a way to hand the send over once its target is known,
+     * and the engine runs it after the send before it was handed over.
+     */
+    private void inTurn(java.util.function.Consumer<java.util.function.Consumer<Runnable>> start) {
         CompletableFuture<Void> handedOver = new CompletableFuture<>();
         CompletableFuture<Void> previous;
         synchronized (this) {
             previous = lastHandedOver;
             lastHandedOver = handedOver;
         }
-        resolver.resolve(target, reactor, to -> previous.whenComplete((v, e) -> reactor.execute(() -> {
-            sendNow(to, data, done, SocketEvent.Origin.USER);
-            handedOver.complete(null);
-        })), error -> previous.whenComplete((v, e) -> reactor.execute(() -> {
-            Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
-            done.completeExceptionally(new SocketFailure(error));
+        start.accept(send -> previous.whenComplete((v, e) -> reactor.execute(() -> {
+            send.run();
             handedOver.complete(null);
         })));
-        return done;
     }
 
     /** sendto an address already known, such as the sender of a received datagram; in order with the others. */
     public CompletableFuture<Integer> send(SocketAddress target, byte[] data) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        CompletableFuture<Void> handedOver = new CompletableFuture<>();
-        CompletableFuture<Void> previous;
-        synchronized (this) {
-            previous = lastHandedOver;
-            lastHandedOver = handedOver;
-        }
-        previous.whenComplete((v, e) -> reactor.execute(() -> {
-            sendNow(target, data, done, SocketEvent.Origin.USER);
-            handedOver.complete(null);
-        }));
+        inTurn(handedOver -> handedOver.accept(() -> sendNow(target, data, done, SocketEvent.Origin.USER)));
         return done;
     }
 
