@@ -103,6 +103,32 @@ class RelayWindowTest {
         TestWindow.await(() -> window.relay().session().localPort() < 0);
     }
 
+    @Test
+    void aRelayToItselfIsRefusedWithTheReasonAndTheStartButtonIsOffAgain(FxRobot robot) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String self = String.valueOf(port);
+        robot.interact(() -> {
+            window.showRelay();
+            robot.lookup("#relay-port").queryAs(TextField.class).setText(self);
+            robot.lookup("#relay-to-host").queryAs(TextField.class).setText("127.0.0.1");
+            robot.lookup("#relay-to-port").queryAs(TextField.class).setText(self);
+        });
+        robot.clickOn("#relay-start");
+        TestWindow.await(() -> window.relay().session().transcript().messages().stream()
+                .anyMatch(m -> m.kind() == Message.Kind.ERROR && m.text().contains("ValueError")));
+        TestWindow.await(() -> !robot.lookup("#relay-start").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected());
+        assertThat(window.relay().session().running().get()).isFalse();
+        assertThat(window.relay().session().localPort()).isEqualTo(-1);
+        // Nothing was left listening on the port.
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        }
+    }
+
     private java.util.stream.Stream<String> events() {
         return window.relay().session().transcript().messages().stream()
                 .filter(m -> m.kind() == Message.Kind.EVENT).map(Message::text);

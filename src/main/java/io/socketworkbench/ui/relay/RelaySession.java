@@ -81,6 +81,8 @@ public final class RelaySession {
         target = Address.format(Address.inet(host, targetPort));
         Relay started = engine.relay(RelayConfig.of(where, Address.inet(host, targetPort)), new Watcher());
         relay = started;
+        connections = 0;
+        running.set(true);
         status.set(t("relay.state.starting"));
         port.when(started.started(), local -> {
             if (relay != started) {
@@ -88,8 +90,6 @@ public final class RelaySession {
             }
             listening = Address.format(local);
             localPort = local instanceof InetSocketAddress inet ? inet.getPort() : -1;
-            running.set(true);
-            connections = 0;
             transcript.add(Message.event(t("relay.event.listening", listening, target)));
             showState();
         }, error -> {
@@ -97,6 +97,7 @@ public final class RelaySession {
                 return;
             }
             relay = null;
+            running.set(false);
             transcript.add(Message.error(I18n.explained(error, where, false)));
             status.set(I18n.error(error));
         });
