@@ -146,6 +146,7 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
         @Override
         public void onEvent(SocketEvent event) {
             boolean upstream = sides.isUpstream(event.source());
+            long client = sides.clientOf(event.source());
             sides.learn(event);
             if (event instanceof SocketEvent.Accepted accepted) {
                 names.put(accepted.connection(), Address.format(accepted.remote()));
@@ -153,7 +154,7 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
             } else if (event instanceof SocketEvent.Received received) {
                 print(upstream ? "<< " : ">> ", received.data());
             } else if (event instanceof SocketEvent.Failed failed && upstream) {
-                io.err().println("Could not forward " + names.get(sides.clientOf(failed.source())) + " to "
+                io.err().println("Could not forward " + names.get(client) + " to "
                         + to.host() + ":" + to.port() + ": " + failed.error().pythonText());
             } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.ACCEPT) {
                 // Worded as the server words it: out of descriptors, accepting pauses and goes on.

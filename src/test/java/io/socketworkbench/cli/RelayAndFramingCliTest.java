@@ -184,6 +184,29 @@ class RelayAndFramingCliTest {
         assertThat(CliRun.run("relay", "--to", "nowhere").exit()).isEqualTo(2);
     }
 
+    @Test
+    void aTargetThatRefusesIsNamedWithTheClientAndARelayToItselfIsAUsageError() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = probe.getLocalPort();
+        }
+        Relay relay = Relay.start(false, "relay", "--port", "0", "--to", "127.0.0.1:" + closed);
+        String name;
+        try (Socket client = new Socket("127.0.0.1", relay.port())) {
+            client.setSoTimeout(10_000);
+            name = "127.0.0.1:" + client.getLocalPort();
+            assertThat(client.getInputStream().read()).isEqualTo(-1);
+        }
+        relay.err().await(java.util.regex.Pattern.compile("Closed "), java.time.Duration.ofSeconds(10));
+        assertThat(relay.err().text()).contains("Could not forward " + name + " to 127.0.0.1:" + closed
+                + ": ConnectionRefusedError: [Errno 111] Connection refused");
+        assertThat(relay.stop()).isZero();
+
+        CliRun loop = CliRun.run("relay", "--port", String.valueOf(closed), "--to", "127.0.0.1:" + closed);
+        assertThat(loop.exit()).isEqualTo(2);
+        assertThat(loop.stderr()).contains("'127.0.0.1:" + closed + "' is the relay's own listening address");
+    }
+
     private static byte[] readLine(InputStream in) throws Exception {
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         int b;
