@@ -1,20 +1,15 @@
 package io.socketworkbench.lesson.exercise;
 
-import io.socketworkbench.codec.PythonBytes;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.ClientConfig;
-import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.engine.TcpClient;
-import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.lesson.Explanations;
 import io.socketworkbench.lesson.Texts;
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,9 +101,9 @@ public final class ExerciseRun {
         try (Wire opened = new Wire()) {
             wire = opened;
             switch (setup.exercise()) {
-                case HOMEWORK_CLIENT -> serveOneClient(this::homeworkClient);
-                case TIMEOUT_CLIENT -> serveOneClient(this::timeoutClient);
-                case HOMEWORK_SERVER -> homeworkServer();
+                case HOMEWORK_CLIENT -> new ClientChecks(this).homework();
+                case TIMEOUT_CLIENT -> new ClientChecks(this).timeout();
+                case HOMEWORK_SERVER -> new HomeworkServerCheck(this).run();
                 case ECHO_SERVER, UNIX_ECHO -> echoServer();
                 case UDP_ECHO -> new UdpEchoCheck(this).run();
                 default -> throw new IllegalStateException(setup.exercise().name());
@@ -240,229 +235,6 @@ public final class ExerciseRun {
         return !program.alive();
     }
 
-    // ---- the app serves: the student writes a client -------------------------------------------------------
-
-    /** Listens at the exercise's address; null (with a failed check) when it cannot. */
-    private TcpServer listen() throws IOException {
-        Address at = setup.at();
-        if (at instanceof Address.Unix unix) {
-            Files.deleteIfExists(unix.path());
-        }
-        TcpServer server = wire.engine().listen(ServerConfig.of(at), wire);
-        SocketAddress local;
-        try {
-            local = server.started().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            SocketError error = SocketError.from(e.getCause());
-            add(Check.fail(t("check.app.listen", Address.format(at)), error.pythonText(),
-                    Explanations.explain(error, at, false)));
-            return null;
-        }
-        trace.listening(at, local, false);
-        return server;
-    }
-
-    /** The first client to connect before the wait is over (or the program has ended), or null. */
-    private Link acceptOne(TcpServer server) {
-        long deadline = deadline(setup.patience().toMillis());
-        long endedAt = 0;
-        while (!past(deadline) && !cancelled) {
-            SocketEvent event = wire.next(server.id(), Math.min(deadline, deadline(100)));
-            if (event instanceof SocketEvent.Accepted accepted) {
-                long id = accepted.connection();
-                Link link = new Link(id, id, wire, new Link.Ends() {
-                    @Override
-                    public java.util.concurrent.CompletableFuture<Integer> send(byte[] data) {
-                        return server.send(id, data);
-                    }
-
-                    @Override
-                    public void shutdownOutput() {
-                        server.shutdownOutput(id);
-                    }
-
-                    @Override
-                    public void close() {
-                        server.close(id);
-                    }
-                }, trace, accepted.remote());
-                trace.accepted(id, accepted.remote(), accepted.local());
-                return link;
-            }
-            if (event == null && programEnded()) {
-                // A connect just before the end may still be on its way: look once more, then give up.
-                if (endedAt == 0) {
-                    endedAt = System.nanoTime();
-                } else if (System.nanoTime() - endedAt > TimeUnit.MILLISECONDS.toNanos(300)) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    private enum End { FINISHED, RESET, STILL_OPEN }
-
-    /** Reads (and drops) whatever the peer sends until it closes or the deadline passes. */
-    private End awaitEnd(Link link, long deadline) {
-        try {
-            while (!past(deadline) && !cancelled) {
-                byte[] data = link.read(64 * 1024, Math.min(deadline, deadline(100)));
-                if (data == null) {
-                    return End.FINISHED;
-                }
-            }
-            return End.STILL_OPEN;
-        } catch (IOException e) {
-            link.close(Link.errorOf(e));
-            return End.RESET;
-        }
-    }
-
-    private String noClient() {
-        return t("check.connected.none", Address.format(setup.at()), setup.patience().toSeconds());
-    }
-
-    /** What a check does with the student's client once it has connected. */
-    private interface Served {
-        void with(Link link) throws IOException;
-    }
-
-    /**
-     * The exercises where the app serves: listens, starts the program, and decides whether a client connected;
-     * {@code then} checks the rest with it.
-     */
-    private void serveOneClient(Served then) throws IOException {
-        TcpServer server = listen();
-        if (server == null) {
-            return;
-        }
-        try {
-            if (!startProgram()) {
-                return;
-            }
-            String connectedTitle = t("check.connected.title", Address.format(setup.at()));
-            Link link = acceptOne(server);
-            if (link == null) {
-                add(Check.fail(connectedTitle, noClient(), withProgramError(t("check.connected.hint"))));
-                return;
-            }
-            add(Check.pass(connectedTitle, t("check.connected.from", Address.format(link.remote()))));
-            then.with(link);
-        } finally {
-            server.stop().orTimeout(CLOSE_MS, TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
-            trace.stopped();
-        }
-    }
-
-    private void homeworkClient(Link link) throws IOException {
-        link.write(MESSAGE, deadline(2_000));
-        link.shutdownOutput();
-        long closeWait = setup.runs() ? setup.patience().toMillis() : CLOSE_MS + 2_000;
-        End end = awaitEnd(link, deadline(closeWait));
-        if (end != End.RESET) {
-            link.close(null);
-        }
-        boolean exited = setup.runs() && awaitExit(deadline(CLOSE_MS));
-        String printed = setup.runs() ? program.stdout() : "";
-        boolean printedAll = printed.contains("This is socket!");
-        String receivedTitle = t("check.homework-client.received.title", MESSAGE.length);
-        if (end == End.RESET) {
-            add(Check.fail(receivedTitle, t("check.homework-client.received.reset"),
-                    t("check.homework-client.received.hint")));
-        } else if (end == End.FINISHED) {
-            add(Check.pass(receivedTitle, t("check.homework-client.received.yes")));
-        } else if (printedAll) {
-            add(Check.pass(receivedTitle, t("check.homework-client.received.printed")));
-        } else {
-            add(Check.fail(receivedTitle, t("check.homework-client.received.unknown"),
-                    t("check.homework-client.received.hint")));
-        }
-        if (setup.runs()) {
-            String printedTitle = t("check.homework-client.printed.title");
-            if (printedAll) {
-                add(Check.pass(printedTitle, firstLineWith(printed, "This is socket!")));
-            } else {
-                String seen = printed.isBlank() ? t("check.homework-client.printed.nothing")
-                        : t("check.homework-client.printed.other", firstLine(printed));
-                String hint = printed.contains("This") ? t("check.homework-client.received.hint")
-                        : t("check.homework-client.printed.hint");
-                add(Check.fail(printedTitle, seen, withProgramError(hint)));
-            }
-        }
-        String closedTitle = t("check.homework-client.closed.title");
-        if (end == End.STILL_OPEN) {
-            add(Check.fail(closedTitle, t("check.closed.not", closeWait / 1000),
-                    t("check.homework-client.closed.hint")));
-        } else if (setup.runs() && !exited) {
-            add(Check.fail(closedTitle, t("check.exited.not", CLOSE_MS / 1000),
-                    t("check.homework-client.closed.hint")));
-        } else {
-            add(Check.pass(closedTitle, end == End.RESET ? t("check.closed.reset") : t("check.closed.yes")));
-        }
-    }
-
-    private void timeoutClient(Link link) throws IOException {
-        long since = System.nanoTime();
-        End end = awaitEnd(link, deadline(GIVE_UP_MS));
-        double took = (System.nanoTime() - since) / 1e9;
-        if (end != End.RESET) {
-            link.close(null);
-        }
-        String gaveUpTitle = t("check.timeout-client.gave-up.title", GIVE_UP_MS / 1000);
-        boolean exited = setup.runs() && end != End.STILL_OPEN && awaitExit(deadline(CLOSE_MS));
-        String output = setup.runs() ? program.allOutput() : "";
-        String saidLine = timeoutLine(output);
-        if (end == End.STILL_OPEN) {
-            add(Check.fail(gaveUpTitle, t("check.timeout-client.gave-up.not", GIVE_UP_MS / 1000),
-                    saidLine.isEmpty() ? t("check.timeout-client.gave-up.hint")
-                            : t("check.timeout-client.exited.hint")));
-        } else {
-            add(Check.pass(gaveUpTitle, t("check.timeout-client.gave-up.after",
-                    String.format(Texts.locale(), "%.1f", took))));
-        }
-        if (setup.runs()) {
-            String saidTitle = t("check.timeout-client.said.title");
-            if (!saidLine.isEmpty()) {
-                add(Check.pass(saidTitle, saidLine));
-            } else {
-                add(Check.fail(saidTitle, output.isBlank() ? t("check.homework-client.printed.nothing")
-                        : t("check.homework-client.printed.other", firstLine(output)),
-                        t("check.timeout-client.said.hint")));
-            }
-            String exitedTitle = t("check.timeout-client.exited.title");
-            if (exited) {
-                add(Check.pass(exitedTitle, t("check.exited.code", program.exitCode())));
-            } else {
-                add(Check.fail(exitedTitle, end == End.STILL_OPEN
-                        ? t("check.timeout-client.exited.closed-by-app", GIVE_UP_MS / 1000)
-                        : t("check.exited.not", CLOSE_MS / 1000), t("check.timeout-client.exited.hint")));
-            }
-        }
-    }
-
-    /** The line of the program's output that says it timed out, or an empty string. */
-    private static String timeoutLine(String output) {
-        for (String word : new String[] {"timed out", "timeouterror", "timeout"}) {
-            String found = output.lines().filter(l -> !l.strip().startsWith("File \""))
-                    .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(word)).findFirst().orElse("");
-            if (!found.isEmpty()) {
-                return found.strip();
-            }
-        }
-        return "";
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
-    }
-
-    private static String firstLineWith(String text, String part) {
-        return text.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(
-                part.toLowerCase(java.util.Locale.ROOT))).findFirst().map(String::strip).orElse(firstLine(text));
-    }
-
     // ---- the app connects: the student writes a server -----------------------------------------------------
 
     /** The last error of {@link #connect}'s tries, for the check that says nobody listened. */
@@ -528,6 +300,11 @@ public final class ExerciseRun {
         return null;
     }
 
+    /** The last error of a connect that failed, or null. */
+    SocketError lastConnectError() {
+        return lastConnectError;
+    }
+
     /** The failed check for a server that never listened. */
     void nobodyListened() {
         SocketError error = lastConnectError;
@@ -536,74 +313,6 @@ public final class ExerciseRun {
         add(Check.fail(t("check.listens.title", Address.format(setup.at())), seen, programFailed()
                 ? withProgramError(t("check.listens.hint", setup.patience().toSeconds()))
                 : join(t("check.listens.hint", setup.patience().toSeconds()), hint)));
-    }
-
-    /** What one connection to the homework server got: its bytes, and how it ended. */
-    private record Visit(byte[] data, End end) {
-    }
-
-    private void homeworkServer() throws IOException {
-        if (!startProgram()) {
-            return;
-        }
-        List<Visit> visits = new ArrayList<>();
-        int tries = 3;
-        for (int i = 0; i < tries && !cancelled; i++) {
-            Link link = connect(deadline(i == 0 ? setup.patience().toMillis() : 2_000), false);
-            if (link == null) {
-                break;
-            }
-            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-            End end = End.STILL_OPEN;
-            long deadline = deadline(CLOSE_MS);
-            try {
-                while (!past(deadline) && !cancelled && got.size() < 64 * 1024) {
-                    byte[] data = link.read(4096, deadline);
-                    if (data == null) {
-                        end = End.FINISHED;
-                        break;
-                    }
-                    got.writeBytes(data);
-                }
-                link.close(null);
-            } catch (IOException e) {
-                end = End.RESET;
-                link.close(Link.errorOf(e));
-            }
-            visits.add(new Visit(got.toByteArray(), end));
-        }
-        if (visits.isEmpty()) {
-            nobodyListened();
-            return;
-        }
-        add(Check.pass(t("check.listens.title", Address.format(setup.at())), t("check.listens.yes")));
-        String sendsTitle = t("check.homework-server.sends.title");
-        Visit wrong = visits.stream().filter(v -> !java.util.Arrays.equals(v.data(), MESSAGE)).findFirst()
-                .orElse(null);
-        if (wrong == null) {
-            add(Check.pass(sendsTitle, PythonBytes.repr(MESSAGE)));
-        } else if (wrong.data().length == 0) {
-            add(Check.fail(sendsTitle, t("check.homework-server.sends.nothing"),
-                    withProgramError(t("check.homework-server.sends.nothing.hint"))));
-        } else {
-            add(Check.fail(sendsTitle, t("check.homework-server.sends.other", PythonBytes.head(wrong.data(), 60)),
-                    t("check.homework-server.sends.hint")));
-        }
-        String closesTitle = t("check.homework-server.closes.title");
-        if (visits.stream().anyMatch(v -> v.end() == End.STILL_OPEN)) {
-            add(Check.fail(closesTitle, t("check.closed.not", CLOSE_MS / 1000),
-                    t("check.homework-server.closes.hint")));
-        } else {
-            add(Check.pass(closesTitle, t("check.closed.yes")));
-        }
-        String againTitle = t("check.homework-server.again.title", tries);
-        if (visits.size() == tries) {
-            add(Check.pass(againTitle, t("check.homework-server.again.yes", tries)));
-        } else {
-            add(Check.fail(againTitle, t("check.homework-server.again.not", visits.size() + 1,
-                    lastConnectError == null ? "" : lastConnectError.pythonText()),
-                    programFailed() ? withProgramError("") : t("check.homework-server.again.hint")));
-        }
     }
 
     private void echoServer() throws IOException {
