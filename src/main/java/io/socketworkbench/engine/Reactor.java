@@ -122,7 +122,7 @@ final class Reactor implements AutoCloseable {
                 "io.socketworkbench.engine.SocketEvent$Origin", "io.socketworkbench.engine.TcpServer$Admission",
                 "io.socketworkbench.engine.TcpServer$AcceptFailure", "io.socketworkbench.engine.Transport",
                 "io.socketworkbench.engine.PlainTransport", "io.socketworkbench.engine.TcpClient",
-                "io.socketworkbench.engine.Relay$Pair"}) {
+                "io.socketworkbench.engine.Relay$Pair", "io.socketworkbench.engine.Watchdog"}) {
             load(name);
         }
         SocketError error = SocketError.from(new IOException("preload"));

@@ -94,7 +94,7 @@ public final class TcpClient implements Reactor.Handler {
             key = reactor.register(channel, SelectionKey.OP_READ, this);
         }
         connection = new TcpConnection(id, channel, reactor, listener, config.sendQueueCap(), false,
-                config.idleTimeout(), closed::complete);
+                config.idleTimeout(), null, closed::complete);
         connection.sinkTo(config.sink());
         connection.start(key);
         SocketAddress remote = connection.remote();

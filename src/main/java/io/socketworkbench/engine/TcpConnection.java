@@ -27,8 +27,7 @@ final class TcpConnection implements Reactor.Handler {
     private final SocketListener listener;
     private final long cap;
     private final boolean echo;
-    private final long idleMillis;
-    private final long stallMillis;
+    private final Watchdog watchdog;
     private final Consumer<CloseReason> onClosed;
     private ReceiveSink sink;
     private final ArrayDeque<Pending> outbound = new ArrayDeque<>();
@@ -48,16 +47,6 @@ final class TcpConnection implements Reactor.Handler {
     private boolean outputShut;
     private boolean shutdownWhenFlushed;
     private CloseReason closeWhenFlushed;
-    private long lastReceive;
-    private Reactor.Timer idleTimer;
-    /** When the peer last took bytes from us, or when bytes began to wait for it. */
-    private long lastDrain;
-    private Reactor.Timer stallTimer;
-
-    TcpConnection(long id, SocketChannel channel, Reactor reactor, SocketListener listener, long cap, boolean echo,
-                  Duration idleTimeout, Consumer<CloseReason> onClosed) {
-        this(id, channel, reactor, listener, cap, echo, idleTimeout, null, onClosed);
-    }
 
     TcpConnection(long id, SocketChannel channel, Reactor reactor, SocketListener listener, long cap, boolean echo,
                   Duration idleTimeout, Duration stallTimeout, Consumer<CloseReason> onClosed) {
@@ -68,8 +57,7 @@ final class TcpConnection implements Reactor.Handler {
         this.listener = listener;
         this.cap = cap;
         this.echo = echo;
-        this.idleMillis = idleTimeout == null ? 0 : Math.max(1, idleTimeout.toMillis());
-        this.stallMillis = stallTimeout == null ? 0 : Math.max(1, stallTimeout.toMillis());
+        this.watchdog = new Watchdog(reactor, this, idleTimeout, stallTimeout);
         this.onClosed = onClosed;
     }
 
@@ -93,10 +81,7 @@ final class TcpConnection implements Reactor.Handler {
         key.interestOps(SelectionKey.OP_READ);
         remote = channel.getRemoteAddress();
         reactor.streams().put(id, this);
-        lastReceive = System.nanoTime();
-        if (idleMillis > 0) {
-            idleTimer = reactor.schedule(idleMillis, this::checkIdle);
-        }
+        watchdog.start();
     }
 
     SocketAddress remote() {
@@ -150,7 +135,7 @@ final class TcpConnection implements Reactor.Handler {
                 return;
             }
             buffer.flip();
-            lastReceive = System.nanoTime();
+            watchdog.received();
             if (sink != null) {
                 try {
                     sink.accept(id, buffer);
@@ -220,10 +205,7 @@ final class TcpConnection implements Reactor.Handler {
             return;
         }
         if (outbound.isEmpty()) {
-            lastDrain = System.nanoTime();
-            if (stallMillis > 0 && stallTimer == null) {
-                stallTimer = reactor.schedule(stallMillis, this::checkStall);
-            }
+            watchdog.waiting();
         }
         outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done, origin,
                 origin == SocketEvent.Origin.USER || origin == SocketEvent.Origin.RELAY ? null : data));
@@ -277,7 +259,7 @@ final class TcpConnection implements Reactor.Handler {
     /** Writes as much of the buffer as the transport takes; true when all of it went. */
     private boolean writeSome(ByteBuffer buffer) throws IOException {
         if (transport.write(buffer) > 0) {
-            lastDrain = System.nanoTime();
+            watchdog.drained();
         }
         return !buffer.hasRemaining();
     }
@@ -320,42 +302,18 @@ final class TcpConnection implements Reactor.Handler {
         reactor.schedule(FORCED_CLOSE_MILLIS, () -> close(CloseReason.LOCAL, null));
     }
 
-    private void checkIdle() {
-        if (closed) {
-            return;
-        }
-        if (readPaused || heldByView || heldForPeer) {
-            // We are the ones not reading (its echoes wait, or the window is behind): the peer is not idle.
-            lastReceive = System.nanoTime();
-        }
-        long idle = (System.nanoTime() - lastReceive) / 1_000_000;
-        if (idle >= idleMillis) {
-            close(CloseReason.ERROR, SocketError.of(ErrorKind.TIMED_OUT));
-        } else {
-            idleTimer = reactor.schedule(idleMillis - idle, this::checkIdle);
-        }
+    boolean isClosed() {
+        return closed;
     }
 
-    private void checkStall() {
-        stallTimer = null;
-        if (closed || outbound.isEmpty()) {
-            return; // the next byte queued starts the clock again
-        }
-        long stalled = (System.nanoTime() - lastDrain) / 1_000_000;
-        if (stalled >= stallMillis) {
-            // The selector reports a socket writable only once much of its send buffer is free; a slow reader
-            // may have taken some since. Try: any byte written is progress.
-            flush();
-            if (closed || outbound.isEmpty()) {
-                return;
-            }
-            stalled = (System.nanoTime() - lastDrain) / 1_000_000;
-        }
-        if (stalled >= stallMillis) {
-            close(CloseReason.STALLED, null);
-        } else {
-            stallTimer = reactor.schedule(stallMillis - stalled, this::checkStall);
-        }
+    /** Whether this side is not reading now (its echoes wait, the window or a relay holds it). */
+    boolean readingHeld() {
+        return readPaused || heldByView || heldForPeer;
+    }
+
+    /** Writes what the socket takes now, as when it reports writable. */
+    void flushNow() {
+        flush();
     }
 
     private void fail(SocketError error) {
@@ -368,12 +326,7 @@ final class TcpConnection implements Reactor.Handler {
             return;
         }
         closed = true;
-        if (idleTimer != null) {
-            idleTimer.cancel();
-        }
-        if (stallTimer != null) {
-            stallTimer.cancel();
-        }
+        watchdog.stop();
         Reactor.release(key, channel);
         reactor.streams().remove(id);
         SocketFailure failure = new SocketFailure(error != null ? error : SocketError.of(ErrorKind.NOT_CONNECTED));
