@@ -18,13 +18,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -146,7 +140,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         Address target = transport.unix != null ? Address.unix(transport.unix)
                 : Address.inet(host == null ? "127.0.0.1" : host, port == null ? 37777 : port);
         try (SocketEngine engine = new SocketEngine("client");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame, engine)) {
             return transport.udp ? udp(engine, target, toSend, received) : tcp(engine, target, toSend, received);
         }
     }
@@ -172,7 +166,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
      * has passed, so a long or endless repeat holds one message at a time; {@code done} runs after the last.
      */
     private void sendRepeated(java.util.function.Function<byte[], CompletableFuture<?>> send,
-                              ScheduledExecutorService timer, Runnable done) {
+                              SocketEngine timer, Runnable done) {
         long count = count();
         long gap = interval == null ? 1000 : interval;
         java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1);
@@ -184,21 +178,13 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                     return; // the connection ended; its events decide the exit
                 }
                 if (count == 0 || n < count) {
-                    timer.schedule(step[0], gap, TimeUnit.MILLISECONDS);
+                    timer.schedule(gap, step[0]);
                 } else {
                     done.run();
                 }
             });
         };
         step[0].run();
-    }
-
-    private static ScheduledExecutorService timer(String name) {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     private byte[] payloadBytes() {
@@ -239,44 +225,18 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                 exit.complete(1);
             }
         });
-        ScheduledExecutorService repeats = timer("repeat");
         client.connected().thenRun(() -> {
             if (toSend != null) {
-                sendRepeated(client::send, repeats, () -> { });
+                sendRepeated(client::send, engine, () -> { });
             } else {
-                pumpStdin(client);
+                client.sendAll(io.in(), STDIN_CHUNK);
             }
         });
-        int code;
-        try {
-            code = exit.join();
-        } finally {
-            repeats.shutdownNow();
-        }
+        int code = exit.join();
         if (failure.get() != null) {
             throw new CliFailure(failure.get(), target, false);
         }
         return code;
-    }
-
-    /** Sends stdin as it arrives, one chunk in flight at a time so memory stays bounded, then SHUT_WR. */
-    private void pumpStdin(TcpClient client) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[STDIN_CHUNK];
-            try {
-                int n;
-                while ((n = io.in().read(buffer)) >= 0) {
-                    if (n > 0) {
-                        client.send(Arrays.copyOf(buffer, n)).join();
-                    }
-                }
-                client.shutdownOutput();
-            } catch (IOException | CompletionException e) {
-                // The connection ended first; its Closed event decides the exit status.
-            }
-        }, "stdin");
-        pump.setDaemon(true);
-        pump.start();
     }
 
     /**
@@ -301,19 +261,18 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         byte[] datagram = toSend != null ? toSend : io.in().readNBytes(UdpEndpoint.MAX_DATAGRAM + 1);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         AtomicReference<SocketError> failure = new AtomicReference<>();
-        ScheduledExecutorService timer = timer("udp-timeout");
         long waitMillis = Math.round((timeout == null ? 1.0 : timeout) * 1000);
-        AtomicReference<ScheduledFuture<?>> idle = new AtomicReference<>();
+        AtomicReference<Runnable> idle = new AtomicReference<>();
         // The wait for answers ends the run only once every repeat has gone out.
         java.util.concurrent.atomic.AtomicBoolean allSent = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable restartTimer = () -> {
-            ScheduledFuture<?> previous = idle.getAndSet(timer.schedule(() -> {
+            Runnable previous = idle.getAndSet(engine.schedule(waitMillis, () -> {
                 if (allSent.get()) {
                     exit.complete(0);
                 }
-            }, waitMillis, TimeUnit.MILLISECONDS));
+            }));
             if (previous != null) {
-                previous.cancel(false);
+                previous.run();
             }
         };
         // Answers count only from where the datagram went; anyone else on the network is a stranger.
@@ -350,7 +309,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                 return sent;
             };
             if (toSend != null) {
-                sendRepeated(send, timer, () -> {
+                sendRepeated(send, engine, () -> {
                     allSent.set(true);
                     restartTimer.run();
                 });
@@ -366,7 +325,10 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             }
             return code;
         } finally {
-            timer.shutdownNow();
+            Runnable waiting = idle.get();
+            if (waiting != null) {
+                waiting.run();
+            }
         }
     }
 

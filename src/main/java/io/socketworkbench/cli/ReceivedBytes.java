@@ -47,24 +47,28 @@ final class ReceivedBytes implements AutoCloseable {
 
     /** Opens as {@link #open(OutputStream, Path)}, with stdout showing each chunk as {@code show} says. */
     static ReceivedBytes open(OutputStream stdout, Path saveFile, Show show) throws CliFailure {
-        return open(stdout, saveFile, show, null);
+        return open(stdout, saveFile, show, null, null);
     }
 
     /**
      * With a framing (and {@code --show hex|python}), stdout shows one line per message of each connection
      * rather than per chunk; raw output and the --save file are the bytes as they came.
      */
-    static ReceivedBytes open(OutputStream stdout, Path saveFile, Show show, Framing framing) throws CliFailure {
+    static ReceivedBytes open(OutputStream stdout, Path saveFile, Show show, Framing framing,
+                              io.socketworkbench.engine.SocketEngine timers) throws CliFailure {
         ReceivedBytes received = open(stdout, saveFile);
         received.show = show == null ? Show.RAW : show;
         received.framing = received.show == Show.RAW ? null : framing;
+        received.timers = timers;
         return received;
     }
 
     private Framing framing;
     private final java.util.Map<Long, Framing.Decoder> decoders = new java.util.HashMap<>();
-    private final java.util.Map<Long, java.util.concurrent.ScheduledFuture<?>> idleFlushes = new java.util.HashMap<>();
-    private java.util.concurrent.ScheduledExecutorService idleTimer;
+    /** Each connection's pending end of an idle pause, as the action that cancels it. */
+    private final java.util.Map<Long, Runnable> idleFlushes = new java.util.HashMap<>();
+    /** Runs the idle pauses' ends (on its thread), for {@code --frame idle:MS}. */
+    private io.socketworkbench.engine.SocketEngine timers;
 
     /** One connection's chunk: framed into messages when a framing is set, else as {@link #write(ByteBuffer)}. */
     synchronized void write(long connection, ByteBuffer data) throws IOException {
@@ -87,18 +91,11 @@ final class ReceivedBytes implements AutoCloseable {
         for (byte[] message : messages) {
             line(message);
         }
-        if (framing.kind() == Framing.Kind.IDLE) {
-            if (idleTimer == null) {
-                idleTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "frame-idle");
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-            var previous = idleFlushes.put(connection, idleTimer.schedule(() -> endOf(connection),
-                    framing.idleMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        if (framing.kind() == Framing.Kind.IDLE && timers != null) {
+            Runnable previous = idleFlushes.put(connection, timers.schedule(framing.idleMillis(),
+                    () -> endOf(connection)));
             if (previous != null) {
-                previous.cancel(false);
+                previous.run();
             }
         }
     }
@@ -199,9 +196,8 @@ final class ReceivedBytes implements AutoCloseable {
         for (Long connection : List.copyOf(decoders.keySet())) {
             endOf(connection);
         }
-        if (idleTimer != null) {
-            idleTimer.shutdownNow();
-        }
+        idleFlushes.values().forEach(Runnable::run);
+        idleFlushes.clear();
         flush();
         stdoutStream.flush();
         if (save != null) {

@@ -138,7 +138,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         try (SocketEngine engine = new SocketEngine("server");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame, engine)) {
             Map<Long, SocketAddress> peers = new ConcurrentHashMap<>();
             Supplier<CompletableFuture<Void>> stop;
             CompletableFuture<SocketAddress> started;

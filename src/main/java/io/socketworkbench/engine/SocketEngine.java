@@ -115,6 +115,21 @@ public final class SocketEngine implements AutoCloseable {
     }
 
     /**
+     * Runs {@code task} on the engine's thread after {@code millis} (it must return quickly and not block on the
+     * network); the returned action, safe from any thread, cancels it. For the command line's timers (repeats, the
+     * UDP client's wait for answers, idle framing), so that they need no threads of their own.
+     */
+    public Runnable schedule(long millis, Runnable task) {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        reactor.execute(() -> reactor.schedule(Math.max(0, millis), () -> {
+            if (!cancelled.get()) {
+                task.run();
+            }
+        }));
+        return () -> cancelled.set(true);
+    }
+
+    /**
      * Holds or releases reading on stream connection {@code connection} (a client's id, or a connection a server
      * accepted): while held, the peer waits, as TCP makes it, and no byte is lost. For a view that fell behind.
      */

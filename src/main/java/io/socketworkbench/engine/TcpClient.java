@@ -127,6 +127,30 @@ public final class TcpClient implements Reactor.Handler {
         return done;
     }
 
+    /**
+     * Sends what {@code in} gives as it arrives (as {@code nc} sends its stdin), {@code chunk} bytes at most at a
+     * time and one chunk in flight, so memory stays bounded, then shuts down the sending side. Reading blocks, so it
+     * runs on a thread of its own; a connection that ends first ends it quietly (the connection's events say how).
+     */
+    public void sendAll(java.io.InputStream in, int chunk) {
+        Thread pump = new Thread(() -> {
+            byte[] buffer = new byte[chunk];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (n > 0) {
+                        send(java.util.Arrays.copyOf(buffer, n)).join();
+                    }
+                }
+                shutdownOutput();
+            } catch (IOException | java.util.concurrent.CompletionException e) {
+                // the connection ended first
+            }
+        }, "send-stream-" + id);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
     /** Python's {@code s.shutdown(socket.SHUT_WR)}: no more sending, but keep receiving. */
     public void shutdownOutput() {
         reactor.execute(() -> {

@@ -50,10 +50,18 @@ class LayerRulesTest {
                 .check(main);
     }
 
-    /**
-     * One bridge: in the window, only ui.fx reaches the FX thread (Platform) or starts threads; the engine has
-     * its own. (The command line's and the exercise checker's few threads are not yet under this rule.)
-     */
+    /** Below the window only the engine starts threads (timers, a stream's pump, a program's output readers). */
+    @Test
+    void onlyTheEngineAndTheBridgeStartThreads() {
+        noClasses().that().resideOutsideOfPackages("io.socketworkbench.engine..", "io.socketworkbench.ui.fx..")
+                .should().callMethod(Thread.class, "start")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .orShould().dependOnClassesThat()
+                        .haveFullyQualifiedName("java.util.concurrent.ScheduledThreadPoolExecutor")
+                .check(main);
+    }
+
+    /** One bridge: in the window, only ui.fx reaches the FX thread (Platform) or makes threads. */
     @Test
     void inTheWindowOnlyTheBridgeStartsThreadsOrTouchesPlatform() {
         noClasses().that().resideInAPackage("io.socketworkbench.ui..")

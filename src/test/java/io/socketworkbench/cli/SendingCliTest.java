@@ -117,6 +117,24 @@ class SendingCliTest {
     }
 
     @Test
+    void anIdlePauseEndsAMessageWhileTheConnectionStaysOpen() throws Exception {
+        CliRun.Running server = CliRun.start("server", "--port", "0", "--once", "--show", "python",
+                "--frame", "idle:200");
+        int port = server.port();
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.getOutputStream().write("ab".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            Thread.sleep(50);
+            client.getOutputStream().write("cd".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // The pause, not the close, ends the first message: it is printed while the client is still there.
+            server.out().await(java.util.regex.Pattern.compile("(b'abcd'\n)"), java.time.Duration.ofSeconds(10));
+            client.getOutputStream().write("ef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        CliRun run = server.done().get(10, TimeUnit.SECONDS);
+        assertThat(run.out()).isEqualTo("b'abcd'\nb'ef'\n");
+    }
+
+    @Test
     void udpRepeatsGoOutInOrderAndTheWaitForAnswersStartsAfterTheLast() throws Exception {
         try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             peer.setSoTimeout(10_000);

@@ -1,0 +1,98 @@
+package io.socketworkbench.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program the app runs for a check (a student's), its stdout and stderr read line by line as it prints them, on
+ * two threads of its own, and ended together with every process it started. The engine owns these threads, as it
+ * owns every other thread below the window.
+ */
+public final class ChildProcess {
+    /** Hears each line the program prints, on a reader thread; a line longer than the limit is cut. */
+    @FunctionalInterface
+    public interface Lines {
+        void line(String text, boolean stderr);
+    }
+
+    private final Process process;
+    private final Thread[] readers = new Thread[2];
+
+    private ChildProcess(Process process, int maxLine, Lines lines) {
+        this.process = process;
+        readers[0] = reader(process.getInputStream(), false, maxLine, lines);
+        readers[1] = reader(process.getErrorStream(), true, maxLine, lines);
+    }
+
+    /** Starts what {@code builder} describes; {@code lines} hears its output, each line cut after {@code maxLine}. */
+    public static ChildProcess start(ProcessBuilder builder, int maxLine, Lines lines) throws IOException {
+        return new ChildProcess(builder.start(), maxLine, lines);
+    }
+
+    private static Thread reader(InputStream stream, boolean stderr, int maxLine, Lines lines) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.line(line.length() > maxLine ? line.substring(0, maxLine) + "…" : line, stderr);
+                }
+            } catch (IOException e) {
+                // the program ended and its pipe with it
+            }
+        }, stderr ? "program-stderr" : "program-stdout");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits up to {@code millis} for the program to end by itself; true when it has. */
+    public boolean waitFor(long millis) {
+        try {
+            return process.waitFor(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /**
+     * Ends the program and every process it started: SIGTERM, then SIGKILL a second later; returns once its
+     * output has been read to the end (or after a bounded wait).
+     */
+    public void stop() {
+        List<ProcessHandle> family = new ArrayList<>();
+        process.descendants().forEach(family::add);
+        family.add(process.toHandle());
+        family.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (ProcessHandle handle : family) {
+            try {
+                handle.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+        waitFor(2_000);
+        for (Thread reader : readers) {
+            try {
+                reader.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
