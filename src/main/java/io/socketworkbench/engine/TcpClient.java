@@ -13,11 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * A TCP or AF_UNIX stream client: connect with a timeout, send, half-close, close.
  * Every method is safe from any thread and returns at once; results arrive as events and futures.
  */
-public final class TcpClient implements Reactor.Handler {
-    private final long id;
-    private final Reactor reactor;
+public final class TcpClient extends Endpoint {
     private final ClientConfig config;
-    private final SocketListener listener;
     private final CompletableFuture<SocketAddress> connected = new CompletableFuture<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private SocketChannel channel;
@@ -28,16 +25,10 @@ public final class TcpClient implements Reactor.Handler {
     private boolean closeRequested;
 
     TcpClient(long id, Reactor reactor, ClientConfig config, SocketListener listener) {
-        this.id = id;
-        this.reactor = reactor;
+        super(id, reactor, listener);
         this.config = config;
-        this.listener = listener;
     }
 
-    /** The client's id, which is also the source of all of its connection's events. */
-    public long id() {
-        return id;
-    }
 
     /** Completes with the peer's address once connected, or fails with a {@link SocketFailure}. */
     public CompletableFuture<SocketAddress> connected() {
@@ -99,7 +90,7 @@ public final class TcpClient implements Reactor.Handler {
         connection.start(key);
         SocketAddress remote = connection.remote();
         connected.complete(remote);
-        Events.deliver(listener, new SocketEvent.Connected(id, connection.local(), remote));
+        emit(new SocketEvent.Connected(id, connection.local(), remote));
     }
 
     void failConnect(SocketError error) {
@@ -112,7 +103,7 @@ public final class TcpClient implements Reactor.Handler {
         Reactor.release(key, channel);
         connected.completeExceptionally(new SocketFailure(error));
         closed.completeExceptionally(new SocketFailure(error));
-        Events.deliver(listener, new SocketEvent.Failed(id, Operation.CONNECT, error));
+        emit(new SocketEvent.Failed(id, Operation.CONNECT, error));
     }
 
     public CompletableFuture<Integer> send(byte[] data) {

@@ -25,14 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a flood), the listen queue, which holds only the backlog, still drains: a storm of connects waits for no SYN
  * retransmit, as with Python's {@code while True: s.accept()}.
  */
-public final class TcpServer implements Reactor.Handler {
+public final class TcpServer extends Endpoint {
     private static final long ACCEPT_RETRY_MILLIS = 100;
     private static final long ACCEPTOR_EXIT_MILLIS = 1_000;
 
-    private final long id;
-    private final Reactor reactor;
     private final ServerConfig config;
-    private final SocketListener listener;
     private final Map<Long, TcpConnection> connections = new java.util.LinkedHashMap<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final CompletableFuture<SocketAddress> started = new CompletableFuture<>();
@@ -44,15 +41,10 @@ public final class TcpServer implements Reactor.Handler {
     private volatile SocketAddress local;
 
     TcpServer(long id, Reactor reactor, ServerConfig config, SocketListener listener) {
-        this.id = id;
-        this.reactor = reactor;
+        super(id, reactor, listener);
         this.config = config;
-        this.listener = listener;
     }
 
-    public long id() {
-        return id;
-    }
 
     /** Completes with the bound address once listening, or fails with a {@link SocketFailure}. */
     public CompletableFuture<SocketAddress> started() {
@@ -101,14 +93,14 @@ public final class TcpServer implements Reactor.Handler {
             return;
         }
         started.complete(local);
-        Events.deliver(listener, new SocketEvent.Listening(id, local));
+        emit(new SocketEvent.Listening(id, local));
     }
 
     void failStart(Operation operation, SocketError error) {
         stopping = true;
         started.completeExceptionally(new SocketFailure(error));
         stopped.complete(null);
-        Events.deliver(listener, new SocketEvent.Failed(id, operation, error));
+        emit(new SocketEvent.Failed(id, operation, error));
     }
 
     /** The acceptor thread: blocking accepts, each connection handed to the engine's thread at once. */
@@ -166,7 +158,7 @@ public final class TcpServer implements Reactor.Handler {
 
         @Override
         public void run() {
-            Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, error));
+            emit(new SocketEvent.Failed(id, Operation.ACCEPT, error));
         }
     }
 
@@ -202,7 +194,7 @@ public final class TcpServer implements Reactor.Handler {
             if (config.maxClients() > 0 && connections.size() >= config.maxClients()) {
                 SocketAddress remote = client.getRemoteAddress();
                 refuse(client);
-                Events.deliver(listener, new SocketEvent.AcceptRefused(id, remote, config.maxClients()));
+                emit(new SocketEvent.AcceptRefused(id, remote, config.maxClients()));
                 return;
             }
             client.configureBlocking(false);
@@ -216,7 +208,7 @@ public final class TcpServer implements Reactor.Handler {
             connection.start(reactor.register(client, SelectionKey.OP_READ, connection));
             connections.put(connectionId, connection);
             connectionCount.incrementAndGet();
-            Events.deliver(listener, new SocketEvent.Accepted(id, connectionId, connection.remote(), local));
+            emit(new SocketEvent.Accepted(id, connectionId, connection.remote(), local));
             if (config.greeting().length > 0) {
                 connection.send(config.greeting(), reported(connectionId), SocketEvent.Origin.GREETING);
             }
@@ -229,7 +221,7 @@ public final class TcpServer implements Reactor.Handler {
             } catch (IOException ignored) {
                 // already failed
             }
-            Events.deliver(listener, new SocketEvent.Failed(id, Operation.ACCEPT, SocketError.from(e)));
+            emit(new SocketEvent.Failed(id, Operation.ACCEPT, SocketError.from(e)));
         }
     }
 
@@ -279,7 +271,7 @@ public final class TcpServer implements Reactor.Handler {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         done.whenComplete((n, error) -> {
             if (error != null) {
-                Events.deliver(listener, new SocketEvent.Failed(connectionId, Operation.SEND, SocketError.from(error)));
+                emit(new SocketEvent.Failed(connectionId, Operation.SEND, SocketError.from(error)));
             }
         });
         return done;
@@ -346,7 +338,7 @@ public final class TcpServer implements Reactor.Handler {
                 }
             }
             if (!stopped.isDone()) {
-                Events.deliver(listener, new SocketEvent.Stopped(id));
+                emit(new SocketEvent.Stopped(id));
                 stopped.complete(null);
             }
         });
@@ -375,7 +367,7 @@ public final class TcpServer implements Reactor.Handler {
         stopping = true;
         finishStop();
         if (!stopped.isDone()) {
-            Events.deliver(listener, new SocketEvent.Stopped(id));
+            emit(new SocketEvent.Stopped(id));
             stopped.complete(null);
         }
     }

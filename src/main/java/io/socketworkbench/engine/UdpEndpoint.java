@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * A UDP socket: sendto and recvfrom, keeping datagram boundaries. With no bind address it is bound by the
  * system on the first send, as Python's is. Every method is safe from any thread and returns at once.
  */
-public final class UdpEndpoint implements Reactor.Handler {
+public final class UdpEndpoint extends Endpoint {
     /** The largest UDP payload over IPv4. */
     public static final int MAX_DATAGRAM = 65_507;
     /** Datagrams read per wakeup before the selector looks at other sockets: a burst is read in long runs. */
@@ -31,11 +31,8 @@ public final class UdpEndpoint implements Reactor.Handler {
     private record Outgoing(SocketAddress to, ByteBuffer data, CompletableFuture<Integer> done,
                             SocketEvent.Origin origin, byte[] bytes) {}
 
-    private final long id;
-    private final Reactor reactor;
     private final Resolver resolver;
     private final UdpConfig config;
-    private final SocketListener listener;
     private final ArrayDeque<Outgoing> outbound = new ArrayDeque<>();
     private final CompletableFuture<SocketAddress> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -46,16 +43,11 @@ public final class UdpEndpoint implements Reactor.Handler {
     private boolean stopping;
 
     UdpEndpoint(long id, Reactor reactor, Resolver resolver, UdpConfig config, SocketListener listener) {
-        this.id = id;
-        this.reactor = reactor;
+        super(id, reactor, listener);
         this.resolver = resolver;
         this.config = config;
-        this.listener = listener;
     }
 
-    public long id() {
-        return id;
-    }
 
     /** Completes with the bound address (null while the system has yet to bind it), or fails. */
     public CompletableFuture<SocketAddress> started() {
@@ -91,7 +83,7 @@ public final class UdpEndpoint implements Reactor.Handler {
         SocketAddress local = localAddress();
         started.complete(local);
         if (bindTo != null) {
-            Events.deliver(listener, new SocketEvent.Listening(id, local));
+            emit(new SocketEvent.Listening(id, local));
         }
     }
 
@@ -99,7 +91,7 @@ public final class UdpEndpoint implements Reactor.Handler {
         stopping = true;
         started.completeExceptionally(new SocketFailure(error));
         stopped.complete(null);
-        Events.deliver(listener, new SocketEvent.Failed(id, Operation.BIND, error));
+        emit(new SocketEvent.Failed(id, Operation.BIND, error));
     }
 
     public SocketAddress localAddress() {
@@ -135,7 +127,7 @@ public final class UdpEndpoint implements Reactor.Handler {
     }
 
     private void sinkFailed(IOException e) {
-        Events.deliver(listener, new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
+        emit(new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
         stop();
     }
 
@@ -147,7 +139,7 @@ public final class UdpEndpoint implements Reactor.Handler {
                 from = channel.receive(receiveBuffer);
             } catch (IOException e) {
                 // A previous sendto met ICMP port unreachable; Python's recvfrom raises it the same way.
-                Events.deliver(listener, new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
+                emit(new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
                 continue;
             }
             if (from == null) {
@@ -168,7 +160,7 @@ public final class UdpEndpoint implements Reactor.Handler {
             byte[] data = new byte[receiveBuffer.remaining()];
             receiveBuffer.get(data);
             if (config.sink() == null) {
-                Events.deliver(listener, new SocketEvent.Received(id, from, data));
+                emit(new SocketEvent.Received(id, from, data));
             }
             if (config.echo()) {
                 sendNow(from, data, new CompletableFuture<>(), SocketEvent.Origin.ECHO);
@@ -193,7 +185,7 @@ public final class UdpEndpoint implements Reactor.Handler {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         inTurn(handedOver -> resolver.resolve(target, reactor, to -> handedOver.accept(() -> sendNow(to, data, done,
                 SocketEvent.Origin.USER)), error -> handedOver.accept(() -> {
-                    Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
+                    emit(new SocketEvent.Failed(id, Operation.SEND, error));
                     done.completeExceptionally(new SocketFailure(error));
                 })));
         return done;
@@ -229,7 +221,7 @@ public final class UdpEndpoint implements Reactor.Handler {
             return;
         }
         if (queued > 0 && queued + data.length > SEND_QUEUE_CAP) {
-            Events.deliver(listener, new SocketEvent.SendRejected(id, data.length, queued, SEND_QUEUE_CAP));
+            emit(new SocketEvent.SendRejected(id, data.length, queued, SEND_QUEUE_CAP));
             done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.WOULD_BLOCK)));
             return;
         }
@@ -248,11 +240,11 @@ public final class UdpEndpoint implements Reactor.Handler {
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
                     return;
                 }
-                Events.deliver(listener, new SocketEvent.Sent(id, next.to(), size, next.origin(), next.bytes()));
+                emit(new SocketEvent.Sent(id, next.to(), size, next.origin(), next.bytes()));
                 next.done().complete(size);
             } catch (IOException | RuntimeException e) {
                 SocketError error = SocketError.from(e);
-                Events.deliver(listener, new SocketEvent.Failed(id, Operation.SEND, error));
+                emit(new SocketEvent.Failed(id, Operation.SEND, error));
                 next.done().completeExceptionally(new SocketFailure(error));
             }
             outbound.poll();
@@ -286,7 +278,7 @@ public final class UdpEndpoint implements Reactor.Handler {
             outbound.forEach(o -> o.done().completeExceptionally(
                     new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED))));
             outbound.clear();
-            Events.deliver(listener, new SocketEvent.Stopped(id));
+            emit(new SocketEvent.Stopped(id));
             stopped.complete(null);
         }
     }
