@@ -169,10 +169,10 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private void print(String arrow, byte[] chunk) {
-        byte[] line = (arrow + new String(show.line(chunk), StandardCharsets.US_ASCII))
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] line = show.line(chunk);
         synchronized (stdout) {
             try {
+                io.out().write(arrow.getBytes(StandardCharsets.US_ASCII));
                 io.out().write(line);
                 io.out().flush();
             } catch (IOException ignored) {

@@ -13,8 +13,10 @@ enum Show {
 
     /** The line for one chunk (hex pairs or {@code b'...'}), with its newline; not for {@link #RAW}. */
     byte[] line(byte[] chunk) {
-        String text = this == HEX ? Hex.format(chunk) : PythonBytes.repr(chunk);
-        return (text + "\n").getBytes(StandardCharsets.US_ASCII);
+        if (this == HEX) {
+            return Hex.formatLine(chunk);
+        }
+        return (PythonBytes.repr(chunk) + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     static final class Converter implements ITypeConverter<Show> {

@@ -21,6 +21,24 @@ public final class Hex {
         return out.toString();
     }
 
+    /**
+     * The same as {@link #format}, then a newline, as ASCII bytes made in one pass: for a line of output a chunk,
+     * where a flood must not cost a string and two copies per chunk.
+     */
+    public static byte[] formatLine(byte[] bytes) {
+        byte[] line = new byte[bytes.length == 0 ? 1 : bytes.length * 3];
+        int at = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (i > 0) {
+                line[at++] = ' ';
+            }
+            line[at++] = (byte) DIGITS[(bytes[i] >> 4) & 0xF];
+            line[at++] = (byte) DIGITS[bytes[i] & 0xF];
+        }
+        line[at] = '\n';
+        return line;
+    }
+
     static void appendByte(StringBuilder out, byte b) {
         out.append(DIGITS[(b >> 4) & 0xF]).append(DIGITS[b & 0xF]);
     }

@@ -23,6 +23,12 @@ class CodecPropertiesTest {
     }
 
     @Property
+    void aHexLineIsTheHexTextAndANewlineInAscii(@ForAll byte[] bytes) {
+        assertThat(Hex.formatLine(bytes))
+                .isEqualTo((Hex.format(bytes) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Property
     void hexDumpRoundTrips(@ForAll byte[] bytes) {
         assertThat(HexDump.parse(HexDump.format(bytes))).isEqualTo(bytes);
     }
