@@ -96,6 +96,9 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Mixin
     ReceivedFormat format = new ReceivedFormat();
 
+    @picocli.CommandLine.Mixin
+    RecordOption record = new RecordOption();
+
     /** The longest --interval: a day. */
     static final long MAX_INTERVAL_MS = 86_400_000L;
 
@@ -140,7 +143,8 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         Address target = transport.unix != null ? Address.unix(transport.unix)
                 : Address.inet(host == null ? "127.0.0.1" : host, port == null ? 37777 : port);
         try (SocketEngine engine = new SocketEngine("client");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame, engine)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame, engine);
+             io.socketworkbench.session.RecordingWriter recording = record.start(engine)) {
             return transport.udp ? udp(engine, target, toSend, received) : tcp(engine, target, toSend, received);
         }
     }

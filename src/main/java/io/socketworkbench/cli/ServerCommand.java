@@ -114,6 +114,9 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Mixin
     ReceivedFormat format = new ReceivedFormat();
 
+    @picocli.CommandLine.Mixin
+    RecordOption record = new RecordOption();
+
     ServerCommand(Streams io) {
         this.io = io;
     }
@@ -138,7 +141,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         try (SocketEngine engine = new SocketEngine("server");
-             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame, engine)) {
+             ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame, engine);
+             io.socketworkbench.session.RecordingWriter recording = record.start(engine)) {
             Map<Long, SocketAddress> peers = new ConcurrentHashMap<>();
             Supplier<CompletableFuture<Void>> stop;
             CompletableFuture<SocketAddress> started;
@@ -171,6 +175,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             // The hook is in place before the server says it listens, so a SIGTERM right after that line exits 0.
             try (SignalExit signals = new SignalExit(() -> {
                 awaitQuietly(stop.get());
+                RecordOption.closeQuietly(recording);
                 try {
                     received.close();
                 } catch (IOException ignored) {

@@ -81,6 +81,32 @@ final class Reactor implements AutoCloseable {
         return streams;
     }
 
+    /** Where the engine's socket facts go (a recording, the window's timeline); null while nobody listens. */
+    private volatile FactSink facts;
+
+    void recordTo(FactSink sink) {
+        facts = sink;
+    }
+
+    /** True while some sink hears the facts: the one check the byte path pays when nobody records. */
+    boolean recording() {
+        return facts != null;
+    }
+
+    /** Hands a fact to the sink, if there is one; a failing sink is reported and the engine goes on. */
+    void record(Fact.Type type, long conn, java.net.SocketAddress local, java.net.SocketAddress remote, boolean in,
+                byte[] data, SocketError error) {
+        FactSink sink = facts;
+        if (sink == null) {
+            return;
+        }
+        try {
+            sink.fact(Fact.of(type, conn, local, remote, in, data, error));
+        } catch (RuntimeException e) {
+            report("the fact sink failed", e);
+        }
+    }
+
     /** Handlers that own a socket the selector does not know (a blocking listener): told at shutdown too. */
     private final List<Handler> tracked = new ArrayList<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -122,7 +148,8 @@ final class Reactor implements AutoCloseable {
                 "io.socketworkbench.engine.SocketEvent$Origin", "io.socketworkbench.engine.TcpServer$Admission",
                 "io.socketworkbench.engine.TcpServer$AcceptFailure", "io.socketworkbench.engine.Transport",
                 "io.socketworkbench.engine.PlainTransport", "io.socketworkbench.engine.TcpClient",
-                "io.socketworkbench.engine.Relay$Pair", "io.socketworkbench.engine.Watchdog"}) {
+                "io.socketworkbench.engine.Relay$Pair", "io.socketworkbench.engine.Watchdog",
+                "io.socketworkbench.engine.Fact", "io.socketworkbench.engine.Fact$Type"}) {
             load(name);
         }
         SocketError error = SocketError.from(new IOException("preload"));

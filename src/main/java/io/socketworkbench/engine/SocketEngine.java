@@ -115,6 +115,15 @@ public final class SocketEngine implements AutoCloseable {
     }
 
     /**
+     * Hands every socket fact of this engine from now on to {@code sink} (null: to nobody), in order, on the
+     * engine's thread: every connect, accept, byte in and out, FIN, reset, close, datagram and error of every
+     * endpoint, whichever way its bytes are consumed (events or a {@link ReceiveSink}).
+     */
+    public void recordTo(FactSink sink) {
+        reactor.recordTo(sink);
+    }
+
+    /**
      * Runs {@code task} on the engine's thread after {@code millis} (it must return quickly and not block on the
      * network); the returned action, safe from any thread, cancels it. For the command line's timers (repeats, the
      * UDP client's wait for answers, idle framing), so that they need no threads of their own.

@@ -90,6 +90,7 @@ public final class TcpClient extends Endpoint {
         connection.start(key);
         SocketAddress remote = connection.remote();
         connected.complete(remote);
+        reactor.record(Fact.Type.CONNECT, id, connection.local(), remote, false, null, null);
         emit(new SocketEvent.Connected(id, connection.local(), remote));
     }
 
@@ -103,6 +104,7 @@ public final class TcpClient extends Endpoint {
         Reactor.release(key, channel);
         connected.completeExceptionally(new SocketFailure(error));
         closed.completeExceptionally(new SocketFailure(error));
+        reactor.record(Fact.Type.ERROR, id, null, target, false, null, error);
         emit(new SocketEvent.Failed(id, Operation.CONNECT, error));
     }
 

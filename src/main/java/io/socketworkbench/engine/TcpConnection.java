@@ -33,6 +33,7 @@ final class TcpConnection implements Reactor.Handler {
     private final ArrayDeque<Pending> outbound = new ArrayDeque<>();
     private SelectionKey key;
     private SocketAddress remote;
+    private SocketAddress local;
     private long queued;
     private boolean closed;
     private boolean readPaused;
@@ -80,6 +81,7 @@ final class TcpConnection implements Reactor.Handler {
         key.attach(this);
         key.interestOps(SelectionKey.OP_READ);
         remote = channel.getRemoteAddress();
+        local = channel.getLocalAddress();
         reactor.streams().put(id, this);
         watchdog.start();
     }
@@ -89,11 +91,7 @@ final class TcpConnection implements Reactor.Handler {
     }
 
     SocketAddress local() {
-        try {
-            return channel.getLocalAddress();
-        } catch (IOException e) {
-            return null;
-        }
+        return local;
     }
 
     SocketChannel channel() {
@@ -137,6 +135,11 @@ final class TcpConnection implements Reactor.Handler {
             buffer.flip();
             watchdog.received();
             if (sink != null) {
+                if (reactor.recording()) {
+                    byte[] copy = new byte[n];
+                    buffer.duplicate().get(copy);
+                    reactor.record(Fact.Type.DATA, id, local, remote, true, copy, null);
+                }
                 try {
                     sink.accept(id, buffer);
                 } catch (IOException e) {
@@ -146,6 +149,7 @@ final class TcpConnection implements Reactor.Handler {
             } else {
                 byte[] data = new byte[n];
                 buffer.get(data);
+                reactor.record(Fact.Type.DATA, id, local, remote, true, data, null);
                 emit(new SocketEvent.Received(id, remote, data));
                 if (echo) {
                     enqueue(data, null, SocketEvent.Origin.ECHO);
@@ -160,6 +164,7 @@ final class TcpConnection implements Reactor.Handler {
     private void peerFinished() {
         inputDone = true;
         setInterest(SelectionKey.OP_READ, false);
+        reactor.record(Fact.Type.FIN, id, local, remote, true, null, null);
         if (halfOpen) {
             emit(new SocketEvent.PeerFinished(id));
             if (outputShut && !closed) {
@@ -238,6 +243,7 @@ final class TcpConnection implements Reactor.Handler {
             outbound.poll();
             queued -= head.size();
             reactor.budget().add(-head.size());
+            reactor.record(Fact.Type.DATA, id, local, remote, false, head.buffer().array(), null);
             emit(new SocketEvent.Sent(id, remote, head.size(), head.origin(), head.data()));
             if (head.done() != null) {
                 head.done().complete(head.size());
@@ -280,6 +286,7 @@ final class TcpConnection implements Reactor.Handler {
         try {
             transport.shutdownOutput();
             outputShut = true;
+            reactor.record(Fact.Type.FIN, id, local, remote, false, null, null);
         } catch (IOException e) {
             fail(SocketError.ofWrite(e));
             return;
@@ -339,6 +346,12 @@ final class TcpConnection implements Reactor.Handler {
         reactor.budget().add(-queued);
         reactor.budget().forget(this);
         queued = 0;
+        if (reason == CloseReason.RESET) {
+            reactor.record(Fact.Type.RST, id, local, remote, true, null, error);
+        } else if (error != null) {
+            reactor.record(Fact.Type.ERROR, id, local, remote, false, null, error);
+        }
+        reactor.record(Fact.Type.CLOSE, id, local, remote, false, null, null);
         // Owners update their state (a server's connection count) before listeners hear of the close.
         onClosed.accept(reason);
         emit(new SocketEvent.Closed(id, reason, error));

@@ -93,6 +93,7 @@ public final class TcpServer extends Endpoint {
             return;
         }
         started.complete(local);
+        reactor.record(Fact.Type.LISTEN, id, local, null, false, null, null);
         emit(new SocketEvent.Listening(id, local));
     }
 
@@ -100,6 +101,7 @@ public final class TcpServer extends Endpoint {
         stopping = true;
         started.completeExceptionally(new SocketFailure(error));
         stopped.complete(null);
+        reactor.record(Fact.Type.ERROR, id, null, null, false, null, error);
         emit(new SocketEvent.Failed(id, operation, error));
     }
 
@@ -158,6 +160,7 @@ public final class TcpServer extends Endpoint {
 
         @Override
         public void run() {
+            reactor.record(Fact.Type.ERROR, id, local, null, false, null, error);
             emit(new SocketEvent.Failed(id, Operation.ACCEPT, error));
         }
     }
@@ -208,6 +211,8 @@ public final class TcpServer extends Endpoint {
             connection.start(reactor.register(client, SelectionKey.OP_READ, connection));
             connections.put(connectionId, connection);
             connectionCount.incrementAndGet();
+            reactor.record(Fact.Type.ACCEPT, connectionId, connection.local(), connection.remote(), false, null,
+                    null);
             emit(new SocketEvent.Accepted(id, connectionId, connection.remote(), local));
             if (config.greeting().length > 0) {
                 connection.send(config.greeting(), reported(connectionId), SocketEvent.Origin.GREETING);

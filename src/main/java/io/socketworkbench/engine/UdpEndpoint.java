@@ -83,6 +83,7 @@ public final class UdpEndpoint extends Endpoint {
         SocketAddress local = localAddress();
         started.complete(local);
         if (bindTo != null) {
+            reactor.record(Fact.Type.LISTEN, id, local, null, false, null, null);
             emit(new SocketEvent.Listening(id, local));
         }
     }
@@ -91,7 +92,13 @@ public final class UdpEndpoint extends Endpoint {
         stopping = true;
         started.completeExceptionally(new SocketFailure(error));
         stopped.complete(null);
+        reactor.record(Fact.Type.ERROR, id, null, null, false, null, error);
         emit(new SocketEvent.Failed(id, Operation.BIND, error));
+    }
+
+    private void failed(Operation operation, SocketError error) {
+        reactor.record(Fact.Type.ERROR, id, localAddress(), null, false, null, error);
+        emit(new SocketEvent.Failed(id, operation, error));
     }
 
     public SocketAddress localAddress() {
@@ -127,7 +134,7 @@ public final class UdpEndpoint extends Endpoint {
     }
 
     private void sinkFailed(IOException e) {
-        emit(new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
+        failed(Operation.RECEIVE, SocketError.from(e));
         stop();
     }
 
@@ -139,13 +146,18 @@ public final class UdpEndpoint extends Endpoint {
                 from = channel.receive(receiveBuffer);
             } catch (IOException e) {
                 // A previous sendto met ICMP port unreachable; Python's recvfrom raises it the same way.
-                emit(new SocketEvent.Failed(id, Operation.RECEIVE, SocketError.from(e)));
+                failed(Operation.RECEIVE, SocketError.from(e));
                 continue;
             }
             if (from == null) {
                 return;
             }
             receiveBuffer.flip();
+            if (reactor.recording()) {
+                byte[] copy = new byte[receiveBuffer.remaining()];
+                receiveBuffer.duplicate().get(copy);
+                reactor.record(Fact.Type.DATAGRAM, id, localAddress(), from, true, copy, null);
+            }
             if (config.sink() != null) {
                 try {
                     config.sink().datagram(from, receiveBuffer.duplicate());
@@ -185,7 +197,7 @@ public final class UdpEndpoint extends Endpoint {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         inTurn(handedOver -> resolver.resolve(target, reactor, to -> handedOver.accept(() -> sendNow(to, data, done,
                 SocketEvent.Origin.USER)), error -> handedOver.accept(() -> {
-                    emit(new SocketEvent.Failed(id, Operation.SEND, error));
+                    failed(Operation.SEND, error);
                     done.completeExceptionally(new SocketFailure(error));
                 })));
         return done;
@@ -240,11 +252,15 @@ public final class UdpEndpoint extends Endpoint {
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
                     return;
                 }
+                if (reactor.recording()) {
+                    reactor.record(Fact.Type.DATAGRAM, id, localAddress(), next.to(), false, next.data().array(),
+                            null);
+                }
                 emit(new SocketEvent.Sent(id, next.to(), size, next.origin(), next.bytes()));
                 next.done().complete(size);
             } catch (IOException | RuntimeException e) {
                 SocketError error = SocketError.from(e);
-                emit(new SocketEvent.Failed(id, Operation.SEND, error));
+                failed(Operation.SEND, error);
                 next.done().completeExceptionally(new SocketFailure(error));
             }
             outbound.poll();

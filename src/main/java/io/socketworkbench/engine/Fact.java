@@ -1,0 +1,33 @@
+package io.socketworkbench.engine;
+
+import java.net.SocketAddress;
+import java.time.Instant;
+
+/**
+ * One socket fact, recorded once, where the engine saw it happen: a server listening, a connection made or
+ * accepted, bytes in or out, a FIN, a reset, a close, a datagram, an error. The timeline of a window or of a
+ * command line run is the sequence of these, in order; a recording (JSON Lines) writes them one a line.
+ *
+ * @param time seconds since the epoch, fractional
+ * @param conn the id of the connection, server or UDP endpoint (the engine's one id space)
+ * @param local this side's address, or null where there is none yet
+ * @param remote the peer's address (a datagram's sender or target), or null
+ * @param in for data, FIN and datagrams: true when it came from the peer
+ * @param data the bytes of data and datagrams (never changed afterwards), else empty
+ * @param error for an error, a reset, and a close that an error caused: Python's words for it, else null
+ */
+public record Fact(double time, Type type, long conn, SocketAddress local, SocketAddress remote, boolean in,
+                   byte[] data, String error) {
+
+    /** What happened; the names are the recording's {@code "type"} values. */
+    public enum Type { LISTEN, CONNECT, ACCEPT, DATA, FIN, RST, CLOSE, DATAGRAM, ERROR }
+
+    static final byte[] NONE = new byte[0];
+
+    static Fact of(Type type, long conn, SocketAddress local, SocketAddress remote, boolean in, byte[] data,
+                   SocketError error) {
+        Instant now = Instant.now();
+        return new Fact(now.getEpochSecond() + now.getNano() / 1e9, type, conn, local, remote, in,
+                data == null ? NONE : data, error == null ? null : error.pythonText());
+    }
+}

@@ -1,0 +1,118 @@
+package io.socketworkbench.session;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Fact;
+import io.socketworkbench.engine.FactSink;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * A recording: every socket fact of a session, written as it happens, one JSON object a line. The first line says
+ * what the file is ({@code {"format": "socket-workbench-recording", "version": 1, ...}}); each fact then has
+ * {@code t} (seconds since the epoch), {@code type}, {@code conn}, {@code local}, {@code remote}, and where they
+ * apply {@code dir} ({@code "in"} or {@code "out"}, seen from the recording side), {@code data} (base64) and
+ * {@code error} (Python's words). Every byte is kept. No JavaFX: the command line's {@code --record} writes it.
+ */
+public final class RecordingWriter implements FactSink, Closeable {
+    public static final String FORMAT = "socket-workbench-recording";
+    public static final int VERSION = 1;
+
+    private final OutputStream out;
+    private IOException failure;
+    private boolean closed;
+
+    private RecordingWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Creates (or replaces) {@code file} and writes its first line; {@code tool} names what wrote it. */
+    public static RecordingWriter create(Path file, String tool) throws IOException {
+        RecordingWriter writer = new RecordingWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        writer.line("{\"format\": \"" + FORMAT + "\", \"version\": " + VERSION + ", \"tool\": " + quote(tool)
+                + "}");
+        return writer;
+    }
+
+    @Override
+    public synchronized void fact(Fact fact) {
+        if (closed || failure != null) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(96 + fact.data().length * 4 / 3);
+        line.append("{\"t\": ").append(String.format(Locale.ROOT, "%.6f", fact.time()))
+                .append(", \"type\": \"").append(fact.type().name().toLowerCase(Locale.ROOT)).append('"')
+                .append(", \"conn\": ").append(fact.conn());
+        address(line, "local", fact.local());
+        address(line, "remote", fact.remote());
+        switch (fact.type()) {
+            case DATA, FIN, DATAGRAM, RST -> line.append(", \"dir\": \"").append(fact.in() ? "in" : "out").append('"');
+            default -> { }
+        }
+        if (fact.type() == Fact.Type.DATA || fact.type() == Fact.Type.DATAGRAM) {
+            line.append(", \"data\": \"").append(Base64.getEncoder().encodeToString(fact.data())).append('"');
+        }
+        if (fact.error() != null) {
+            line.append(", \"error\": ").append(quote(fact.error()));
+        }
+        line.append('}');
+        try {
+            line(line.toString());
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    /** The first write that failed (a full disk, say), or null: the session goes on, the recording stops there. */
+    public synchronized IOException failure() {
+        return failure;
+    }
+
+    private static void address(StringBuilder line, String name, SocketAddress address) {
+        line.append(", \"").append(name).append("\": ").append(address == null ? "null" : quote(Address.format(address)));
+    }
+
+    private void line(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped. */
+    static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        out.close();
+    }
+}
