@@ -5,7 +5,7 @@ import io.socketworkbench.codec.PythonText;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.SocketError;
-import io.socketworkbench.lesson.Session.Step;
+import io.socketworkbench.lesson.ExportRecord.Step;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,12 +53,12 @@ public final class Lesson {
     private final List<String> mirror = new ArrayList<>();
     private final List<Runnable> listeners = new ArrayList<>();
     private final SequenceRecorder diagram = new SequenceRecorder();
-    private final Session session = new Session();
+    private final ExportRecord session = new ExportRecord();
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
     private Address clientTarget;
-    private Session.ServerSetup startingServer;
+    private ExportRecord.ServerSetup startingServer;
     /** The mirror's name of each client socket, by engine id: {@code c}, or {@code c1}, {@code c2} for tabs. */
     private final Map<Long, String> clientNames = new java.util.HashMap<>();
     private String clientName = "c";
@@ -85,7 +85,7 @@ public final class Lesson {
         return diagram.sequence();
     }
 
-    public Session session() {
+    public ExportRecord exportRecord() {
         return session;
     }
 
@@ -116,7 +116,7 @@ public final class Lesson {
 
     /** A server is about to bind as {@code setup} says; {@link #serverListening(SocketAddress)} or
      * {@link #bindFailed} follows. */
-    public void serverStarting(Session.ServerSetup setup) {
+    public void serverStarting(ExportRecord.ServerSetup setup) {
         startingServer = setup;
     }
 
@@ -127,7 +127,7 @@ public final class Lesson {
 
     /** The server that was starting could not bind (or its host did not resolve): what Python raises there. */
     public void bindFailed(SocketError error) {
-        Session.ServerSetup setup = startingServer;
+        ExportRecord.ServerSetup setup = startingServer;
         if (setup == null) {
             return;
         }
@@ -137,7 +137,7 @@ public final class Lesson {
     }
 
     /** The server is bound (UDP) or listening (TCP, AF_UNIX) at {@code local}. */
-    public void serverListening(Session.ServerSetup setup, SocketAddress local) {
+    public void serverListening(ExportRecord.ServerSetup setup, SocketAddress local) {
         Address actual = Address.of(local);
         session.server(setup);
         session.serverBound(actual);
@@ -160,8 +160,8 @@ public final class Lesson {
 
     /** What getsockopt reads back on a socket of {@code side} once it is set up. */
     public void optionsRead(Side side, Map<String, Object> values) {
-        Session.ServerSetup serverSetup = session.server();
-        Session.ClientSetup clientSetup = session.client();
+        ExportRecord.ServerSetup serverSetup = session.server();
+        ExportRecord.ClientSetup clientSetup = session.client();
         var spec = side == Side.SERVER
                 ? serverSetup == null ? null : serverSetup.options()
                 : clientSetup == null ? null : clientSetup.options();
@@ -184,7 +184,7 @@ public final class Lesson {
     }
 
     /** The client is about to connect (TCP, AF_UNIX) or has a UDP socket ready to send. */
-    public void clientOpening(Session.ClientSetup setup) {
+    public void clientOpening(ExportRecord.ClientSetup setup) {
         clientOpening(setup, -1, "c");
     }
 
@@ -192,7 +192,7 @@ public final class Lesson {
      * Client socket {@code id} (the engine's) is about to connect, or has a UDP socket ready to send; the mirror
      * calls it {@code name} ({@code c}, or {@code c1}, {@code c2} when there are several client tabs).
      */
-    public void clientOpening(Session.ClientSetup setup, long id, String name) {
+    public void clientOpening(ExportRecord.ClientSetup setup, long id, String name) {
         session.client(setup);
         udp = setup.udp();
         clientTarget = setup.target();
@@ -202,7 +202,7 @@ public final class Lesson {
         String c = name;
         line(c + " = socket.socket(" + PythonSource.family(setup.target()) + ", " + type(setup.udp()) + ")");
         PythonSource.setsockopt(c, setup.options()).forEach(this::line);
-        Session.ClientLab lab = setup.lab();
+        ExportRecord.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
             line(c + ".settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
         }
@@ -213,13 +213,13 @@ public final class Lesson {
     }
 
     private String connectCall() {
-        Session.ClientSetup setup = session.client();
+        ExportRecord.ClientSetup setup = session.client();
         boolean ex = setup != null && setup.lab().connectEx();
         return clientName + "." + (ex ? "connect_ex(" : "connect(") + PythonSource.address(clientTarget) + ")";
     }
 
     /** Python's setblocking(False) comes after connect in a lesson, so that connect itself still waits. */
-    private void afterConnect(Session.ClientLab lab) {
+    private void afterConnect(ExportRecord.ClientLab lab) {
         line(lab.connectEx() ? connectCall() + "  # 0" : connectCall());
         if (lab.nonBlocking()) {
             line(clientName + ".setblocking(False)");
@@ -234,8 +234,8 @@ public final class Lesson {
         if (clientTarget == null) {
             clientTarget = Address.of(remote);
         }
-        Session.ClientSetup setup = session.client();
-        afterConnect(setup == null ? Session.ClientLab.DEFAULT : setup.lab());
+        ExportRecord.ClientSetup setup = session.client();
+        afterConnect(setup == null ? ExportRecord.ClientLab.DEFAULT : setup.lab());
         diagram.clientConnected(id, local, remote);
         changed();
     }
@@ -243,7 +243,7 @@ public final class Lesson {
     /** The client's connect failed: an exception, or with connect_ex the error code it returns. */
     public void clientFailed(SocketError error) {
         client = TcpState.CLOSED;
-        Session.ClientSetup setup = session.client();
+        ExportRecord.ClientSetup setup = session.client();
         boolean ex = setup != null && setup.lab().connectEx() && error.kind().errno() != null
                 && error.kind().errno() > 0;
         if (ex) {

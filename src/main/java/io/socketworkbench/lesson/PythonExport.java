@@ -1,7 +1,7 @@
 package io.socketworkbench.lesson;
 
 import io.socketworkbench.engine.Address;
-import io.socketworkbench.lesson.Session.Step;
+import io.socketworkbench.lesson.ExportRecord.Step;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +21,8 @@ public final class PythonExport {
     /** Payloads longer than this are sent with sendall, which loops until everything is out. */
     private static final int SEND_LIMIT = 4096;
 
-    public static String server(Session session) {
-        Session.ServerSetup setup = session.server();
+    public static String server(ExportRecord session) {
+        ExportRecord.ServerSetup setup = session.server();
         if (setup == null) {
             return null;
         }
@@ -48,13 +48,13 @@ public final class PythonExport {
         return String.join("\n", out) + "\n";
     }
 
-    private static void tcpServer(List<String> out, Session.ServerSetup setup, List<Step> steps) {
+    private static void tcpServer(List<String> out, ExportRecord.ServerSetup setup, List<Step> steps) {
         out.add("s.listen(" + setup.backlog() + ")");
         out.add("while True:");
         out.add("    con, addr = s.accept()");
         out.add("    print(\"connected from\", addr)");
         String in = "    ";
-        if (setup.reply() == Session.Reply.ECHO) {
+        if (setup.reply() == ExportRecord.Reply.ECHO) {
             out.add(in + "while True:");
             out.add(in + "    data = con.recv(1024)");
             out.add(in + "    if not data:   # b'': the client closed");
@@ -62,9 +62,9 @@ public final class PythonExport {
             out.add(in + "    con.sendall(data)");
         } else if (!steps.isEmpty()) {
             replay(out, in, "con", steps);
-        } else if (setup.reply() != Session.Reply.NONE) {
+        } else if (setup.reply() != ExportRecord.Reply.NONE) {
             out.add(in + send("con", setup.greeting()));
-            if (setup.reply() == Session.Reply.GREET) {
+            if (setup.reply() == ExportRecord.Reply.GREET) {
                 printUntilClosed(out, in, "con");
             }
         } else {
@@ -73,13 +73,13 @@ public final class PythonExport {
         out.add(in + "con.close()");
     }
 
-    private static void udpServer(List<String> out, Session.ServerSetup setup, List<Step> steps) {
+    private static void udpServer(List<String> out, ExportRecord.ServerSetup setup, List<Step> steps) {
         out.add("while True:");
         out.add("    data, addr = s.recvfrom(65535)");
         out.add("    print(data, \"from\", addr)");
-        if (setup.reply() == Session.Reply.ECHO) {
+        if (setup.reply() == ExportRecord.Reply.ECHO) {
             out.add("    s.sendto(data, addr)");
-        } else if (setup.reply() != Session.Reply.NONE) {
+        } else if (setup.reply() != ExportRecord.Reply.NONE) {
             out.add("    s.sendto(" + PythonSource.bytes(setup.greeting()) + ", addr)");
         } else {
             // Answer each datagram the way the session answered after the first one arrived.
@@ -97,8 +97,8 @@ public final class PythonExport {
         }
     }
 
-    public static String client(Session session) {
-        Session.ClientSetup setup = session.client();
+    public static String client(ExportRecord session) {
+        ExportRecord.ClientSetup setup = session.client();
         if (setup == null) {
             return null;
         }
@@ -109,7 +109,7 @@ public final class PythonExport {
         String target = PythonSource.address(setup.target());
         out.add("c = socket.socket(" + PythonSource.family(setup.target()) + ", " + type + ")");
         out.addAll(PythonSource.setsockopt("c", setup.options()));
-        Session.ClientLab lab = setup.lab();
+        ExportRecord.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
             out.add("c.settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
         }
@@ -139,12 +139,12 @@ public final class PythonExport {
         return String.join("\n", out) + "\n";
     }
 
-    private static List<String> header(String name, boolean struct, boolean os, Session.Omitted omitted) {
+    private static List<String> header(String name, boolean struct, boolean os, ExportRecord.Omitted omitted) {
         List<String> out = new ArrayList<>();
         out.add("# " + name + ": written by Socket Workbench from your session. Run it with: python3 " + name);
         if (omitted.any()) {
-            out.add("# The session was longer than Socket Workbench keeps (" + Session.MAX_STEPS + " steps, "
-                    + Session.MAX_BYTES + " bytes sent):");
+            out.add("# The session was longer than Socket Workbench keeps (" + ExportRecord.MAX_STEPS + " steps, "
+                    + ExportRecord.MAX_BYTES + " bytes sent):");
             out.add("# the last " + omitted.steps() + " steps (" + omitted.bytes()
                     + " bytes sent) are left out, so this script stops where the record ends.");
         }

@@ -359,7 +359,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void chooseExport() {
-        if (lesson.session().server() == null && lesson.session().client() == null) {
+        if (lesson.exportRecord().server() == null && lesson.exportRecord().client() == null) {
             inform(t("export.title"), t("export.nothing"));
             return;
         }
@@ -381,8 +381,8 @@ public final class MainWindow extends BorderPane {
     /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
     public List<Path> exportPython(Path dir) throws java.io.IOException {
         List<Path> written = new java.util.ArrayList<>();
-        String serverScript = PythonExport.server(lesson.session());
-        String clientScript = PythonExport.client(lesson.session());
+        String serverScript = PythonExport.server(lesson.exportRecord());
+        String clientScript = PythonExport.client(lesson.exportRecord());
         if (serverScript != null) {
             written.add(Files.writeString(dir.resolve(PythonExport.SERVER_FILE), serverScript));
         }

@@ -18,7 +18,7 @@ import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.PythonExport;
-import io.socketworkbench.lesson.Session;
+import io.socketworkbench.lesson.ExportRecord;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -136,7 +136,7 @@ class PythonExportTest {
     @Test
     void theHomeworkServerScriptBehavesAsTheSeedServer() throws Exception {
         int port = freeTcpPort();
-        String script = PythonExport.server(homework(port).session());
+        String script = PythonExport.server(homework(port).exportRecord());
         assertThat(script).contains("s.listen(5)", "while True:", "con.send(b'This is socket!')", "con.close()");
         startServer(write("server.py", script), port, false);
 
@@ -159,9 +159,9 @@ class PythonExportTest {
     private static Lesson homeworkAt(Address target, java.net.SocketAddress server, java.net.SocketAddress client,
                                      SocketOptionsSpec serverOptions) {
         Lesson lesson = new Lesson();
-        lesson.serverListening(new Session.ServerSetup(false, target, 5, serverOptions,
-                Session.Reply.GREET_CLOSE, HELLO), server);
-        lesson.clientOpening(new Session.ClientSetup(false, target, null, null));
+        lesson.serverListening(new ExportRecord.ServerSetup(false, target, 5, serverOptions,
+                ExportRecord.Reply.GREET_CLOSE, HELLO), server);
+        lesson.clientOpening(new ExportRecord.ClientSetup(false, target, null, null));
         lesson.clientConnected(1, client, server);
         lesson.accepted(2, client, server);
         lesson.sent(Lesson.Side.SERVER, 2, HELLO);
@@ -176,7 +176,7 @@ class PythonExportTest {
         int port = freeTcpPort();
         InetSocketAddress server = new InetSocketAddress("::1", port);
         Lesson lesson = homeworkAt(Address.inet("::1", port), server, new InetSocketAddress("::1", 50010));
-        String serverScript = PythonExport.server(lesson.session());
+        String serverScript = PythonExport.server(lesson.exportRecord());
         assertThat(serverScript).contains("socket.socket(socket.AF_INET6, socket.SOCK_STREAM)", "s.bind(('::1', " + port);
         startServer(write("server.py", serverScript), port, false);
         EventQueue events = new EventQueue();
@@ -188,7 +188,7 @@ class PythonExportTest {
         int ourPort = ((InetSocketAddress) greeter.started().get(10, TimeUnit.SECONDS)).getPort();
         Lesson toOurs = homeworkAt(Address.inet("::1", ourPort), new InetSocketAddress("::1", ourPort),
                 new InetSocketAddress("::1", 50011));
-        assertThat(runClient(write("client.py", PythonExport.client(toOurs.session()))))
+        assertThat(runClient(write("client.py", PythonExport.client(toOurs.exportRecord()))))
                 .isEqualTo("b'This is socket!'\n");
     }
 
@@ -197,7 +197,7 @@ class PythonExportTest {
         Path socket = dir.resolve("it's here.sock");
         java.net.UnixDomainSocketAddress at = java.net.UnixDomainSocketAddress.of(socket);
         Lesson lesson = homeworkAt(Address.unix(socket), at, java.net.UnixDomainSocketAddress.of(""));
-        String serverScript = PythonExport.server(lesson.session());
+        String serverScript = PythonExport.server(lesson.exportRecord());
         assertThat(serverScript).contains("socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)",
                 "s.bind(\"" + socket + "\")");
         python = new ProcessBuilder("python3", "-u", write("server.py", serverScript).toString())
@@ -218,7 +218,7 @@ class PythonExportTest {
         EventQueue ours = new EventQueue();
         engine.listen(ServerConfig.of(Address.unix(socket)).withGreeting(HELLO, true), ours);
         ours.next(SocketEvent.Listening.class);
-        assertThat(runClient(write("client.py", PythonExport.client(lesson.session()))))
+        assertThat(runClient(write("client.py", PythonExport.client(lesson.exportRecord()))))
                 .isEqualTo("b'This is socket!'\n");
     }
 
@@ -228,7 +228,7 @@ class PythonExportTest {
         TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
                 .withGreeting(HELLO, true), events);
         int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
-        String out = runClient(write("client.py", PythonExport.client(homework(port).session())));
+        String out = runClient(write("client.py", PythonExport.client(homework(port).exportRecord())));
         assertThat(out).isEqualTo("b'This is socket!'\n");
         events.next(SocketEvent.Accepted.class);
         events.next(SocketEvent.Closed.class);
@@ -240,11 +240,11 @@ class PythonExportTest {
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50002);
         byte[] line = "hello 你好\n".getBytes(UTF_8);
-        lesson.serverListening(new Session.ServerSetup(udp, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024,
-                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), Session.Reply.ECHO, null), server);
-        lesson.clientOpening(new Session.ClientSetup(udp, tuple(port),
+        lesson.serverListening(new ExportRecord.ServerSetup(udp, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024,
+                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), ExportRecord.Reply.ECHO, null), server);
+        lesson.clientOpening(new ExportRecord.ClientSetup(udp, tuple(port),
                 SocketOptionsSpec.DEFAULTS.withTcpNoDelay(udp ? null : true).withLinger(udp ? null : 0),
-                new Session.ClientLab(false, 5.0, false, 1024, false)));
+                new ExportRecord.ClientLab(false, 5.0, false, 1024, false)));
         if (udp) {
             lesson.clientBound(client);
             lesson.sentDatagram(Lesson.Side.CLIENT, line, tuple(port));
@@ -273,7 +273,7 @@ class PythonExportTest {
         EventQueue events = new EventQueue();
         TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true), events);
         int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
-        String clientScript = PythonExport.client(echoSession(port, false).session());
+        String clientScript = PythonExport.client(echoSession(port, false).exportRecord());
         assertThat(clientScript).contains("c.settimeout(5.0)", "c.shutdown(socket.SHUT_WR)", "import struct",
                 "c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)");
         assertThat(runClient(write("client.py", clientScript))).isEqualTo(
@@ -282,7 +282,7 @@ class PythonExportTest {
 
         // server.py (an echo loop) against our client
         int pyPort = freeTcpPort();
-        startServer(write("server.py", PythonExport.server(echoSession(pyPort, false).session())), pyPort, false);
+        startServer(write("server.py", PythonExport.server(echoSession(pyPort, false).exportRecord())), pyPort, false);
         EventQueue mine = new EventQueue();
         TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", pyPort)), mine);
         mine.next(SocketEvent.Connected.class);
@@ -297,11 +297,11 @@ class PythonExportTest {
         EventQueue events = new EventQueue();
         UdpEndpoint echo = engine.udp(UdpConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true), events);
         int port = ((InetSocketAddress) echo.started().get(10, TimeUnit.SECONDS)).getPort();
-        String out = runClient(write("client.py", PythonExport.client(echoSession(port, true).session())));
+        String out = runClient(write("client.py", PythonExport.client(echoSession(port, true).exportRecord())));
         assertThat(out).startsWith("b'hello \\xe4\\xbd\\xa0\\xe5\\xa5\\xbd\\n' from ('127.0.0.1', " + port + ")");
 
         int pyPort = freeUdpPort();
-        startServer(write("server.py", PythonExport.server(echoSession(pyPort, true).session())), pyPort, true);
+        startServer(write("server.py", PythonExport.server(echoSession(pyPort, true).exportRecord())), pyPort, true);
         EventQueue mine = new EventQueue();
         UdpEndpoint me = engine.udp(UdpConfig.of(Address.inet("127.0.0.1", 0)), mine);
         me.started().get(10, TimeUnit.SECONDS);
@@ -316,14 +316,14 @@ class PythonExportTest {
         Lesson lesson = new Lesson();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 50003);
-        lesson.serverListening(new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024, null, Session.Reply.NONE, null),
+        lesson.serverListening(new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024, null, ExportRecord.Reply.NONE, null),
                 server);
         lesson.accepted(7, peer, server);
         lesson.received(Lesson.Side.SERVER, 7, "hello".getBytes(UTF_8), 1024);
         lesson.sent(Lesson.Side.SERVER, 7, "world".getBytes(UTF_8));
         lesson.closed(Lesson.Side.SERVER, 7, CloseReason.LOCAL, null);
-        assertThat(PythonExport.client(lesson.session())).isNull();
-        startServer(write("server.py", PythonExport.server(lesson.session())), port, false);
+        assertThat(PythonExport.client(lesson.exportRecord())).isNull();
+        startServer(write("server.py", PythonExport.server(lesson.exportRecord())), port, false);
 
         EventQueue mine = new EventQueue();
         TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port)), mine);

@@ -19,19 +19,19 @@ class LessonTest {
 
     private final Lesson lesson = new Lesson();
 
-    static Session.ServerSetup homeworkServer() {
-        return new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true),
-                Session.Reply.GREET_CLOSE, HELLO);
+    static ExportRecord.ServerSetup homeworkServer() {
+        return new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true),
+                ExportRecord.Reply.GREET_CLOSE, HELLO);
     }
 
-    static Session.ClientSetup client(Session.ClientLab lab) {
-        return new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null, lab);
+    static ExportRecord.ClientSetup client(ExportRecord.ClientLab lab) {
+        return new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null, lab);
     }
 
     /** The homework as the panes report it: server and client both ours, ids 1 (client) and 2 (accepted). */
     static void homework(Lesson lesson) {
         lesson.serverListening(homeworkServer(), SERVER);
-        lesson.clientOpening(client(Session.ClientLab.DEFAULT));
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT));
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.accepted(2, CLIENT, SERVER);
         lesson.sent(Lesson.Side.SERVER, 2, HELLO);
@@ -44,7 +44,7 @@ class LessonTest {
     void theHomeworkLightsAllFiveStepsAndMirrorsThePythonOfTheSeed() {
         lesson.serverListening(homeworkServer(), SERVER);
         assertThat(lesson.serverState()).isEqualTo(TcpState.LISTEN);
-        lesson.clientOpening(client(Session.ClientLab.DEFAULT));
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT));
         assertThat(lesson.clientState()).isEqualTo(TcpState.SYN_SENT);
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.accepted(2, CLIENT, SERVER);
@@ -167,8 +167,8 @@ class LessonTest {
     void udpHasItsOwnStepsAndKeepsTheSender() {
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", 9999);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 40000);
-        lesson.serverListening(new Session.ServerSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 0, null, Session.Reply.NONE, null), server);
-        lesson.clientOpening(new Session.ClientSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 9999), null, null));
+        lesson.serverListening(new ExportRecord.ServerSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 0, null, ExportRecord.Reply.NONE, null), server);
+        lesson.clientOpening(new ExportRecord.ClientSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 9999), null, null));
         lesson.clientBound(client);
         lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), io.socketworkbench.engine.Address.inet("127.0.0.1", 9999));
         lesson.receivedDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), client, 65535, 0);
@@ -188,13 +188,13 @@ class LessonTest {
 
     @Test
     void connectRaisesWhereConnectExReturnsTheCode() {
-        lesson.clientOpening(client(Session.ClientLab.DEFAULT));
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT));
         lesson.clientFailed(SocketError.of(ErrorKind.CONNECTION_REFUSED));
         assertThat(lesson.clientState()).isEqualTo(TcpState.CLOSED);
         assertThat(lesson.mirror()).last().isEqualTo(
                 "c.connect(('127.0.0.1', 37777))  # ConnectionRefusedError: [Errno 111] Connection refused");
 
-        lesson.clientOpening(client(new Session.ClientLab(true, 5.0, true, 16, false)));
+        lesson.clientOpening(client(new ExportRecord.ClientLab(true, 5.0, true, 16, false)));
         lesson.clientFailed(SocketError.of(ErrorKind.CONNECTION_REFUSED));
         assertThat(lesson.mirror()).contains("c.settimeout(5.0)")
                 .last().isEqualTo("c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)");
@@ -204,7 +204,7 @@ class LessonTest {
     @Test
     void optionsAreSetAndReadBackAsTheSystemHoldsThem() {
         SocketOptionsSpec spec = SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withLinger(5).withTcpNoDelay(true);
-        lesson.clientOpening(new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), spec, null));
+        lesson.clientOpening(new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), spec, null));
         lesson.optionsRead(Lesson.Side.CLIENT, Map.of("SO_RCVBUF", 8192, "SO_LINGER", 5, "TCP_NODELAY", true,
                 "SO_KEEPALIVE", false));
         assertThat(lesson.mirror()).contains(
@@ -219,7 +219,7 @@ class LessonTest {
 
     @Test
     void halfCloseAndNonBlockingReceiveReadAsPython() {
-        lesson.clientOpening(client(new Session.ClientLab(false, null, true, 16, true)));
+        lesson.clientOpening(client(new ExportRecord.ClientLab(false, null, true, 16, true)));
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.receiveFailed("data = c.recv(16)", SocketError.of(ErrorKind.WOULD_BLOCK));
         lesson.halfClosed(Lesson.Side.CLIENT, 1);
@@ -244,40 +244,40 @@ class LessonTest {
         lesson.serverListening(homeworkServer(), SERVER);
         lesson.accepted(2, CLIENT, SERVER);
         byte[] line = "0123456789".getBytes(UTF_8);
-        for (int i = 0; i < Session.MAX_STEPS + 25; i++) {
+        for (int i = 0; i < ExportRecord.MAX_STEPS + 25; i++) {
             lesson.sent(Lesson.Side.SERVER, 2, line);
         }
-        assertThat(lesson.session().serverOmitted()).isEqualTo(new Session.Omitted(25, 250));
-        String truncated = PythonExport.server(lesson.session());
+        assertThat(lesson.exportRecord().serverOmitted()).isEqualTo(new ExportRecord.Omitted(25, 250));
+        String truncated = PythonExport.server(lesson.exportRecord());
         assertThat(truncated).contains("the last 25 steps (250 bytes sent) are left out");
 
         lesson.serverListening(homeworkServer(), SERVER);
         lesson.accepted(3, CLIENT, SERVER);
         lesson.sent(Lesson.Side.SERVER, 3, "fresh".getBytes(UTF_8));
-        assertThat(lesson.session().serverOmitted().any()).isFalse();
-        assertThat(lesson.session().serverSteps()).hasSize(1);
-        assertThat(PythonExport.server(lesson.session())).contains("con.send(b'fresh')").doesNotContain("left out");
+        assertThat(lesson.exportRecord().serverOmitted().any()).isFalse();
+        assertThat(lesson.exportRecord().serverSteps()).hasSize(1);
+        assertThat(PythonExport.server(lesson.exportRecord())).contains("con.send(b'fresh')").doesNotContain("left out");
     }
 
     @Test
     void aClientsRecordIsItsOwn() {
-        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 1, "c");
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 1, "c");
         lesson.clientConnected(1, CLIENT, SERVER);
-        for (int i = 0; i < Session.MAX_STEPS + 1; i++) {
+        for (int i = 0; i < ExportRecord.MAX_STEPS + 1; i++) {
             lesson.sent(Lesson.Side.CLIENT, 1, "x".getBytes(UTF_8));
         }
-        assertThat(lesson.session().clientOmitted().steps()).isEqualTo(1);
-        assertThat(lesson.session().serverOmitted().any()).as("the server's side is whole").isFalse();
-        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 5, "c");
-        assertThat(lesson.session().clientOmitted().any()).isFalse();
-        assertThat(lesson.session().clientSteps()).isEmpty();
+        assertThat(lesson.exportRecord().clientOmitted().steps()).isEqualTo(1);
+        assertThat(lesson.exportRecord().serverOmitted().any()).as("the server's side is whole").isFalse();
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 5, "c");
+        assertThat(lesson.exportRecord().clientOmitted().any()).isFalse();
+        assertThat(lesson.exportRecord().clientSteps()).isEmpty();
     }
 
     @Test
     void severalClientsAreToldApartInTheMirror() {
         InetSocketAddress second = new InetSocketAddress("127.0.0.1", 40002);
-        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 1, "c1");
-        lesson.clientOpening(client(Session.ClientLab.DEFAULT), 2, "c2");
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 1, "c1");
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 2, "c2");
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.clientConnected(2, second, SERVER);
         lesson.sent(Lesson.Side.CLIENT, 1, "a".getBytes(UTF_8));
@@ -302,7 +302,7 @@ class LessonTest {
 
     @Test
     void aFailedLookupDrawsNoArrowBecauseNothingWasSent() {
-        lesson.clientOpening(new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("nosuch.invalid", 80),
+        lesson.clientOpening(new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("nosuch.invalid", 80),
                 null, null));
         lesson.clientFailed(SocketError.of(ErrorKind.UNKNOWN_HOST));
         assertThat(lesson.sequence().arrows()).isEmpty();

@@ -7,7 +7,7 @@ import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.SequenceDiagram;
-import io.socketworkbench.lesson.Session;
+import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.server.ServerPane;
@@ -303,10 +303,10 @@ class ClassroomTest {
         String longCall = "c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)";
         robot.interact(() -> {
             Lesson lesson = window.lesson();
-            lesson.serverListening(new Session.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, null, null, null),
+            lesson.serverListening(new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, null, null, null),
                     new java.net.InetSocketAddress("127.0.0.1", 37777));
-            lesson.clientOpening(new Session.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null,
-                    new Session.ClientLab(true, null, false, 1024, false)));
+            lesson.clientOpening(new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null,
+                    new ExportRecord.ClientLab(true, null, false, 1024, false)));
             lesson.clientFailed(io.socketworkbench.engine.SocketError.from(new java.net.ConnectException(
                     "Connection refused")));
         });
@@ -342,7 +342,7 @@ class ClassroomTest {
         int port = freePort();
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
-            window.client().setLab(new Session.ClientLab(true, null, false, 1024, false));
+            window.client().setLab(new ExportRecord.ClientLab(true, null, false, 1024, false));
             window.client().open();
         });
         await(() -> mirror(robot).contains(
@@ -356,7 +356,7 @@ class ClassroomTest {
         int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
-            window.client().setLab(new Session.ClientLab(false, null, true, 4, true));
+            window.client().setLab(new ExportRecord.ClientLab(false, null, true, 4, true));
             window.client().open();
         });
         await(() -> window.server().clientCount() == 1 && window.client().isOpen());
@@ -390,7 +390,7 @@ class ClassroomTest {
         int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
-            window.client().setLab(new Session.ClientLab(false, 0.3, false, 1024, true));
+            window.client().setLab(new ExportRecord.ClientLab(false, 0.3, false, 1024, true));
             window.client().open();
         });
         await(() -> window.client().isOpen() && window.server().clientCount() == 1);
@@ -408,7 +408,7 @@ class ClassroomTest {
         int port = startServer(robot, io.socketworkbench.ui.common.Protocol.UDP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.UDP, "127.0.0.1", port);
-            window.client().setLab(new Session.ClientLab(false, null, false, 4, false));
+            window.client().setLab(new ExportRecord.ClientLab(false, null, false, 4, false));
             window.client().open();
         });
         await(() -> window.lesson().sequence().lifelines().size() == 2);

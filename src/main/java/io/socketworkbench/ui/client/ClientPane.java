@@ -6,7 +6,7 @@ import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.Session;
+import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.FramingControl;
@@ -169,7 +169,7 @@ public final class ClientPane extends VBox {
     }
 
     /** The socket lab, for examples and tests. */
-    public void setLab(Session.ClientLab value) {
+    public void setLab(ExportRecord.ClientLab value) {
         lab.set(value);
     }
 

@@ -15,7 +15,7 @@ import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.Session;
+import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Framer;
 import io.socketworkbench.ui.common.TrafficLog;
 import io.socketworkbench.ui.common.TrafficStats;
@@ -44,11 +44,11 @@ public final class ClientSession {
     static final int MAX_PIECES = 4;
 
     /** What a connect (or a UDP socket) needs, taken from the form when Connect is pressed. */
-    public record Open(Address target, boolean udp, SocketOptionsSpec options, Session.ClientLab lab,
+    public record Open(Address target, boolean udp, SocketOptionsSpec options, ExportRecord.ClientLab lab,
                        Address udpBind) {
         public Open {
             options = options == null ? SocketOptionsSpec.DEFAULTS : options;
-            lab = lab == null ? Session.ClientLab.DEFAULT : lab;
+            lab = lab == null ? ExportRecord.ClientLab.DEFAULT : lab;
         }
     }
 
@@ -130,8 +130,8 @@ public final class ClientSession {
         return bytesIn;
     }
 
-    private Session.ClientLab lab() {
-        return current == null ? Session.ClientLab.DEFAULT : current.lab();
+    private ExportRecord.ClientLab lab() {
+        return current == null ? ExportRecord.ClientLab.DEFAULT : current.lab();
     }
 
     /** Connects (TCP, AF_UNIX) or opens a UDP socket; DNS and connect happen on engine threads. */
@@ -142,7 +142,7 @@ public final class ClientSession {
         eof = null;
         pending.stop();
         open.set(true);
-        Session.ClientSetup setup = new Session.ClientSetup(request.udp(), request.target(), request.options(),
+        ExportRecord.ClientSetup setup = new ExportRecord.ClientSetup(request.udp(), request.target(), request.options(),
                 request.lab());
         if (request.udp()) {
             udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options()),
@@ -156,7 +156,7 @@ public final class ClientSession {
         peer = Address.format(request.target());
         target = request.target();
         status.set(t("client.state.connecting", peer));
-        Session.ClientLab lab = request.lab();
+        ExportRecord.ClientLab lab = request.lab();
         Duration limit = lab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
                 : Duration.ofMillis(Math.max(1, Math.round(lab.timeout() * 1000)));
         // settimeout bounds connect and each recv. Receiving by hand, the lab times the recv itself.

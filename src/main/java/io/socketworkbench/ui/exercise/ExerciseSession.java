@@ -6,7 +6,7 @@ import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.Session;
+import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.lesson.exercise.Check;
 import io.socketworkbench.lesson.exercise.Exercise;
 import io.socketworkbench.lesson.exercise.ExerciseRun;
@@ -217,7 +217,7 @@ public final class ExerciseSession {
         @Override
         public void listening(Address address, SocketAddress local, boolean udp) {
             post(() -> {
-                lesson.serverStarting(new Session.ServerSetup(udp, address, 50, null, Session.Reply.NONE, null));
+                lesson.serverStarting(new ExportRecord.ServerSetup(udp, address, 50, null, ExportRecord.Reply.NONE, null));
                 lesson.serverListening(local);
             });
         }
@@ -230,7 +230,7 @@ public final class ExerciseSession {
         @Override
         public void connecting(long id, Address target, boolean udp) {
             String name = "c" + clientNumber.incrementAndGet();
-            post(() -> lesson.clientOpening(new Session.ClientSetup(udp, target, null, null), id, name));
+            post(() -> lesson.clientOpening(new ExportRecord.ClientSetup(udp, target, null, null), id, name));
         }
 
         @Override

@@ -13,7 +13,7 @@ import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.Session;
+import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Framer;
 import io.socketworkbench.ui.common.TrafficLog;
 import io.socketworkbench.ui.common.TrafficStats;
@@ -224,9 +224,9 @@ public final class ServerSession {
         local = "";
         running.set(true);
         status.set(t("server.state.starting"));
-        lesson.serverStarting(new Session.ServerSetup(start.udp(), start.address(), start.backlog(),
-                start.options(), (start.reply() == ReplyMode.RULES ? Session.Reply.NONE
-                        : Session.Reply.valueOf(start.reply().name())), start.greeting()));
+        lesson.serverStarting(new ExportRecord.ServerSetup(start.udp(), start.address(), start.backlog(),
+                start.options(), (start.reply() == ReplyMode.RULES ? ExportRecord.Reply.NONE
+                        : ExportRecord.Reply.valueOf(start.reply().name())), start.greeting()));
         if (start.udp()) {
             udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
                     start.greets() ? start.greeting() : null), trafficLog.wrap(port.toDatagrams(this::onEvent)));

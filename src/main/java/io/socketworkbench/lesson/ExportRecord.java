@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@link #MAX_STEPS} steps or {@link #MAX_BYTES} of sent bytes, recording stops and counts what it left out. A new
  * server or client starts its side afresh.
  */
-public final class Session {
+public final class ExportRecord {
 
     /** What the server does by itself. */
     public enum Reply { NONE, ECHO, GREET, GREET_CLOSE }
