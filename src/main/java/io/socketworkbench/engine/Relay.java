@@ -138,11 +138,15 @@ public final class Relay implements SocketListener {
                 other.shutdownOutput();
             }
         } else if (event instanceof SocketEvent.Closed closed) {
-            ended(closed.source());
+            ended(closed.source(), closed.reason() == CloseReason.RESET);
         } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.CONNECT) {
             Pair pair = pairs.get(failed.source());
             if (pair != null) {
-                closeSide(pair.client);
+                // The client learns it as the target said it: a reset, not a clean close that looks like an answer.
+                TcpConnection client = reactor.streams().get(pair.client);
+                if (client != null) {
+                    client.abort();
+                }
                 unpair(pair);
             }
         }
@@ -252,14 +256,16 @@ public final class Relay implements SocketListener {
         }
     }
 
-    /** One side closed: the other goes too, once what waits for it is out. */
-    private void ended(long side) {
+    /** One side closed: the other goes too, once what waits for it is out, or at once with a reset if it was reset. */
+    private void ended(long side, boolean reset) {
         Pair pair = pairs.get(side);
         if (pair == null) {
             return;
         }
         TcpConnection other = reactor.streams().get(pair.other(side));
-        if (other != null) {
+        if (other != null && reset) {
+            other.abort();
+        } else if (other != null) {
             other.closeGracefully();
         } else if (pair.connecting == null || side == pair.upstream) {
             unpair(pair);

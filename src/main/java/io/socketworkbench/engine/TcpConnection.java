@@ -296,6 +296,22 @@ final class TcpConnection implements Reactor.Handler {
         }
     }
 
+    /**
+     * Closes at once with a reset (SO_LINGER 0), as when a process dies: what waits is dropped, and the peer's
+     * recv() raises ConnectionResetError. For a relay that passes on a reset, or a target that refused.
+     */
+    void abort() {
+        if (closed) {
+            return;
+        }
+        try {
+            channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException | UnsupportedOperationException e) {
+            // an AF_UNIX stream has no linger: it closes as it can
+        }
+        close(CloseReason.LOCAL, null);
+    }
+
     /** Closes once queued bytes are sent, or after a short grace period if the peer does not read them. */
     void closeGracefully() {
         if (closed) {

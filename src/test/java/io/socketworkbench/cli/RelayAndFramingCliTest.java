@@ -185,7 +185,7 @@ class RelayAndFramingCliTest {
     }
 
     @Test
-    void aTargetThatRefusesIsNamedWithTheClientAndARelayToItselfIsAUsageError() throws Exception {
+    void aTargetThatRefusesIsNamedWithTheClientWhoIsResetAndARelayToItselfIsAUsageError() throws Exception {
         int closed;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closed = probe.getLocalPort();
@@ -195,7 +195,8 @@ class RelayAndFramingCliTest {
         try (Socket client = new Socket("127.0.0.1", relay.port())) {
             client.setSoTimeout(10_000);
             name = "127.0.0.1:" + client.getLocalPort();
-            assertThat(client.getInputStream().read()).isEqualTo(-1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.getInputStream().read())
+                    .isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
         }
         relay.err().await(java.util.regex.Pattern.compile("Closed "), java.time.Duration.ofSeconds(10));
         assertThat(relay.err().text()).contains("Could not forward " + name + " to 127.0.0.1:" + closed

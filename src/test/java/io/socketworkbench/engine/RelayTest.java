@@ -152,7 +152,7 @@ class RelayTest {
     }
 
     @Test
-    void aTargetThatRefusesClosesTheClientAndSaysWhy() throws Exception {
+    void aTargetThatRefusesResetsTheClientAndSaysWhy() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
@@ -161,13 +161,32 @@ class RelayTest {
         Relay relay = relay(closedPort, events);
         try (Socket client = new Socket("127.0.0.1", port(relay))) {
             client.setSoTimeout(10_000);
-            assertThat(client.getInputStream().read()).isEqualTo(-1);
+            // A reset, as the target gave: a clean close would look like an empty answer.
+            assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(java.net.SocketException.class)
+                    .hasMessageContaining("reset");
         }
         SocketEvent.Forwarding forwarding = events.next(SocketEvent.Forwarding.class);
         SocketEvent.Failed failed = events.next(SocketEvent.Failed.class, f -> f.source() == forwarding.upstream());
         assertThat(failed.operation()).isEqualTo(Operation.CONNECT);
         assertThat(failed.error().kind()).isEqualTo(ErrorKind.CONNECTION_REFUSED);
         events.next(SocketEvent.Closed.class, c -> c.source() == forwarding.client());
+    }
+
+    @Test
+    void aResetOnOneSideIsPassedOnAsAReset() throws Exception {
+        try (ServerSocket server = new ServerSocket(0)) {
+            Relay relay = relay(server.getLocalPort(), new EventQueue());
+            try (Socket client = new Socket("127.0.0.1", port(relay)); Socket upstream = server.accept()) {
+                client.getOutputStream().write("ping".getBytes());
+                upstream.setSoTimeout(10_000);
+                assertThat(upstream.getInputStream().readNBytes(4)).isEqualTo("ping".getBytes());
+                upstream.setSoLinger(true, 0);
+                upstream.close(); // the server dies: a reset
+                client.setSoTimeout(10_000);
+                assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(java.net.SocketException.class)
+                        .hasMessageContaining("reset");
+            }
+        }
     }
 
     @Test
