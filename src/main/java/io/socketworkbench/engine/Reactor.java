@@ -143,7 +143,8 @@ final class Reactor implements AutoCloseable {
             load(event.getName());
         }
         for (String name : new String[] {"io.socketworkbench.engine.TcpConnection",
-                "io.socketworkbench.engine.TcpConnection$Pending", "io.socketworkbench.engine.QueueBudget",
+                "io.socketworkbench.engine.Outbound", "io.socketworkbench.engine.Outbound$Pending",
+                "io.socketworkbench.engine.QueueBudget",
                 "io.socketworkbench.engine.CloseReason", "io.socketworkbench.engine.Operation",
                 "io.socketworkbench.engine.SocketEvent$Origin", "io.socketworkbench.engine.TcpServer$Admission",
                 "io.socketworkbench.engine.TcpServer$AcceptFailure", "io.socketworkbench.engine.Transport",

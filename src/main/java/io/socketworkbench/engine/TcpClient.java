@@ -114,7 +114,7 @@ public final class TcpClient extends Endpoint {
             if (connection == null) {
                 done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED)));
             } else {
-                connection.send(data, done);
+                connection.send(data, done, SocketEvent.Origin.USER);
             }
         });
         return done;

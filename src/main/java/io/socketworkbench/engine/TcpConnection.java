@@ -6,15 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** One established TCP (or AF_UNIX stream) connection. Confined to the reactor thread. */
 final class TcpConnection implements Reactor.Handler {
-
-    private record Pending(ByteBuffer buffer, int size, CompletableFuture<Integer> done, SocketEvent.Origin origin,
-                           byte[] data) {}
 
     private static final int READS_PER_WAKEUP = 8;
     private static final int OVER_BUDGET_READ = 4 * 1024;
@@ -30,11 +26,10 @@ final class TcpConnection implements Reactor.Handler {
     private final Watchdog watchdog;
     private final Consumer<CloseReason> onClosed;
     private ReceiveSink sink;
-    private final ArrayDeque<Pending> outbound = new ArrayDeque<>();
+    private final Outbound outbound = new Outbound();
     private SelectionKey key;
     private SocketAddress remote;
     private SocketAddress local;
-    private long queued;
     private boolean closed;
     private boolean readPaused;
     /** Reading held by whoever shows the bytes (the window's bridge, when it falls behind). */
@@ -179,12 +174,10 @@ final class TcpConnection implements Reactor.Handler {
         }
     }
 
-    /** Queues bytes for sending; a full queue refuses them and reports {@link SocketEvent.SendRejected}. */
-    void send(byte[] data, CompletableFuture<Integer> done) {
-        send(data, done, SocketEvent.Origin.USER);
-    }
-
-    /** The same for the engine's own writes, whose {@link SocketEvent.Sent} carries the bytes. */
+    /**
+     * Queues bytes for sending; a full queue refuses them and reports {@link SocketEvent.SendRejected}. The engine's
+     * own writes (greetings, echoes) have a {@link SocketEvent.Sent} that carries the bytes.
+     */
     void send(byte[] data, CompletableFuture<Integer> done, SocketEvent.Origin origin) {
         if (closed || outputShut || shutdownWhenFlushed || closeWhenFlushed != null) {
             if (done == null) {
@@ -194,6 +187,7 @@ final class TcpConnection implements Reactor.Handler {
                     closed ? ErrorKind.NOT_CONNECTED : ErrorKind.BROKEN_PIPE)));
             return;
         }
+        long queued = outbound.queued();
         if (queued > 0 && queued + data.length > cap && done != null) {
             emit(new SocketEvent.SendRejected(id, data.length, queued, cap));
             done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.WOULD_BLOCK)));
@@ -212,9 +206,8 @@ final class TcpConnection implements Reactor.Handler {
         if (outbound.isEmpty()) {
             watchdog.waiting();
         }
-        outbound.add(new Pending(ByteBuffer.wrap(data), data.length, done, origin,
-                origin == SocketEvent.Origin.USER || origin == SocketEvent.Origin.RELAY ? null : data));
-        queued += data.length;
+        outbound.add(data, done, origin);
+        long queued = outbound.queued();
         reactor.budget().add(data.length);
         if (echo && !readPaused && (queued > cap / 2 || reactor.budget().overFor(queued))) {
             // An echo peer that does not read must not make us buffer without end: stop reading from it. Past
@@ -228,29 +221,19 @@ final class TcpConnection implements Reactor.Handler {
         flush();
     }
 
-    private void flush() {
-        while (!outbound.isEmpty()) {
-            Pending head = outbound.peek();
-            try {
-                if (!writeSome(head.buffer())) {
-                    setInterest(SelectionKey.OP_WRITE, true);
-                    return;
-                }
-            } catch (IOException e) {
-                fail(SocketError.ofWrite(e));
+    /** Writes what the socket takes now, as when it reports writable. */
+    void flush() {
+        try {
+            if (!outbound.writeTo(transport, watchdog::drained, this::wentOut)) {
+                setInterest(SelectionKey.OP_WRITE, true);
                 return;
             }
-            outbound.poll();
-            queued -= head.size();
-            reactor.budget().add(-head.size());
-            reactor.record(Fact.Type.DATA, id, local, remote, false, head.buffer().array(), null);
-            emit(new SocketEvent.Sent(id, remote, head.size(), head.origin(), head.data()));
-            if (head.done() != null) {
-                head.done().complete(head.size());
-            }
+        } catch (IOException e) {
+            fail(SocketError.ofWrite(e));
+            return;
         }
         setInterest(SelectionKey.OP_WRITE, false);
-        if (readPaused && queued <= cap / 4 && closeWhenFlushed == null && !reactor.budget().over()) {
+        if (readPaused && outbound.queued() <= cap / 4 && closeWhenFlushed == null && !reactor.budget().over()) {
             readPaused = false;
             updateReadInterest();
         }
@@ -262,12 +245,14 @@ final class TcpConnection implements Reactor.Handler {
         }
     }
 
-    /** Writes as much of the buffer as the transport takes; true when all of it went. */
-    private boolean writeSome(ByteBuffer buffer) throws IOException {
-        if (transport.write(buffer) > 0) {
-            watchdog.drained();
+    /** One send went out whole: the budget has room again, and whoever waits hears of it. */
+    private void wentOut(Outbound.Pending sent) {
+        reactor.budget().add(-sent.size());
+        reactor.record(Fact.Type.DATA, id, local, remote, false, sent.buffer().array(), null);
+        emit(new SocketEvent.Sent(id, remote, sent.size(), sent.origin(), sent.shown()));
+        if (sent.done() != null) {
+            sent.done().complete(sent.size());
         }
-        return !buffer.hasRemaining();
     }
 
     /** Python's {@code shutdown(SHUT_WR)}: the peer's recv() returns {@code b''} once our queued bytes are out. */
@@ -334,11 +319,6 @@ final class TcpConnection implements Reactor.Handler {
         return readPaused || heldByView || heldForPeer;
     }
 
-    /** Writes what the socket takes now, as when it reports writable. */
-    void flushNow() {
-        flush();
-    }
-
     private void fail(SocketError error) {
         boolean reset = error.kind() == ErrorKind.CONNECTION_RESET || error.kind() == ErrorKind.BROKEN_PIPE;
         close(reset ? CloseReason.RESET : CloseReason.ERROR, error);
@@ -353,15 +333,8 @@ final class TcpConnection implements Reactor.Handler {
         Reactor.release(key, channel);
         reactor.streams().remove(id);
         SocketFailure failure = new SocketFailure(error != null ? error : SocketError.of(ErrorKind.NOT_CONNECTED));
-        for (Pending pending : outbound) {
-            if (pending.done() != null) {
-                pending.done().completeExceptionally(failure);
-            }
-        }
-        outbound.clear();
-        reactor.budget().add(-queued);
+        reactor.budget().add(-outbound.dropAll(failure));
         reactor.budget().forget(this);
-        queued = 0;
         if (reason == CloseReason.RESET) {
             reactor.record(Fact.Type.RST, id, local, remote, true, null, error);
         } else if (error != null) {
@@ -379,12 +352,12 @@ final class TcpConnection implements Reactor.Handler {
     }
 
     long queuedBytes() {
-        return queued;
+        return outbound.queued();
     }
 
     /** The engine's budget has room again: read once more, unless this connection's own queue is still full. */
     void budgetFreed() {
-        if (readPaused && queued <= cap / 4 && closeWhenFlushed == null && !closed) {
+        if (readPaused && outbound.queued() <= cap / 4 && closeWhenFlushed == null && !closed) {
             readPaused = false;
             updateReadInterest();
         }

@@ -244,7 +244,7 @@ public final class TcpServer extends Endpoint {
             if (target == null) {
                 done.completeExceptionally(new SocketFailure(SocketError.of(ErrorKind.NOT_CONNECTED)));
             } else {
-                target.send(data, done);
+                target.send(data, done, SocketEvent.Origin.USER);
             }
         });
         return done;
@@ -262,7 +262,7 @@ public final class TcpServer extends Endpoint {
             for (TcpConnection connection : new ArrayList<>(connections.values())) {
                 CompletableFuture<Integer> one = reported(connection.id);
                 each.put(connection.id, one);
-                connection.send(data, one);
+                connection.send(data, one, SocketEvent.Origin.USER);
             }
             CompletableFuture.allOf(each.values().stream().map(f -> f.handle((n, e) -> n))
                     .toArray(CompletableFuture[]::new)).thenRun(() -> done.complete(each.entrySet().stream()

@@ -83,7 +83,7 @@ final class Watchdog {
         if (stalled >= stallMillis) {
             // The selector reports a socket writable only once much of its send buffer is free; a slow reader
             // may have taken some since. Try: any byte written is progress.
-            connection.flushNow();
+            connection.flush();
             if (connection.isClosed() || connection.queuedBytes() == 0) {
                 return;
             }
