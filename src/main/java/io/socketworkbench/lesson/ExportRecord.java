@@ -1,5 +1,6 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ReplyMode;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import java.net.SocketAddress;
@@ -16,19 +17,16 @@ import java.util.Objects;
  */
 public final class ExportRecord {
 
-    /** What the server does by itself. */
-    public enum Reply { NONE, ECHO, GREET, GREET_CLOSE }
-
     /**
      * How the server was set up: where it binds (once listening, where it really is: port 0 becomes the real
      * port); {@code greeting} is used by the GREET replies.
      */
     public record ServerSetup(boolean udp, Address address, int backlog, SocketOptionsSpec options,
-                              Reply reply, byte[] greeting) {
+                              ReplyMode reply, byte[] greeting) {
         public ServerSetup {
             Objects.requireNonNull(address, "address");
             options = options == null ? SocketOptionsSpec.DEFAULTS : options;
-            reply = reply == null ? Reply.NONE : reply;
+            reply = reply == null ? ReplyMode.NONE : reply;
             greeting = greeting == null ? new byte[0] : greeting.clone();
         }
     }

@@ -1,5 +1,6 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ReplyMode;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.lesson.ExportRecord.Step;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class PythonExport {
         out.add("    con, addr = s.accept()");
         out.add("    print(\"connected from\", addr)");
         String in = "    ";
-        if (setup.reply() == ExportRecord.Reply.ECHO) {
+        if (setup.reply() == ReplyMode.ECHO) {
             out.add(in + "while True:");
             out.add(in + "    data = con.recv(1024)");
             out.add(in + "    if not data:   # b'': the client closed");
@@ -62,9 +63,9 @@ public final class PythonExport {
             out.add(in + "    con.sendall(data)");
         } else if (!steps.isEmpty()) {
             replay(out, in, "con", steps);
-        } else if (setup.reply() != ExportRecord.Reply.NONE) {
+        } else if (setup.reply() != ReplyMode.NONE) {
             out.add(in + send("con", setup.greeting()));
-            if (setup.reply() == ExportRecord.Reply.GREET) {
+            if (setup.reply() == ReplyMode.GREET) {
                 printUntilClosed(out, in, "con");
             }
         } else {
@@ -77,9 +78,9 @@ public final class PythonExport {
         out.add("while True:");
         out.add("    data, addr = s.recvfrom(65535)");
         out.add("    print(data, \"from\", addr)");
-        if (setup.reply() == ExportRecord.Reply.ECHO) {
+        if (setup.reply() == ReplyMode.ECHO) {
             out.add("    s.sendto(data, addr)");
-        } else if (setup.reply() != ExportRecord.Reply.NONE) {
+        } else if (setup.reply() != ReplyMode.NONE) {
             out.add("    s.sendto(" + PythonSource.bytes(setup.greeting()) + ", addr)");
         } else {
             // Answer each datagram the way the session answered after the first one arrived.

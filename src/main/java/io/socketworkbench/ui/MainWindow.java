@@ -1,10 +1,10 @@
 package io.socketworkbench.ui;
 
+import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.ui.client.ClientPane;
-import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.lesson.LessonPane;
@@ -239,7 +239,7 @@ public final class MainWindow extends BorderPane {
     public void runHomework(int port) {
         clients.getSelectionModel().select(0);
         server.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
-        server.setReply(io.socketworkbench.ui.server.ServerSession.ReplyMode.GREET_CLOSE, "This is socket!");
+        server.setReply(ReplyMode.GREET_CLOSE, "This is socket!");
         server.setBacklog(5);
         // The tutorial's listen(5) is for this start only: a later Start gets the form's own backlog back.
         server.whenListening(server::restoreBacklog);

@@ -1,5 +1,6 @@
 package io.socketworkbench.interop;
 
+import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -160,7 +161,7 @@ class PythonExportTest {
                                      SocketOptionsSpec serverOptions) {
         Lesson lesson = new Lesson();
         lesson.serverListening(new ExportRecord.ServerSetup(false, target, 5, serverOptions,
-                ExportRecord.Reply.GREET_CLOSE, HELLO), server);
+                ReplyMode.GREET_CLOSE, HELLO), server);
         lesson.clientOpening(new ExportRecord.ClientSetup(false, target, null, null));
         lesson.clientConnected(1, client, server);
         lesson.accepted(2, client, server);
@@ -241,7 +242,7 @@ class PythonExportTest {
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50002);
         byte[] line = "hello 你好\n".getBytes(UTF_8);
         lesson.serverListening(new ExportRecord.ServerSetup(udp, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024,
-                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), ExportRecord.Reply.ECHO, null), server);
+                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), ReplyMode.ECHO, null), server);
         lesson.clientOpening(new ExportRecord.ClientSetup(udp, tuple(port),
                 SocketOptionsSpec.DEFAULTS.withTcpNoDelay(udp ? null : true).withLinger(udp ? null : 0),
                 new ExportRecord.ClientLab(false, 5.0, false, 1024, false)));
@@ -316,7 +317,7 @@ class PythonExportTest {
         Lesson lesson = new Lesson();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 50003);
-        lesson.serverListening(new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024, null, ExportRecord.Reply.NONE, null),
+        lesson.serverListening(new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024, null, ReplyMode.NONE, null),
                 server);
         lesson.accepted(7, peer, server);
         lesson.received(Lesson.Side.SERVER, 7, "hello".getBytes(UTF_8), 1024);

@@ -1,5 +1,6 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ class LessonTest {
 
     static ExportRecord.ServerSetup homeworkServer() {
         return new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true),
-                ExportRecord.Reply.GREET_CLOSE, HELLO);
+                ReplyMode.GREET_CLOSE, HELLO);
     }
 
     static ExportRecord.ClientSetup client(ExportRecord.ClientLab lab) {
@@ -167,7 +168,7 @@ class LessonTest {
     void udpHasItsOwnStepsAndKeepsTheSender() {
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", 9999);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 40000);
-        lesson.serverListening(new ExportRecord.ServerSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 0, null, ExportRecord.Reply.NONE, null), server);
+        lesson.serverListening(new ExportRecord.ServerSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 0, null, ReplyMode.NONE, null), server);
         lesson.clientOpening(new ExportRecord.ClientSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 9999), null, null));
         lesson.clientBound(client);
         lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), io.socketworkbench.engine.Address.inet("127.0.0.1", 9999));

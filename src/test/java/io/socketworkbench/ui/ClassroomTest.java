@@ -1,5 +1,6 @@
 package io.socketworkbench.ui;
 
+import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +9,7 @@ import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.SequenceDiagram;
 import io.socketworkbench.lesson.ExportRecord;
-import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.fx.FxBridge;
-import io.socketworkbench.ui.server.ServerPane;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -94,7 +93,7 @@ class ClassroomTest {
         }
     }
 
-    private int startServer(FxRobot robot, io.socketworkbench.ui.common.Protocol protocol, io.socketworkbench.ui.server.ServerSession.ReplyMode mode)
+    private int startServer(FxRobot robot, io.socketworkbench.ui.common.Protocol protocol, io.socketworkbench.session.ReplyMode mode)
             throws IOException {
         int port = protocol == io.socketworkbench.ui.common.Protocol.UDP ? freeUdpPort() : freePort();
         robot.interact(() -> {
@@ -353,7 +352,7 @@ class ClassroomTest {
 
     @Test
     void receivingByHandShowsBlockingIoErrorThenBufsizePiecesThenTheEmptyBytes(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.session.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new ExportRecord.ClientLab(false, null, true, 4, true));
@@ -387,7 +386,7 @@ class ClassroomTest {
 
     @Test
     void settimeoutMakesAWaitingRecvRaiseTimeoutError(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.NONE);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.session.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new ExportRecord.ClientLab(false, 0.3, false, 1024, true));
@@ -405,7 +404,7 @@ class ClassroomTest {
 
     @Test
     void udpKeepsDatagramBoundariesAndCutsOnesThatDoNotFit(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.UDP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.UDP, io.socketworkbench.session.ReplyMode.ECHO);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.UDP, "127.0.0.1", port);
             window.client().setLab(new ExportRecord.ClientLab(false, null, false, 4, false));
@@ -429,7 +428,7 @@ class ClassroomTest {
 
     @Test
     void halfCloseLetsTheServerSeeTheEndAndTheOptionsReadBackAsTheSystemHoldsThem(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.ui.server.ServerSession.ReplyMode.ECHO);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.session.ReplyMode.ECHO);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setOptions(SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withTcpNoDelay(true));

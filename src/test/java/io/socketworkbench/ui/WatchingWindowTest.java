@@ -1,5 +1,6 @@
 package io.socketworkbench.ui;
 
+import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,9 +154,9 @@ class WatchingWindowTest {
     @SuppressWarnings("unchecked")
     @Test
     void theServerAnswersByItsRulesAndTheTranscriptShowsEachReplyAsSent(FxRobot robot) throws Exception {
-        ComboBox<io.socketworkbench.ui.server.ServerSession.ReplyMode> mode = robot.lookup("#server-reply-mode")
+        ComboBox<io.socketworkbench.session.ReplyMode> mode = robot.lookup("#server-reply-mode")
                 .queryComboBox();
-        robot.interact(() -> mode.setValue(io.socketworkbench.ui.server.ServerSession.ReplyMode.RULES));
+        robot.interact(() -> mode.setValue(io.socketworkbench.session.ReplyMode.RULES));
         assertThat(robot.lookup("#server-rules").query().isVisible()).isTrue();
         robot.clickOn("#server-rule-pattern").write("PING");
         robot.clickOn("#server-rule-payload").write("PONG {{counter}}");

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui;
 
+import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +8,6 @@ import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.ui.client.ClientPane;
 import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.fx.FxBridge;
-import io.socketworkbench.ui.server.ServerSession;
 import java.net.Socket;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -44,7 +44,7 @@ class WhatHappenedTest {
         assertThat(robot.lookup("#server-reply-mode").queryAs(ComboBox.class).isDisabled())
                 .as("the reply is fixed while the server runs").isTrue();
         // Even if the mode changes under it, the server keeps the reply it started with, and says so.
-        robot.interact(() -> window.server().setReply(ServerSession.ReplyMode.ECHO, ""));
+        robot.interact(() -> window.server().setReply(ReplyMode.ECHO, ""));
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.getOutputStream().write("ping".getBytes(UTF_8));
             TestWindow.await(() -> window.server().transcript().messages().stream()

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.exercise;
 
+import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
@@ -217,7 +218,7 @@ public final class ExerciseSession {
         @Override
         public void listening(Address address, SocketAddress local, boolean udp) {
             post(() -> {
-                lesson.serverStarting(new ExportRecord.ServerSetup(udp, address, 50, null, ExportRecord.Reply.NONE, null));
+                lesson.serverStarting(new ExportRecord.ServerSetup(udp, address, 50, null, ReplyMode.NONE, null));
                 lesson.serverListening(local);
             });
         }

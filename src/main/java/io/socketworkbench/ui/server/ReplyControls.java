@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.server;
 
+import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import javafx.collections.FXCollections;
@@ -14,16 +15,16 @@ import javafx.util.StringConverter;
 /** What the server does by itself: nothing, echo, greet each client, or greet and close (the homework server). */
 final class ReplyControls extends HBox {
 
-    private final ComboBox<ServerSession.ReplyMode> mode = new ComboBox<>(
-            FXCollections.observableArrayList(ServerSession.ReplyMode.values()));
+    private final ComboBox<ReplyMode> mode = new ComboBox<>(
+            FXCollections.observableArrayList(ReplyMode.values()));
     private final TextField greeting = new TextField("This is socket!");
 
     ReplyControls() {
         mode.setId("server-reply-mode");
-        mode.setValue(ServerSession.ReplyMode.NONE);
+        mode.setValue(ReplyMode.NONE);
         mode.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ServerSession.ReplyMode m) {
+            public String toString(ReplyMode m) {
                 return m == null ? "" : t(switch (m) {
                     case NONE -> "server.reply.none";
                     case ECHO -> "server.reply.echo";
@@ -34,15 +35,15 @@ final class ReplyControls extends HBox {
             }
 
             @Override
-            public ServerSession.ReplyMode fromString(String s) {
+            public ReplyMode fromString(String s) {
                 return null;
             }
         });
         greeting.setId("server-greeting");
         greeting.setPromptText(t("server.reply.greeting"));
-        greeting.disableProperty().bind(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.NONE)
-                .or(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.ECHO))
-                .or(mode.valueProperty().isEqualTo(ServerSession.ReplyMode.RULES)));
+        greeting.disableProperty().bind(mode.valueProperty().isEqualTo(ReplyMode.NONE)
+                .or(mode.valueProperty().isEqualTo(ReplyMode.ECHO))
+                .or(mode.valueProperty().isEqualTo(ReplyMode.RULES)));
         HBox.setHgrow(greeting, Priority.ALWAYS);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
@@ -52,16 +53,16 @@ final class ReplyControls extends HBox {
         getChildren().addAll(label, mode, greeting);
     }
 
-    javafx.beans.property.ObjectProperty<ServerSession.ReplyMode> modeProperty() {
+    javafx.beans.property.ObjectProperty<ReplyMode> modeProperty() {
         return mode.valueProperty();
     }
 
-    ServerSession.ReplyMode mode() {
+    ReplyMode mode() {
         return mode.getValue();
     }
 
     boolean greets() {
-        return mode() == ServerSession.ReplyMode.GREET || mode() == ServerSession.ReplyMode.GREET_CLOSE;
+        return mode() == ReplyMode.GREET || mode() == ReplyMode.GREET_CLOSE;
     }
 
     String greetingText() {
@@ -77,7 +78,7 @@ final class ReplyControls extends HBox {
         }
     }
 
-    void set(ServerSession.ReplyMode value, String text) {
+    void set(ReplyMode value, String text) {
         mode.setValue(value);
         greeting.setText(text);
     }

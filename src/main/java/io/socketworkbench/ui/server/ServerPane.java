@@ -1,10 +1,10 @@
 package io.socketworkbench.ui.server;
 
+import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.codec.Escapes;
 import io.socketworkbench.codec.PayloadSyntaxException;
-import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
@@ -20,7 +20,6 @@ import io.socketworkbench.ui.common.TitleRow;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -163,10 +162,10 @@ public final class ServerPane extends VBox {
             }
         });
         RulesPanel rules = new RulesPanel(session.rules(), transcript::charset);
-        rules.visibleProperty().bind(reply.modeProperty().isEqualTo(ServerSession.ReplyMode.RULES));
+        rules.visibleProperty().bind(reply.modeProperty().isEqualTo(ReplyMode.RULES));
         rules.managedProperty().bind(rules.visibleProperty());
         // Open to write the first rule; folded (its title counts the rules) once the server runs by them.
-        reply.modeProperty().addListener((o, a, m) -> rules.setExpanded(m == ServerSession.ReplyMode.RULES
+        reply.modeProperty().addListener((o, a, m) -> rules.setExpanded(m == ReplyMode.RULES
                 && session.rules().rules().get().isEmpty()));
         session.running().observe(on -> {
             if (on) {
@@ -207,7 +206,7 @@ public final class ServerPane extends VBox {
         return transcript;
     }
 
-    public void setReply(ServerSession.ReplyMode mode, String text) {
+    public void setReply(ReplyMode mode, String text) {
         reply.set(mode, text);
     }
 

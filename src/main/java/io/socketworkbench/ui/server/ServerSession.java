@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.server;
 
+import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
@@ -40,8 +41,6 @@ public final class ServerSession {
 
     /** What the server does by itself. */
     /** What the server does by itself; RULES answers by the {@link ReplyRules}, first match first. */
-    public enum ReplyMode { NONE, ECHO, GREET, GREET_CLOSE, RULES }
-
     /** Sends to every client rather than one. */
     public static final long ALL = -1;
 
@@ -225,8 +224,8 @@ public final class ServerSession {
         running.set(true);
         status.set(t("server.state.starting"));
         lesson.serverStarting(new ExportRecord.ServerSetup(start.udp(), start.address(), start.backlog(),
-                start.options(), (start.reply() == ReplyMode.RULES ? ExportRecord.Reply.NONE
-                        : ExportRecord.Reply.valueOf(start.reply().name())), start.greeting()));
+                start.options(), start.reply() == ReplyMode.RULES ? ReplyMode.NONE : start.reply(),
+                start.greeting()));
         if (start.udp()) {
             udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
                     start.greets() ? start.greeting() : null), trafficLog.wrap(port.toDatagrams(this::onEvent)));

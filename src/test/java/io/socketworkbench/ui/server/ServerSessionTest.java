@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.server;
 
+import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ class ServerSessionTest {
         engine.close();
     }
 
-    private int start(ServerSession.ReplyMode mode, String greeting) {
+    private int start(ReplyMode mode, String greeting) {
         session.log().observe(log::add);
         session.start(new ServerSession.Start(Address.inet("127.0.0.1", 0), false, mode, greeting.getBytes(UTF_8),
                 5, SocketOptionsSpec.DEFAULTS));
@@ -50,7 +51,7 @@ class ServerSessionTest {
 
     @Test
     void aDatagramFloodFasterThanTheWindowIsCountedInFullAndSaysWhatItDidNotShow() throws Exception {
-        session.start(new ServerSession.Start(Address.inet("127.0.0.1", 0), true, ServerSession.ReplyMode.NONE,
+        session.start(new ServerSession.Start(Address.inet("127.0.0.1", 0), true, ReplyMode.NONE,
                 new byte[0], 5, SocketOptionsSpec.DEFAULTS));
         pulses.until(() -> session.status().get().contains("127.0.0.1:"), "listening");
         String status = session.status().get();
@@ -78,7 +79,7 @@ class ServerSessionTest {
 
     @Test
     void aGreetingShowsAsTheEngineWroteIt() throws Exception {
-        int port = start(ServerSession.ReplyMode.GREET_CLOSE, "This is socket!");
+        int port = start(ReplyMode.GREET_CLOSE, "This is socket!");
         try (Socket client = new Socket("127.0.0.1", port)) {
             assertThat(new String(client.getInputStream().readAllBytes(), UTF_8)).isEqualTo("This is socket!");
         }
@@ -90,7 +91,7 @@ class ServerSessionTest {
 
     @Test
     void withoutEchoNothingIsShownAsSentBackAndWithEchoExactlyWhatWentBack() throws Exception {
-        int port = start(ServerSession.ReplyMode.NONE, "");
+        int port = start(ReplyMode.NONE, "");
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.getOutputStream().write("ping".getBytes(UTF_8));
             pulses.until(() -> session.transcript().messages().stream()
@@ -100,7 +101,7 @@ class ServerSessionTest {
         assertThat(sent()).isEmpty();
         session.stop();
 
-        port = start(ServerSession.ReplyMode.ECHO, "");
+        port = start(ReplyMode.ECHO, "");
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.getOutputStream().write("pong".getBytes(UTF_8));
             byte[] back = client.getInputStream().readNBytes(4);
@@ -112,7 +113,7 @@ class ServerSessionTest {
 
     @Test
     void aSendIsPendingUntilWrittenThenDoneAndTheLessonHearsOfItOnlyThen() throws Exception {
-        int port = start(ServerSession.ReplyMode.NONE, "");
+        int port = start(ReplyMode.NONE, "");
         try (Socket client = new Socket("127.0.0.1", port)) {
             pulses.until(() -> session.clients().count() == 1, "the client listed");
             long id = session.clients().ids().get(0);
@@ -127,7 +128,7 @@ class ServerSessionTest {
 
     @Test
     void aBroadcastToClientsThatAllLeftIsRefusedNotShownAsSent() throws Exception {
-        int port = start(ServerSession.ReplyMode.NONE, "");
+        int port = start(ReplyMode.NONE, "");
         Socket client = new Socket("127.0.0.1", port);
         pulses.until(() -> session.clients().count() == 1, "the client listed");
         client.setSoLinger(true, 0);
@@ -147,7 +148,7 @@ class ServerSessionTest {
 
     @Test
     void aClientsResetIsExplainedInTheTranscriptWhileTheLogKeepsItToOneLine() throws Exception {
-        int port = start(ServerSession.ReplyMode.NONE, "");
+        int port = start(ReplyMode.NONE, "");
         Socket client = new Socket("127.0.0.1", port);
         pulses.until(() -> session.clients().count() == 1, "the client listed");
         client.setSoLinger(true, 0);
@@ -162,7 +163,7 @@ class ServerSessionTest {
 
     @Test
     void aSendRejectedByAFullQueueIsShownRefusedWithTheReason() throws Exception {
-        int port = start(ServerSession.ReplyMode.NONE, "");
+        int port = start(ReplyMode.NONE, "");
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.setReceiveBufferSize(4096);
             pulses.until(() -> session.clients().count() == 1, "the client listed");
@@ -179,8 +180,8 @@ class ServerSessionTest {
 
     @Test
     void theReplyIsFixedAtStartWhateverTheFormSaysLater() throws Exception {
-        int port = start(ServerSession.ReplyMode.NONE, "");
-        assertThat(session.reply()).isEqualTo(ServerSession.ReplyMode.NONE);
+        int port = start(ReplyMode.NONE, "");
+        assertThat(session.reply()).isEqualTo(ReplyMode.NONE);
         session.stop();
         assertThat(session.reply()).isNull();
         assertThat(session.running().get()).isFalse();
@@ -192,7 +193,7 @@ class ServerSessionTest {
         try (var holder = new java.net.ServerSocket()) {
             holder.bind(new InetSocketAddress("127.0.0.1", 0));
             session.start(new ServerSession.Start(Address.inet("127.0.0.1", holder.getLocalPort()), false,
-                    ServerSession.ReplyMode.NONE, null, 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(false)));
+                    ReplyMode.NONE, null, 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(false)));
             pulses.until(() -> !session.running().get(), "the failure");
             assertThat(session.status().get()).contains("OSError: [Errno 98] Address already in use");
             assertThat(lesson.mirror()).anyMatch(line ->
