@@ -7,7 +7,6 @@ import io.socketworkbench.engine.Relay;
 import io.socketworkbench.engine.RelayConfig;
 import io.socketworkbench.engine.RelaySides;
 import io.socketworkbench.engine.SocketEngine;
-import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
 import java.io.IOException;
@@ -153,7 +152,8 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
                 io.err().println("Connection from " + Address.format(accepted.remote()));
             } else if (event instanceof SocketEvent.Received received) {
                 print(upstream ? "<< " : ">> ", received.data());
-            } else if (event instanceof SocketEvent.Failed failed && upstream) {
+            } else if (event instanceof SocketEvent.Failed failed && upstream
+                    && failed.error().kind() != ErrorKind.CONNECTION_ABORTED) {
                 io.err().println("Could not forward " + names.get(client) + " to "
                         + to.host() + ":" + to.port() + ": " + failed.error().pythonText());
             } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.ACCEPT) {

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code Received} is delivered before the chunk is written on; each FIN is a {@link SocketEvent.PeerFinished}
  * delivered before it is passed on, and each side ends with its own {@code Closed}.
  */
-public final class Relay implements SocketListener {
+public final class Relay {
     static final long HIGH_WATER = 1L << 20;
     static final long LOW_WATER = 256L << 10;
     /** Out of descriptors, a connect to the target is tried again this often, this many times (5 s in all). */
@@ -37,6 +37,8 @@ public final class Relay implements SocketListener {
     private final RelayConfig config;
     private final SocketListener listener;
     private final TcpServer server;
+    /** What the relay's own server and connections report to: the forwarding itself, on the engine's thread. */
+    private final SocketListener forwarder = this::onEvent;
     /** Reactor thread only: each forwarded client's two sides, under both of their ids. */
     private final Map<Long, Pair> pairs = new HashMap<>();
     private boolean stopping;
@@ -63,7 +65,7 @@ public final class Relay implements SocketListener {
         this.resolver = resolver;
         this.config = config;
         this.listener = listener;
-        this.server = new TcpServer(SocketEngine.nextId(), reactor, config.listen(), this);
+        this.server = new TcpServer(SocketEngine.nextId(), reactor, config.listen(), forwarder);
     }
 
     TcpServer server() {
@@ -113,8 +115,7 @@ public final class Relay implements SocketListener {
         return server.stop();
     }
 
-    @Override
-    public void onEvent(SocketEvent event) {
+    private void onEvent(SocketEvent event) {
         if (event instanceof SocketEvent.Accepted accepted) {
             Events.deliver(listener, event);
             forward(accepted.connection());
@@ -169,7 +170,7 @@ public final class Relay implements SocketListener {
     }
 
     private void connect(Pair pair) {
-        TcpClient up = new TcpClient(pair.upstream, reactor, config.upstream(), this);
+        TcpClient up = new TcpClient(pair.upstream, reactor, config.upstream(), forwarder);
         pair.connecting = up;
         pair.tries++;
         resolver.resolve(config.target(), reactor, address -> {
@@ -183,24 +184,22 @@ public final class Relay implements SocketListener {
 
     /**
      * Out of file descriptors (the relay holds two a client), a connect to the target is tried again in a moment
-     * rather than failing a client that would be served once others leave; anything else, or too long, is final.
-     * A connect the relay abandoned itself ends the pair quietly.
+     * rather than failing a client that would be served once others leave; anything else, or too long, is final
+     * and reported. A connect the relay abandons itself (it stops, or the client left) ends with
+     * {@link ErrorKind#CONNECTION_ABORTED}.
      */
     private boolean tryAgain(Pair pair, SocketEvent.Failed failed) {
-        boolean clientGone = reactor.streams().get(pair.client) == null;
-        if (stopping || clientGone && failed.error().kind() == ErrorKind.CONNECTION_ABORTED) {
-            // Our own doing: the relay stops, or the client left before the target answered.
-            unpair(pair);
-            return true;
-        }
-        if (failed.error().kind() != ErrorKind.TOO_MANY_OPEN_FILES || pair.tries >= CONNECT_TRIES || clientGone) {
+        if (stopping || failed.error().kind() != ErrorKind.TOO_MANY_OPEN_FILES || pair.tries >= CONNECT_TRIES
+                || reactor.streams().get(pair.client) == null) {
             return false;
         }
         pair.connecting = null;
         reactor.schedule(RETRY_MILLIS, () -> {
-            if (reactor.streams().get(pair.client) == null) {
-                unpair(pair);
-            } else if (!stopping) {
+            if (stopping || reactor.streams().get(pair.client) == null) {
+                // Abandoned by the relay itself; said like any other end of a connect, so listeners can forget it.
+                onEvent(new SocketEvent.Failed(pair.upstream, Operation.CONNECT,
+                        SocketError.of(ErrorKind.CONNECTION_ABORTED)));
+            } else {
                 connect(pair);
             }
         });

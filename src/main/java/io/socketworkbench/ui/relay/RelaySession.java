@@ -166,7 +166,7 @@ public final class RelaySession {
             } else if (event instanceof SocketEvent.Connected connected && upstream) {
                 forwarding(id, Address.format(connected.remote()));
             } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.CONNECT
-                    && upstream) {
+                    && upstream && failed.error().kind() != io.socketworkbench.engine.ErrorKind.CONNECTION_ABORTED) {
                 SocketError error = failed.error();
                 post(() -> transcript.add(Message.error(t("relay.event.failed", endsOf(id)[0],
                         I18n.error(error)))), 0);
