@@ -114,7 +114,7 @@ class PythonInteropTest {
                 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
                 s.settimeout(5)
                 s.connect(('127.0.0.1', int(sys.argv[1])))
-                s.sendall('你好, socket'.encode())
+                s.sendall('\\u4f60\\u597d, socket'.encode())  # 'ni hao' as escapes: without a locale Java passes arguments as ASCII
                 s.shutdown(socket.SHUT_WR)
                 data = b''
                 while True:
