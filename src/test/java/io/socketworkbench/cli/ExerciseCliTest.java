@@ -37,8 +37,10 @@ class ExerciseCliTest {
     static CliRun check(String exercise, String program) throws IOException {
         List<String> args = new ArrayList<>(List.of("exercise", exercise, "--timeout", "5"));
         String where;
+        Path folder = null;
         if (exercise.equals("unix-echo")) {
-            Path socket = Files.createTempDirectory("sw-exercise").resolve("echo.sock");
+            folder = Files.createTempDirectory("sw-exercise");
+            Path socket = folder.resolve("echo.sock");
             where = socket.toString();
             args.addAll(List.of("--unix", where));
         } else {
@@ -46,7 +48,24 @@ class ExerciseCliTest {
             args.addAll(List.of("--port", where));
         }
         args.addAll(List.of("--", "python3", PROGRAMS.resolve(exercise).resolve(program + ".py").toString(), where));
-        return CliRun.run(args.toArray(String[]::new));
+        try {
+            return CliRun.run(args.toArray(String[]::new));
+        } finally {
+            removeFolder(folder);
+        }
+    }
+
+    /** Tests leave nothing behind in /tmp: the socket file a student's server left, then its folder. */
+    private static void removeFolder(Path folder) throws IOException {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 
     /** The verdicts, P or F a check, in order. */
@@ -81,8 +100,8 @@ class ExerciseCliTest {
     }
 
     @Test
-    void aStaleSocketFileIsExplained() throws IOException {
-        Path socket = Files.createTempDirectory("sw-exercise").resolve("echo.sock");
+    void aStaleSocketFileIsExplained(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+        Path socket = folder.resolve("echo.sock");
         Files.createFile(socket);
         CliRun run = CliRun.run("exercise", "unix-echo", "--unix", socket.toString(), "--timeout", "5", "--",
                 "python3", PROGRAMS.resolve("unix-echo/no_unlink.py").toString(), socket.toString());
@@ -121,9 +140,10 @@ class ExerciseCliTest {
     }
 
     @Test
-    void aHangingProgramIsEndedWithTheRun() throws IOException, InterruptedException {
+    void aHangingProgramIsEndedWithTheRun(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws IOException, InterruptedException {
         int port = CliTest.freePort();
-        Path marker = Files.createTempFile("sw-exercise", ".pid");
+        Path marker = folder.resolve("program.pid");
         // A client that connects, writes its pid, and then never ends by itself.
         CliRun run = CliRun.run("exercise", "timeout-client", "--port", String.valueOf(port), "--timeout", "5",
                 "--", "python3", "-c", "import os,socket,sys,time; s=socket.create_connection(('127.0.0.1',"
