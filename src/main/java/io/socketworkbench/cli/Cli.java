@@ -18,11 +18,7 @@ public final class Cli {
     /** Runs with the given streams: 0 on success, 1 for a socket error, 2 for a usage error. */
     public static int run(String[] args, Streams io) {
         Root root = new Root();
-        CommandLine cli = new CommandLine(root)
-                .addSubcommand(new CommandLine(new ServerCommand(io)))
-                .addSubcommand(new CommandLine(new ClientCommand(io)))
-                .addSubcommand(new CommandLine(new RelayCommand(io)))
-                .addSubcommand(new CommandLine(new ExerciseCommand(io)));
+        CommandLine cli = tree(root, io);
         PrintWriter err = new PrintWriter(io.err(), true);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cli.setErr(err);
@@ -45,6 +41,15 @@ public final class Cli {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The command tree: the root and its subcommands, as {@link #run} parses with it and the man page shows it. */
+    static CommandLine tree(Root root, Streams io) {
+        return new CommandLine(root)
+                .addSubcommand(new CommandLine(new ServerCommand(io)))
+                .addSubcommand(new CommandLine(new ClientCommand(io)))
+                .addSubcommand(new CommandLine(new RelayCommand(io)))
+                .addSubcommand(new CommandLine(new ExerciseCommand(io)));
     }
 
     @Command(name = "socket-workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
