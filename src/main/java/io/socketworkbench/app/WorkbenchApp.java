@@ -80,7 +80,25 @@ public final class WorkbenchApp extends Application {
         bridge.start();
         stage.show();
         afterFirstFrame();
+        warnWithoutChineseFont();
         WindowSettings.restoreLayout(settings, window);
+    }
+
+    /**
+     * A Chinese window on a system with no Chinese font is a window of empty boxes: the status line says so, in
+     * English first (which any font shows), then in Chinese. Checked a second after the first frame, not in its way.
+     */
+    private void warnWithoutChineseFont() {
+        if (!I18n.CHINESE.equals(I18n.locale())) {
+            return;
+        }
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        later.setOnFinished(e -> {
+            if (!io.socketworkbench.ui.i18n.ChineseFont.available()) {
+                window.showNotice(I18n.english("status.noChineseFont") + "  " + I18n.t("status.noChineseFont"));
+            }
+        });
+        later.play();
     }
 
     /** JavaFX 21 cannot ask the OS; GTK's theme name (as in {@code GTK_THEME=Adwaita:dark}) is the hint we have. */

@@ -69,6 +69,7 @@ public final class MainWindow extends BorderPane {
     private final CheckMenuItem projector = new CheckMenuItem(t("menu.view.projector"),
             new FontIcon(MaterialDesignP.PROJECTOR_SCREEN_OUTLINE));
     private final Label status = new Label(t("status.ready"));
+    private String notice;
     private final Lesson lesson = new Lesson();
     /** Built when first shown; the lesson itself follows every socket from the start. */
     private LessonPane lessonPane;
@@ -112,7 +113,7 @@ public final class MainWindow extends BorderPane {
         lessonItem.setId("lesson-panel");
         lessonItem.selectedProperty().addListener((o, a, on) -> showLesson(on));
         // A flood faster than the window can draw: reading is held (TCP makes the peer wait), and the user is told.
-        bridge.behind().observe(on -> status.setText(t(on ? "status.behind" : "status.ready")));
+        bridge.behind().observe(on -> status.setText(on ? t("status.behind") : idleStatus()));
         HBox bar = new HBox(status);
         bar.getStyleClass().add("status-bar");
         setBottom(bar);
@@ -480,7 +481,14 @@ public final class MainWindow extends BorderPane {
         return Math.max(0.45, Math.min(0.6, PANES_WIDTH_PER_ZOOM * zoom.get() / width));
     }
 
-    public void showStatus(String text) {
+    /** A notice that stays in the status line whenever nothing more urgent is shown there (until restart). */
+    public void showNotice(String text) {
+        notice = text;
         status.setText(text);
+        status.setTooltip(new javafx.scene.control.Tooltip(text));
+    }
+
+    private String idleStatus() {
+        return notice == null ? t("status.ready") : notice;
     }
 }

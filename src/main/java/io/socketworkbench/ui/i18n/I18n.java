@@ -92,6 +92,14 @@ public final class I18n {
         }
     }
 
+    /**
+     * The English text for a key whatever the language: for what must be read where the chosen language cannot be
+     * shown (no font with Chinese characters). Texts with arguments are not needed there.
+     */
+    public static String english(String key) {
+        return read("messages.properties", null).getString(key).replace("''", "'");
+    }
+
     /** Parsed patterns, by locale and pattern. */
     private static final java.util.Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
