@@ -2,7 +2,7 @@
 # Installs what building, running and testing Socket Workbench needs, and only what is missing:
 #   a JDK 17 or newer, Maven and binutils (the build and its jlink image), the GTK 3, GL and XTest libraries
 #   JavaFX loads (the window),
-#   python3 (interop tests), nc and socat (CLI tests against real peers), fonts with Chinese glyphs,
+#   python3 (interop tests), nc and socat (CLI tests against real peers), a TrueType font with Chinese glyphs,
 #   the zh_CN.UTF-8 locale (error tests run the CLI with the C library speaking Chinese),
 #   and setpriv/unshare from util-linux (tests of a privileged port and of a machine with no network).
 # Debian and Ubuntu: apt-get (as root, or through sudo). macOS: Homebrew. Running it again does nothing when all
@@ -59,7 +59,8 @@ have python3 || missing+=(python3)
 have nc || missing+=(netcat-openbsd)
 have socat || missing+=(socat)
 have fc-list || missing+=(fontconfig)
-{ have fc-list && fc-list 2>/dev/null | matches 'CJK'; } || missing+=(fonts-noto-cjk)
+# JavaFX draws Chinese only from TrueType fonts: Noto Sans CJK (CFF outlines) shows empty boxes.
+{ have fc-list && fc-list ':lang=zh:fontformat=TrueType' family 2>/dev/null | matches '.'; } || missing+=(fonts-wqy-microhei)
 { have fc-list && fc-list 2>/dev/null | matches 'DejaVu'; } || missing+=(fonts-dejavu-core)
 { have setpriv && have unshare; } || missing+=(util-linux)
 zh_locale=yes

@@ -95,6 +95,8 @@ public final class WorkbenchApp extends Application {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
         later.setOnFinished(e -> {
             if (!io.socketworkbench.ui.i18n.ChineseFont.available()) {
+                // Also for whoever started it from a terminal (and for the installer check, which looks for it).
+                System.err.println("socket-workbench: " + I18n.english("status.noChineseFont"));
                 window.showNotice(I18n.english("status.noChineseFont") + "  " + I18n.t("status.noChineseFont"));
             }
         });
