@@ -4,7 +4,9 @@
 # bin/socket-workbench (the runtime in lib/runtime, the class cache in lib/app). It replaces jpackage's
 # native launcher, which asks rpm and dpkg which package owns it before it starts Java: about a second.
 # exec, so that signals (Ctrl+C, SIGTERM) reach the Java process itself.
-DIR=$(cd "$(dirname "$0")" && pwd)
+# The .deb links /usr/bin/socket-workbench here: follow the link to find the runtime beside the real script.
+SELF=$(readlink -f "$0" 2>/dev/null || echo "$0")
+DIR=$(cd "$(dirname "$SELF")" && pwd)
 MAIN=io.socketworkbench/io.socketworkbench.app.Launcher
 # CDS names the class cache to map; without one the JVM maps its default archive anyway, and this harmless property
 # keeps the argument list the same shape (an AOT training run rejects any -Xshare option).

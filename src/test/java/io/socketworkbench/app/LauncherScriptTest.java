@@ -108,4 +108,19 @@ class LauncherScriptTest {
         assertThat(run(launcher, ":42", "server", "--port", "0")).contains("-Dsocketworkbench.cache=none")
                 .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:AOTCache"));
     }
+
+    /** The .deb links /usr/bin/socket-workbench to the app image's launcher: through the link it finds its runtime. */
+    @Test
+    void throughALinkOnThePathItFindsTheRuntimeBesideTheRealScript() throws Exception {
+        Path launcher = install("lib/runtime/bin", "lib/runtime/lib");
+        Files.write(Files.createDirectories(root.resolve("lib/app")).resolve("socket-workbench.aot"), new byte[] {1});
+        Path usrBin = Files.createDirectories(root.resolve("usr/bin"));
+        Path link = Files.createSymbolicLink(usrBin.resolve("socket-workbench"), usrBin.relativize(launcher));
+        String bin = root.resolve("bin").toRealPath().toString();
+
+        assertThat(run(link, ":42")).contains("-XX:AOTCache=" + bin + "/../lib/app/socket-workbench.aot",
+                "-splash:" + bin + "/../lib/runtime/lib/splash.png");
+        assertThat(run(link, null, "--version")).endsWith("io.socketworkbench/io.socketworkbench.app.Launcher",
+                "--version");
+    }
 }
