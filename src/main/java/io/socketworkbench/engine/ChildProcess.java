@@ -1,6 +1,5 @@
 package io.socketworkbench.engine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,19 +35,69 @@ public final class ChildProcess {
     }
 
     private static Thread reader(InputStream stream, boolean stderr, int maxLine, Lines lines) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.line(line.length() > maxLine ? line.substring(0, maxLine) + "…" : line, stderr);
-                }
-            } catch (IOException e) {
-                // the program ended and its pipe with it
-            }
-        }, stderr ? "program-stderr" : "program-stdout");
+        Thread thread = new Thread(() -> readLines(stream, maxLine, line -> lines.line(line, stderr)),
+                stderr ? "program-stderr" : "program-stdout");
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * Reads {@code stream} to its end in pieces of 8 KiB and hands on each line (without its line break), cut after
+     * {@code maxLine} characters with an ellipsis: a program that prints a 200 MB line costs no more memory than
+     * one of {@code maxLine}. Malformed UTF-8 becomes U+FFFD.
+     */
+    static void readLines(InputStream stream, int maxLine, java.util.function.Consumer<String> each) {
+        try (java.io.Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            char[] piece = new char[8192];
+            StringBuilder line = new StringBuilder();
+            boolean cut = false;
+            int n;
+            while ((n = in.read(piece)) != -1) {
+                for (int i = 0; i < n; i++) {
+                    char c = piece[i];
+                    if (c == '\n') {
+                        each.accept(finish(line, cut));
+                        line.setLength(0);
+                        cut = false;
+                    } else if (line.length() < maxLine) {
+                        line.append(c);
+                    } else {
+                        cut = true;
+                    }
+                }
+            }
+            if (line.length() > 0 || cut) {
+                each.accept(finish(line, cut));
+            }
+        } catch (IOException e) {
+            // the program ended and its pipe with it
+        }
+    }
+
+    private static String finish(StringBuilder line, boolean cut) {
+        int end = line.length();
+        if (!cut && end > 0 && line.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return cut ? line + "…" : line.substring(0, end);
+    }
+
+    /**
+     * Waits up to {@code millis} for the program's output to end (its pipes closed: the program and whatever it
+     * left holding them are gone) and to be read; true when it has.
+     */
+    public boolean awaitOutput(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (Thread reader : readers) {
+            try {
+                reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !readers[0].isAlive() && !readers[1].isAlive();
     }
 
     public boolean alive() {

@@ -116,6 +116,9 @@ final class ClientChecks {
     }
 
     private String noClient() {
+        if (run.cancelled()) {
+            return t("check.connected.stopped", Address.format(run.setup().at()), run.secondsSoFar());
+        }
         return t("check.connected.none", Address.format(run.setup().at()), run.setup().patience().toSeconds());
     }
 

@@ -85,6 +85,7 @@ public final class ExerciseRun {
     private Wire wire;
     private final java.util.Random random = new java.util.Random();
     private volatile boolean cancelled;
+    private final long started = System.nanoTime();
     private Program program;
 
     public ExerciseRun(Setup setup, Trace trace) {
@@ -141,6 +142,11 @@ public final class ExerciseRun {
 
     boolean cancelled() {
         return cancelled;
+    }
+
+    /** Whole seconds since the run began: what a check stopped early says instead of its full wait. */
+    long secondsSoFar() {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
     }
 
     static String t(String key, Object... args) {
