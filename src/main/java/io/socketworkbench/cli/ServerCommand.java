@@ -269,7 +269,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             }
         } else if (event instanceof SocketEvent.AcceptRefused refused) {
             io.err().println("Refused " + Address.format(refused.remote()) + ": already serving "
-                    + refused.limit() + " clients (--max-clients)");
+                    + refused.limit() + (refused.limit() == 1 ? " client" : " clients") + " (--max-clients)");
         } else if (event instanceof SocketEvent.SendRejected rejected) {
             io.err().println("Send refused: " + rejected.queued() + " bytes still queued for a client that is "
                     + "not reading");

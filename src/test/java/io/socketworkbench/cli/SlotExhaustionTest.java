@@ -125,4 +125,20 @@ class SlotExhaustionTest {
             }
         }
     }
+
+    /** Issue 28, item 9: one place is "1 client", not "1 clients". */
+    @Test
+    void withOnePlaceTheRefusalSaysOneClient() throws Exception {
+        CliRun.Running server = CliRun.start("server", "--port", "0", "--max-clients", "1", "--once");
+        int port = server.port();
+        try (Socket first = new Socket("127.0.0.1", port)) {
+            server.err().await(Pattern.compile("Connection from .*\\n"), Duration.ofSeconds(10));
+            try (Socket refused = new Socket("127.0.0.1", port)) {
+                refused.setSoTimeout(10_000);
+                assertThat(refused.getInputStream().read()).isEqualTo(-1);
+            }
+            server.err().await(Pattern.compile("Refused .*: already serving 1 client \\(--max-clients\\)\\n"),
+                    Duration.ofSeconds(10));
+        }
+    }
 }
