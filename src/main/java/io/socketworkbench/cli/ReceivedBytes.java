@@ -65,6 +65,8 @@ final class ReceivedBytes implements AutoCloseable {
 
     private Framing framing;
     private final java.util.Map<Long, Framing.Decoder> decoders = new java.util.HashMap<>();
+    /** What all the connections' decoders may hold together, waiting for the ends of their messages. */
+    private final Framing.Budget budget = new Framing.Budget(Framing.MAX_MESSAGE);
     /** Each connection's pending end of an idle pause, as the action that cancels it. */
     private final java.util.Map<Long, Runnable> idleFlushes = new java.util.HashMap<>();
     /** Runs the idle pauses' ends (on its thread), for {@code --frame idle:MS}. */
@@ -81,7 +83,7 @@ final class ReceivedBytes implements AutoCloseable {
         if (save != null) {
             writeFully(save, ByteBuffer.wrap(chunk));
         }
-        Framing.Decoder decoder = decoders.computeIfAbsent(connection, id -> framing.decoder());
+        Framing.Decoder decoder = decoders.computeIfAbsent(connection, id -> framing.decoder(budget));
         List<byte[]> messages;
         try {
             messages = decoder.feed(chunk);

@@ -62,57 +62,157 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
         throw new IllegalArgumentException("'" + text + "' is not one of line, delim:HEX, length:N, length:Nle, idle:MS");
     }
 
+    /** A decoder with a budget of its own of {@link #MAX_MESSAGE}. */
     public Decoder decoder() {
-        return new Decoder(this);
+        return new Decoder(this, new Budget(MAX_MESSAGE));
+    }
+
+    /** A decoder that shares {@code budget} with the other streams of one server or pane. */
+    public Decoder decoder(Budget budget) {
+        return new Decoder(this, budget);
+    }
+
+    /**
+     * The bytes that the decoders of one server (or one pane) may hold together while they wait for the ends of
+     * their messages. It is also the longest message one of them waits for. A decoder that would go past it hands
+     * on what it holds as it is (the message shown as it arrives, in pieces), and goes on framing after that
+     * message: a few peers sending huge messages cannot take the memory that everyone else's need.
+     */
+    public static final class Budget {
+        private final long total;
+        private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+
+        public Budget(long total) {
+            this.total = total;
+        }
+
+        public long total() {
+            return total;
+        }
+
+        /** Bytes held by all its decoders now. */
+        public long held() {
+            return held.get();
+        }
+
+        /** Takes {@code more} bytes (or gives them back, when negative); false, taking nothing, past the total. */
+        boolean take(long more) {
+            while (true) {
+                long now = held.get();
+                if (more > 0 && now + more > total) {
+                    return false;
+                }
+                if (held.compareAndSet(now, now + more)) {
+                    return true;
+                }
+            }
+        }
     }
 
     /** One stream's framing state: bytes in, whole messages out, in order. */
     public static final class Decoder {
         private final Framing framing;
+        private final Budget budget;
         private byte[] buf = new byte[256];
         private int len;
         /** Where the search for a delimiter goes on: bytes before it were searched already. */
         private int scanFrom;
+        /** Bytes of the budget this decoder holds: {@code len} after each call. */
+        private long held;
+        /** Of a length-framed message already handed on in pieces, the bytes still to come. */
+        private long passing;
 
-        Decoder(Framing framing) {
+        Decoder(Framing framing, Budget budget) {
             this.framing = framing;
+            this.budget = budget;
         }
 
         /**
-         * The messages that {@code chunk} completes; the rest waits for more. A message that grows past
-         * {@link #MAX_MESSAGE} without ending is handed on as it is, so memory stays bounded.
+         * The messages that {@code chunk} completes; the rest waits for more. What would take the decoders of one
+         * {@link Budget} past it (64 MiB, or one message of that size) is handed on as it is, so memory stays
+         * bounded however many peers send huge messages.
          *
          * @throws IllegalStateException when a length prefix announces more than {@link #MAX_MESSAGE}: the stream
          *     is not framed as the user said, and its reader must say so
          */
         public List<byte[]> feed(byte[] chunk) {
-            if (len + chunk.length > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + chunk.length));
-            }
-            System.arraycopy(chunk, 0, buf, len, chunk.length);
-            len += chunk.length;
             List<byte[]> messages = new ArrayList<>();
-            if (framing.kind == Kind.IDLE) {
-                return messages;
+            int offset = 0;
+            if (passing > 0) {
+                // The rest of a message too big to hold: handed on as it comes.
+                int n = (int) Math.min(passing, chunk.length);
+                messages.add(java.util.Arrays.copyOf(chunk, n));
+                passing -= n;
+                offset = n;
             }
-            int start = 0;
-            while (true) {
-                int end = next(start, messages);
-                if (end < 0) {
-                    break;
+            int more = chunk.length - offset;
+            if (len + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(len + more, Math.min(buf.length * 2, MAX_MESSAGE)));
+            }
+            System.arraycopy(chunk, offset, buf, len, more);
+            len += more;
+            if (framing.kind != Kind.IDLE) {
+                int start = 0;
+                while (true) {
+                    int end = next(start, messages);
+                    if (end < 0) {
+                        break;
+                    }
+                    start = end;
+                    scanFrom = start;
                 }
-                start = end;
-                scanFrom = start;
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, len - start);
+                    len -= start;
+                    scanFrom = Math.max(0, scanFrom - start);
+                }
             }
-            if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, len - start);
-                len -= start;
-                scanFrom = Math.max(0, scanFrom - start);
+            if (len > budget.total() || !budget.take(len - held)) {
+                overflow(messages);
+            } else {
+                held = len;
             }
-            if (len > MAX_MESSAGE) {
-                messages.addAll(flush());
+            if (buf.length > 1 << 20 && len < buf.length / 4) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(256, len * 2));
             }
             return messages;
+        }
+
+        /**
+         * Past the budget: what is held goes on as it is. A length-framed message keeps its frame: the rest of it
+         * is handed on as it comes, and framing starts again after it.
+         */
+        private void overflow(List<byte[]> messages) {
+            if (framing.kind == Kind.LENGTH) {
+                int n = framing.lengthBytes;
+                if (len < n) {
+                    budget.held.addAndGet(len - held); // a few header bytes: kept even past the budget
+                    held = len;
+                    return;
+                }
+                long length = lengthAt(0);
+                messages.add(java.util.Arrays.copyOfRange(buf, n, len));
+                passing = length - (len - n);
+                len = 0;
+            } else {
+                messages.add(java.util.Arrays.copyOf(buf, len));
+                len = 0;
+            }
+            scanFrom = 0;
+            release();
+        }
+
+        private void release() {
+            budget.take(-held);
+            held = 0;
+        }
+
+        /** Gives back the budget without handing anything on: the stream is no longer framed. */
+        public void discard() {
+            len = 0;
+            scanFrom = 0;
+            passing = 0;
+            release();
         }
 
         /** Bytes waiting for the end of their message. */
@@ -128,6 +228,7 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
             byte[] rest = java.util.Arrays.copyOf(buf, len);
             len = 0;
             scanFrom = 0;
+            release();
             if (buf.length > 1 << 20) {
                 buf = new byte[256];
             }
@@ -156,11 +257,7 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
                     if (len - start < n) {
                         return -1;
                     }
-                    long length = 0;
-                    for (int i = 0; i < n; i++) {
-                        int b = buf[start + (framing.littleEndian ? n - 1 - i : i)] & 0xff;
-                        length = (length << 8) | b;
-                    }
+                    long length = lengthAt(start);
                     if (length > MAX_MESSAGE) {
                         throw new IllegalStateException("a length prefix announced " + length
                                 + " bytes, more than the " + MAX_MESSAGE + " a message may have");
@@ -176,6 +273,17 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
                     return -1;
                 }
             }
+        }
+
+        /** The length prefix at {@code start}. */
+        private long lengthAt(int start) {
+            int n = framing.lengthBytes;
+            long length = 0;
+            for (int i = 0; i < n; i++) {
+                int b = buf[start + (framing.littleEndian ? n - 1 - i : i)] & 0xff;
+                length = (length << 8) | b;
+            }
+            return length;
         }
 
         private int indexOf(byte[] d, int from) {

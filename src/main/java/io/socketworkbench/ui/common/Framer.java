@@ -32,6 +32,8 @@ public final class Framer {
     private final Notes notes;
     private final Value<Framing> framing = new Value<>(null);
     private final Map<Long, Framing.Decoder> decoders = new HashMap<>();
+    /** What all the connections' decoders may hold together, waiting for the ends of their messages. */
+    private final Framing.Budget budget = new Framing.Budget(Framing.MAX_MESSAGE);
     private final Map<Long, Runnable> idleTimers = new HashMap<>();
     private final java.util.Set<Long> unframed = new java.util.HashSet<>();
 
@@ -94,11 +96,11 @@ public final class Framer {
             end(connection);
             notes.lost(connection, elided);
         }
-        Framing.Decoder decoder = decoders.computeIfAbsent(connection, id -> chosen.decoder());
+        Framing.Decoder decoder = decoders.computeIfAbsent(connection, id -> chosen.decoder(budget));
         try {
             decoder.feed(data).forEach(m -> notes.message(connection, m));
         } catch (IllegalStateException tooLong) {
-            decoders.remove(connection);
+            decoders.remove(connection).discard();
             unframed.add(connection);
             notes.refused(connection);
             return true;
@@ -123,7 +125,10 @@ public final class Framer {
             cancel.run();
         }
         flush(connection);
-        decoders.remove(connection);
+        Framing.Decoder gone = decoders.remove(connection);
+        if (gone != null) {
+            gone.discard();
+        }
         unframed.remove(connection);
     }
 
