@@ -2,32 +2,90 @@ package io.socketworkbench.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
-/** What the window remembers between runs, in the user's config directory (XDG on Linux). */
+/**
+ * What the window remembers between runs, in the user's config directory (XDG on Linux). The file may have been
+ * edited by hand or damaged: values are read against their ranges, a value out of range or too long is not used
+ * (and forgotten at the next save), and {@link #ignored()} names them so that the window can say so.
+ */
 public final class Settings {
+    /** A line longer than this (a value no setting needs) is skipped as it is read, never held whole. */
+    static final int MAX_LINE = 16 * 1024;
+    /** Past this much of the file, the rest is not read. */
+    static final long MAX_FILE = 64L * 1024 * 1024;
+
     private final Path file;
     private final Properties values = new Properties();
+    private final Set<String> ignored = new LinkedHashSet<>();
 
     public Settings(Path file) {
         this.file = file;
         if (Files.isRegularFile(file)) {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                values.load(in);
+                values.load(new StringReader(boundedLines(in)));
             } catch (IOException | IllegalArgumentException e) {
                 values.clear();
+                ignored.add(file.getFileName().toString());
             }
         }
     }
 
-    /** {@code $XDG_CONFIG_HOME/socket-workbench/settings.properties}, or under {@code ~/.config}. */
+    /** The file's lines up to {@link #MAX_LINE} characters each, in pieces; longer lines are noted by their key. */
+    private String boundedLines(Reader in) throws IOException {
+        StringBuilder kept = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        boolean tooLong = false;
+        long read = 0;
+        char[] piece = new char[8192];
+        int n;
+        while ((n = in.read(piece)) != -1 && read < MAX_FILE) {
+            read += n;
+            for (int i = 0; i < n; i++) {
+                char c = piece[i];
+                if (c == '\n') {
+                    keep(kept, line, tooLong);
+                    line.setLength(0);
+                    tooLong = false;
+                } else if (line.length() < MAX_LINE) {
+                    line.append(c);
+                } else {
+                    tooLong = true;
+                }
+            }
+        }
+        keep(kept, line, tooLong);
+        return kept.toString();
+    }
+
+    private void keep(StringBuilder kept, StringBuilder line, boolean tooLong) {
+        if (!tooLong) {
+            kept.append(line).append('\n');
+            return;
+        }
+        String key = line.toString().strip().split("[=:\\s]", 2)[0];
+        ignored.add(key.length() > 40 ? key.substring(0, 40) + "…" : key);
+    }
+
+    /**
+     * {@code $XDG_CONFIG_HOME/socket-workbench/settings.properties}, or under {@code $HOME/.config}: the home the
+     * environment names (Java's {@code user.home} comes from the password database and ignores {@code HOME}).
+     */
     public static Settings forUser() {
         String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        String home = System.getenv("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home");
+        }
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
         return new Settings(base.resolve("socket-workbench").resolve("settings.properties"));
     }
 
@@ -40,12 +98,40 @@ public final class Settings {
         return values.getProperty(key, fallback);
     }
 
-    public double number(String key, double fallback) {
-        try {
-            return Double.parseDouble(values.getProperty(key, ""));
-        } catch (NumberFormatException e) {
+    /** A number in {@code [min, max]}; anything else (NaN, 1e308, a word) gives {@code fallback} and is noted. */
+    public double number(String key, double fallback, double min, double max) {
+        String raw = values.getProperty(key);
+        if (raw == null) {
             return fallback;
         }
+        try {
+            double value = Double.parseDouble(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // noted below
+        }
+        ignored.add(key);
+        return fallback;
+    }
+
+    /** A text of at most {@code maxLength} characters; a longer one gives {@code fallback} and is noted. */
+    public String text(String key, String fallback, int maxLength) {
+        String raw = values.getProperty(key);
+        if (raw == null) {
+            return fallback;
+        }
+        if (raw.length() > maxLength) {
+            ignored.add(key);
+            return fallback;
+        }
+        return raw;
+    }
+
+    /** The settings that were not used because they were out of range, too long or unreadable, in file order. */
+    public List<String> ignored() {
+        return List.copyOf(ignored);
     }
 
     public void put(String key, Object value) {

@@ -12,16 +12,25 @@ final class WindowSettings {
 
     /** The forms first: they need no layout. */
     static void restoreForms(Settings settings, MainWindow window) {
-        window.client().session().form().host().set(settings.get("client.host", "127.0.0.1"));
-        window.client().session().form().port().set(settings.get("client.port", "37777"));
-        window.server().session().form().port().set(settings.get("server.port", "37777"));
+        // A host name is at most 253 characters (255 with an IPv6 address's brackets and zone); a port, 0-65535.
+        window.client().session().form().host().set(settings.text("client.host", "127.0.0.1", 255));
+        window.client().session().form().port().set(port(settings, "client.port"));
+        window.server().session().form().port().set(port(settings, "server.port"));
+    }
+
+    private static String port(Settings settings, String key) {
+        return String.valueOf((int) settings.number(key, 37777, 0, 65535));
     }
 
     /** After the window has its size, so that projector mode lays out for it. */
     static void restoreLayout(Settings settings, MainWindow window) {
-        window.split().setDividerPositions(settings.number("split", 0.5));
-        window.restore(new MainWindow.ZoomState(settings.number("zoom", 1.0), settings.number("projector.zoom", 2.0),
+        window.split().setDividerPositions(settings.number("split", 0.5, 0.05, 0.95));
+        window.restore(new MainWindow.ZoomState(zoom(settings, "zoom", 1.0), zoom(settings, "projector.zoom", 2.0),
                 Boolean.parseBoolean(settings.get("projector", "false"))));
+    }
+
+    private static double zoom(Settings settings, String key, double fallback) {
+        return settings.number(key, fallback, MainWindow.MIN_ZOOM, MainWindow.MAX_ZOOM);
     }
 
     /** The client remembered is the one in front: the last one the user worked with. */

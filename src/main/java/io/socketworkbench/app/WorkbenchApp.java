@@ -16,6 +16,8 @@ import javafx.stage.Stage;
 
 /** The desktop application: one engine, one FX bridge, one window. */
 public final class WorkbenchApp extends Application {
+    private static final double MIN_WIDTH = 900;
+    private static final double MIN_HEIGHT = 600;
     private final SocketEngine engine = new SocketEngine("socket-engine");
     private final FxBridge bridge = new FxBridge();
     private Settings settings;
@@ -61,8 +63,10 @@ public final class WorkbenchApp extends Application {
         WindowSettings.restoreForms(settings, window);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double width = Math.min(settings.number("width", 1280), screen.getWidth());
-        double height = Math.min(settings.number("height", 800), screen.getHeight());
+        // Never bigger than the screen, never smaller than the window's minimum: NaN, -1e9 or 1e308 in a
+        // hand-edited file give the default size.
+        double width = Math.min(settings.number("width", 1280, MIN_WIDTH, 100_000), screen.getWidth());
+        double height = Math.min(settings.number("height", 800, MIN_HEIGHT, 100_000), screen.getHeight());
         Scene scene = new Scene(window, width, height);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/io/socketworkbench/ui/workbench.css")
                 .toExternalForm());
@@ -73,8 +77,8 @@ public final class WorkbenchApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon));
             }
         }
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
         stage.setOnHidden(e -> remember(stage));
         bridge.start();
@@ -82,6 +86,9 @@ public final class WorkbenchApp extends Application {
         afterFirstFrame();
         warnWithoutChineseFont();
         WindowSettings.restoreLayout(settings, window);
+        if (!settings.ignored().isEmpty()) {
+            window.showNotice(I18n.t("status.settingsIgnored", String.join(", ", settings.ignored())));
+        }
     }
 
     /**

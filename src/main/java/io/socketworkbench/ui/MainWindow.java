@@ -46,8 +46,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** The one window: menu bar, server pane beside client tabs, status bar. */
 public final class MainWindow extends BorderPane {
     public static final double BASE_FONT = 13;
-    static final double MIN_ZOOM = 0.75;
-    static final double MAX_ZOOM = 3.0;
+    public static final double MIN_ZOOM = 0.75;
+    public static final double MAX_ZOOM = 3.0;
     /** Projector type is at least twice the normal size. */
     static final double PROJECTOR_ZOOM = 2.0;
     /** Where the panes end when the lesson panel is below them: it takes the lower 38 %. */

@@ -85,4 +85,26 @@ class WindowSettingsTest {
             assertThat(window.client().form().portField().getText()).isEqualTo("37777");
         });
     }
+
+    /** Issue 28, item 8: a hand-edited file with values out of range gives the defaults, and the names of what was not used. */
+    @Test
+    void valuesOutOfRangeGiveTheDefaultsAndAreNamed(FxRobot robot) throws Exception {
+        Path edited = dir.resolve("settings.properties");
+        java.nio.file.Files.writeString(edited, "zoom=1e308\nprojector.zoom=NaN\nsplit=-4\nclient.port=70000\n"
+                + "server.port=abc\nclient.host=" + "h".repeat(300) + "\n");
+        robot.interact(() -> {
+            MainWindow window = open();
+            Settings settings = new Settings(edited);
+            WindowSettings.restoreForms(settings, window);
+            WindowSettings.restoreLayout(settings, window);
+            assertThat(window.zoomState().normal()).isEqualTo(1.0);
+            assertThat(window.zoomState().projector()).isEqualTo(2.0);
+            assertThat(window.split().getDividerPositions()[0]).isEqualTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(window.client().form().portField().getText()).isEqualTo("37777");
+            assertThat(window.server().form().portField().getText()).isEqualTo("37777");
+            assertThat(window.client().form().hostText()).isEqualTo("127.0.0.1");
+            assertThat(settings.ignored()).containsExactlyInAnyOrder("zoom", "projector.zoom", "split", "client.port",
+                    "server.port", "client.host");
+        });
+    }
 }

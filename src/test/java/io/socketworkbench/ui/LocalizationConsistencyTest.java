@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -57,6 +58,10 @@ class LocalizationConsistencyTest {
         }
         for (io.socketworkbench.lesson.SequenceDiagram.Role role : io.socketworkbench.lesson.SequenceDiagram.Role.values()) {
             keys.add("seq.role." + role.name().toLowerCase(Locale.ROOT));
+        }
+        // QuickPanel.skippedLines: why a line of a quick-messages file was skipped (QuickList.read).
+        for (String why : List.of("fields", "format", "delay")) {
+            keys.add("quick.skip." + why);
         }
         for (io.socketworkbench.ui.common.Protocol protocol : io.socketworkbench.ui.common.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));

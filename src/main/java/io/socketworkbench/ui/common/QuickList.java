@@ -106,34 +106,13 @@ public final class QuickList {
         return out.toString();
     }
 
-    /** Reads the file format; a line that makes no sense is named in the exception, with its number. */
+    /** Reads the file format strictly: the first line that makes no sense is named in the exception, by number. */
     public static List<Item> parse(String text) {
-        List<Item> all = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            try {
-                if (fields.length == 2 && fields[0].equals("delay")) {
-                    long ms = Long.parseLong(fields[1].trim());
-                    if (ms < 0 || ms > 86_400_000L) {
-                        throw new IllegalArgumentException();
-                    }
-                    all.add(Item.delay(ms));
-                } else if (fields.length == 3) {
-                    all.add(Item.message(unescape(fields[0]),
-                            PayloadFormat.valueOf(fields[1].trim().toUpperCase(Locale.ROOT)), unescape(fields[2])));
-                } else {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Integer.toString(i + 1));
-            }
+        Read read = lenient(text, null);
+        if (!read.skipped().isEmpty()) {
+            throw new IllegalArgumentException(Integer.toString(read.skipped().get(0).line()));
         }
-        return all;
+        return read.items();
     }
 
     public void save(Path file) throws IOException {
@@ -141,8 +120,74 @@ public final class QuickList {
         Files.writeString(file, format(items), StandardCharsets.UTF_8);
     }
 
-    public void load(Path file) throws IOException {
-        replaceAll(parse(Files.readString(file, StandardCharsets.UTF_8)));
+    /** A line of a file that was not used, and why: {@code format} (an unknown format), {@code fields}, {@code delay}. */
+    public record Skipped(int line, String why, String detail) {}
+
+    /**
+     * What {@link #read} found: the items of every good line, the lines skipped, and the charset it was read in when
+     * that was not UTF-8 (null when it was).
+     */
+    public record Read(List<Item> items, List<Skipped> skipped, java.nio.charset.Charset fallback) {
+        /** True when the file was not read whole as it is: a save would lose lines or change its encoding. */
+        public boolean partial() {
+            return !skipped.isEmpty() || fallback != null;
+        }
+    }
+
+    /**
+     * Reads a quick-messages file leniently: every good line is kept and every other one is named with the reason;
+     * a file that is not UTF-8 (one saved by a Chinese Windows editor) is read as GB18030, which has every GBK
+     * character.
+     */
+    public static Read read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.charset.Charset fallback = null;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            fallback = java.nio.charset.Charset.forName("GB18030");
+            text = new String(bytes, fallback);
+        }
+        return lenient(text, fallback);
+    }
+
+    private static Read lenient(String text, java.nio.charset.Charset fallback) {
+        List<Item> items = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length == 2 && fields[0].equals("delay")) {
+                try {
+                    long ms = Long.parseLong(fields[1].trim());
+                    if (ms >= 0 && ms <= 86_400_000L) {
+                        items.add(Item.delay(ms));
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // skipped below
+                }
+                skipped.add(new Skipped(i + 1, "delay", fields[1].trim()));
+            } else if (fields.length == 3) {
+                try {
+                    items.add(Item.message(unescape(fields[0]),
+                            PayloadFormat.valueOf(fields[1].trim().toUpperCase(Locale.ROOT)), unescape(fields[2])));
+                } catch (IllegalArgumentException e) {
+                    skipped.add(new Skipped(i + 1, "format", fields[1].trim()));
+                }
+            } else {
+                skipped.add(new Skipped(i + 1, "fields", ""));
+            }
+        }
+        return new Read(items, skipped, fallback);
     }
 
     static String escape(String field) {

@@ -53,6 +53,10 @@ public final class QuickPanel extends TitledPane {
     private final Function<QuickList.Item, String> send;
     private final Path store;
     private final java.util.function.Consumer<String> problems;
+    private final HBox notice = new HBox(6);
+    private final Label noticeText = new Label();
+    /** False when the saved file could not be read whole and no copy of it could be kept: it is not overwritten. */
+    private boolean writable = true;
 
     /** The app keeps lists under {@code dir}; without a call (tests) nothing is read or written. */
     public static void keepListsIn(Path dir) {
@@ -171,13 +175,21 @@ public final class QuickPanel extends TitledPane {
         HBox sequenceRow = new HBox(6, delay, ms, addDelay, run, loop, stepLabel, spring, importButton, exportButton);
         sequenceRow.setAlignment(Pos.CENTER_LEFT);
 
-        setContent(new VBox(4, view, editor, sequenceRow));
+        notice.setId(prefix + "-quick-notice");
+        notice.getStyleClass().add("quick-notice");
+        noticeText.setWrapText(true);
+        HBox.setHgrow(noticeText, Priority.ALWAYS);
+        Button dismiss = new Button(t("quick.dismiss"));
+        dismiss.setId(prefix + "-quick-notice-dismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setOnAction(e -> notice.setVisible(false));
+        notice.getChildren().addAll(noticeText, dismiss);
+        notice.setAlignment(Pos.CENTER_LEFT);
+        notice.setVisible(false);
+        notice.managedProperty().bind(notice.visibleProperty());
+        setContent(new VBox(4, notice, view, editor, sequenceRow));
         if (store != null && java.nio.file.Files.isRegularFile(store)) {
-            try {
-                list.replaceAll(QuickList.parse(java.nio.file.Files.readString(store)));
-            } catch (IOException | IllegalArgumentException e) {
-                problems.accept(t("quick.unreadable", store));
-            }
+            readStore();
         }
         boolean[] loaded = {false};
         list.items().observe(items -> {
@@ -186,7 +198,7 @@ public final class QuickPanel extends TitledPane {
                 loaded[0] = true; // the list as read: nothing to write back
                 return;
             }
-            if (store != null) {
+            if (store != null && writable) {
                 try {
                     list.save(store);
                 } catch (IOException e) {
@@ -194,6 +206,59 @@ public final class QuickPanel extends TitledPane {
                 }
             }
         });
+    }
+
+    /**
+     * Reads the saved list, keeping every good line. A file not read whole as it is (lines skipped, not UTF-8,
+     * unreadable) is first copied beside itself ({@code quick-client.txt.bad}) before the list may be saved over
+     * it, and a notice says what happened until it is dismissed; when no copy can be made, the list is not saved.
+     */
+    private void readStore() {
+        String problem;
+        try {
+            QuickList.Read read = QuickList.read(store);
+            list.replaceAll(read.items());
+            if (!read.partial()) {
+                return;
+            }
+            problem = read.fallback() != null && read.skipped().isEmpty()
+                    ? t("quick.encoding", store.getFileName(), read.fallback().name(), badCopy().getFileName())
+                    : t("quick.partial", store.getFileName(), skippedLines(read.skipped()), badCopy().getFileName());
+        } catch (IOException e) {
+            problem = t("quick.unreadable", store);
+        }
+        try {
+            java.nio.file.Files.copy(store, badCopy(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            writable = false;
+            problem = problem + " " + t("quick.notSaved", store.getFileName(),
+                    I18n.error(io.socketworkbench.engine.SocketError.from(e instanceof IOException io ? io
+                            : new IOException(e))));
+        }
+        showNotice(problem);
+    }
+
+    private Path badCopy() {
+        return store.resolveSibling(store.getFileName() + ".bad");
+    }
+
+    /** The skipped lines and why, the first five of them. */
+    static String skippedLines(java.util.List<QuickList.Skipped> skipped) {
+        java.util.List<String> said = new java.util.ArrayList<>();
+        for (QuickList.Skipped line : skipped.subList(0, Math.min(5, skipped.size()))) {
+            said.add(t("quick.skip." + line.why(), line.line(), line.detail()));
+        }
+        if (skipped.size() > 5) {
+            said.add(t("quick.skip.more", skipped.size() - 5));
+        }
+        return String.join(t("quick.skip.separator"), said);
+    }
+
+    /** A notice over the list that stays until dismissed; the panel opens to show it. */
+    private void showNotice(String text) {
+        noticeText.setText(text);
+        notice.setVisible(true);
+        setExpanded(true);
     }
 
     private static Button icon(org.kordamp.ikonli.Ikon ikon, String tip) {
@@ -287,9 +352,13 @@ public final class QuickPanel extends TitledPane {
         java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             try {
-                list.load(file.toPath());
-            } catch (IllegalArgumentException e) {
-                problems.accept(t("quick.badLine", file.getName(), e.getMessage()));
+                QuickList.Read read = QuickList.read(file.toPath());
+                list.replaceAll(read.items());
+                if (!read.skipped().isEmpty()) {
+                    showNotice(t("quick.importSkipped", file.getName(), skippedLines(read.skipped())));
+                } else if (read.fallback() != null) {
+                    showNotice(t("quick.importEncoding", file.getName(), read.fallback().name()));
+                }
             } catch (IOException e) {
                 problems.accept(I18n.error(io.socketworkbench.engine.SocketError.from(e)));
             }
