@@ -2,6 +2,7 @@ package io.socketworkbench.lesson.exercise;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.ClientConfig;
+import io.socketworkbench.engine.PortHolders;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketOptionsSpec;
@@ -86,6 +87,8 @@ public final class ExerciseRun {
     private final java.util.Random random = new java.util.Random();
     private volatile boolean cancelled;
     private final long started = System.nanoTime();
+    /** The processes that held the exercise's address before the program started: never the program's. */
+    private List<Long> before = List.of();
     private Program program;
 
     public ExerciseRun(Setup setup, Trace trace) {
@@ -114,6 +117,7 @@ public final class ExerciseRun {
         } finally {
             if (program != null) {
                 program.stop();
+                endLeftovers();
             }
         }
         if (cancelled) {
@@ -144,6 +148,41 @@ public final class ExerciseRun {
         return cancelled;
     }
 
+    /**
+     * The final sweep: a process that still has a socket on the exercise's address after the program was stopped,
+     * and did not before it started, was left by the program (a double fork, {@code setsid()}): it is ended, and
+     * named in a failed check.
+     */
+    private void endLeftovers() {
+        List<PortHolders.Holder> left = PortHolders.of(setup.at()).stream()
+                .filter(holder -> !holder.isThisApp() && !before.contains(holder.pid())).toList();
+        if (left.isEmpty()) {
+            return;
+        }
+        for (PortHolders.Holder holder : left) {
+            ProcessHandle.of(holder.pid()).ifPresent(process -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                try {
+                    process.onExit().get(1, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // it is named either way
+                }
+            });
+        }
+        add(Check.fail(t("check.leftover.title"), t("check.leftover.seen", describe(left),
+                Address.format(setup.at())), t("check.leftover.hint")));
+    }
+
+    private static String describe(List<PortHolders.Holder> holders) {
+        List<String> named = new ArrayList<>();
+        for (PortHolders.Holder holder : holders) {
+            named.add(holder.isThisApp() ? t("check.holder.app")
+                    : t("check.holder.process", String.valueOf(holder.pid()), holder.name()));
+        }
+        return String.join(", ", named);
+    }
+
     /** Whole seconds since the run began: what a check stopped early says instead of its full wait. */
     long secondsSoFar() {
         return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
@@ -170,8 +209,26 @@ public final class ExerciseRun {
         trace.check(check);
     }
 
-    /** Starts the student's command, if there is one; false (with a failed check) when it cannot start. */
+    /**
+     * Starts the student's command, if there is one; false (with a failed check) when it cannot start, or when
+     * something already listens where the student's server should: the app itself (its server pane, Examples), or,
+     * when the app starts the program, any process (a server left from an earlier run). A check never passes
+     * against a listener that is not the student's program.
+     */
     boolean startProgram() {
+        if (setup.exercise().studentListens()) {
+            List<PortHolders.Holder> holders = PortHolders.listeningAt(setup.at());
+            if (setup.runs() || holders.stream().anyMatch(PortHolders.Holder::isThisApp)) {
+                List<PortHolders.Holder> blocking = setup.runs() ? holders
+                        : holders.stream().filter(PortHolders.Holder::isThisApp).toList();
+                if (!blocking.isEmpty()) {
+                    add(Check.fail(t("check.before.title", Address.format(setup.at())),
+                            t("check.before.seen", describe(blocking)), t("check.before.hint")));
+                    return false;
+                }
+            }
+            before = holders.stream().map(PortHolders.Holder::pid).toList();
+        }
         if (!setup.runs()) {
             return true;
         }
