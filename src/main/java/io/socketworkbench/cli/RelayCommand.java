@@ -159,6 +159,9 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
             } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.ACCEPT) {
                 // Worded as the server words it: out of descriptors, accepting pauses and goes on.
                 io.err().println(failed.error().pythonText());
+            } else if (event instanceof SocketEvent.AcceptRefused refused) {
+                io.err().println("Refused " + Address.format(refused.remote()) + ": already relaying "
+                        + refused.limit() + " clients");
             } else if (event instanceof SocketEvent.Closed closed && !upstream) {
                 String name = names.remove(closed.source());
                 if (name != null) {

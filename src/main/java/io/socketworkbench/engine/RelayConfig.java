@@ -9,6 +9,11 @@ import java.util.Objects;
 public record RelayConfig(ServerConfig listen, Address target, ClientConfig upstream) {
     /** As many clients as a busy listen queue holds before any waits for a SYN retry. */
     public static final int DEFAULT_BACKLOG = 1024;
+    /**
+     * Clients relayed at once, each with its connection to the target: a bound on what one relay holds (a loop
+     * through another relay, a flood of clients), far above what a class or a debugging session needs.
+     */
+    public static final int DEFAULT_MAX_CLIENTS = 10_000;
 
     public RelayConfig {
         Objects.requireNonNull(listen, "listen");
@@ -17,6 +22,7 @@ public record RelayConfig(ServerConfig listen, Address target, ClientConfig upst
     }
 
     public static RelayConfig of(Address bind, Address target) {
-        return new RelayConfig(ServerConfig.of(bind).withBacklog(DEFAULT_BACKLOG), target, null);
+        return new RelayConfig(ServerConfig.of(bind).withBacklog(DEFAULT_BACKLOG).withMaxClients(DEFAULT_MAX_CLIENTS),
+                target, null);
     }
 }

@@ -211,4 +211,29 @@ class RelayTest {
             }
         }
     }
+
+    /** Issue 28, item 2: a relay holds a bounded number of clients; the one past the bound is refused and told. */
+    @Test
+    void aRelayHoldsABoundedNumberOfClients() throws Exception {
+        assertThat(RelayConfig.of(Address.inet("127.0.0.1", 0), Address.inet("127.0.0.1", 1)).listen().maxClients())
+                .isEqualTo(RelayConfig.DEFAULT_MAX_CLIENTS);
+        try (ServerSocket server = new ServerSocket(0)) {
+            EventQueue events = new EventQueue();
+            Relay relay = engine.relay(new RelayConfig(ServerConfig.of(Address.inet("127.0.0.1", 0)).withMaxClients(2),
+                    Address.inet("127.0.0.1", server.getLocalPort()), null), events);
+            relay.started().join();
+            try (Socket first = new Socket("127.0.0.1", port(relay));
+                 Socket second = new Socket("127.0.0.1", port(relay))) {
+                events.next(SocketEvent.Accepted.class);
+                events.next(SocketEvent.Accepted.class);
+                try (Socket third = new Socket("127.0.0.1", port(relay))) {
+                    third.setSoTimeout(10_000);
+                    assertThat(third.getInputStream().read()).isEqualTo(-1);
+                }
+                SocketEvent.AcceptRefused refused = events.next(SocketEvent.AcceptRefused.class);
+                assertThat(refused.limit()).isEqualTo(2);
+                assertThat(relay.clientCount()).isEqualTo(2);
+            }
+        }
+    }
 }

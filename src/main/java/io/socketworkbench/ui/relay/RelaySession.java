@@ -173,6 +173,9 @@ public final class RelaySession {
             } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.ACCEPT) {
                 SocketError error = failed.error();
                 post(() -> transcript.add(Message.error(t("relay.event.acceptFailed", I18n.error(error)))), 0);
+            } else if (event instanceof SocketEvent.AcceptRefused refused) {
+                String name = Address.format(refused.remote());
+                post(() -> transcript.add(Message.error(t("relay.event.refused", name, refused.limit()))), 0);
             } else if (event instanceof SocketEvent.Received received) {
                 chunk(id, !upstream, received.data());
             } else if (event instanceof SocketEvent.PeerFinished) {
