@@ -8,6 +8,12 @@
 SELF=$(readlink -f "$0" 2>/dev/null || echo "$0")
 DIR=$(cd "$(dirname "$SELF")" && pwd)
 MAIN=io.socketworkbench/io.socketworkbench.app.Launcher
+# With no locale at all (a container, cron, a bare chroot), Java reads arguments and file names as ASCII: Chinese
+# text would arrive as U+FFFD. Such a process gets C.UTF-8's character set, and nothing else of a locale.
+if [ -z "${LC_ALL}${LC_CTYPE}${LANG}" ]; then
+  LC_CTYPE=C.UTF-8
+  export LC_CTYPE
+fi
 # CDS names the class cache to map; without one the JVM maps its default archive anyway, and this harmless property
 # keeps the argument list the same shape (an AOT training run rejects any -Xshare option).
 CDS=-Dsocketworkbench.cache=none

@@ -123,4 +123,26 @@ class LauncherScriptTest {
         assertThat(run(link, null, "--version")).endsWith("io.socketworkbench/io.socketworkbench.app.Launcher",
                 "--version");
     }
+
+    /** Issue 28, item 10: with no locale at all, Java would read Chinese arguments as U+FFFD; the launcher gives it UTF-8. */
+    @Test
+    void withNoLocaleTheCharacterSetIsUtf8AndAChosenLocaleIsKept() throws Exception {
+        Path launcher = install("bin", "lib");
+        Files.writeString(root.resolve("bin/java"), "#!/bin/sh\necho \"LC_CTYPE=$LC_CTYPE LANG=$LANG\"\n");
+        for (String[] env : new String[][] {{}, {"LANG", "zh_CN.UTF-8"}, {"LC_ALL", "en_GB.UTF-8"}}) {
+            ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version");
+            builder.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+            if (env.length == 2) {
+                builder.environment().put(env[0], env[1]);
+            }
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), UTF_8).strip();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            if (env.length == 0) {
+                assertThat(out).isEqualTo("LC_CTYPE=C.UTF-8 LANG=");
+            } else {
+                assertThat(out).as(env[0]).startsWith("LC_CTYPE= ");
+            }
+        }
+    }
 }

@@ -90,4 +90,34 @@ class LauncherProcessTest {
         assertThat(client.exitValue()).isEqualTo(1);
         assertThat(err).isEqualTo("socket.gaierror: [Errno -2] Name or service not known\n");
     }
+
+    /**
+     * Issue 28, item 10: a process with no locale but the character set launcher.sh gives it (LC_CTYPE=C.UTF-8)
+     * sends Chinese arguments as UTF-8 and saves to a file with a Chinese name. The Chinese text is made by printf
+     * in the shell: the test's own JVM may have no locale to pass it in.
+     */
+    @Test
+    void withNoLocaleChineseArgumentsAndFileNamesSurvive(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String chinese = "$(printf '\\xe4\\xbd\\xa0\\xe5\\xa5\\xbd')";
+        try (java.net.ServerSocket peer = new java.net.ServerSocket(0)) {
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec \"$0\" --module-path \"$1\" -m "
+                    + "io.socketworkbench/io.socketworkbench.app.Launcher client 127.0.0.1 " + peer.getLocalPort()
+                    + " --send \"" + chinese + "\" --save \"$2/" + chinese + ".bin\" --timeout 1",
+                    java, System.getProperty("jdk.module.path"), dir.toString());
+            builder.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+            builder.environment().put("LC_CTYPE", "C.UTF-8");
+            Process client = builder.redirectErrorStream(true).start();
+            try (Socket accepted = peer.accept()) {
+                accepted.setSoTimeout(10_000);
+                assertThat(accepted.getInputStream().readNBytes(6)).isEqualTo("你好".getBytes(UTF_8));
+                accepted.getOutputStream().write("回答".getBytes(UTF_8));
+            }
+            assertThat(client.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            // The answer was saved under the Chinese name, as the shell spells it.
+            Process check = new ProcessBuilder("bash", "-c", "cat \"$0/" + chinese + ".bin\"", dir.toString()).start();
+            assertThat(check.getInputStream().readAllBytes()).isEqualTo("回答".getBytes(UTF_8));
+            assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
