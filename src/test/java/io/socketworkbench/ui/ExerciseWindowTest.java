@@ -42,10 +42,12 @@ class ExerciseWindowTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws java.io.IOException {
         window.exercises().stop();
         engine.close();
         I18n.use(I18n.systemLocale());
+        // The unix-echo exercise runs at its own path in /tmp; a student program leaves its socket file there.
+        java.nio.file.Files.deleteIfExists(Exercise.UNIX_PATH);
     }
 
     /** Chooses {@code exercise}, types the command, presses Check, and waits for the verdicts. */
