@@ -2,7 +2,6 @@ package io.socketworkbench.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +16,10 @@ import java.util.Set;
  * Which processes have a socket on an address: a TCP or UDP socket whose local or remote port is the address's
  * port (a listener, or a client connected to it), or an AF_UNIX socket bound to the path. Read from Linux's
  * {@code /proc}: the kernel's socket tables give the sockets' inodes, and each process's {@code fd} folder says
- * which inodes it holds. Elsewhere, and for processes of other users, nothing is found.
+ * which inodes it holds ({@link PortUse#owners()}). Elsewhere, and for processes of other users, nothing is found.
  */
 public final class PortHolders {
-    /** A process that holds a socket on the address. */
+    /** A process that holds a socket on the address, with its name as {@link PortUse} gives it (python3 server.py). */
     public record Holder(long pid, String name) {
         /** True for this very process: the app itself (the server pane, Examples → Homework server). */
         public boolean isThisApp() {
@@ -60,16 +59,11 @@ public final class PortHolders {
             return List.of();
         }
         Map<Long, Holder> holders = new LinkedHashMap<>();
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
-            for (Path process : processes) {
-                long pid = Long.parseLong(process.getFileName().toString());
-                if (holds(process.resolve("fd"), inodes)) {
-                    holders.putIfAbsent(pid, new Holder(pid, name(process)));
-                }
+        PortUse.owners().forEach((inode, owner) -> {
+            if (owner.pid() > 0 && inodes.contains(parse(inode))) {
+                holders.putIfAbsent(owner.pid(), new Holder(owner.pid(), owner.process() == null ? "?" : owner.process()));
             }
-        } catch (IOException | RuntimeException e) {
-            // no /proc here: nothing is known
-        }
+        });
         return List.copyOf(holders.values());
     }
 
@@ -113,33 +107,6 @@ public final class PortHolders {
             }
         }
         return inodes;
-    }
-
-    private static boolean holds(Path fds, Set<Long> inodes) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(fds)) {
-            for (Path fd : entries) {
-                String target;
-                try {
-                    target = Files.readSymbolicLink(fd).toString();
-                } catch (IOException | UnsupportedOperationException e) {
-                    continue; // closed meanwhile
-                }
-                if (target.startsWith("socket:[") && inodes.contains(parse(target.substring(8, target.length() - 1)))) {
-                    return true;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // another user's process, or one that just ended
-        }
-        return false;
-    }
-
-    private static String name(Path process) {
-        try {
-            return Files.readString(process.resolve("comm"), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "?";
-        }
     }
 
     private static List<String> lines(Path table) {

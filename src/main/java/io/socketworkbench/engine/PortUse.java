@@ -83,7 +83,7 @@ public record PortUse(int port, List<Holder> holders, int timeWait, int timeWait
     }
 
     /** Socket inodes to their processes, from the {@code socket:[N]} links in each readable /proc/PID/fd. */
-    private static Map<String, Holder> owners() {
+    static Map<String, Holder> owners() {
         Map<String, Holder> owners = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), p ->
                 p.getFileName().toString().chars().allMatch(Character::isDigit))) {

@@ -68,7 +68,7 @@ class ExerciseLeftoversTest {
                 "--", "python3", program.toString(), String.valueOf(port), marker.toString());
         long daemon = Long.parseLong(Files.readString(marker).strip());
         assertThat(run.out()).contains("FAIL Your program, and all it started, ends with the check: process "
-                + daemon + " (python3) still held 127.0.0.1:" + port + " after the check, and was ended");
+                + daemon + " (python3 server.py) still held 127.0.0.1:" + port + " after the check, and was ended");
         assertThat(run.exit()).isEqualTo(1);
         ProcessHandle.of(daemon).ifPresent(p -> p.onExit().orTimeout(5, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(daemon).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -87,7 +87,7 @@ class ExerciseLeftoversTest {
                     "--", "true");
             assertThat(ExerciseCliTest.verdicts(run)).isEqualTo("F");
             assertThat(run.out()).startsWith("FAIL Nothing else is at 127.0.0.1:" + port
-                    + " before your program starts: already in use by process " + leftover.pid() + " (python3)");
+                    + " before your program starts: already in use by process " + leftover.pid() + " (python3 -c)");
             assertThat(leftover.isAlive()).as("not the program's: left alone").isTrue();
         } finally {
             leftover.destroyForcibly().waitFor();
