@@ -4,7 +4,8 @@
 #   JavaFX loads (the window),
 #   python3 (interop tests), nc and socat (CLI tests against real peers), a TrueType font with Chinese glyphs,
 #   the zh_CN.UTF-8 locale (error tests run the CLI with the C library speaking Chinese),
-#   and setpriv/unshare from util-linux (tests of a privileged port and of a machine with no network).
+#   setpriv/unshare from util-linux (tests of a privileged port and of a machine with no network), and ip from
+#   iproute2 (multicast tests in a private network namespace).
 # Debian and Ubuntu: apt-get (as root, or through sudo). macOS: Homebrew. Running it again does nothing when all
 # is there. The README's two commands start with it.
 set -euo pipefail
@@ -63,6 +64,8 @@ have fc-list || missing+=(fontconfig)
 { have fc-list && fc-list ':lang=zh:fontformat=TrueType' family 2>/dev/null | matches '.'; } || missing+=(fonts-wqy-microhei)
 { have fc-list && fc-list 2>/dev/null | matches 'DejaVu'; } || missing+=(fonts-dejavu-core)
 { have setpriv && have unshare; } || missing+=(util-linux)
+# ip: the multicast tests set up loopback in a private network namespace.
+have ip || missing+=(iproute2)
 zh_locale=yes
 locale -a 2>/dev/null | matches '^zh_CN.utf8$' || { zh_locale=no; missing+=(locales libc-l10n); }
 

@@ -12,20 +12,27 @@ final class CliFailure extends Exception {
     private final transient SocketError error;
     private final transient Address where;
     private final boolean udp;
+    /** What the error means here, when the command knows better than the error's kind alone; else null. */
+    private final String meaning;
 
     CliFailure(String line) {
-        this(line, null, null, false);
+        this(line, null, null, false, null);
     }
 
     CliFailure(SocketError error, Address where, boolean udp) {
-        this(error.pythonText(), error, where, udp);
+        this(error.pythonText(), error, where, udp, null);
     }
 
-    private CliFailure(String line, SocketError error, Address where, boolean udp) {
+    CliFailure(SocketError error, Address where, boolean udp, String meaning) {
+        this(error.pythonText(), error, where, udp, meaning);
+    }
+
+    private CliFailure(String line, SocketError error, Address where, boolean udp, String meaning) {
         super(line, null, false, false);
         this.error = error;
         this.where = where;
         this.udp = udp;
+        this.meaning = meaning;
     }
 
     /** The socket error it reports, or null for a failure that is not one. */
@@ -35,6 +42,9 @@ final class CliFailure extends Exception {
 
     /** The plain explanation in the user's language, or an empty string. */
     String explanation() {
+        if (meaning != null) {
+            return meaning;
+        }
         return error == null ? "" : Explanations.explain(error, where, udp);
     }
 }

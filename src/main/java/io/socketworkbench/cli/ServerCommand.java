@@ -13,6 +13,8 @@ import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketFailure;
+import io.socketworkbench.engine.Interfaces;
+import io.socketworkbench.engine.Multicast;
 import io.socketworkbench.engine.UdpConfig;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -111,6 +113,16 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             description = "Encoding of --greet TEXT (default: ${DEFAULT-VALUE}).")
     Charset encoding;
 
+    @Option(names = "--join", paramLabel = "GROUP",
+            description = "With --udp: join the multicast GROUP (224.0.0.0 to 239.255.255.255, or ff00::/8), as "
+                    + "IP_ADD_MEMBERSHIP does, and receive what is sent to GROUP:PORT (--bind is not used).")
+    String join;
+
+    @Option(names = "--iface", paramLabel = "ADDR",
+            description = "With --join: the interface to join on, by its address (127.0.0.1) or name (lo) "
+                    + "(default: the system's choice).")
+    String iface;
+
     @picocli.CommandLine.Mixin
     ReceivedFormat format = new ReceivedFormat();
 
@@ -138,7 +150,11 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         }
         byte[] greeting = greeting();
         byte[] busyMessage = escaped("--busy", busy);
-        Address address = transport.unix != null ? Address.unix(transport.unix) : Address.inet(bind, port);
+        java.net.InetAddress group = multicastGroup();
+        Address address = transport.unix != null ? Address.unix(transport.unix)
+                : group == null ? Address.inet(bind, port)
+                // An IPv4 group is bound as it is (only its datagrams arrive); an IPv6 one through the wildcard.
+                : Address.inet(group instanceof java.net.Inet4Address ? group.getHostAddress() : "::", port);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         try (SocketEngine engine = new SocketEngine("server");
              ReceivedBytes received = ReceivedBytes.open(io.out(), save, format.show, format.frame, engine);
@@ -148,7 +164,9 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             CompletableFuture<SocketAddress> started;
             if (transport.udp) {
                 var endpoint = engine.udp(new UdpConfig(address, null, echo, greeting)
-                        .withSink(new DatagramCopy(received, exit)), event -> onUdpEvent(event, exit));
+                        .withSink(new DatagramCopy(received, exit))
+                        .withMulticast(group == null ? null : Multicast.join(join, iface)),
+                        event -> onUdpEvent(event, exit));
                 stop = endpoint::stop;
                 started = endpoint.started();
             } else {
@@ -184,13 +202,43 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 io.err().flush();
             })) {
                 SocketAddress local = awaitStart(started, address, transport.udp);
-                io.err().println("Listening on " + Address.format(local));
+                if (group != null) {
+                    int bound = ((java.net.InetSocketAddress) local).getPort();
+                    io.err().println("Listening on " + Address.format(new java.net.InetSocketAddress(group, bound)));
+                    io.err().println("Joined " + Multicast.text(group) + " on " + joinedOn);
+                } else {
+                    io.err().println("Listening on " + Address.format(local));
+                }
                 int code = exit.join();
                 awaitQuietly(stop.get());
                 return code;
             }
         }
     }
+
+    /** The group of --join, checked with --iface; null without --join. */
+    private java.net.InetAddress multicastGroup() {
+        if ((join != null || iface != null) && !transport.udp) {
+            throw new ParameterException(spec.commandLine(), "--join and --iface need --udp");
+        }
+        if (iface != null && join == null) {
+            throw new ParameterException(spec.commandLine(), "--iface needs --join GROUP");
+        }
+        if (join == null) {
+            return null;
+        }
+        try {
+            Interfaces.find(iface);
+            return Multicast.groupAddress(join);
+        } catch (IllegalArgumentException e) {
+            String option = e.getMessage().startsWith("no interface") ? "--iface" : "--join";
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
+                    + e.getMessage());
+        }
+    }
+
+    /** The interface the server joined its group on, from the engine's Joined event. */
+    private volatile String joinedOn = "?";
 
     private void checkSeconds(String option, Double seconds) {
         if (seconds != null && !(seconds > 0 && seconds <= ClientCommand.MAX_TIMEOUT_SECONDS)) {
@@ -284,6 +332,9 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private void onUdpEvent(SocketEvent event, CompletableFuture<Integer> exit) {
+        if (event instanceof SocketEvent.Joined joined) {
+            joinedOn = joined.iface();
+        }
         if (event instanceof SocketEvent.Failed failed && !startFailure(failed)) {
             io.err().println(failed.error().pythonText());
             if (failed.operation() == Operation.RECEIVE && failed.error().kind() != ErrorKind.CONNECTION_REFUSED) {
@@ -311,7 +362,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         @Override
         public void datagram(SocketAddress from, java.nio.ByteBuffer data) throws IOException {
             if (senders.size() < MAX_SENDERS && senders.add(from)) {
-                io.err().println("Datagrams from " + Address.format(from));
+                io.err().println("Datagrams from " + Address.format(from)
+                        + (join == null ? "" : " to group " + Multicast.text(Multicast.groupAddress(join))));
             }
             received.append(data);
             if (once) {

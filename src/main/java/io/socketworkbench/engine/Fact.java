@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One socket fact, recorded once, where the engine saw it happen: a server listening, a connection made or
- * accepted, bytes in or out, a FIN, a reset, a close, a datagram, an error. The timeline of a window or of a
+ * accepted, bytes in or out, a FIN, a reset, a close, a datagram, an error, a multicast group joined (its
+ * {@code remote} is the group and the port). The timeline of a window or of a
  * command line run is the sequence of these, in order; a recording (JSON Lines) writes them one a line.
  *
  * @param time seconds since the epoch, fractional
@@ -20,7 +21,7 @@ public record Fact(double time, Type type, long conn, SocketAddress local, Socke
                    byte[] data, String error) {
 
     /** What happened; the names are the recording's {@code "type"} values. */
-    public enum Type { LISTEN, CONNECT, ACCEPT, DATA, FIN, RST, CLOSE, DATAGRAM, ERROR }
+    public enum Type { LISTEN, CONNECT, ACCEPT, DATA, FIN, RST, CLOSE, DATAGRAM, ERROR, JOIN }
 
     static final byte[] NONE = new byte[0];
 

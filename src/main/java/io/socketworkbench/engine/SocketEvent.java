@@ -15,6 +15,9 @@ public sealed interface SocketEvent {
     /** A server or UDP endpoint is bound (and, for TCP, listening) at {@code local}. */
     record Listening(long source, SocketAddress local) implements SocketEvent {}
 
+    /** A UDP endpoint joined a multicast group ({@code group}: its address and the endpoint's port) on {@code iface}. */
+    record Joined(long source, SocketAddress group, String iface) implements SocketEvent {}
+
     /** The server with id {@code source} accepted connection {@code connection}. */
     record Accepted(long source, long connection, SocketAddress remote, SocketAddress local) implements SocketEvent {}
 

@@ -2,11 +2,15 @@ package io.socketworkbench.engine;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.StandardSocketOptions;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.MembershipKey;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -41,6 +45,10 @@ public final class UdpEndpoint extends Endpoint {
     private SelectionKey key;
     private long queued;
     private boolean stopping;
+    /** The group membership, once joined. */
+    private volatile MembershipKey joined;
+    /** True while joining: an error then is the join's, not the bind's. */
+    private boolean joining;
 
     UdpEndpoint(long id, Reactor reactor, Resolver resolver, UdpConfig config, SocketListener listener) {
         super(id, reactor, listener);
@@ -64,28 +72,82 @@ public final class UdpEndpoint extends Endpoint {
             return;
         }
         try {
-            boolean ipv4 = bindTo instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet4Address;
+            boolean ipv4 = bindTo instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet4Address
+                    || bindTo == null && config.multicast().group() != null
+                    && Multicast.groupAddress(config.multicast().group()) instanceof Inet4Address;
             channel = ipv4 ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
             config.options().applyTo(channel);
             if (bindTo != null && config.options().receiveBuffer() == null) {
                 channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, BURST_RECEIVE_BUFFER);
             }
             channel.configureBlocking(false);
+            Multicast multicast = config.multicast();
+            NetworkInterface nif = multicastOptions(multicast);
             if (bindTo != null) {
                 channel.bind(bindTo);
+            }
+            if (multicast.group() != null) {
+                joined = join(multicast, nif);
             }
             key = reactor.register(channel, SelectionKey.OP_READ, this);
         } catch (IOException | RuntimeException e) {
             Reactor.release(key, channel);
-            failStart(SocketError.ofBind(e, bindTo));
+            failStart(joining ? SocketError.from(e) : SocketError.ofBind(e, bindTo));
             return;
         }
         SocketAddress local = localAddress();
         started.complete(local);
+        if (joined != null) {
+            InetSocketAddress group = new InetSocketAddress(joined.group(), port(local));
+            reactor.record(Fact.Type.JOIN, id, local, group, false, null, null);
+            emit(new SocketEvent.Joined(id, group, joined.networkInterface().getName()));
+        }
         if (bindTo != null) {
             reactor.record(Fact.Type.LISTEN, id, local, null, false, null, null);
             emit(new SocketEvent.Listening(id, local));
         }
+    }
+
+    private static int port(SocketAddress local) {
+        return local instanceof InetSocketAddress inet ? inet.getPort() : 0;
+    }
+
+    /** IP_MULTICAST_TTL, IP_MULTICAST_LOOP and IP_MULTICAST_IF, as set; the chosen interface, or null. */
+    private NetworkInterface multicastOptions(Multicast multicast) throws IOException {
+        if (multicast.ttl() != null) {
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, multicast.ttl());
+        }
+        if (multicast.loop() != null) {
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, multicast.loop());
+        }
+        NetworkInterface nif = Interfaces.find(multicast.iface());
+        if (nif != null) {
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);
+        }
+        if (multicast.group() != null) {
+            // Several receivers of one group on one machine share the port, as Python's examples let them.
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        }
+        return nif;
+    }
+
+    /** IP_ADD_MEMBERSHIP (IPV6_JOIN_GROUP): on the interface given, else the one the system would choose. */
+    private MembershipKey join(Multicast multicast, NetworkInterface given) throws IOException {
+        joining = true;
+        InetAddress group = Multicast.groupAddress(multicast.group());
+        NetworkInterface nif = given != null ? given : Interfaces.defaultFor(group);
+        if (nif == null) {
+            throw new java.net.SocketException("No such device (no interface can join " + group.getHostAddress()
+                    + ")");
+        }
+        MembershipKey key = channel.join(group, nif);
+        joining = false;
+        return key;
+    }
+
+    /** The group it joined, or null. */
+    public MembershipKey membership() {
+        return joined;
     }
 
     void failStart(SocketError error) {
