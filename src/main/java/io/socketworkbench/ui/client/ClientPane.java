@@ -41,6 +41,8 @@ public final class ClientPane extends VBox {
     private final TranscriptView transcript;
     private final InputBar inputBar;
     private final LabControls lab;
+    /** Shown for UDP: SO_BROADCAST, the TTL and interface of datagrams to a group. */
+    private final io.socketworkbench.ui.common.MulticastRow udpRow;
     private final CaptureButton captureButton;
     private StatsPanel statsPanel;
     private io.socketworkbench.ui.common.LogFileButton logButton;
@@ -57,6 +59,7 @@ public final class ClientPane extends VBox {
         state.setId("client-state" + suffix);
         state.getStyleClass().add("state-line");
         session.status().observe(state::setText);
+        udpRow = io.socketworkbench.ui.common.MulticastRow.client("client" + suffix, form.protocolBox().valueProperty());
         Buttons.onOff(connect, "client-connect" + suffix, form.validProperty(), this::open, session::close);
         session.open().observe(this::showOpen);
         HBox formRow = new HBox(8, form, connect);
@@ -86,7 +89,7 @@ public final class ClientPane extends VBox {
                 session.transcript()::add);
         titleRow.getChildren().addAll(spring, statsPanel.toggle(), logButton, captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(titleRow, formRow, form.problem(), lab, statsPanel, transcript, inputBar);
+        getChildren().addAll(titleRow, formRow, udpRow, form.problem(), lab, statsPanel, transcript, inputBar);
     }
 
     /** Projector mode: the conversation and the lab stay, the chrome goes. */
@@ -134,8 +137,11 @@ public final class ClientPane extends VBox {
         form.remember(form.hostText());
         boolean udp = form.protocol() == io.socketworkbench.ui.common.Protocol.UDP;
         // On loopback a UDP client binds where replies come back to, so the diagram and the server agree.
-        Address bind = udp && form.loopback() != null ? new Address.Inet(form.loopback(), 0) : null;
-        session.open(new ClientSession.Open(address.get(), udp, lab.options(), lab.lab(), bind));
+        Address bind = udp && form.loopback() != null && !udpRow.broadcast() ? new Address.Inet(form.loopback(), 0)
+                : null;
+        var options = udp && udpRow.broadcast() ? lab.options().withBroadcast(true) : lab.options();
+        session.open(new ClientSession.Open(address.get(), udp, options, lab.lab(), bind,
+                udp ? udpRow.multicast() : null));
     }
 
     public void close() {
@@ -147,6 +153,7 @@ public final class ClientPane extends VBox {
         connect.setText(t(open ? "client.disconnect" : "client.connect"));
         connect.setGraphic(new FontIcon(open ? MaterialDesignL.LAN_DISCONNECT : MaterialDesignL.LAN_CONNECT));
         form.lock(open && form.protocol() != io.socketworkbench.ui.common.Protocol.UDP);
+        udpRow.lock(open);
     }
 
     /** Captures every received byte to {@code file}, however much the transcript drops. */

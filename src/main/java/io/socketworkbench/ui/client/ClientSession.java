@@ -45,10 +45,16 @@ public final class ClientSession {
 
     /** What a connect (or a UDP socket) needs, taken from the form when Connect is pressed. */
     public record Open(Address target, boolean udp, SocketOptionsSpec options, ExportRecord.ClientLab lab,
-                       Address udpBind) {
+                       Address udpBind, io.socketworkbench.engine.Multicast multicast) {
         public Open {
             options = options == null ? SocketOptionsSpec.DEFAULTS : options;
             lab = lab == null ? ExportRecord.ClientLab.DEFAULT : lab;
+            multicast = multicast == null ? io.socketworkbench.engine.Multicast.NONE : multicast;
+        }
+
+        public Open(Address target, boolean udp, SocketOptionsSpec options, ExportRecord.ClientLab lab,
+                    Address udpBind) {
+            this(target, udp, options, lab, udpBind, null);
         }
     }
 
@@ -145,7 +151,8 @@ public final class ClientSession {
         ExportRecord.ClientSetup setup = new ExportRecord.ClientSetup(request.udp(), request.target(), request.options(),
                 request.lab());
         if (request.udp()) {
-            udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options()),
+            udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options())
+                    .withMulticast(request.multicast()),
                     capturing(trafficLog.wrap(port.toDatagrams(this::onEvent))));
             lesson.clientOpening(setup, udp.id(), lessonName.get());
             peer = Address.format(request.target());

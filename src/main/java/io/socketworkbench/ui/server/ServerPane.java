@@ -49,6 +49,8 @@ public final class ServerPane extends VBox {
 
     private final ServerSession session;
     private final EndpointForm form;
+    /** Shown for UDP: the group to join and the interface. */
+    private final io.socketworkbench.ui.common.MulticastRow udpRow;
     private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
     private final Label state = new Label();
     private final Label warning = new Label();
@@ -84,6 +86,7 @@ public final class ServerPane extends VBox {
         state.getStyleClass().add("state-line");
         session.status().observe(io.socketworkbench.ui.common.BeforeLayout.latest(state, state::setText));
         Buttons.onOff(start, "server-start", form.validProperty(), this::startServer, session::stop);
+        udpRow = io.socketworkbench.ui.common.MulticastRow.server("server", form.protocolBox().valueProperty());
         session.running().observe(this::showRunning);
         HBox formRow = new HBox(8, form, start);
         HBox.setHgrow(form, Priority.ALWAYS);
@@ -179,8 +182,8 @@ public final class ServerPane extends VBox {
         logButton = new io.socketworkbench.ui.common.LogFileButton("server", session.trafficLog(),
                 session.transcript()::add);
         titleRow.getChildren().addAll(spring, statsPanel.toggle(), logButton);
-        getChildren().addAll(titleRow, formRow, form.problem(), warning, offer, replyRow, rules, statsPanel, body,
-                inputBar);
+        getChildren().addAll(titleRow, formRow, udpRow, form.problem(), warning, offer, replyRow, rules, statsPanel,
+                body, inputBar);
     }
 
     /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */
@@ -247,9 +250,26 @@ public final class ServerPane extends VBox {
         }
         session.rules().charset(transcript.charset());
         boolean unix = form.protocol() == io.socketworkbench.ui.common.Protocol.UNIX;
+        boolean udp = form.protocol() == io.socketworkbench.ui.common.Protocol.UDP;
         SocketOptionsSpec used = unix ? options.withReuseAddress(null) : options;
-        session.start(new ServerSession.Start(address.get(), form.protocol() == io.socketworkbench.ui.common.Protocol.UDP,
-                reply.mode(), greet, backlog, used));
+        io.socketworkbench.engine.Multicast multicast = null;
+        io.socketworkbench.engine.Address at = address.get();
+        if (udp) {
+            try {
+                multicast = udpRow.multicast();
+            } catch (IllegalArgumentException e) {
+                session.stop();
+                session.status().set(t("udp.join.invalid", udpRow.groupText()));
+                return;
+            }
+            if (multicast.group() != null && at instanceof io.socketworkbench.engine.Address.Inet inet) {
+                // Bound to the group (IPv4: only its datagrams arrive) or to the wildcard (IPv6), as Python does.
+                java.net.InetAddress group = io.socketworkbench.engine.Multicast.groupAddress(multicast.group());
+                at = io.socketworkbench.engine.Address.inet(group instanceof java.net.Inet4Address
+                        ? group.getHostAddress() : "::", inet.port());
+            }
+        }
+        session.start(new ServerSession.Start(at, udp, reply.mode(), greet, backlog, used, multicast));
     }
 
     public void stopServer() {
@@ -261,6 +281,7 @@ public final class ServerPane extends VBox {
         start.setText(t(running ? "server.stop" : "server.start"));
         start.setGraphic(new FontIcon(running ? MaterialDesignS.STOP : MaterialDesignP.PLAY));
         form.lock(running);
+        udpRow.lock(running);
         reply.setDisable(running);
     }
 

@@ -46,9 +46,15 @@ public final class ServerSession {
 
     /** Everything a start needs, taken from the form when Start is pressed and fixed until Stop. */
     public record Start(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
-                        SocketOptionsSpec options) {
+                        SocketOptionsSpec options, io.socketworkbench.engine.Multicast multicast) {
         public Start {
             greeting = greeting == null ? new byte[0] : greeting.clone();
+            multicast = multicast == null ? io.socketworkbench.engine.Multicast.NONE : multicast;
+        }
+
+        public Start(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
+                     SocketOptionsSpec options) {
+            this(address, udp, reply, greeting, backlog, options, null);
         }
 
         boolean greets() {
@@ -71,6 +77,8 @@ public final class ServerSession {
     private UdpEndpoint udp;
     private Start current;
     private SocketAddress lastDatagramSender;
+    /** The multicast group the UDP server joined, as text, or null. */
+    private String group;
     private String local = "";
     private boolean statusDue;
     private SocketError startFailure;
@@ -228,7 +236,8 @@ public final class ServerSession {
                 start.greeting()));
         if (start.udp()) {
             udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
-                    start.greets() ? start.greeting() : null), trafficLog.wrap(port.toDatagrams(this::onEvent)));
+                    start.greets() ? start.greeting() : null).withMulticast(start.multicast()),
+                    trafficLog.wrap(port.toDatagrams(this::onEvent)));
         } else {
             ServerConfig config = ServerConfig.of(start.address()).withEcho(start.reply() == ReplyMode.ECHO)
                     .withGreeting(start.greets() ? start.greeting() : null, start.reply() == ReplyMode.GREET_CLOSE)
@@ -257,6 +266,7 @@ public final class ServerSession {
         running.set(false);
         current = null;
         lastDatagramSender = null;
+        group = null;
         clients.clear();
         status.set(why);
     }
@@ -284,6 +294,10 @@ public final class ServerSession {
             log.publish(t("log.listening", local));
             transcript.add(Message.event(t("event.listening", local)));
             runListeners();
+        } else if (event instanceof SocketEvent.Joined joined) {
+            group = io.socketworkbench.engine.Multicast.text(((java.net.InetSocketAddress) joined.group()).getAddress());
+            log.publish(t("log.joined", group, joined.iface()));
+            transcript.add(Message.event(t("event.joined", group, joined.iface())));
         } else if (event instanceof SocketEvent.Accepted accepted) {
             String remote = Address.format(accepted.remote());
             clients.add(accepted.connection(), remote);
@@ -355,6 +369,10 @@ public final class ServerSession {
             showListening();
         }
         String peer = datagram ? Address.format(received.from()) : clients.remoteOf(received.source());
+        if (datagram && group != null) {
+            // The transcript says whom a datagram came from and which group it was sent to.
+            peer = t("datagram.viaGroup", peer, group);
+        }
         clients.countIn(received.source(), delivery.totalBytes());
         stats.in(1, delivery.totalBytes());
         if (datagram) {
