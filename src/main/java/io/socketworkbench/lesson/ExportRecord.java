@@ -2,6 +2,7 @@ package io.socketworkbench.lesson;
 
 import io.socketworkbench.session.ReplyMode;
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Multicast;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -22,12 +23,18 @@ public final class ExportRecord {
      * port); {@code greeting} is used by the GREET replies.
      */
     public record ServerSetup(boolean udp, Address address, int backlog, SocketOptionsSpec options,
-                              ReplyMode reply, byte[] greeting) {
+                              ReplyMode reply, byte[] greeting, Multicast multicast) {
         public ServerSetup {
             Objects.requireNonNull(address, "address");
             options = options == null ? SocketOptionsSpec.DEFAULTS : options;
             reply = reply == null ? ReplyMode.NONE : reply;
             greeting = greeting == null ? new byte[0] : greeting.clone();
+            multicast = multicast == null ? Multicast.NONE : multicast;
+        }
+
+        public ServerSetup(boolean udp, Address address, int backlog, SocketOptionsSpec options, ReplyMode reply,
+                           byte[] greeting) {
+            this(udp, address, backlog, options, reply, greeting, null);
         }
     }
 
@@ -48,11 +55,17 @@ public final class ExportRecord {
     }
 
     /** How the client was set up: where it connects or sends to, as the user gave it. */
-    public record ClientSetup(boolean udp, Address target, SocketOptionsSpec options, ClientLab lab) {
+    public record ClientSetup(boolean udp, Address target, SocketOptionsSpec options, ClientLab lab,
+                              Multicast multicast) {
         public ClientSetup {
             Objects.requireNonNull(target, "target");
             options = options == null ? SocketOptionsSpec.DEFAULTS : options;
             lab = lab == null ? ClientLab.DEFAULT : lab;
+            multicast = multicast == null ? Multicast.NONE : multicast;
+        }
+
+        public ClientSetup(boolean udp, Address target, SocketOptionsSpec options, ClientLab lab) {
+            this(udp, target, options, lab, null);
         }
     }
 
@@ -133,7 +146,7 @@ public final class ExportRecord {
     /** Where the server really listens, once it does; the steps so far stay. */
     void serverBound(Address actual) {
         server = new ServerSetup(server.udp(), actual, server.backlog(), server.options(), server.reply(),
-                server.greeting());
+                server.greeting(), server.multicast());
     }
 
     /** A new client: its side of the record starts again. */

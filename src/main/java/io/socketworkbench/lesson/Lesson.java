@@ -57,6 +57,8 @@ public final class Lesson {
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
+    /** One datagram to many: a server joined a group, or a client sends to a group or with SO_BROADCAST. */
+    private boolean group;
     private Address clientTarget;
     private ExportRecord.ServerSetup startingServer;
     /** The mirror's name of each client socket, by engine id: {@code c}, or {@code c1}, {@code c2} for tabs. */
@@ -102,6 +104,23 @@ public final class Lesson {
         return udp;
     }
 
+    /** True once the session sends to many: the broadcast and multicast steps apply. */
+    public boolean group() {
+        return group;
+    }
+
+    private static boolean toGroup(Address target) {
+        if (!(target instanceof Address.Inet inet)) {
+            return false;
+        }
+        try {
+            io.socketworkbench.engine.Multicast.groupAddress(inet.host());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Starts over: no steps, no mirror, an empty diagram. */
     public void clear() {
         done.clear();
@@ -144,11 +163,19 @@ public final class Lesson {
         udp = setup.udp();
         diagram.serverAt(local);
         line("s = socket.socket(" + PythonSource.family(actual) + ", " + type(setup.udp()) + ")");
-        PythonSource.setsockopt("s", setup.options()).forEach(this::line);
+        boolean joins = setup.multicast().group() != null;
+        PythonSource.setsockopt("s", joins && setup.options().reuseAddress() == null
+                ? setup.options().withReuseAddress(true) : setup.options()).forEach(this::line);
         line("s.bind(" + PythonSource.address(actual) + ")");
+        PythonSource.multicast("s", setup.multicast(), PythonSource.family(actual).endsWith("6")).forEach(this::line);
+        group = joins;
         if (setup.udp()) {
             done.removeAll(LessonStep.UDP);
+            done.removeAll(LessonStep.GROUP);
             done.add(LessonStep.UDP_BIND);
+            if (joins) {
+                done.add(LessonStep.GROUP_JOIN);
+            }
         } else {
             done.removeAll(LessonStep.TCP);
             done.add(LessonStep.LISTEN);
@@ -202,6 +229,11 @@ public final class Lesson {
         String c = name;
         line(c + " = socket.socket(" + PythonSource.family(setup.target()) + ", " + type(setup.udp()) + ")");
         PythonSource.setsockopt(c, setup.options()).forEach(this::line);
+        PythonSource.multicast(c, setup.multicast(), PythonSource.family(setup.target()).endsWith("6"))
+                .forEach(this::line);
+        if (setup.udp() && (Boolean.TRUE.equals(setup.options().broadcast()) || toGroup(setup.target()))) {
+            group = true;
+        }
         ExportRecord.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
             line(c + ".settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
@@ -309,6 +341,9 @@ public final class Lesson {
 
     private void sentDatagram(Side side, byte[] data, String target, String label, SocketAddress to) {
         done.add(LessonStep.UDP_SENDTO);
+        if (group) {
+            done.add(LessonStep.GROUP_SENDTO);
+        }
         line(name(side, true, -1) + ".sendto(" + payload(data) + ", " + target + ")  # " + data.length);
         diagram.datagramSent(side, label, preview(data), data.length);
         step(side, -1, new Step(Step.Action.SEND, data.clone(), data.length, to));
@@ -333,6 +368,10 @@ public final class Lesson {
         done.add(LessonStep.UDP_BIND);
         done.add(LessonStep.UDP_SENDTO);
         done.add(LessonStep.UDP_RECVFROM);
+        if (group) {
+            done.add(LessonStep.GROUP_SENDTO);
+            done.add(LessonStep.GROUP_RECVFROM);
+        }
         String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
         line("data, addr = " + name(side, true, -1) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
                 + PythonSource.address(from) + note);

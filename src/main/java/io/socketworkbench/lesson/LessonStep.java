@@ -3,12 +3,17 @@ package io.socketworkbench.lesson;
 import java.util.List;
 import java.util.Locale;
 
-/** The tutorial's steps: five for a TCP conversation, three for UDP, which has no connection. */
+/**
+ * The tutorial's steps: five for a TCP conversation, three for UDP, which has no connection, and four for one
+ * datagram to many (a broadcast, or a multicast group that receivers join).
+ */
 public enum LessonStep {
-    LISTEN, CONNECT, SEND, RECEIVE, CLOSE, UDP_BIND, UDP_SENDTO, UDP_RECVFROM;
+    LISTEN, CONNECT, SEND, RECEIVE, CLOSE, UDP_BIND, UDP_SENDTO, UDP_RECVFROM, GROUP_JOIN, GROUP_SENDTO,
+    GROUP_RECVFROM;
 
     public static final List<LessonStep> TCP = List.of(LISTEN, CONNECT, SEND, RECEIVE, CLOSE);
     public static final List<LessonStep> UDP = List.of(UDP_BIND, UDP_SENDTO, UDP_RECVFROM);
+    public static final List<LessonStep> GROUP = List.of(UDP_BIND, GROUP_JOIN, GROUP_SENDTO, GROUP_RECVFROM);
 
     /** A stable key for translations, such as {@code udp-sendto}. */
     public String key() {

@@ -28,7 +28,9 @@ public final class PythonExport {
             return null;
         }
         boolean unix = setup.address() instanceof Address.Unix;
-        List<String> out = header(SERVER_FILE, setup.options().linger() != null, unix, session.serverOmitted());
+        boolean joins = setup.multicast().group() != null;
+        List<String> out = header(SERVER_FILE, setup.options().linger() != null || joins, unix,
+                session.serverOmitted());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         String address = PythonSource.address(setup.address());
         if (unix) {
@@ -38,8 +40,11 @@ public final class PythonExport {
             out.add("    pass");
         }
         out.add("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + type + ")");
-        out.addAll(PythonSource.setsockopt("s", setup.options()));
+        // Several members of a group on one machine share its port: the app sets SO_REUSEADDR to join.
+        out.addAll(PythonSource.setsockopt("s", joins && setup.options().reuseAddress() == null
+                ? setup.options().withReuseAddress(true) : setup.options()));
         out.add("s.bind(" + address + ")");
+        out.addAll(PythonSource.multicast("s", setup.multicast(), PythonSource.family(setup.address()).endsWith("6")));
         List<Step> steps = session.serverSteps();
         if (setup.udp()) {
             udpServer(out, setup, steps);
@@ -110,6 +115,7 @@ public final class PythonExport {
         String target = PythonSource.address(setup.target());
         out.add("c = socket.socket(" + PythonSource.family(setup.target()) + ", " + type + ")");
         out.addAll(PythonSource.setsockopt("c", setup.options()));
+        out.addAll(PythonSource.multicast("c", setup.multicast(), PythonSource.family(setup.target()).endsWith("6")));
         ExportRecord.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
             out.add("c.settimeout(" + PythonSource.seconds(lab.timeout()) + ")");

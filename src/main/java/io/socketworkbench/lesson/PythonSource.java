@@ -54,6 +54,85 @@ public final class PythonSource {
         return address(Address.of(address));
     }
 
+    /**
+     * The calls that join a multicast group ({@code IP_ADD_MEMBERSHIP} with a packed {@code mreq};
+     * {@code IPV6_JOIN_GROUP} with the interface's index) and set what is sent to groups ({@code IP_MULTICAST_TTL},
+     * {@code IP_MULTICAST_IF}, {@code IP_MULTICAST_LOOP}, or their IPv6 names) on socket {@code sock}, as the
+     * tutorial's next lesson writes them. An interface given by name is looked up on this machine for its IPv4
+     * address; none means INADDR_ANY (IPv4) or index 0 (IPv6): the system chooses.
+     */
+    public static List<String> multicast(String sock, io.socketworkbench.engine.Multicast multicast, boolean ipv6) {
+        List<String> lines = new ArrayList<>();
+        if (multicast == null) {
+            return lines;
+        }
+        String iface = multicast.iface();
+        if (multicast.group() != null) {
+            String group = PythonText.repr(multicast.group());
+            if (ipv6) {
+                lines.add("mreq = socket.inet_pton(socket.AF_INET6, " + group + ") + struct.pack('@I', "
+                        + ifIndex(iface) + ")");
+                lines.add(sock + ".setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP, mreq)");
+            } else {
+                lines.add("mreq = struct.pack('4s4s', socket.inet_aton(" + group + "), socket.inet_aton("
+                        + PythonText.repr(ipv4Of(iface)) + "))");
+                lines.add(sock + ".setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)");
+            }
+        }
+        if (multicast.ttl() != null) {
+            lines.add(ipv6 ? sock + ".setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, " + multicast.ttl() + ")"
+                    : sock + ".setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, " + multicast.ttl() + ")");
+        }
+        if (iface != null && multicast.group() == null) {
+            lines.add(ipv6 ? sock + ".setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_IF, " + ifIndex(iface) + ")"
+                    : sock + ".setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton("
+                            + PythonText.repr(ipv4Of(iface)) + "))");
+        }
+        if (multicast.loop() != null) {
+            lines.add(sock + ".setsockopt(" + (ipv6 ? "socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_LOOP, "
+                    : "socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, ") + (multicast.loop() ? 1 : 0) + ")");
+        }
+        return lines;
+    }
+
+    /** {@code socket.if_nametoindex('lo')} for an interface, 0 (any) for none. */
+    private static String ifIndex(String iface) {
+        if (iface == null) {
+            return "0";
+        }
+        String name = iface;
+        try {
+            var nif = io.socketworkbench.engine.Interfaces.find(iface);
+            name = nif == null ? iface : nif.getName();
+        } catch (IllegalArgumentException e) {
+            // named as given
+        }
+        return "socket.if_nametoindex(" + PythonText.repr(name) + ")";
+    }
+
+    /** The IPv4 address that names an interface in {@code mreq} and IP_MULTICAST_IF: 0.0.0.0 (any) for none. */
+    private static String ipv4Of(String iface) {
+        if (iface == null) {
+            return "0.0.0.0";
+        }
+        if (iface.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return iface;
+        }
+        try {
+            var nif = io.socketworkbench.engine.Interfaces.find(iface);
+            if (nif != null) {
+                for (var address : java.util.Collections.list(nif.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // any
+        }
+        return "0.0.0.0";
+    }
+
     public static String bytes(byte[] data) {
         return PythonBytes.repr(data, 0, data.length);
     }

@@ -151,4 +151,60 @@ class MulticastNamespaceTest {
                 """);
         assertThat(output).contains("Listening on [ff02::1:2]:37783", "six");
     }
+
+    /**
+     * A multicast session as the window records it (a server joined to 239.255.0.1 that echoes, a client that sends
+     * to the group with a TTL from 127.0.0.1), exported as Python: each script does what its side did, against the
+     * app's command line.
+     */
+    @Test
+    void theExportedScriptsOfAMulticastSessionRunAgainstTheApp() throws Exception {
+        io.socketworkbench.lesson.Lesson lesson = new io.socketworkbench.lesson.Lesson();
+        byte[] line = "hello group\n".getBytes(UTF_8);
+        java.net.InetSocketAddress group = new java.net.InetSocketAddress("239.255.0.1", 37781);
+        java.net.InetSocketAddress client = new java.net.InetSocketAddress("127.0.0.1", 50002);
+        java.net.InetSocketAddress server = new java.net.InetSocketAddress("127.0.0.1", 37781);
+        lesson.serverListening(new io.socketworkbench.lesson.ExportRecord.ServerSetup(true,
+                io.socketworkbench.engine.Address.inet("239.255.0.1", 37781), 1024,
+                io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS, io.socketworkbench.session.ReplyMode.ECHO, null,
+                io.socketworkbench.engine.Multicast.join("239.255.0.1", "127.0.0.1")), group);
+        lesson.clientOpening(new io.socketworkbench.lesson.ExportRecord.ClientSetup(true,
+                io.socketworkbench.engine.Address.inet("239.255.0.1", 37781),
+                io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS,
+                new io.socketworkbench.lesson.ExportRecord.ClientLab(false, 5.0, false, 1024, false),
+                new io.socketworkbench.engine.Multicast(null, "127.0.0.1", 2, null)));
+        lesson.clientBound(client);
+        lesson.sentDatagram(io.socketworkbench.lesson.Lesson.Side.CLIENT, line,
+                io.socketworkbench.engine.Address.inet("239.255.0.1", 37781));
+        lesson.receivedDatagram(io.socketworkbench.lesson.Lesson.Side.SERVER, line, client, 65535, 0);
+        lesson.sentDatagram(io.socketworkbench.lesson.Lesson.Side.SERVER, line, client);
+        lesson.receivedDatagram(io.socketworkbench.lesson.Lesson.Side.CLIENT, line, server, 65535, 0);
+        String serverPy = io.socketworkbench.lesson.PythonExport.server(lesson.exportRecord());
+        String clientPy = io.socketworkbench.lesson.PythonExport.client(lesson.exportRecord());
+        assertThat(serverPy).contains("import struct",
+                "mreq = struct.pack('4s4s', socket.inet_aton('239.255.0.1'), socket.inet_aton('127.0.0.1'))",
+                "s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)", "s.bind(('239.255.0.1', 37781))");
+        assertThat(clientPy).contains("c.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 2)",
+                "c.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton('127.0.0.1'))");
+        Files.writeString(dir.resolve("server.py"), serverPy);
+        Files.writeString(dir.resolve("client.py"), clientPy);
+        assertThat(lesson.group()).isTrue();
+
+        String output = inNamespace("""
+                python3 -u server.py > py-server.out 2>&1 &
+                sleep 0.5
+                sw client --udp --iface 127.0.0.1 239.255.0.1 37781 --send 'from the app\n' --timeout 2
+                echo "app client exit $?"
+                kill %1; wait
+                echo '--- exported server printed'; cat py-server.out
+                sw server --udp --join 239.255.0.1 --iface 127.0.0.1 --port 37781 --echo > out 2> err &
+                await 'Listening on' err || { cat err; exit 1; }
+                timeout 10 python3 client.py
+                echo "exported client exit $?"
+                kill %1; wait
+                """);
+        assertThat(output).contains("from the app\napp client exit 0");
+        assertThat(output).contains("--- exported server printed\nb'from the app\\n' from ('127.0.0.1',");
+        assertThat(output).contains("b'hello group\\n' from ('127.0.0.1', 37781)", "exported client exit 0");
+    }
 }

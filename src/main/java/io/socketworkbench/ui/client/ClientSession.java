@@ -149,7 +149,7 @@ public final class ClientSession {
         pending.stop();
         open.set(true);
         ExportRecord.ClientSetup setup = new ExportRecord.ClientSetup(request.udp(), request.target(), request.options(),
-                request.lab());
+                request.lab(), request.multicast());
         if (request.udp()) {
             udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options())
                     .withMulticast(request.multicast()),

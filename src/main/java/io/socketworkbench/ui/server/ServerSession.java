@@ -233,7 +233,7 @@ public final class ServerSession {
         status.set(t("server.state.starting"));
         lesson.serverStarting(new ExportRecord.ServerSetup(start.udp(), start.address(), start.backlog(),
                 start.options(), start.reply() == ReplyMode.RULES ? ReplyMode.NONE : start.reply(),
-                start.greeting()));
+                start.greeting(), start.multicast()));
         if (start.udp()) {
             udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
                     start.greets() ? start.greeting() : null).withMulticast(start.multicast()),
