@@ -33,9 +33,11 @@ public final class Interfaces {
                 List<Entry> entries = new ArrayList<>();
                 for (InterfaceAddress address : nif.getInterfaceAddresses()) {
                     InetAddress broadcast = address.getBroadcast();
-                    entries.add(new Entry(address.getAddress().getHostAddress(), address.getNetworkPrefixLength(),
-                            broadcast == null ? null : broadcast.getHostAddress()));
+                    entries.add(new Entry(Multicast.text(withoutScope(address.getAddress())),
+                            address.getNetworkPrefixLength(), broadcast == null ? null : broadcast.getHostAddress()));
                 }
+                // IPv4 first: what most lessons use.
+                entries.sort((a, b) -> Boolean.compare(a.address().contains(":"), b.address().contains(":")));
                 all.add(new Info(nif.getName(), nif.isUp(), nif.isLoopback(), nif.supportsMulticast(), entries));
             }
         } catch (SocketException e) {
@@ -43,6 +45,18 @@ public final class Interfaces {
         }
         all.sort((a, b) -> Boolean.compare(a.loopback(), b.loopback()));
         return all;
+    }
+
+    /** An IPv6 address without its zone ({@code %lo}): the interface is named beside it anyway. */
+    private static InetAddress withoutScope(InetAddress address) {
+        if (address instanceof java.net.Inet6Address) {
+            try {
+                return InetAddress.getByAddress(address.getAddress());
+            } catch (java.net.UnknownHostException e) {
+                return address;
+            }
+        }
+        return address;
     }
 
     /**

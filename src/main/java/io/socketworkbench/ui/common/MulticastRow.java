@@ -48,7 +48,7 @@ public final class MulticastRow extends FlowPane {
             join.setId(prefix + "-join");
             join.setPromptText(t("udp.join.prompt"));
             join.setTooltip(new Tooltip(t("udp.join.tip")));
-            join.setPrefColumnCount(14);
+            join.setPrefColumnCount(10);
             getChildren().addAll(new Label(t("udp.join")), join, new Label(t("udp.iface")), iface);
         } else {
             broadcast.setId(prefix + "-broadcast");
@@ -86,7 +86,7 @@ public final class MulticastRow extends FlowPane {
                 String label = info.name() + " · " + entry.address() + "/" + entry.prefix()
                         + (entry.broadcast() == null ? "" : " · " + t("udp.iface.broadcastAddress", entry.broadcast()))
                         + (info.multicast() ? "" : " · " + t("udp.iface.noMulticast"));
-                iface.getItems().add(new Choice(entry.address().replaceFirst("%.*$", ""), label));
+                iface.getItems().add(new Choice(entry.address(), label));
             }
         }
         iface.setValue(any);
