@@ -169,6 +169,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                         event -> onUdpEvent(event, exit));
                 stop = endpoint::stop;
                 started = endpoint.started();
+                joinedOn = () -> endpoint.membership() == null ? "?"
+                        : endpoint.membership().networkInterface().getName();
             } else {
                 ServerConfig config = ServerConfig.of(address).withBacklog(backlog).withEcho(echo)
                         .withGreeting(greeting, closeAfterGreet).withMaxClients(maxClients)
@@ -205,7 +207,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 if (group != null) {
                     int bound = ((java.net.InetSocketAddress) local).getPort();
                     io.err().println("Listening on " + Address.format(new java.net.InetSocketAddress(group, bound)));
-                    io.err().println("Joined " + Multicast.text(group) + " on " + joinedOn);
+                    io.err().println("Joined " + Multicast.text(group) + " on " + joinedOn.get());
                 } else {
                     io.err().println("Listening on " + Address.format(local));
                 }
@@ -237,8 +239,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The interface the server joined its group on, from the engine's Joined event. */
-    private volatile String joinedOn = "?";
+    /** The interface the server joined its group on, as the UDP endpoint reports it once started. */
+    private java.util.function.Supplier<String> joinedOn = () -> "?";
 
     private void checkSeconds(String option, Double seconds) {
         if (seconds != null && !(seconds > 0 && seconds <= ClientCommand.MAX_TIMEOUT_SECONDS)) {
@@ -332,9 +334,6 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private void onUdpEvent(SocketEvent event, CompletableFuture<Integer> exit) {
-        if (event instanceof SocketEvent.Joined joined) {
-            joinedOn = joined.iface();
-        }
         if (event instanceof SocketEvent.Failed failed && !startFailure(failed)) {
             io.err().println(failed.error().pythonText());
             if (failed.operation() == Operation.RECEIVE && failed.error().kind() != ErrorKind.CONNECTION_REFUSED) {

@@ -207,4 +207,25 @@ class MulticastNamespaceTest {
         assertThat(output).contains("--- exported server printed\nb'from the app\\n' from ('127.0.0.1',");
         assertThat(output).contains("b'hello group\\n' from ('127.0.0.1', 37781)", "exported client exit 0");
     }
+
+    /** The multicast-receiver exercise: a program that joins the group passes, one that only binds the port fails. */
+    @Test
+    void theMulticastReceiverExercisePassesAMemberAndExplainsAMissingJoin() throws Exception {
+        Path programs = ExerciseCliTest.PROGRAMS.resolve("multicast-receiver");
+        String output = inNamespace("""
+                sw exercise multicast-receiver --timeout 3 -- python3 "$PROGRAMS/good.py" 37781
+                echo "good: exit $?"
+                sw exercise multicast-receiver --timeout 3 -- python3 "$PROGRAMS/no_join.py" 37781
+                echo "no_join: exit $?"
+                sw exercise multicast-receiver --timeout 3 -- python3 "$PROGRAMS/only_one.py" 37781
+                echo "only_one: exit $?"
+                """.replace("$PROGRAMS", programs.toString()));
+        assertThat(output).containsPattern("PASS Your program receives what is sent to the group 239\\.255\\.0\\.1:37781: "
+                + "hello, group \\d{6} #1\\nPASS Your program goes on receiving: 3 datagrams in a row: all 3 printed\\n"
+                + "(?s:.*)good: exit 0");
+        assertThat(output).contains("FAIL Your program receives what is sent to the group 239.255.0.1:37781: it printed "
+                + "nothing. Hint: Bind the group's port, join the group before recvfrom()", "no_join: exit 1");
+        assertThat(output).contains("FAIL Your program goes on receiving: 3 datagrams in a row: it printed 1, then "
+                + "nothing more within 2 s. Hint: Receive in a loop", "only_one: exit 1");
+    }
 }

@@ -15,10 +15,13 @@ public enum Exercise {
     ECHO_SERVER(true, 37778),
     UDP_ECHO(true, 37779),
     UNIX_ECHO(true, 0),
-    TIMEOUT_CLIENT(false, 37780);
+    TIMEOUT_CLIENT(false, 37780),
+    MULTICAST_RECEIVER(true, 37781);
 
     /** The AF_UNIX exercise's socket file. */
     public static final Path UNIX_PATH = Path.of("/tmp/socket-workbench-echo.sock");
+    /** The multicast exercise's group: administratively scoped, it never leaves the site. */
+    public static final String GROUP = "239.255.0.1";
 
     private final boolean studentListens;
     private final int port;
@@ -39,11 +42,14 @@ public enum Exercise {
     }
 
     public boolean udp() {
-        return this == UDP_ECHO;
+        return this == UDP_ECHO || this == MULTICAST_RECEIVER;
     }
 
     /** Where the exercise runs unless told otherwise. */
     public Address defaultAddress() {
+        if (this == MULTICAST_RECEIVER) {
+            return Address.inet(GROUP, port);
+        }
         return this == UNIX_ECHO ? Address.unix(UNIX_PATH) : Address.inet("127.0.0.1", port);
     }
 

@@ -110,6 +110,7 @@ public final class ExerciseRun {
                 case HOMEWORK_SERVER -> new HomeworkServerCheck(this).run();
                 case ECHO_SERVER, UNIX_ECHO -> echoServer();
                 case UDP_ECHO -> new UdpEchoCheck(this).run();
+                case MULTICAST_RECEIVER -> new MulticastReceiverCheck(this).run();
                 default -> throw new IllegalStateException(setup.exercise().name());
             }
         } catch (IOException e) {

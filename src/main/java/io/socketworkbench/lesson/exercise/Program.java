@@ -130,6 +130,11 @@ final class Program {
         return process.exitCode();
     }
 
+    /** True when a stdout line read so far contains {@code text}: a look without waiting for the output to end. */
+    boolean printedSoFar(String text) {
+        return out.text().contains(text);
+    }
+
     /** What it printed to stdout, one string. */
     String stdout() {
         settle();
