@@ -169,6 +169,10 @@ public final class Lesson {
         line("s.bind(" + PythonSource.address(actual) + ")");
         PythonSource.multicast("s", setup.multicast(), PythonSource.family(actual).endsWith("6")).forEach(this::line);
         group = joins;
+        if (joins) {
+            diagram.joined(io.socketworkbench.engine.Multicast.text(
+                    io.socketworkbench.engine.Multicast.groupAddress(setup.multicast().group())));
+        }
         if (setup.udp()) {
             done.removeAll(LessonStep.UDP);
             done.removeAll(LessonStep.GROUP);

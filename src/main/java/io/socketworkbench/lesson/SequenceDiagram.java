@@ -15,7 +15,7 @@ import java.util.Map;
 public final class SequenceDiagram {
 
     /** What a lifeline stands for; the view names it in the user's language. */
-    public enum Role { SERVER, CLIENT, PEER, OTHERS, RELAY }
+    public enum Role { SERVER, CLIENT, PEER, OTHERS, RELAY, GROUP }
 
     /** What an arrow shows. */
     public enum Kind { CONNECT, DATA, DATAGRAM, FIN, RST, REFUSED, HALF_CLOSE }

@@ -40,6 +40,7 @@ final class SequenceRecorder {
         drawn.clear();
         serverLine = -1;
         clientLine = -1;
+        group = null;
     }
 
     void serverAt(SocketAddress local) {
@@ -61,6 +62,9 @@ final class SequenceRecorder {
         owned.add(line);
         return line;
     }
+
+    /** The group the server joined, as its lifeline's address, or null. */
+    private String group;
 
     private int peer(SocketAddress address) {
         return sequence.lifeline(Address.format(address), SequenceDiagram.Role.PEER);
@@ -108,14 +112,50 @@ final class SequenceRecorder {
     }
 
     void datagramSent(Lesson.Side side, String peerLabel, String preview, long bytes) {
-        int to = sequence.lifeline(peerLabel, SequenceDiagram.Role.PEER);
+        // A multicast group is one lifeline: what is sent to it goes there, and from there to each member.
+        int to = isGroup(peerLabel) ? sequence.lifeline(host(peerLabel), SequenceDiagram.Role.GROUP)
+                : sequence.lifeline(peerLabel, SequenceDiagram.Role.PEER);
         sequence.add(mine(side), to, SequenceDiagram.Kind.DATAGRAM, preview, bytes);
     }
 
     void datagramReceived(Lesson.Side side, SocketAddress from, String preview, long bytes) {
         int sender = peer(from);
+        if (group != null && side == Lesson.Side.SERVER) {
+            int line = sequence.lifeline(group, SequenceDiagram.Role.GROUP);
+            if (!owned.contains(sender)) {
+                // A sender outside the app: its datagram went to the group first.
+                sequence.add(sender, line, SequenceDiagram.Kind.DATAGRAM, preview, bytes);
+            }
+            sequence.add(line, mine(side), SequenceDiagram.Kind.DATAGRAM, preview, bytes);
+            return;
+        }
         if (!owned.contains(sender)) {
             sequence.add(sender, mine(side), SequenceDiagram.Kind.DATAGRAM, preview, bytes);
+        }
+    }
+
+    /**
+     * The server joined {@code group} ({@code 239.255.0.1}): the group gets a lifeline of its own (named by its
+     * address alone, as a server bound to the group has the group and port), and its datagrams hang from it.
+     */
+    void joined(String group) {
+        this.group = group;
+        sequence.lifeline(group, SequenceDiagram.Role.GROUP);
+    }
+
+    /** The host of {@code 239.255.0.1:37781} or {@code [ff02::1]:37781}. */
+    private static String host(String label) {
+        int colon = label.lastIndexOf(':');
+        return colon < 0 || !label.contains(".") && !label.startsWith("[") ? label
+                : label.substring(0, colon).replace("[", "").replace("]", "");
+    }
+
+    private static boolean isGroup(String label) {
+        try {
+            io.socketworkbench.engine.Multicast.groupAddress(host(label));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

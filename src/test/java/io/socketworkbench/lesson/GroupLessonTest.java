@@ -1,0 +1,62 @@
+package io.socketworkbench.lesson;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Multicast;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.session.ReplyMode;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One datagram to many in the lesson (issue 29): the steps of a group, the real calls in the mirror, and the
+ * diagram's group lifeline that the members' datagrams hang from.
+ */
+class GroupLessonTest {
+    @Test
+    void aServerJoinedToAGroupAndAClientSendingToItMakeTheGroupsStepsCallsAndLifeline() {
+        Lesson lesson = new Lesson();
+        InetSocketAddress bound = new InetSocketAddress("239.255.0.1", 37781);
+        lesson.serverListening(new ExportRecord.ServerSetup(true, Address.inet("239.255.0.1", 37781), 1024,
+                SocketOptionsSpec.DEFAULTS, ReplyMode.NONE, null, Multicast.join("239.255.0.1", "127.0.0.1")), bound);
+        assertThat(lesson.group()).isTrue();
+        assertThat(lesson.done()).contains(LessonStep.UDP_BIND, LessonStep.GROUP_JOIN);
+        assertThat(lesson.mirror()).contains("s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+                "s.bind(('239.255.0.1', 37781))",
+                "mreq = struct.pack('4s4s', socket.inet_aton('239.255.0.1'), socket.inet_aton('127.0.0.1'))",
+                "s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)");
+
+        lesson.clientOpening(new ExportRecord.ClientSetup(true, Address.inet("239.255.0.1", 37781),
+                SocketOptionsSpec.DEFAULTS, ExportRecord.ClientLab.DEFAULT, new Multicast(null, "127.0.0.1", 2, null)));
+        assertThat(lesson.mirror()).contains("c.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 2)",
+                "c.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton('127.0.0.1'))");
+        InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50002);
+        InetSocketAddress stranger = new InetSocketAddress("127.0.0.1", 50009);
+        byte[] hello = "hello".getBytes(UTF_8);
+        lesson.clientBound(client);
+        lesson.sentDatagram(Lesson.Side.CLIENT, hello, Address.inet("239.255.0.1", 37781));
+        lesson.receivedDatagram(Lesson.Side.SERVER, hello, client, 65535, 0);
+        lesson.receivedDatagram(Lesson.Side.SERVER, "hi".getBytes(UTF_8), stranger, 65535, 0);
+        assertThat(lesson.done()).containsAll(LessonStep.GROUP);
+
+        SequenceDiagram diagram = lesson.sequence();
+        int group = indexOf(diagram, SequenceDiagram.Role.GROUP);
+        int server = indexOf(diagram, SequenceDiagram.Role.SERVER);
+        int sender = indexOf(diagram, SequenceDiagram.Role.CLIENT);
+        assertThat(diagram.lifelines().get(group).address()).isEqualTo("239.255.0.1");
+        assertThat(diagram.arrows()).extracting(a -> a.from() + ">" + a.to()).containsExactly(
+                sender + ">" + group, group + ">" + server, indexOf(diagram, SequenceDiagram.Role.PEER) + ">" + group,
+                group + ">" + server);
+    }
+
+    private static int indexOf(SequenceDiagram diagram, SequenceDiagram.Role role) {
+        for (int i = 0; i < diagram.lifelines().size(); i++) {
+            if (diagram.lifelines().get(i).role() == role) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + role + " lifeline in " + diagram.lifelines());
+    }
+}
