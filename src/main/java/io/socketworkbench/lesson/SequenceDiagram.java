@@ -86,6 +86,25 @@ public final class SequenceDiagram {
         return index;
     }
 
+    /** The lifeline of {@code address}, or -1. */
+    public int indexOf(String address) {
+        Integer known = byAddress.get(address);
+        return known == null ? -1 : known;
+    }
+
+    /** A lifeline drawn before its address was known ({@code c}) takes its real address. */
+    public void rename(int index, String address) {
+        Lifeline line = lifelines.get(index);
+        byAddress.remove(line.address());
+        lifelines.set(index, new Lifeline(address, line.role()));
+        byAddress.put(address, index);
+    }
+
+    /** Another address of the same socket (a wildcard-bound socket seen by its peers from 127.0.0.1). */
+    public void alias(String address, int index) {
+        byAddress.putIfAbsent(address, index);
+    }
+
     /** Whether an address already has its own lifeline (or shares the others' line). */
     public boolean knows(String address) {
         return byAddress.containsKey(address);

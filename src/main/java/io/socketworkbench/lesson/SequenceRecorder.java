@@ -49,7 +49,20 @@ final class SequenceRecorder {
 
     /** The client pane's socket is at {@code local} (connected, or bound by its first datagram). */
     void clientAt(SocketAddress local) {
-        clientLine = own(local, SequenceDiagram.Role.CLIENT);
+        int placeholder = clientLine < 0 ? sequence.indexOf("c") : -1;
+        if (placeholder >= 0 && !sequence.knows(Address.format(local))) {
+            // The first datagram was drawn before the system bound the socket: that line is this socket's.
+            sequence.rename(placeholder, Address.format(local));
+            owned.add(placeholder);
+            clientLine = placeholder;
+        } else {
+            clientLine = own(local, SequenceDiagram.Role.CLIENT);
+        }
+        if (local instanceof java.net.InetSocketAddress inet && inet.getAddress().isAnyLocalAddress()) {
+            // Bound to every address: its peers on this machine see it as loopback.
+            sequence.alias(Address.format(new java.net.InetSocketAddress("127.0.0.1", inet.getPort())), clientLine);
+            sequence.alias(Address.format(new java.net.InetSocketAddress("::1", inet.getPort())), clientLine);
+        }
     }
 
     /** The client pane opens a new socket, whose address is not known yet. */

@@ -59,4 +59,22 @@ class GroupLessonTest {
         }
         throw new AssertionError("no " + role + " lifeline in " + diagram.lifelines());
     }
+
+    /** A client socket for a group binds no address first: its first datagram is drawn, then its address known. */
+    @Test
+    void aClientBoundByItsFirstSendKeepsOneLifelineThatItsPeersSeeAsLoopback() {
+        Lesson lesson = new Lesson();
+        lesson.serverListening(new ExportRecord.ServerSetup(true, Address.inet("239.255.0.1", 37781), 1024,
+                SocketOptionsSpec.DEFAULTS, ReplyMode.NONE, null, Multicast.join("239.255.0.1", null)),
+                new InetSocketAddress("239.255.0.1", 37781));
+        lesson.clientOpening(new ExportRecord.ClientSetup(true, Address.inet("239.255.0.1", 37781),
+                SocketOptionsSpec.DEFAULTS, ExportRecord.ClientLab.DEFAULT));
+        byte[] hello = "hello".getBytes(UTF_8);
+        lesson.sentDatagram(Lesson.Side.CLIENT, hello, Address.inet("239.255.0.1", 37781));
+        lesson.clientBound(new InetSocketAddress("0.0.0.0", 41000));
+        lesson.receivedDatagram(Lesson.Side.SERVER, hello, new InetSocketAddress("127.0.0.1", 41000), 65535, 0);
+        assertThat(lesson.sequence().lifelines()).extracting(SequenceDiagram.Lifeline::role).containsExactly(
+                SequenceDiagram.Role.SERVER, SequenceDiagram.Role.GROUP, SequenceDiagram.Role.CLIENT);
+        assertThat(lesson.sequence().lifelines().get(2).address()).isEqualTo("0.0.0.0:41000");
+    }
 }

@@ -58,6 +58,8 @@ public final class ClientSession {
         }
     }
 
+    /** True once the lesson knows the UDP socket's address (from its bind, or after its first send). */
+    private boolean boundToldLesson;
     /** Where the client connects or sends to: the address its errors are about. */
     private Address target;
     private final SocketEngine engine;
@@ -144,6 +146,7 @@ public final class ClientSession {
     public void open(Open request) {
         close();
         current = request;
+        boundToldLesson = false;
         buffer.clear();
         eof = null;
         pending.stop();
@@ -205,6 +208,7 @@ public final class ClientSession {
             return;
         }
         if (event instanceof SocketEvent.Listening listening) {
+            boundToldLesson = true;
             lesson.clientBound(listening.local());
             status.set(t("client.state.udp", Address.format(listening.local()), peer));
         } else if (event instanceof SocketEvent.Connected connected) {
@@ -222,6 +226,15 @@ public final class ClientSession {
         } else if (event instanceof SocketEvent.Sent sent) {
             stats.out(delivery.isUnshown() ? delivery.unshown() : 1,
                     delivery.isUnshown() ? delivery.unshownBytes() : sent.bytes());
+            if (udp != null && !boundToldLesson) {
+                // Bound by the system on its first send (a socket for a group or a broadcast binds no address
+                // first): the diagram learns which sender is this pane.
+                java.net.SocketAddress local = udp.localAddress();
+                if (local != null) {
+                    boundToldLesson = true;
+                    lesson.clientBound(local);
+                }
+            }
         } else if (event instanceof SocketEvent.Closed closed) {
             onClosed(closed);
         } else if (event instanceof SocketEvent.Failed failed) {
