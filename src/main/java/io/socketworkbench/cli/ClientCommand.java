@@ -11,9 +11,6 @@ import io.socketworkbench.engine.ErrorKind;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
-import io.socketworkbench.engine.Interfaces;
-import io.socketworkbench.engine.Multicast;
-import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
@@ -98,20 +95,8 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
                     + "Modbus RTU sends it), crc16-ccitt, crc32 or lrc.")
     Checksum append;
 
-    @Option(names = "--broadcast",
-            description = "With --udp: allow sending to a broadcast address such as 255.255.255.255 or "
-                    + "192.168.1.255, as setsockopt(SOL_SOCKET, SO_BROADCAST, 1) does; answers from any sender count.")
-    boolean broadcast;
-
-    @Option(names = "--ttl", paramLabel = "N",
-            description = "With --udp: the TTL (IPv6: hop limit) of datagrams sent to a multicast group, 0-255, as "
-                    + "IP_MULTICAST_TTL sets it (default: 1, this network only).")
-    Integer ttl;
-
-    @Option(names = "--iface", paramLabel = "ADDR",
-            description = "With --udp: send datagrams to a multicast group out of this interface, by its address "
-                    + "(127.0.0.1) or name (lo), as IP_MULTICAST_IF sets it (default: the system's choice).")
-    String iface;
+    @picocli.CommandLine.Mixin
+    GroupOptions.Send group = new GroupOptions.Send();
 
     @picocli.CommandLine.Mixin
     ReceivedFormat format = new ReceivedFormat();
@@ -156,18 +141,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         if (append != null && payload.text == null && payload.hex == null) {
             throw new ParameterException(spec.commandLine(), "--append needs --send TEXT or --hex HEX");
         }
-        if ((broadcast || ttl != null || iface != null) && !transport.udp) {
-            throw new ParameterException(spec.commandLine(), "--broadcast, --ttl and --iface need --udp");
-        }
-        if (ttl != null && (ttl < 0 || ttl > 255)) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--ttl': '" + ttl + "' is not from 0 to 255");
-        }
-        try {
-            Interfaces.find(iface);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--iface': " + e.getMessage());
-        }
+        group.check(spec, transport.udp);
         byte[] toSend = payloadBytes();
         if (toSend != null) {
             toSend = message(1);
@@ -316,11 +290,9 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
         java.util.Set<java.net.SocketAddress> strangers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
             // To a group or a broadcast address, the answers come from the members, whoever they are.
-            boolean toMany = broadcast || target instanceof Address.Inet inet && isGroup(inet.host());
-            UdpConfig config = UdpConfig.of(toMany ? null : loopbackBind(target))
-                    .withOptions(broadcast ? SocketOptionsSpec.DEFAULTS.withBroadcast(true)
-                            : SocketOptionsSpec.DEFAULTS)
-                    .withMulticast(new Multicast(null, iface, ttl, null));
+            boolean toMany = group.toMany(target);
+            UdpConfig config = UdpConfig.of(toMany ? null : loopbackBind(target)).withOptions(group.options())
+                    .withMulticast(group.multicast());
             UdpEndpoint endpoint = engine.udp(config, event -> {
                 if (event instanceof SocketEvent.Sent sent && sent.to() != null) {
                     peer.compareAndSet(null, sent.to());
@@ -364,7 +336,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             int code = exit.join();
             if (failure.get() != null) {
                 SocketError error = failure.get();
-                if (error.kind() == ErrorKind.PERMISSION_DENIED && !broadcast) {
+                if (error.kind() == ErrorKind.PERMISSION_DENIED && !group.broadcast) {
                     // Python's words, and what they mean here: a broadcast address needs SO_BROADCAST.
                     throw new CliFailure(error, target, true, Texts.t(
                             "explain.permission-denied.broadcast", target instanceof Address.Inet inet ? inet.host()
@@ -378,16 +350,6 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             if (waiting != null) {
                 waiting.run();
             }
-        }
-    }
-
-    /** True for a multicast literal (224.0.0.0/4, ff00::/8). */
-    private static boolean isGroup(String host) {
-        try {
-            Multicast.groupAddress(host);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

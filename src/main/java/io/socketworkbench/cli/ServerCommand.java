@@ -13,7 +13,6 @@ import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketFailure;
-import io.socketworkbench.engine.Interfaces;
 import io.socketworkbench.engine.Multicast;
 import io.socketworkbench.engine.UdpConfig;
 import java.io.IOException;
@@ -113,15 +112,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             description = "Encoding of --greet TEXT (default: ${DEFAULT-VALUE}).")
     Charset encoding;
 
-    @Option(names = "--join", paramLabel = "GROUP",
-            description = "With --udp: join the multicast GROUP (224.0.0.0 to 239.255.255.255, or ff00::/8), as "
-                    + "IP_ADD_MEMBERSHIP does, and receive what is sent to GROUP:PORT (--bind is not used).")
-    String join;
-
-    @Option(names = "--iface", paramLabel = "ADDR",
-            description = "With --join: the interface to join on, by its address (127.0.0.1) or name (lo) "
-                    + "(default: the system's choice).")
-    String iface;
+    @picocli.CommandLine.Mixin
+    GroupOptions.Join group = new GroupOptions.Join();
 
     @picocli.CommandLine.Mixin
     ReceivedFormat format = new ReceivedFormat();
@@ -150,7 +142,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         }
         byte[] greeting = greeting();
         byte[] busyMessage = escaped("--busy", busy);
-        java.net.InetAddress group = multicastGroup();
+        java.net.InetAddress group = this.group.group(spec, transport.udp);
         Address address = transport.unix != null ? Address.unix(transport.unix)
                 : group == null ? Address.inet(bind, port)
                 // An IPv4 group is bound as it is (only its datagrams arrive); an IPv6 one through the wildcard.
@@ -165,7 +157,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             if (transport.udp) {
                 var endpoint = engine.udp(new UdpConfig(address, null, echo, greeting)
                         .withSink(new DatagramCopy(received, exit))
-                        .withMulticast(group == null ? null : Multicast.join(join, iface)),
+                        .withMulticast(this.group.multicast()),
                         event -> onUdpEvent(event, exit));
                 stop = endpoint::stop;
                 started = endpoint.started();
@@ -215,27 +207,6 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 awaitQuietly(stop.get());
                 return code;
             }
-        }
-    }
-
-    /** The group of --join, checked with --iface; null without --join. */
-    private java.net.InetAddress multicastGroup() {
-        if ((join != null || iface != null) && !transport.udp) {
-            throw new ParameterException(spec.commandLine(), "--join and --iface need --udp");
-        }
-        if (iface != null && join == null) {
-            throw new ParameterException(spec.commandLine(), "--iface needs --join GROUP");
-        }
-        if (join == null) {
-            return null;
-        }
-        try {
-            Interfaces.find(iface);
-            return Multicast.groupAddress(join);
-        } catch (IllegalArgumentException e) {
-            String option = e.getMessage().startsWith("no interface") ? "--iface" : "--join";
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
-                    + e.getMessage());
         }
     }
 
@@ -362,7 +333,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         public void datagram(SocketAddress from, java.nio.ByteBuffer data) throws IOException {
             if (senders.size() < MAX_SENDERS && senders.add(from)) {
                 io.err().println("Datagrams from " + Address.format(from)
-                        + (join == null ? "" : " to group " + Multicast.text(Multicast.groupAddress(join))));
+                        + (group.join == null ? "" : " to group " + Multicast.text(Multicast.groupAddress(group.join))));
             }
             received.append(data);
             if (once) {

@@ -59,7 +59,7 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.lesson.SequenceDiagram.Role role : io.socketworkbench.lesson.SequenceDiagram.Role.values()) {
             keys.add("seq.role." + role.name().toLowerCase(Locale.ROOT));
         }
-        // QuickPanel.skippedLines: why a line of a quick-messages file was skipped (QuickList.read).
+        // QuickStore.skippedLines: why a line of a quick-messages file was skipped (QuickList.read).
         for (String why : List.of("fields", "format", "delay")) {
             keys.add("quick.skip." + why);
         }

@@ -189,7 +189,12 @@ public final class QuickPanel extends TitledPane {
         notice.managedProperty().bind(notice.visibleProperty());
         setContent(new VBox(4, notice, view, editor, sequenceRow));
         if (store != null && java.nio.file.Files.isRegularFile(store)) {
-            readStore();
+            QuickStore.Loaded loaded = QuickStore.load(store);
+            list.replaceAll(loaded.items());
+            writable = loaded.writable();
+            if (loaded.notice() != null) {
+                showNotice(loaded.notice());
+            }
         }
         boolean[] loaded = {false};
         list.items().observe(items -> {
@@ -206,52 +211,6 @@ public final class QuickPanel extends TitledPane {
                 }
             }
         });
-    }
-
-    /**
-     * Reads the saved list, keeping every good line. A file not read whole as it is (lines skipped, not UTF-8,
-     * unreadable) is first copied beside itself ({@code quick-client.txt.bad}) before the list may be saved over
-     * it, and a notice says what happened until it is dismissed; when no copy can be made, the list is not saved.
-     */
-    private void readStore() {
-        String problem;
-        try {
-            QuickList.Read read = QuickList.read(store);
-            list.replaceAll(read.items());
-            if (!read.partial()) {
-                return;
-            }
-            problem = read.fallback() != null && read.skipped().isEmpty()
-                    ? t("quick.encoding", store.getFileName(), read.fallback().name(), badCopy().getFileName())
-                    : t("quick.partial", store.getFileName(), skippedLines(read.skipped()), badCopy().getFileName());
-        } catch (IOException e) {
-            problem = t("quick.unreadable", store);
-        }
-        try {
-            java.nio.file.Files.copy(store, badCopy(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            writable = false;
-            problem = problem + " " + t("quick.notSaved", store.getFileName(),
-                    I18n.error(io.socketworkbench.engine.SocketError.from(e instanceof IOException io ? io
-                            : new IOException(e))));
-        }
-        showNotice(problem);
-    }
-
-    private Path badCopy() {
-        return store.resolveSibling(store.getFileName() + ".bad");
-    }
-
-    /** The skipped lines and why, the first five of them. */
-    static String skippedLines(java.util.List<QuickList.Skipped> skipped) {
-        java.util.List<String> said = new java.util.ArrayList<>();
-        for (QuickList.Skipped line : skipped.subList(0, Math.min(5, skipped.size()))) {
-            said.add(t("quick.skip." + line.why(), line.line(), line.detail()));
-        }
-        if (skipped.size() > 5) {
-            said.add(t("quick.skip.more", skipped.size() - 5));
-        }
-        return String.join(t("quick.skip.separator"), said);
     }
 
     /** A notice over the list that stays until dismissed; the panel opens to show it. */
@@ -355,7 +314,7 @@ public final class QuickPanel extends TitledPane {
                 QuickList.Read read = QuickList.read(file.toPath());
                 list.replaceAll(read.items());
                 if (!read.skipped().isEmpty()) {
-                    showNotice(t("quick.importSkipped", file.getName(), skippedLines(read.skipped())));
+                    showNotice(t("quick.importSkipped", file.getName(), QuickStore.skippedLines(read.skipped())));
                 } else if (read.fallback() != null) {
                     showNotice(t("quick.importEncoding", file.getName(), read.fallback().name()));
                 }
