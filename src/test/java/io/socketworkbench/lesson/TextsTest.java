@@ -32,6 +32,15 @@ class TextsTest {
     }
 
     @Test
+    void oneCheckIsSingular() {
+        Texts.use(Locale.ENGLISH);
+        assertThat(Texts.t("exercise.progress.passed", 1)).isEqualTo("The check passed");
+        assertThat(Texts.t("exercise.progress.passed", 4)).isEqualTo("All 4 checks passed");
+        assertThat(Texts.t("exercise.progress.failed", 1, 1)).isEqualTo("1 of 1 check failed");
+        assertThat(Texts.t("exercise.progress.failed", 2, 3)).isEqualTo("2 of 3 checks failed");
+    }
+
+    @Test
     void everyErrorButTheUnknownOneIsExplainedInBothLanguages() {
         Address where = Address.inet("127.0.0.1", 5000);
         for (Locale locale : List.of(Locale.ENGLISH, Texts.CHINESE)) {

@@ -120,7 +120,8 @@ class ExerciseWindowTest {
         }
         assertThat(robot.lookup("#exercise-state").queryAs(Labeled.class).getText())
                 .isEqualTo(expected.contains("F") ? (expected.replace("P", "").length() + " of " + expected.length()
-                        + " checks failed") : "All " + expected.length() + " checks passed");
+                        + (expected.length() == 1 ? " check failed" : " checks failed"))
+                        : expected.length() == 1 ? "The check passed" : "All " + expected.length() + " checks passed");
     }
 
     @Test
