@@ -177,7 +177,11 @@ public final class QuickPanel extends TitledPane {
 
         notice.setId(prefix + "-quick-notice");
         notice.getStyleClass().add("quick-notice");
+        // The whole notice, wrapped over as many lines as it needs: it names the lines that were skipped.
         noticeText.setWrapText(true);
+        noticeText.setMinHeight(Region.USE_PREF_SIZE);
+        noticeText.setMinWidth(0);
+        noticeText.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(noticeText, Priority.ALWAYS);
         Button dismiss = new Button(t("quick.dismiss"));
         dismiss.setId(prefix + "-quick-notice-dismiss");
@@ -216,6 +220,7 @@ public final class QuickPanel extends TitledPane {
     /** A notice over the list that stays until dismissed; the panel opens to show it. */
     private void showNotice(String text) {
         noticeText.setText(text);
+        noticeText.setTooltip(new Tooltip(text));
         notice.setVisible(true);
         setExpanded(true);
     }
