@@ -16,6 +16,26 @@ final class WindowSettings {
         window.client().session().form().host().set(settings.text("client.host", "127.0.0.1", 255));
         window.client().session().form().port().set(port(settings, "client.port"));
         window.server().session().form().port().set(port(settings, "server.port"));
+        window.server().limits(limits(settings));
+    }
+
+    /** The server's limits: clients at once, the busy text (with escapes), the idle and stall timeouts. */
+    private static io.socketworkbench.session.ServerLimits limits(Settings settings) {
+        int max = (int) settings.number("serverLimits.maxClients", 0, 0, 1_000_000);
+        String busy = settings.text("serverLimits.busy", "", 1024);
+        byte[] text;
+        try {
+            text = io.socketworkbench.codec.Escapes.parse(busy, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (io.socketworkbench.codec.PayloadSyntaxException e) {
+            text = new byte[0];
+        }
+        return new io.socketworkbench.session.ServerLimits(max, text, seconds(settings, "serverLimits.idleTimeout"),
+                seconds(settings, "serverLimits.stallTimeout"));
+    }
+
+    private static Integer seconds(Settings settings, String key) {
+        double value = settings.number(key, 0, 0, 86_400);
+        return value < 1 ? null : (int) value;
     }
 
     private static String port(Settings settings, String key) {
@@ -44,5 +64,11 @@ final class WindowSettings {
         settings.put("client.host", window.frontClient().session().form().host().get());
         settings.put("client.port", window.frontClient().session().form().port().get());
         settings.put("server.port", window.server().session().form().port().get());
+        io.socketworkbench.session.ServerLimits limits = window.server().limits();
+        settings.put("serverLimits.maxClients", limits.maxClients());
+        settings.put("serverLimits.busy", io.socketworkbench.codec.Escapes.format(limits.busy(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        settings.put("serverLimits.idleTimeout", limits.idleSeconds() == null ? 0 : limits.idleSeconds());
+        settings.put("serverLimits.stallTimeout", limits.stallSeconds() == null ? 0 : limits.stallSeconds());
     }
 }

@@ -55,6 +55,8 @@ class WindowSettingsTest {
             second.session().form().port().set("4242");
             first.server().session().form().port().set("5000");
             first.zoom().set(1.3);
+            first.server().limits(new io.socketworkbench.session.ServerLimits(3, "busy\r\n".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), 30, null));
             Settings settings = new Settings(file);
             WindowSettings.keep(first, settings);
             settings.save();
@@ -68,6 +70,11 @@ class WindowSettingsTest {
             assertThat(next.client().form().portField().getText()).isEqualTo("4242");
             assertThat(next.server().form().portField().getText()).isEqualTo("5000");
             assertThat(next.zoomState().normal()).isEqualTo(1.3);
+            assertThat(next.server().limits().maxClients()).isEqualTo(3);
+            assertThat(new String(next.server().limits().busy(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("busy\r\n");
+            assertThat(next.server().limits().idleSeconds()).isEqualTo(30);
+            assertThat(next.server().limits().stallSeconds()).isNull();
             assertThat(next.zoomState().projectorOn()).isFalse();
         });
     }

@@ -104,4 +104,41 @@ class ServerPaneTest {
         assertThat(state.getWidth()).isLessThan(state.prefWidth(-1));
         assertThat(state.getTooltip().getText()).isEqualTo(state.getText());
     }
+
+    /**
+     * Issue 27: the server's limits in the window, set in the options dialog (the gear): past the number of clients
+     * at once a newcomer is told the busy text and closed; a client that sends nothing is closed after the idle
+     * timeout; the log says why each time.
+     */
+    @Test
+    void theLimitsFromTheGearRefuseWithTheBusyTextAndCloseAnIdleClient(FxRobot robot) throws Exception {
+        robot.clickOn("#server-options");
+        robot.interact(() -> {
+            robot.lookup("#option-max-clients").queryAs(TextField.class).setText("1");
+            robot.lookup("#option-busy").queryAs(TextField.class).setText("busy, try later\\n");
+            robot.lookup("#option-idle-timeout").queryAs(TextField.class).setText("1");
+        });
+        robot.clickOn("OK");
+        assertThat(window.server().limits().maxClients()).isEqualTo(1);
+        int port = TestWindow.startServer(robot);
+        try (Socket first = new Socket("127.0.0.1", port)) {
+            TestWindow.await(() -> window.server().clientCount() == 1);
+            try (Socket second = new Socket("127.0.0.1", port)) {
+                second.setSoTimeout(10_000);
+                assertThat(new String(second.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo("busy, try later\n");
+            }
+            first.setSoTimeout(10_000);
+            assertThat(first.getInputStream().read()).as("closed after a second of silence").isEqualTo(-1);
+        }
+        TestWindow.await(() -> logText(robot).contains(": already 1 client")
+                && logText(robot).contains(": it sent nothing for 1 s (idle timeout)"));
+        TestWindow.await(() -> window.server().transcript().messages().stream()
+                .anyMatch(m -> m.text() != null && m.text().contains("It was told: busy, try later")));
+    }
+
+    private static String logText(FxRobot robot) {
+        return String.join("\n", robot.lookup("#server-log").queryAs(ListView.class).getItems().stream()
+                .map(String::valueOf).toList());
+    }
 }

@@ -3,6 +3,7 @@ package io.socketworkbench.ui.common;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.session.ServerLimits;
 import io.socketworkbench.lesson.PythonSource;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,8 @@ import javafx.stage.Window;
  */
 public final class OptionsDialog {
 
-    /** What the user chose; {@code backlog} is null for a client. */
-    public record Choice(SocketOptionsSpec options, Integer backlog) {}
+    /** What the user chose; {@code backlog} and {@code limits} are null for a client. */
+    public record Choice(SocketOptionsSpec options, Integer backlog, ServerLimits limits) {}
 
     private final GridPane grid = new GridPane();
     private final Map<String, Object> readBack;
@@ -47,6 +48,15 @@ public final class OptionsDialog {
      */
     public static Optional<Choice> edit(Window owner, SocketOptionsSpec current, Integer backlog, boolean reuseOn,
                                         Map<String, Object> readBack) {
+        return edit(owner, current, backlog, null, reuseOn, readBack);
+    }
+
+    /**
+     * The server's dialog: its options and backlog, and below them its limits ({@code limits}: the current ones),
+     * applied at the next start. The busy text takes escapes ({@code \r\n}).
+     */
+    public static Optional<Choice> edit(Window owner, SocketOptionsSpec current, Integer backlog, ServerLimits limits,
+                                        boolean reuseOn, Map<String, Object> readBack) {
         OptionsDialog form = new OptionsDialog(readBack);
         CheckBox reuse = form.flag("SO_REUSEADDR", current.reuseAddress());
         CheckBox keepAlive = form.flag("SO_KEEPALIVE", current.keepAlive());
@@ -58,6 +68,29 @@ public final class OptionsDialog {
                 : current.linger(), 0, 3600);
         linger.setPromptText(t("options.lingerOff"));
         TextField listen = backlog == null ? null : form.number("listen(backlog)", backlog, 0, 65535);
+        TextField maxClients = null;
+        TextField busy = null;
+        TextField idle = null;
+        TextField stall = null;
+        if (limits != null) {
+            maxClients = form.number(t("limits.maxClients"), "max-clients",
+                    limits.maxClients() == 0 ? null : limits.maxClients(), 1, 1_000_000);
+            maxClients.setPromptText(t("limits.maxClients.prompt"));
+            busy = new TextField(io.socketworkbench.codec.Escapes.format(limits.busy(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            busy.setPromptText(t("limits.busy.prompt"));
+            busy.setId("option-busy");
+            busy.setPrefColumnCount(18);
+            form.add(t("limits.busy"), busy, false);
+            idle = form.number(t("limits.idle"), "idle-timeout", limits.idleSeconds(), 1, 86_400);
+            idle.setPromptText(t("limits.never"));
+            stall = form.number(t("limits.stall"), "stall-timeout", limits.stallSeconds(), 1, 86_400);
+            stall.setPromptText(t("limits.never"));
+        }
+        final TextField maxField = maxClients;
+        final TextField busyField = busy;
+        final TextField idleField = idle;
+        final TextField stallField = stall;
 
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle(t("options.title"));
@@ -65,7 +98,7 @@ public final class OptionsDialog {
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        Label note = new Label(t("options.note"));
+        Label note = new Label(limits == null ? t("options.note") : t("options.note") + "\n" + t("limits.note"));
         note.setWrapText(true);
         note.getStyleClass().add("state-line");
         note.setMaxWidth(520);
@@ -86,7 +119,19 @@ public final class OptionsDialog {
                     noDelay.isSelected() ? Boolean.TRUE : null,
                     parse(receive), parse(send), lingerValue,
                     broadcast.isSelected() ? Boolean.TRUE : null);
-            return new Choice(spec, listen == null ? null : parse(listen));
+            ServerLimits chosen = null;
+            if (maxField != null) {
+                Integer max = parse(maxField);
+                byte[] text;
+                try {
+                    text = io.socketworkbench.codec.Escapes.parse(busyField.getText(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                } catch (io.socketworkbench.codec.PayloadSyntaxException e) {
+                    text = busyField.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                chosen = new ServerLimits(max == null ? 0 : max, text, parse(idleField), parse(stallField));
+            }
+            return new Choice(spec, listen == null ? null : parse(listen), chosen);
         });
         return dialog.showAndWait();
     }
@@ -100,11 +145,16 @@ public final class OptionsDialog {
     }
 
     private TextField number(String name, Integer value, int min, int max) {
+        return number(name, name, value, min, max);
+    }
+
+    /** A number field labelled {@code label} (an option's name, or words), with the id {@code option-ID}. */
+    private TextField number(String label, String id, Integer value, int min, int max) {
         TextField field = new TextField(value == null ? "" : value.toString());
         field.setPromptText(t("options.default"));
         field.setTooltip(new javafx.scene.control.Tooltip(t("options.range", min, max)));
         field.setPrefColumnCount(8);
-        field.setId("option-" + name);
+        field.setId("option-" + id);
         field.textProperty().addListener((o, a, text) -> {
             boolean fine = text.isBlank() || inRange(text, min, max);
             field.getProperties().put("valid", fine);
@@ -116,7 +166,7 @@ public final class OptionsDialog {
             }
         });
         numbers.add(field);
-        add(name, field);
+        add(label, field, label.equals(id));
         return field;
     }
 
@@ -135,8 +185,15 @@ public final class OptionsDialog {
     }
 
     private void add(String name, Node control) {
+        add(name, control, true);
+    }
+
+    /** A row: the label (in a fixed font when it is a socket option's name), the control, what getsockopt read. */
+    private void add(String name, Node control, boolean optionName) {
         Label label = new Label(name);
-        label.getStyleClass().add("mono");
+        if (optionName) {
+            label.getStyleClass().add("mono");
+        }
         Object now = readBack.get(name);
         Label back = new Label(now == null ? "" : t("options.readBack", PythonSource.value(now)));
         back.getStyleClass().add("state-line");

@@ -66,6 +66,8 @@ public final class ServerPane extends VBox {
     private int backlog = BACKLOG;
     /** The backlog the user chose in the options dialog; an example's is for one start only. */
     private int chosenBacklog = BACKLOG;
+    /** Clients at once, the busy text, the idle and stall timeouts: the options dialog's, kept with the settings. */
+    private io.socketworkbench.session.ServerLimits limits = io.socketworkbench.session.ServerLimits.NONE;
     private SplitPane top;
     private HBox replyRow;
     private StatsPanel statsPanel;
@@ -141,10 +143,11 @@ public final class ServerPane extends VBox {
         optionsButton.setMinWidth(Region.USE_PREF_SIZE);
         optionsButton.setId("server-options");
         optionsButton.setOnAction(e -> OptionsDialog.edit(getScene() == null ? null : getScene().getWindow(), options,
-                backlog, true, session.readBack().get()).ifPresent(choice -> {
+                backlog, limits, true, session.readBack().get()).ifPresent(choice -> {
                     options = choice.options();
                     backlog = choice.backlog() == null ? BACKLOG : choice.backlog();
                     chosenBacklog = backlog;
+                    limits = choice.limits() == null ? limits : choice.limits();
                 }));
         HBox replyRow = new HBox(8, reply, optionsButton);
         HBox.setHgrow(reply, Priority.ALWAYS);
@@ -199,6 +202,15 @@ public final class ServerPane extends VBox {
 
     public ServerSession session() {
         return session;
+    }
+
+    /** The server's limits, applied at the next start. */
+    public io.socketworkbench.session.ServerLimits limits() {
+        return limits;
+    }
+
+    public void limits(io.socketworkbench.session.ServerLimits value) {
+        limits = value == null ? io.socketworkbench.session.ServerLimits.NONE : value;
     }
 
     public EndpointForm form() {
@@ -269,7 +281,8 @@ public final class ServerPane extends VBox {
                         ? group.getHostAddress() : "::", inet.port());
             }
         }
-        session.start(new ServerSession.Start(at, udp, reply.mode(), greet, backlog, used, multicast));
+        session.start(new ServerSession.Start(at, udp, reply.mode(), greet, backlog, used, multicast,
+                udp || unix ? null : limits));
     }
 
     public void stopServer() {

@@ -46,15 +46,17 @@ public final class ServerSession {
 
     /** Everything a start needs, taken from the form when Start is pressed and fixed until Stop. */
     public record Start(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
-                        SocketOptionsSpec options, io.socketworkbench.engine.Multicast multicast) {
+                        SocketOptionsSpec options, io.socketworkbench.engine.Multicast multicast,
+                        io.socketworkbench.session.ServerLimits limits) {
         public Start {
             greeting = greeting == null ? new byte[0] : greeting.clone();
             multicast = multicast == null ? io.socketworkbench.engine.Multicast.NONE : multicast;
+            limits = limits == null ? io.socketworkbench.session.ServerLimits.NONE : limits;
         }
 
         public Start(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
                      SocketOptionsSpec options) {
-            this(address, udp, reply, greeting, backlog, options, null);
+            this(address, udp, reply, greeting, backlog, options, null, null);
         }
 
         boolean greets() {
@@ -241,9 +243,17 @@ public final class ServerSession {
         } else {
             ServerConfig config = ServerConfig.of(start.address()).withEcho(start.reply() == ReplyMode.ECHO)
                     .withGreeting(start.greets() ? start.greeting() : null, start.reply() == ReplyMode.GREET_CLOSE)
-                    .withBacklog(start.backlog()).withOptions(start.options());
+                    .withBacklog(start.backlog()).withOptions(start.options())
+                    .withMaxClients(start.limits().maxClients())
+                    .withBusyMessage(start.limits().busy().length == 0 ? null : start.limits().busy())
+                    .withIdleTimeout(seconds(start.limits().idleSeconds()))
+                    .withStallTimeout(seconds(start.limits().stallSeconds()));
             tcp = engine.listen(config, trafficLog.wrap(port.to(this::onEvent)));
         }
+    }
+
+    private static java.time.Duration seconds(Integer value) {
+        return value == null ? null : java.time.Duration.ofSeconds(value);
     }
 
     public void stop() {
@@ -314,7 +324,11 @@ public final class ServerSession {
         } else if (event instanceof SocketEvent.Failed failed) {
             onFailed(failed);
         } else if (event instanceof SocketEvent.AcceptRefused refused) {
-            log.publish(t("log.refused", Address.format(refused.remote()), refused.limit()));
+            String line = t("log.refused", Address.format(refused.remote()), refused.limit());
+            log.publish(line);
+            transcript.add(Message.event(current != null && current.limits().busy().length > 0
+                    ? line + "\n" + t("event.refusedTold", new String(current.limits().busy(),
+                            java.nio.charset.StandardCharsets.UTF_8).strip()) : line));
         } else if (event instanceof SocketEvent.SendRejected rejected) {
             log.publish(t("log.sendRejected", rejected.queued()));
         }
@@ -408,6 +422,12 @@ public final class ServerSession {
         }
     }
 
+    /** Closed by the server's idle timeout: the engine reports it as a timeout on a server with one. */
+    private boolean idleClosed(SocketEvent.Closed closed) {
+        return current != null && current.limits().idleSeconds() != null && closed.error() != null
+                && closed.error().kind() == io.socketworkbench.engine.ErrorKind.TIMED_OUT;
+    }
+
     private void onClosed(SocketEvent.Closed closed) {
         String remote = clients.remoteOf(closed.source());
         if (remote == null) {
@@ -421,11 +441,12 @@ public final class ServerSession {
             case STALLED -> t("log.closed.stalled", remote);
             case PEER -> t("log.closed.peer", remote);
             case RESET -> t("log.closed.reset", remote);
-            case ERROR -> t("log.closed.error", remote, I18n.error(closed.error()));
+            case ERROR -> idleClosed(closed) ? t("log.closed.idle", remote, current.limits().idleSeconds())
+                    : t("log.closed.error", remote, I18n.error(closed.error()));
         };
         log.publish(line);
         // The log keeps one line an event; the transcript says what a reset or error means.
-        String explanation = closed.error() == null ? ""
+        String explanation = closed.error() == null || idleClosed(closed) ? ""
                 : io.socketworkbench.lesson.Explanations.explain(closed.error(), null, false);
         transcript.add(Message.event(explanation.isEmpty() ? line : line + "\n" + explanation));
         showListening();
