@@ -209,6 +209,13 @@ public final class Lesson {
     }
 
     public void serverStopped() {
+        ExportRecord.ServerSetup setup = session.server();
+        if (setup != null && setup.multicast().group() != null) {
+            // Leaving the group: what close() does by itself, written out as the lesson on groups shows it.
+            boolean ipv6 = setup.multicast().group().contains(":");
+            line("s.setsockopt(" + (ipv6 ? "socket.IPPROTO_IPV6, socket.IPV6_LEAVE_GROUP"
+                    : "socket.IPPROTO_IP, socket.IP_DROP_MEMBERSHIP") + ", mreq)");
+        }
         line("s.close()");
         server = TcpState.CLOSED;
         changed();

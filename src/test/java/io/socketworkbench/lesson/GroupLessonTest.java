@@ -8,6 +8,7 @@ import io.socketworkbench.engine.Multicast;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.session.ReplyMode;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,11 @@ class GroupLessonTest {
         lesson.receivedDatagram(Lesson.Side.SERVER, hello, client, 65535, 0);
         lesson.receivedDatagram(Lesson.Side.SERVER, "hi".getBytes(UTF_8), stranger, 65535, 0);
         assertThat(lesson.done()).containsAll(LessonStep.GROUP);
+
+        lesson.serverStopped();
+        List<String> mirror = lesson.mirror();
+        assertThat(mirror.subList(mirror.size() - 2, mirror.size())).containsExactly(
+                "s.setsockopt(socket.IPPROTO_IP, socket.IP_DROP_MEMBERSHIP, mreq)", "s.close()");
 
         SequenceDiagram diagram = lesson.sequence();
         int group = indexOf(diagram, SequenceDiagram.Role.GROUP);
