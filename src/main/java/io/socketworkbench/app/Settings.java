@@ -39,40 +39,18 @@ public final class Settings {
         }
     }
 
-    /** The file's lines up to {@link #MAX_LINE} characters each, in pieces; longer lines are noted by their key. */
+    /** The file's lines up to {@link #MAX_LINE} characters each; a longer line is left out and noted by its key. */
     private String boundedLines(Reader in) throws IOException {
         StringBuilder kept = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        boolean tooLong = false;
-        long read = 0;
-        char[] piece = new char[8192];
-        int n;
-        while ((n = in.read(piece)) != -1 && read < MAX_FILE) {
-            read += n;
-            for (int i = 0; i < n; i++) {
-                char c = piece[i];
-                if (c == '\n') {
-                    keep(kept, line, tooLong);
-                    line.setLength(0);
-                    tooLong = false;
-                } else if (line.length() < MAX_LINE) {
-                    line.append(c);
-                } else {
-                    tooLong = true;
-                }
+        io.socketworkbench.engine.BoundedLines.read(in, MAX_LINE, MAX_FILE, (line, tooLong) -> {
+            if (!tooLong) {
+                kept.append(line).append('\n');
+                return;
             }
-        }
-        keep(kept, line, tooLong);
+            String key = line.strip().split("[=:\\s]", 2)[0];
+            ignored.add(key.length() > 40 ? key.substring(0, 40) + "…" : key);
+        });
         return kept.toString();
-    }
-
-    private void keep(StringBuilder kept, StringBuilder line, boolean tooLong) {
-        if (!tooLong) {
-            kept.append(line).append('\n');
-            return;
-        }
-        String key = line.toString().strip().split("[=:\\s]", 2)[0];
-        ignored.add(key.length() > 40 ? key.substring(0, 40) + "…" : key);
     }
 
     /**

@@ -89,7 +89,7 @@ final class GroupOptions {
 
         /** True when the datagrams go to many (a group, or a broadcast address): answers count from anyone. */
         boolean toMany(Address target) {
-            return broadcast || target instanceof Address.Inet inet && isGroup(inet.host());
+            return broadcast || Multicast.isGroup(target);
         }
 
         SocketOptionsSpec options() {
@@ -98,16 +98,6 @@ final class GroupOptions {
 
         Multicast multicast() {
             return new Multicast(null, iface, ttl, null);
-        }
-    }
-
-    /** True for a multicast literal (224.0.0.0/4, ff00::/8). */
-    static boolean isGroup(String host) {
-        try {
-            Multicast.groupAddress(host);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

@@ -49,38 +49,11 @@ public final class ChildProcess {
      */
     static void readLines(InputStream stream, int maxLine, java.util.function.Consumer<String> each) {
         try (java.io.Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            char[] piece = new char[8192];
-            StringBuilder line = new StringBuilder();
-            boolean cut = false;
-            int n;
-            while ((n = in.read(piece)) != -1) {
-                for (int i = 0; i < n; i++) {
-                    char c = piece[i];
-                    if (c == '\n') {
-                        each.accept(finish(line, cut));
-                        line.setLength(0);
-                        cut = false;
-                    } else if (line.length() < maxLine) {
-                        line.append(c);
-                    } else {
-                        cut = true;
-                    }
-                }
-            }
-            if (line.length() > 0 || cut) {
-                each.accept(finish(line, cut));
-            }
+            BoundedLines.read(in, maxLine, Long.MAX_VALUE, (line, cut) -> each.accept(cut ? line + "…"
+                    : line.endsWith("\r") ? line.substring(0, line.length() - 1) : line));
         } catch (IOException e) {
             // the program ended and its pipe with it
         }
-    }
-
-    private static String finish(StringBuilder line, boolean cut) {
-        int end = line.length();
-        if (!cut && end > 0 && line.charAt(end - 1) == '\r') {
-            end--;
-        }
-        return cut ? line + "…" : line.substring(0, end);
     }
 
     /**

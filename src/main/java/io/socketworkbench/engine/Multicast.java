@@ -57,6 +57,17 @@ public record Multicast(String group, String iface, Integer ttl, Boolean loop) {
         return address;
     }
 
+    /** True when {@code target} is a multicast group's address (a literal in 224.0.0.0/4 or ff00::/8). */
+    public static boolean isGroup(Address target) {
+        return target instanceof Address.Inet inet && isGroup(inet.host());
+    }
+
+    /** True for a multicast literal (224.0.0.0/4, ff00::/8); a name is never looked up. */
+    public static boolean isGroup(String host) {
+        InetAddress address = literal(host);
+        return address != null && address.isMulticastAddress();
+    }
+
     /** An address as people write it: {@code 239.255.0.1}, {@code ff02::1:2} (IPv6 shortened). */
     public static String text(InetAddress address) {
         String formatted = Address.format(new java.net.InetSocketAddress(address, 1));

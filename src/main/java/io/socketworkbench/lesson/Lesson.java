@@ -109,18 +109,6 @@ public final class Lesson {
         return group;
     }
 
-    private static boolean toGroup(Address target) {
-        if (!(target instanceof Address.Inet inet)) {
-            return false;
-        }
-        try {
-            io.socketworkbench.engine.Multicast.groupAddress(inet.host());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** Starts over: no steps, no mirror, an empty diagram. */
     public void clear() {
         done.clear();
@@ -242,7 +230,7 @@ public final class Lesson {
         PythonSource.setsockopt(c, setup.options()).forEach(this::line);
         PythonSource.multicast(c, setup.multicast(), PythonSource.family(setup.target()).endsWith("6"))
                 .forEach(this::line);
-        if (setup.udp() && (Boolean.TRUE.equals(setup.options().broadcast()) || toGroup(setup.target()))) {
+        if (setup.udp() && (Boolean.TRUE.equals(setup.options().broadcast()) || io.socketworkbench.engine.Multicast.isGroup(setup.target()))) {
             group = true;
         }
         ExportRecord.ClientLab lab = setup.lab();

@@ -126,7 +126,8 @@ final class SequenceRecorder {
 
     void datagramSent(Lesson.Side side, String peerLabel, String preview, long bytes) {
         // A multicast group is one lifeline: what is sent to it goes there, and from there to each member.
-        int to = isGroup(peerLabel) ? sequence.lifeline(host(peerLabel), SequenceDiagram.Role.GROUP)
+        String host = host(peerLabel);
+        int to = io.socketworkbench.engine.Multicast.isGroup(host) ? sequence.lifeline(host, SequenceDiagram.Role.GROUP)
                 : sequence.lifeline(peerLabel, SequenceDiagram.Role.PEER);
         sequence.add(mine(side), to, SequenceDiagram.Kind.DATAGRAM, preview, bytes);
     }
@@ -161,15 +162,6 @@ final class SequenceRecorder {
         int colon = label.lastIndexOf(':');
         return colon < 0 || !label.contains(".") && !label.startsWith("[") ? label
                 : label.substring(0, colon).replace("[", "").replace("]", "");
-    }
-
-    private static boolean isGroup(String label) {
-        try {
-            io.socketworkbench.engine.Multicast.groupAddress(host(label));
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private int mine(Lesson.Side side) {
