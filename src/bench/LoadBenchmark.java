@@ -28,17 +28,26 @@ public final class LoadBenchmark {
                 Runtime.getRuntime().availableProcessors());
         List<String> only = args.length > 1 ? List.of(args[1].split(","))
                 : List.of("accept", "udp", "ingest", "relay");
-        if (only.contains("accept")) {
-            accept(scripts, rounds);
-        }
-        if (only.contains("udp")) {
-            udp(scripts, dir, rounds);
-        }
-        if (only.contains("ingest")) {
-            ingest(scripts, dir, rounds);
-        }
-        if (only.contains("relay")) {
-            relay(scripts, rounds);
+        try {
+            if (only.contains("accept")) {
+                accept(scripts, rounds);
+            }
+            if (only.contains("udp")) {
+                udp(scripts, dir, rounds);
+            }
+            if (only.contains("ingest")) {
+                ingest(scripts, dir, rounds);
+            }
+            if (only.contains("relay")) {
+                relay(scripts, rounds);
+            }
+        } finally {
+            // Its scripts and data files go with it: nothing is left in /tmp.
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
         System.out.printf("%n%-52s %16s %16s %7s%n", "figure", "workbench", "reference", "ratio");
         for (String[] row : ROWS) {
