@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 
 /** The desktop application: one engine, one FX bridge, one window. */
 public final class WorkbenchApp extends Application {
-    private static final double MIN_WIDTH = 900;
+    private static final double MIN_WIDTH = 600;
     private static final double MIN_HEIGHT = 600;
     private final SocketEngine engine = new SocketEngine("socket-engine");
     private final FxBridge bridge = new FxBridge();
@@ -80,6 +80,7 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
+        keepEverythingInReach(stage, scene, screen);
         stage.setOnHidden(e -> remember(stage));
         bridge.start();
         stage.show();
@@ -89,6 +90,26 @@ public final class WorkbenchApp extends Application {
         if (!settings.ignored().isEmpty()) {
             window.showNotice(I18n.t("status.settingsIgnored", String.join(", ", settings.ignored())));
         }
+    }
+
+    /**
+     * The window cannot be made smaller than what its panes need at the current zoom (in a narrow window the
+     * server is a tab, so a single pane's width), within the screen: a Send button is never under the window's
+     * bottom edge. Checked after each layout; the numbers are cached by JavaFX until something changes.
+     */
+    private void keepEverythingInReach(Stage stage, Scene scene, Rectangle2D screen) {
+        scene.addPostLayoutPulseListener(() -> {
+            double frameWidth = Math.max(0, stage.getWidth() - scene.getWidth());
+            double frameHeight = Math.max(0, stage.getHeight() - scene.getHeight());
+            double width = Math.min(screen.getWidth(), Math.max(MIN_WIDTH, window.leastWidth() + frameWidth));
+            double height = Math.min(screen.getHeight(), Math.max(MIN_HEIGHT, window.minHeight(-1) + frameHeight));
+            if (width != stage.getMinWidth()) {
+                stage.setMinWidth(width);
+            }
+            if (height != stage.getMinHeight()) {
+                stage.setMinHeight(height);
+            }
+        });
     }
 
     /**

@@ -59,6 +59,10 @@ public final class MainWindow extends BorderPane {
     private final FxBridge bridge;
     private final ServerPane server;
     private final TabPane clients = new TabPane();
+    /** The server's tab in a window too narrow for the panes side by side; null while they are. */
+    private Tab serverTab;
+    /** What a split pane's divider takes, with its padding. */
+    private static final double SPLIT_DIVIDER = 8;
     private io.socketworkbench.ui.relay.RelayPane relay;
     private Tab relayTab;
     private final Tab exercisesTab = new Tab(t("exercise.tab"));
@@ -87,13 +91,18 @@ public final class MainWindow extends BorderPane {
         lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(engine, bridge, lesson);
         addClient();
-        relay = new io.socketworkbench.ui.relay.RelayPane(engine, bridge, lesson);
-        Tab relayTab = new Tab(t("relay.title"), relay);
+        // The relay and the exercises are built when first shown: a window that never uses them does not pay for
+        // them in its first frame.
+        Tab relayTab = new Tab(t("relay.title"));
         relayTab.setId("relay-tab");
         relayTab.setClosable(false);
+        relayTab.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                relay();
+            }
+        });
         clients.getTabs().add(relayTab);
         this.relayTab = relayTab;
-        // The exercises are built when first shown: a window that never uses them does not pay for them.
         exercisesTab.setId("exercises-tab");
         exercisesTab.setClosable(false);
         exercisesTab.selectedProperty().addListener((o, a, on) -> {
@@ -131,7 +140,81 @@ public final class MainWindow extends BorderPane {
     }
 
     public ClientPane client() {
-        return (ClientPane) clients.getTabs().get(0).getContent();
+        return (ClientPane) firstClientTab().getContent();
+    }
+
+    private Tab firstClientTab() {
+        return clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane).findFirst()
+                .orElseThrow();
+    }
+
+    /** True while the window is too narrow for the panes side by side and the server is a tab of its own. */
+    public boolean narrow() {
+        return serverTab != null;
+    }
+
+    /**
+     * Side by side while both panes fit at their least widths; below that (a window narrower than about 1000
+     * pixels at 100 %, wider with zoom) the server pane becomes the first tab beside the clients, so nothing is
+     * ever cut off or pushed past the window's edge. In projector mode the panes are stacked and always fit.
+     */
+    private void fitPanes(double width) {
+        if (width <= 0) {
+            return;
+        }
+        boolean stacked = split.getOrientation() == Orientation.VERTICAL;
+        double sideBySide = server.minWidth(-1) + tabsWidth(server) + SPLIT_DIVIDER
+                + snappedLeftInset() + snappedRightInset();
+        if (!narrow() && !stacked && width < sideBySide) {
+            Tab front = clients.getSelectionModel().getSelectedItem();
+            split.getItems().remove(server);
+            serverTab = new Tab(t("server.title"), server);
+            serverTab.setId("server-tab");
+            serverTab.setClosable(false);
+            clients.getTabs().add(0, serverTab);
+            clients.getSelectionModel().select(front);
+        } else if (narrow() && (stacked || width >= sideBySide)) {
+            boolean serverInFront = serverTab.isSelected();
+            serverTab.setContent(null);
+            clients.getTabs().remove(serverTab);
+            serverTab = null;
+            split.getItems().add(0, server);
+            split.setDividerPositions(stacked ? 0.46 : 0.5);
+            if (serverInFront) {
+                clients.getSelectionModel().select(firstClientTab());
+            }
+        }
+    }
+
+    /**
+     * Before each layout, with the type of the current zoom already styled: a narrower window, larger type or a
+     * longer language may be what makes the panes no longer fit side by side.
+     */
+    @Override
+    protected void layoutChildren() {
+        fitPanes(getWidth());
+        super.layoutChildren();
+    }
+
+    /** What the tabs need: a tab pane reports no least width of its own, its widest tab's is what it needs. */
+    private double tabsWidth(javafx.scene.Node except) {
+        double widest = clients.getTabs().stream().map(Tab::getContent)
+                .filter(c -> c instanceof javafx.scene.layout.Region && c != except)
+                .mapToDouble(c -> ((javafx.scene.layout.Region) c).minWidth(-1)).max().orElse(0);
+        return Math.max(clients.minWidth(-1), widest + clients.snappedLeftInset() + clients.snappedRightInset());
+    }
+
+    /** The least width the window can have: one pane's, as the panes become tabs when both do not fit. */
+    public double leastWidth() {
+        return projector.isSelected() ? minWidth(-1)
+                : Math.max(server.minWidth(-1), tabsWidth(null)) + snappedLeftInset() + snappedRightInset();
+    }
+
+    /** Brings the server pane into view: in a narrow window, its tab to the front. */
+    public void showServer() {
+        if (serverTab != null) {
+            clients.getSelectionModel().select(serverTab);
+        }
     }
 
     public SplitPane split() {
@@ -206,8 +289,12 @@ public final class MainWindow extends BorderPane {
         return exercises;
     }
 
-    /** The relay's pane, in the last tab beside the clients. */
+    /** The relay's pane, in the tab after the clients; built on first use. */
     public io.socketworkbench.ui.relay.RelayPane relay() {
+        if (relay == null) {
+            relay = new io.socketworkbench.ui.relay.RelayPane(engine, bridge, lesson);
+            relayTab.setContent(relay);
+        }
         return relay;
     }
 
@@ -220,8 +307,9 @@ public final class MainWindow extends BorderPane {
         tab.setClosable(n > 1);
         pane.projector(projector.isSelected());
         tab.setOnClosed(e -> pane.close());
-        // New clients go before the relay's tab, which stays last.
-        clients.getTabs().add(clientTabs(), tab);
+        // New clients go after the others, before the relay's tab, which stays last but one.
+        int at = relayTab == null ? clients.getTabs().size() : clients.getTabs().indexOf(relayTab);
+        clients.getTabs().add(at, tab);
         clients.getSelectionModel().select(tab);
         return pane;
     }
@@ -238,7 +326,7 @@ public final class MainWindow extends BorderPane {
      * why, when it frees, and offers Retry or the next port.
      */
     public void runHomework(int port) {
-        clients.getSelectionModel().select(0);
+        clients.getSelectionModel().select(firstClientTab());
         server.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
         server.setReply(ReplyMode.GREET_CLOSE, "This is socket!");
         server.setBacklog(5);

@@ -20,11 +20,17 @@ final class TestWindow {
     private static FxBridge previous;
 
     static MainWindow show(Stage stage, SocketEngine engine, FxBridge bridge, double width, double height) {
+        return show(stage, engine, bridge, width, height, Locale.ENGLISH);
+    }
+
+    /** The window in {@code language}; the caller sets English back when done. */
+    static MainWindow show(Stage stage, SocketEngine engine, FxBridge bridge, double width, double height,
+                           Locale language) {
         if (previous != null && previous != bridge) {
             previous.stop();
         }
         previous = bridge;
-        I18n.use(Locale.ENGLISH);
+        I18n.use(language);
         javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         bridge.holdReadingWith(engine::holdReading);

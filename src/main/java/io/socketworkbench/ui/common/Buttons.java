@@ -30,6 +30,43 @@ public final class Buttons {
         return button;
     }
 
+    /**
+     * Buttons of a tool row that show their text while the row has room for it and only their icon (the text
+     * stays in the tooltip and for screen readers) when it has not: a narrow window keeps every button whole and
+     * in reach instead of cutting labels to "Sa…" or pushing the row past the pane's edge.
+     */
+    public static void textWhileRoom(Region row, javafx.scene.control.ButtonBase... buttons) {
+        for (javafx.scene.control.ButtonBase button : buttons) {
+            // Its least width is the icon's (with the button's padding): the row may shrink to that.
+            javafx.scene.Node icon = button.getGraphic();
+            javafx.beans.InvalidationListener iconWidth = o -> button.setMinWidth(button.snappedLeftInset()
+                    + icon.getLayoutBounds().getWidth() + button.snappedRightInset());
+            icon.layoutBoundsProperty().addListener(iconWidth);
+            iconWidth.invalidated(null);
+            button.paddingProperty().addListener(iconWidth);
+            if (button.getAccessibleText() == null) {
+                button.setAccessibleText(button.getText());
+            }
+        }
+        double[] roomForText = {0};
+        row.widthProperty().addListener((o, old, width) -> {
+            boolean compact = buttons[0].getContentDisplay() == ContentDisplay.GRAPHIC_ONLY;
+            if (!compact && width.doubleValue() < row.prefWidth(-1) - 0.5) {
+                // Remember what the row needs with the text, to bring the text back when that room returns.
+                roomForText[0] = row.prefWidth(-1);
+                show(buttons, ContentDisplay.GRAPHIC_ONLY);
+            } else if (compact && width.doubleValue() >= roomForText[0]) {
+                show(buttons, ContentDisplay.LEFT);
+            }
+        });
+    }
+
+    private static void show(javafx.scene.control.ButtonBase[] buttons, ContentDisplay display) {
+        for (javafx.scene.control.ButtonBase button : buttons) {
+            button.setContentDisplay(display);
+        }
+    }
+
     /** A pane's main switch (Start/Stop, Connect/Disconnect): enabled while the form is valid. */
     public static void onOff(ToggleButton toggle, String id, ObservableBooleanValue enabled, Runnable on,
                              Runnable off) {

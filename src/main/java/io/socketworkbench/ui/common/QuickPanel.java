@@ -89,8 +89,8 @@ public final class QuickPanel extends TitledPane {
 
         name.setPromptText(t("quick.name"));
         name.setPrefColumnCount(7);
-        name.setMinWidth(70);
-        payload.setMinWidth(90);
+        name.setMinWidth(60);
+        payload.setMinWidth(60);
         format.setValue(PayloadFormat.TEXT);
         format.setConverter(new StringConverter<>() {
             @Override
@@ -170,9 +170,15 @@ public final class QuickPanel extends TitledPane {
         Button exportButton = new Button(t("quick.export"));
         exportButton.setMinWidth(Region.USE_PREF_SIZE);
         exportButton.setOnAction(e -> exportFile());
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox sequenceRow = new HBox(6, delay, ms, addDelay, run, loop, stepLabel, spring, importButton, exportButton);
+        // The row wraps where the pane is narrow (a 1024-wide screen, the panes side by side) instead of
+        // pushing import and export past its edge.
+        javafx.scene.layout.FlowPane sequenceRow = new javafx.scene.layout.FlowPane(6, 4,
+                new HBox(6, delay, ms, addDelay), run, loop, stepLabel, new HBox(6, importButton, exportButton));
+        sequenceRow.getChildren().forEach(n -> {
+            if (n instanceof HBox box) {
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+        });
         sequenceRow.setAlignment(Pos.CENTER_LEFT);
 
         notice.setId(prefix + "-quick-notice");
@@ -191,7 +197,13 @@ public final class QuickPanel extends TitledPane {
         notice.setAlignment(Pos.CENTER_LEFT);
         notice.setVisible(false);
         notice.managedProperty().bind(notice.visibleProperty());
-        setContent(new VBox(4, notice, view, editor, sequenceRow));
+        // Folded at start: its controls join the window (styled, laid out) the first time it opens.
+        VBox content = new VBox(4, notice, view, editor, sequenceRow);
+        expandedProperty().addListener((o, was, open) -> {
+            if (open && getContent() == null) {
+                setContent(content);
+            }
+        });
         if (store != null && java.nio.file.Files.isRegularFile(store)) {
             QuickStore.Loaded loaded = QuickStore.load(store);
             list.replaceAll(loaded.items());

@@ -120,6 +120,7 @@ public final class TranscriptView extends VBox {
         bar.getStyleClass().add("transcript-bar");
         HBox searchRow = searchRow(id.replace("-transcript", ""));
         bar.getChildren().add(bar.getChildren().indexOf(dropped), searchField);
+        Buttons.textWhileRoom(bar, clear, save);
         getChildren().addAll(bar, searchRow, list);
         setSpacing(4);
         // The user scrolls with the wheel, the keyboard or the bar; afterwards, at the bottom means follow again.

@@ -83,7 +83,12 @@ public final class RelayPane extends VBox {
         for (Label label : new Label[] {listenLabel, toLabel}) {
             label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox form = new HBox(6, listenLabel, port, toLabel, toHost, colon, toPort, start);
+        // Two halves that wrap, one under the other, where the pane is narrow (a 1024-wide screen).
+        HBox listen = new HBox(6, listenLabel, port);
+        HBox forward = new HBox(6, toLabel, toHost, colon, toPort, start);
+        listen.setAlignment(Pos.CENTER_LEFT);
+        forward.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane form = new javafx.scene.layout.FlowPane(6, 6, listen, forward);
         form.setAlignment(Pos.CENTER_LEFT);
         Label how = new Label(t("relay.how"));
         how.setWrapText(true);
