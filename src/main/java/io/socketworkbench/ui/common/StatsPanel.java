@@ -15,8 +15,9 @@ import javafx.util.StringConverter;
 /**
  * A pane's statistics, shown with its toggle ({@code <prefix>-stats-toggle}, in the pane's title row):
  * {@code <prefix>-stats} (the counts and rates) and {@code <prefix>-rate-chart} (in and out per second over the
- * last two minutes). Both follow {@link TrafficStats} once a second, shown or not, so a flood costs one small
- * redraw a second; hidden, they take no room from the transcript.
+ * last two minutes). Both are built when first shown (the chart is the heaviest control a pane has, and most
+ * sessions never open it) and follow {@link TrafficStats} once a second while shown; hidden, they take no room
+ * from the transcript and cost nothing, and they are brought up to date the moment they show again.
  */
 public final class StatsPanel extends HBox {
     private final TrafficStats stats;
@@ -25,8 +26,12 @@ public final class StatsPanel extends HBox {
     private final XYChart.Series<Number, Number> out = new XYChart.Series<>();
     private final ToggleButton toggle = new ToggleButton();
 
+    private final String prefix;
+    private boolean built;
+
     public StatsPanel(String prefix, TrafficStats stats) {
         this.stats = stats;
+        this.prefix = prefix;
         setId(prefix + "-stats-panel");
         getStyleClass().add("stats-panel");
         setVisible(false);
@@ -38,6 +43,24 @@ public final class StatsPanel extends HBox {
                 org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHART_LINE));
         toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         visibleProperty().bindBidirectional(toggle.selectedProperty());
+        visibleProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                build();
+                redraw();
+            }
+        });
+        stats.changed().observe(tick -> {
+            if (isVisible()) {
+                redraw();
+            }
+        });
+    }
+
+    private void build() {
+        if (built) {
+            return;
+        }
+        built = true;
         summary.setId(prefix + "-stats");
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         NumberAxis time = new NumberAxis(-TrafficStats.SECONDS, 0, 20);
@@ -73,8 +96,6 @@ public final class StatsPanel extends HBox {
         setSpacing(8);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(summary, chart);
-        stats.changed().observe(tick -> redraw());
-        redraw();
     }
 
     private void redraw() {
