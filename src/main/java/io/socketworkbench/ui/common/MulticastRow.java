@@ -25,6 +25,7 @@ public final class MulticastRow extends FlowPane {
     private final CheckBox broadcast = new CheckBox(t("udp.broadcast"));
     private final Spinner<Integer> ttl = new Spinner<>(0, 255, 1);
     private final ComboBox<Choice> iface = new ComboBox<>();
+    private final boolean server;
 
     /** An interface as the list shows it; {@code address} is what the engine takes (null: the system's choice). */
     private record Choice(String address, String label) {
@@ -36,8 +37,12 @@ public final class MulticastRow extends FlowPane {
 
     private MulticastRow(String prefix, boolean server, ObservableValue<Protocol> protocol) {
         super(8, 4);
+        this.server = server;
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("udp-row");
+        visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> protocol.getValue() == Protocol.UDP, protocol));
+        managedProperty().bind(visibleProperty());
         Choice any = new Choice(null, t("udp.iface.any"));
         iface.getItems().add(any);
         iface.setValue(any);
@@ -49,7 +54,7 @@ public final class MulticastRow extends FlowPane {
             join.setPromptText(t("udp.join.prompt"));
             join.setTooltip(new Tooltip(t("udp.join.tip")));
             join.setPrefColumnCount(10);
-            getChildren().addAll(new Label(t("udp.join")), join, new Label(t("udp.iface")), iface);
+            whenFirstShown(new Label(t("udp.join")), join, new Label(t("udp.iface")), iface);
         } else {
             broadcast.setId(prefix + "-broadcast");
             broadcast.setTooltip(new Tooltip(t("udp.broadcast.tip")));
@@ -57,11 +62,21 @@ public final class MulticastRow extends FlowPane {
             ttl.setEditable(true);
             ttl.setPrefWidth(80);
             ttl.setTooltip(new Tooltip(t("udp.ttl.tip")));
-            getChildren().addAll(broadcast, new Label(t("udp.ttl")), ttl, new Label(t("udp.iface")), iface);
+            whenFirstShown(broadcast, new Label(t("udp.ttl")), ttl, new Label(t("udp.iface")), iface);
         }
-        visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> protocol.getValue() == Protocol.UDP, protocol));
-        managedProperty().bind(visibleProperty());
+    }
+
+    /** The controls join the window (styled, laid out) when UDP is first chosen; most sessions are TCP. */
+    private void whenFirstShown(javafx.scene.Node... controls) {
+        if (isVisible()) {
+            getChildren().addAll(controls);
+            return;
+        }
+        visibleProperty().addListener((o, was, shown) -> {
+            if (shown && getChildren().isEmpty()) {
+                getChildren().addAll(controls);
+            }
+        });
     }
 
     /** The server's row: a group to join and where. */
@@ -104,7 +119,7 @@ public final class MulticastRow extends FlowPane {
      */
     public Multicast multicast() {
         String address = iface.getValue() == null ? null : iface.getValue().address();
-        if (!getChildren().contains(join)) {
+        if (!server) {
             return new Multicast(null, address, ttl.getValue(), null);
         }
         if (groupText().isEmpty()) {
