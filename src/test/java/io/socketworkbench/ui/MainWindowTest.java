@@ -107,6 +107,10 @@ class MainWindowTest {
         robot.interact(() -> window.runHomework(port));
         TestWindow.await(() -> transcriptShows(robot, "#client-transcript", "This is socket!"));
         TestWindow.await(() -> text(robot, "#client-state").equals("The server closed the connection"));
+        // A server that closes at once leaves nothing to read the options of: that is no error for the student.
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertThat(window.client().session().transcript().messages())
+                .noneMatch(m -> m.kind() == io.socketworkbench.ui.common.Message.Kind.ERROR);
         robot.interact(() -> window.showLesson(true));
         javafx.scene.layout.VBox steps = robot.lookup("#lesson-steps").queryAs(javafx.scene.layout.VBox.class);
         assertThat(steps.getChildren()).hasSize(5);

@@ -220,7 +220,13 @@ public final class ClientSession {
             port.when(tcp.options(), values -> {
                 readBack.set(values);
                 lesson.optionsRead(Lesson.Side.CLIENT, values);
-            }, error -> transcript.add(Message.error(t("lab.optionsFailed", I18n.error(error)))));
+            }, error -> {
+                // A peer that closes at once (the homework's server greets, then closes) may end the connection
+                // before its options are read: its close is already in the transcript, and nothing went wrong.
+                if (error.kind() != io.socketworkbench.engine.ErrorKind.NOT_CONNECTED) {
+                    transcript.add(Message.error(t("lab.optionsFailed", I18n.error(error))));
+                }
+            });
         } else if (event instanceof SocketEvent.Received received) {
             onReceived(received, delivery);
         } else if (event instanceof SocketEvent.Sent sent) {
