@@ -477,6 +477,31 @@ public final class TranscriptView extends VBox {
         return menu;
     }
 
+    /** No glyph of the transcripts' fonts is narrower than this share of the font's size (a space, 'i', '.'). */
+    private static final double NARROWEST_GLYPH = 0.2;
+    private static final List<String> TEXT = List.of("bubble-text");
+    private static final List<String> MONO_TEXT = List.of("bubble-text", "mono");
+
+    /** The number of characters in the longest line of {@code text}. */
+    static int longestLine(String text) {
+        int longest = 0;
+        int start = 0;
+        for (int i = 0, n = text == null ? 0 : text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                longest = Math.max(longest, i - start);
+                start = i + 1;
+            }
+        }
+        return longest;
+    }
+
+    /** Sets the classes only when they change: each change makes JavaFX style the node and its children again. */
+    private static void classes(javafx.collections.ObservableList<String> now, List<String> wanted) {
+        if (!now.equals(wanted)) {
+            now.setAll(wanted);
+        }
+    }
+
     private final class BubbleCell extends ListCell<Message> {
         private final Label meta = new Label();
         /** A Text, not a Label: it lays its text out once per text and width, where a wrapped Label lays it out
@@ -505,9 +530,17 @@ public final class TranscriptView extends VBox {
             });
         }
 
-        /** Short text keeps its own width (the bubble hugs it); longer text wraps at the bubble's widest. */
+        /**
+         * Short text keeps its own width (the bubble hugs it); longer text wraps at the bubble's widest. A line
+         * too long to fit even in the narrowest glyphs wraps without being laid out unwrapped first: each layout
+         * of a long text costs a flood's pulse milliseconds.
+         */
         private void fitText() {
             double widest = bubble.getMaxWidth() - 20;
+            if (widest > 0 && longestLine(body.getText()) * NARROWEST_GLYPH * body.getFont().getSize() > widest) {
+                body.setWrappingWidth(widest);
+                return;
+            }
             body.setWrappingWidth(0);
             if (widest > 0 && body.getLayoutBounds().getWidth() > widest) {
                 body.setWrappingWidth(widest);
@@ -522,10 +555,16 @@ public final class TranscriptView extends VBox {
                 return;
             }
             setGraphic(row);
-            bubble.getStyleClass().setAll("bubble", m.kind().name().toLowerCase(java.util.Locale.ROOT));
+            List<String> bubbleClasses = new java.util.ArrayList<>(4);
+            bubbleClasses.add("bubble");
+            bubbleClasses.add(m.kind().name().toLowerCase(java.util.Locale.ROOT));
             if (m.status() != Message.Status.DONE) {
-                bubble.getStyleClass().add(m.status().name().toLowerCase(java.util.Locale.ROOT));
+                bubbleClasses.add(m.status().name().toLowerCase(java.util.Locale.ROOT));
             }
+            if (search.isHit(m)) {
+                bubbleClasses.add(search.isCurrent(m) ? "search-current" : "search-hit");
+            }
+            classes(bubble.getStyleClass(), bubbleClasses);
             body.setText(render(m));
             fitText();
             boolean data = m.isData();
@@ -550,13 +589,7 @@ public final class TranscriptView extends VBox {
                 case SENT -> Pos.CENTER_RIGHT;
                 default -> Pos.CENTER;
             });
-            if (search.isHit(m)) {
-                bubble.getStyleClass().add(search.isCurrent(m) ? "search-current" : "search-hit");
-            }
-            body.getStyleClass().removeAll("mono");
-            if (data && mode.getValue() != PayloadFormat.TEXT) {
-                body.getStyleClass().add("mono");
-            }
+            classes(body.getStyleClass(), data && mode.getValue() != PayloadFormat.TEXT ? MONO_TEXT : TEXT);
         }
     }
 }

@@ -1,0 +1,20 @@
+package io.socketworkbench.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a transcript bubble measures before it lays its text out. */
+class BubbleTextTest {
+    @Test
+    void theLongestLineCountsTheCharactersOfTheWidestLineNotOfTheWholeText() {
+        assertThat(TranscriptView.longestLine("")).isZero();
+        assertThat(TranscriptView.longestLine(null)).isZero();
+        assertThat(TranscriptView.longestLine("This is socket!")).isEqualTo(15);
+        assertThat(TranscriptView.longestLine("ab\nabcd\nabc")).isEqualTo(4);
+        assertThat(TranscriptView.longestLine("abc\n")).isEqualTo(3);
+        assertThat(TranscriptView.longestLine("\n\n12345")).isEqualTo(5);
+        // A hundred short lines are as narrow as one of them, however long the text.
+        assertThat(TranscriptView.longestLine("ok\n".repeat(100))).isEqualTo(2);
+    }
+}
