@@ -59,10 +59,7 @@ public final class MainWindow extends BorderPane {
     private final FxBridge bridge;
     private final ServerPane server;
     private final TabPane clients = new TabPane();
-    /** The server's tab in a window too narrow for the panes side by side; null while they are. */
-    private Tab serverTab;
-    /** What a split pane's divider takes, with its padding. */
-    private static final double SPLIT_DIVIDER = 8;
+    private final SideBySide sideBySide;
     private io.socketworkbench.ui.relay.RelayPane relay;
     private Tab relayTab;
     private final Tab exercisesTab = new Tab(t("exercise.tab"));
@@ -114,6 +111,7 @@ public final class MainWindow extends BorderPane {
         clients.getSelectionModel().select(0);
         split = new SplitPane(server, clients);
         split.setDividerPositions(0.5);
+        sideBySide = new SideBySide(split, clients, server, this::firstClientTab);
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outer.getItems().add(split);
         getStyleClass().add("workbench");
@@ -150,40 +148,7 @@ public final class MainWindow extends BorderPane {
 
     /** True while the window is too narrow for the panes side by side and the server is a tab of its own. */
     public boolean narrow() {
-        return serverTab != null;
-    }
-
-    /**
-     * Side by side while both panes fit at their least widths; below that (a window narrower than about 1000
-     * pixels at 100 %, wider with zoom) the server pane becomes the first tab beside the clients, so nothing is
-     * ever cut off or pushed past the window's edge. In projector mode the panes are stacked and always fit.
-     */
-    private void fitPanes(double width) {
-        if (width <= 0) {
-            return;
-        }
-        boolean stacked = split.getOrientation() == Orientation.VERTICAL;
-        double sideBySide = server.minWidth(-1) + tabsWidth(server) + SPLIT_DIVIDER
-                + snappedLeftInset() + snappedRightInset();
-        if (!narrow() && !stacked && width < sideBySide) {
-            Tab front = clients.getSelectionModel().getSelectedItem();
-            split.getItems().remove(server);
-            serverTab = new Tab(t("server.title"), server);
-            serverTab.setId("server-tab");
-            serverTab.setClosable(false);
-            clients.getTabs().add(0, serverTab);
-            clients.getSelectionModel().select(front);
-        } else if (narrow() && (stacked || width >= sideBySide)) {
-            boolean serverInFront = serverTab.isSelected();
-            serverTab.setContent(null);
-            clients.getTabs().remove(serverTab);
-            serverTab = null;
-            split.getItems().add(0, server);
-            split.setDividerPositions(stacked ? 0.46 : 0.5);
-            if (serverInFront) {
-                clients.getSelectionModel().select(firstClientTab());
-            }
-        }
+        return sideBySide.narrow();
     }
 
     /**
@@ -192,29 +157,19 @@ public final class MainWindow extends BorderPane {
      */
     @Override
     protected void layoutChildren() {
-        fitPanes(getWidth());
+        sideBySide.fit(getWidth() - snappedLeftInset() - snappedRightInset());
         super.layoutChildren();
-    }
-
-    /** What the tabs need: a tab pane reports no least width of its own, its widest tab's is what it needs. */
-    private double tabsWidth(javafx.scene.Node except) {
-        double widest = clients.getTabs().stream().map(Tab::getContent)
-                .filter(c -> c instanceof javafx.scene.layout.Region && c != except)
-                .mapToDouble(c -> ((javafx.scene.layout.Region) c).minWidth(-1)).max().orElse(0);
-        return Math.max(clients.minWidth(-1), widest + clients.snappedLeftInset() + clients.snappedRightInset());
     }
 
     /** The least width the window can have: one pane's, as the panes become tabs when both do not fit. */
     public double leastWidth() {
         return projector.isSelected() ? minWidth(-1)
-                : Math.max(server.minWidth(-1), tabsWidth(null)) + snappedLeftInset() + snappedRightInset();
+                : sideBySide.leastWidth() + snappedLeftInset() + snappedRightInset();
     }
 
     /** Brings the server pane into view: in a narrow window, its tab to the front. */
     public void showServer() {
-        if (serverTab != null) {
-            clients.getSelectionModel().select(serverTab);
-        }
+        sideBySide.showServer();
     }
 
     public SplitPane split() {

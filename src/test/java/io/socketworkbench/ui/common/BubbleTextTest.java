@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 class BubbleTextTest {
     @Test
     void theLongestLineCountsTheCharactersOfTheWidestLineNotOfTheWholeText() {
-        assertThat(TranscriptView.longestLine("")).isZero();
-        assertThat(TranscriptView.longestLine(null)).isZero();
-        assertThat(TranscriptView.longestLine("This is socket!")).isEqualTo(15);
-        assertThat(TranscriptView.longestLine("ab\nabcd\nabc")).isEqualTo(4);
-        assertThat(TranscriptView.longestLine("abc\n")).isEqualTo(3);
-        assertThat(TranscriptView.longestLine("\n\n12345")).isEqualTo(5);
+        assertThat(BubbleCell.longestLine("")).isZero();
+        assertThat(BubbleCell.longestLine(null)).isZero();
+        assertThat(BubbleCell.longestLine("This is socket!")).isEqualTo(15);
+        assertThat(BubbleCell.longestLine("ab\nabcd\nabc")).isEqualTo(4);
+        assertThat(BubbleCell.longestLine("abc\n")).isEqualTo(3);
+        assertThat(BubbleCell.longestLine("\n\n12345")).isEqualTo(5);
         // A hundred short lines are as narrow as one of them, however long the text.
-        assertThat(TranscriptView.longestLine("ok\n".repeat(100))).isEqualTo(2);
+        assertThat(BubbleCell.longestLine("ok\n".repeat(100))).isEqualTo(2);
     }
 }
