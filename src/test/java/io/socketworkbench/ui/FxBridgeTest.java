@@ -113,6 +113,24 @@ class FxBridgeTest {
     }
 
     @Test
+    void slowResultsAreSpreadOverPulsesInTheOrderTheyCame() {
+        List<Integer> ran = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            bridge.post(() -> {
+                ran.add(n);
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a millisecond of work each
+            });
+        }
+        bridge.drain();
+        assertThat(ran).as("one pulse keeps to its time").isNotEmpty().hasSizeLessThan(100);
+        for (int pulses = 0; pulses < 1_000 && ran.size() < 100; pulses++) {
+            bridge.drain();
+        }
+        assertThat(ran).as("all of them, in order").isEqualTo(java.util.stream.IntStream.range(0, 100).boxed().toList());
+    }
+
+    @Test
     void aFailedFutureReachesItsErrorHandlerAsASocketError() {
         java.util.List<String> errors = new java.util.ArrayList<>();
         java.util.concurrent.CompletableFuture<Integer> future = new java.util.concurrent.CompletableFuture<>();

@@ -280,7 +280,10 @@ public final class FxBridge implements EventPort {
         Posted next;
         int taken = 0;
         Runnable result;
-        while (taken < EVENTS_PER_PULSE && (result = results.poll()) != null) {
+        // Results too keep to the pulse's time (at least one a pulse): a storm of connections completes a future
+        // or two each, and their work, unbounded, held a pulse for tens of milliseconds.
+        while (taken < EVENTS_PER_PULSE && (taken == 0 || System.nanoTime() < deadline)
+                && (result = results.poll()) != null) {
             result.run();
             taken++;
         }
