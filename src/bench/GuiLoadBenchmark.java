@@ -132,6 +132,7 @@ public final class GuiLoadBenchmark {
         loads.put("clientFlood", this::clientFlood);
         loads.put("serverFlood", this::serverFlood);
         loads.put("udp", this::udp);
+        loads.put("firstOpen", this::firstOpen); // last: what it opens stays open
         for (var load : loads.entrySet()) {
             if (only.isBlank() || List.of(only.split(",")).contains(load.getKey())) {
                 load.getValue().run();
@@ -139,6 +140,83 @@ public final class GuiLoadBenchmark {
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * What the first frame leaves out is built when first shown: the time from the click (done on the FX thread,
+     * as a click is) to the end of the frame that shows it, for each such part, opened once. Goal: under 100 ms.
+     */
+    private void firstOpen() throws Exception {
+        System.out.println("First opening of what the first frame leaves out (click to the frame that shows it)");
+        Map<String, Runnable> parts = new java.util.LinkedHashMap<>();
+        parts.put("statistics (server)", () -> ((ButtonBase) node("#server-stats-toggle")).fire());
+        parts.put("quick messages (client)", () -> ((javafx.scene.control.TitledPane) node("#client-quick-panel"))
+                .setExpanded(true));
+        parts.put("socket lab (client)", () -> ((javafx.scene.control.TitledPane) node("#client-lab"))
+                .setExpanded(true));
+        parts.put("auto-reply rules (server)", () -> ((javafx.scene.control.TitledPane) node("#server-rules"))
+                .setExpanded(true));
+        parts.put("UDP row (client)", () -> selectText(node("#client-protocol"), "UDP"));
+        parts.put("server options (dialog)", () -> ((ButtonBase) node("#server-options")).fire());
+        parts.put("server options, again", () -> ((ButtonBase) node("#server-options")).fire());
+        parts.put("relay tab", () -> selectTab("relay-tab"));
+        parts.put("exercises tab", () -> selectTab("exercises-tab"));
+        for (var part : parts.entrySet()) {
+            CompletableFuture<Long> shown = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                long start = System.nanoTime();
+                // Started first: a modal dialog's show does not return until it closes.
+                new AnimationTimer() {
+                    private int pulses;
+
+                    @Override
+                    public void handle(long now) {
+                        // The second pulse comes after the frame of the first has been rendered.
+                        if (++pulses == 2) {
+                            stop();
+                            shown.complete(System.nanoTime() - start);
+                        }
+                    }
+                }.start();
+                part.getValue().run();
+            });
+            System.out.printf("    %-28s %4d ms%n", part.getKey(), shown.get(30, TimeUnit.SECONDS) / 1_000_000);
+            // A dialog opened (modal, its own nested loop) is closed again, as Cancel would.
+            Platform.runLater(() -> Window.getWindows().stream().filter(w -> w != window && w.isShowing()).toList()
+                    .forEach(w -> ((javafx.stage.Stage) w).close()));
+            Thread.sleep(300);
+        }
+        fx(() -> {
+            selectText(node("#client-protocol"), "TCP");
+            selectTab("client-tab-1");
+            ((ButtonBase) node("#server-stats-toggle")).fire();
+            return null;
+        });
+        Thread.sleep(500);
+    }
+
+    private void selectText(Node combo, String text) {
+        ComboBox<?> box = (ComboBox<?>) combo;
+        for (Object item : box.getItems()) {
+            if (box.getConverter() != null && text.equals(((javafx.util.StringConverter<Object>) (Object)
+                    box.getConverter()).toString(item)) || text.equals(String.valueOf(item))) {
+                box.getSelectionModel().select(box.getItems().indexOf(item));
+                return;
+            }
+        }
+        throw new IllegalStateException("no " + text);
+    }
+
+    /** Selects a tab by id; "client-tab-1" is the first tab (the first client). */
+    private void selectTab(String id) {
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) node(".tab-pane");
+        for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+            if (id.equals(tab.getId()) || id.equals("client-tab-1") && tab == tabs.getTabs().get(0)) {
+                tabs.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        throw new IllegalStateException("no tab " + id);
     }
 
     private void sequential() throws Exception {
