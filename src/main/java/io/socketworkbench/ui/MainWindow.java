@@ -87,6 +87,8 @@ public final class MainWindow extends BorderPane {
         this.bridge = bridge;
         lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(engine, bridge, lesson);
+        split = new SplitPane();
+        sideBySide = new SideBySide(split, clients, this::firstClientTab);
         addClient();
         // The relay and the exercises are built when first shown: a window that never uses them does not pay for
         // them in its first frame.
@@ -109,9 +111,9 @@ public final class MainWindow extends BorderPane {
         });
         clients.getTabs().add(exercisesTab);
         clients.getSelectionModel().select(0);
-        split = new SplitPane(server, clients);
+        javafx.scene.Node serverHolder = sideBySide.holdServer(server);
+        split.getItems().addAll(serverHolder, clients);
         split.setDividerPositions(0.5);
-        sideBySide = new SideBySide(split, clients, server, this::firstClientTab);
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outer.getItems().add(split);
         getStyleClass().add("workbench");
@@ -138,11 +140,12 @@ public final class MainWindow extends BorderPane {
     }
 
     public ClientPane client() {
-        return (ClientPane) firstClientTab().getContent();
+        return (ClientPane) SideBySide.unwrap(firstClientTab().getContent());
     }
 
     private Tab firstClientTab() {
-        return clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane).findFirst()
+        return clients.getTabs().stream().filter(tab -> SideBySide.unwrap(tab.getContent()) instanceof ClientPane)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -157,7 +160,11 @@ public final class MainWindow extends BorderPane {
      */
     @Override
     protected void layoutChildren() {
-        sideBySide.fit(getWidth() - snappedLeftInset() - snappedRightInset());
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double bars = (getTop() == null ? 0 : getTop().prefHeight(width))
+                + (getBottom() == null || !getBottom().isManaged() ? 0 : getBottom().prefHeight(width));
+        sideBySide.room(getHeight() - snappedTopInset() - snappedBottomInset() - bars);
+        sideBySide.fit(width);
         super.layoutChildren();
     }
 
@@ -216,11 +223,12 @@ public final class MainWindow extends BorderPane {
     /** The client in the tab in front: the one Ctrl+S and Ctrl+L act on. */
     public ClientPane frontClient() {
         Tab tab = clients.getSelectionModel().getSelectedItem();
-        return tab == null || !(tab.getContent() instanceof ClientPane pane) ? client() : pane;
+        return tab == null || !(SideBySide.unwrap(tab.getContent()) instanceof ClientPane pane) ? client() : pane;
     }
 
     private int clientTabs() {
-        return (int) clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane).count();
+        return (int) clients.getTabs().stream().filter(tab -> SideBySide.unwrap(tab.getContent()) instanceof ClientPane)
+                .count();
     }
 
     /** Brings the relay's tab to the front. */
@@ -258,7 +266,7 @@ public final class MainWindow extends BorderPane {
         // The mirror calls a lone client c, as the tutorial does; with several tabs, c1, c2, … by tab number.
         ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n, lesson,
                 () -> clientTabs() > 1 ? "c" + n : "c");
-        Tab tab = new Tab(t("client.title") + " " + n, pane);
+        Tab tab = new Tab(t("client.title") + " " + n, sideBySide.scrolling(pane, () -> true));
         tab.setClosable(n > 1);
         pane.projector(projector.isSelected());
         tab.setOnClosed(e -> pane.close());
@@ -503,7 +511,7 @@ public final class MainWindow extends BorderPane {
         // Each pane knows its own chrome: the window tells them, it does not reach into them.
         server.projector(on);
         clients.getTabs().forEach(tab -> {
-            if (tab.getContent() instanceof ClientPane pane) {
+            if (SideBySide.unwrap(tab.getContent()) instanceof ClientPane pane) {
                 pane.projector(on);
             }
         });

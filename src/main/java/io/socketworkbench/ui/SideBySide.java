@@ -22,16 +22,24 @@ final class SideBySide {
 
     private final SplitPane split;
     private final TabPane tabs;
-    private final Region server;
+    /** The server pane, and what holds it (moved between the split and its tab). */
+    private Region server;
+    private Node serverHolder;
     private final Supplier<Tab> firstClient;
     /** The server's tab while the window is too narrow; null while the panes are side by side. */
     private Tab serverTab;
 
-    SideBySide(SplitPane split, TabPane tabs, Region server, Supplier<Tab> firstClient) {
+    SideBySide(SplitPane split, TabPane tabs, Supplier<Tab> firstClient) {
         this.split = split;
         this.tabs = tabs;
-        this.server = server;
         this.firstClient = firstClient;
+    }
+
+    /** Takes the server pane; returns what holds it, for the split. */
+    Node holdServer(Region pane) {
+        server = pane;
+        serverHolder = scrolling(pane, this::narrow);
+        return serverHolder;
     }
 
     boolean narrow() {
@@ -44,11 +52,11 @@ final class SideBySide {
             return;
         }
         boolean stacked = split.getOrientation() == Orientation.VERTICAL;
-        double sideBySide = server.minWidth(-1) + tabsWidth(server) + DIVIDER;
+        double sideBySide = server.minWidth(-1) + tabsWidth(serverHolder) + DIVIDER;
         if (!narrow() && !stacked && room < sideBySide) {
             Tab front = tabs.getSelectionModel().getSelectedItem();
-            split.getItems().remove(server);
-            serverTab = new Tab(t("server.title"), server);
+            split.getItems().remove(serverHolder);
+            serverTab = new Tab(t("server.title"), serverHolder);
             serverTab.setId("server-tab");
             serverTab.setClosable(false);
             tabs.getTabs().add(0, serverTab);
@@ -58,7 +66,7 @@ final class SideBySide {
             serverTab.setContent(null);
             tabs.getTabs().remove(serverTab);
             serverTab = null;
-            split.getItems().add(0, server);
+            split.getItems().add(0, serverHolder);
             split.setDividerPositions(stacked ? 0.46 : 0.5);
             if (serverInFront) {
                 tabs.getSelectionModel().select(firstClient.get());
@@ -71,6 +79,52 @@ final class SideBySide {
         return Math.max(server.minWidth(-1), tabsWidth(null));
     }
 
+    /** The height the window has for the panes (below the menu, above the status line); set before each layout. */
+    private double room = Double.MAX_VALUE;
+
+    void room(double height) {
+        room = height;
+    }
+
+    /**
+     * A pane that scrolls up and down only when the window cannot give it the height it needs (large type on a
+     * small screen); otherwise it is the pane at its full height, as without it, and the split panes around it
+     * (the lesson below, the divider between the panes) keep giving it that height. Never sideways: the panes
+     * become tabs first. {@code inTab}: whether the pane sits below the tabs' headers (the server only while the
+     * window is narrow).
+     */
+    javafx.scene.control.ScrollPane scrolling(Region pane, java.util.function.BooleanSupplier inTab) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(pane) {
+            @Override
+            protected double computeMinHeight(double width) {
+                double need = pane.minHeight(-1) + snappedTopInset() + snappedBottomInset();
+                double headers = inTab.getAsBoolean() ? tabHeaders() : 0;
+                return Math.min(need, Math.max(0, room - headers));
+            }
+
+            @Override
+            protected double computeMinWidth(double height) {
+                return pane.minWidth(-1) + snappedLeftInset() + snappedRightInset();
+            }
+        };
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().add("plain-scroll");
+        return scroll;
+    }
+
+    private double tabHeaders() {
+        Node headers = tabs.lookup(".tab-header-area");
+        return headers == null ? 0 : headers.getLayoutBounds().getHeight();
+    }
+
+    /** The pane in a tab or in the split, without what holds it. */
+    static Node unwrap(Node content) {
+        return content instanceof javafx.scene.control.ScrollPane scroll ? scroll.getContent() : content;
+    }
+
     /** Brings the server into view: in a narrow window, its tab to the front. */
     void showServer() {
         if (serverTab != null) {
@@ -81,7 +135,8 @@ final class SideBySide {
     /** What the tabs need: a tab pane reports no least width of its own, its widest tab's is what it needs. */
     private double tabsWidth(Node except) {
         double widest = tabs.getTabs().stream().map(Tab::getContent)
-                .filter(c -> c instanceof Region && c != except)
+                .filter(c -> c != except).map(SideBySide::unwrap)
+                .filter(c -> c instanceof Region)
                 .mapToDouble(c -> ((Region) c).minWidth(-1)).max().orElse(0);
         return Math.max(tabs.minWidth(-1), widest + tabs.snappedLeftInset() + tabs.snappedRightInset());
     }
