@@ -29,6 +29,24 @@ import javax.tools.ToolProvider;
  * compare settings.
  */
 public final class FootprintBenchmark {
+
+    /** Temporary folders and files of this run, removed when it ends, however it ends. */
+    private static final List<Path> TEMPORARY = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPORARY.forEach(root -> {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // already gone
+            }
+        })));
+    }
+
+    private static Path temporary(Path path) {
+        TEMPORARY.add(path);
+        return path;
+    }
     private static final String DISPLAY = ":96";
     private static final int FLOOD_MIB = 256;
     /** The client pane's Connect button in a 1280×800 window at the default layout. */
@@ -84,7 +102,7 @@ public final class FootprintBenchmark {
 
     private static Figures measure(List<String> command, boolean flood) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Path config = Files.createTempDirectory("sw-footprint");
+            Path config = temporary(Files.createTempDirectory("sw-footprint"));
             Files.createDirectories(config.resolve("socket-workbench"));
             Files.writeString(config.resolve("socket-workbench/settings.properties"),
                     "client.host=127.0.0.1\nclient.port=" + listener.getLocalPort() + "\n");
@@ -166,7 +184,7 @@ public final class FootprintBenchmark {
 
     /** The bare window of StartupBenchmark, compiled against target/modules and left open ({@code stay}). */
     private static List<String> bareWindow() throws IOException {
-        Path classes = Files.createTempDirectory("sw-bare");
+        Path classes = temporary(Files.createTempDirectory("sw-bare"));
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 "--module-path", "target/modules", "--add-modules", "javafx.controls", "src/bench/BareWindow.java");
         if (compiled != 0) {

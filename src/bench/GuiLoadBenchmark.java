@@ -39,6 +39,24 @@ import javafx.stage.Window;
  * It starts itself again inside Xvfb with {@code -Xmx300m} (the tightest heap goal), so a load that needs more heap fails loudly.
  */
 public final class GuiLoadBenchmark {
+
+    /** Temporary folders and files of this run, removed when it ends, however it ends. */
+    private static final List<Path> TEMPORARY = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPORARY.forEach(root -> {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // already gone
+            }
+        })));
+    }
+
+    private static Path temporary(Path path) {
+        TEMPORARY.add(path);
+        return path;
+    }
     private static final String DISPLAY = ":94";
     private static final int SEQUENTIAL = 1_000;
     private static final int CONCURRENT = 10_000;
@@ -56,7 +74,7 @@ public final class GuiLoadBenchmark {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             Thread.sleep(1000);
-            Path config = Files.createTempDirectory("sw-guibench");
+            Path config = temporary(Files.createTempDirectory("sw-guibench"));
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-Xmx300m"));
             String extra = System.getenv("GUI_BENCH_JVM"); // for example -Xlog:gc:file=gc.log, to see pauses

@@ -34,6 +34,24 @@ import javax.tools.ToolProvider;
  * <pre>java src/bench/StartupBenchmark.java [runs] [launcher ...]</pre>
  */
 public final class StartupBenchmark {
+
+    /** Temporary folders and files of this run, removed when it ends, however it ends. */
+    private static final List<Path> TEMPORARY = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPORARY.forEach(root -> {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // already gone
+            }
+        })));
+    }
+
+    private static Path temporary(Path path) {
+        TEMPORARY.add(path);
+        return path;
+    }
     private static final String DISPLAY = ":93";
 
     /** Prints "map NANOS" for each top-level window mapped, with CLOCK_MONOTONIC nanoseconds. */
@@ -97,7 +115,7 @@ public final class StartupBenchmark {
         Process watcher = null;
         try {
             Thread.sleep(1000);
-            Path script = Files.createTempFile("sw-maps", ".py");
+            Path script = temporary(Files.createTempFile("sw-maps", ".py"));
             Files.writeString(script, WATCHER);
             ProcessBuilder watch = new ProcessBuilder("python3", script.toString());
             watch.environment().put("DISPLAY", DISPLAY);
@@ -151,7 +169,7 @@ public final class StartupBenchmark {
     }
 
     private Start start(Launcher launcher) throws IOException, InterruptedException {
-        Path config = Files.createTempDirectory("sw-bench");
+        Path config = temporary(Files.createTempDirectory("sw-bench"));
         ProcessBuilder builder = new ProcessBuilder(launcher.command()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("DISPLAY", DISPLAY);
@@ -204,7 +222,7 @@ public final class StartupBenchmark {
 
     /** Compiles BareWindow.java against the JavaFX jars in target/modules; returns the command that runs it. */
     private static List<String> bareWindow() throws IOException {
-        Path classes = Files.createTempDirectory("sw-bare");
+        Path classes = temporary(Files.createTempDirectory("sw-bare"));
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 "--module-path", "target/modules", "--add-modules", "javafx.controls", "src/bench/BareWindow.java");
         if (compiled != 0) {
