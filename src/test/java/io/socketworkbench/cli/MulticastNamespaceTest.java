@@ -19,7 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the tests are skipped and say why.
  */
 class MulticastNamespaceTest {
-    private static final String SETUP = "ip link set lo up multicast on && ip route add 224.0.0.0/4 dev lo && "
+    /**
+     * Job control on ({@code set -m}): each background job is a process group of its own, so {@code kill %1} ends the
+     * Java program the {@code sw} function started, not only the subshell around it (which left servers running
+     * after the tests, two a run); and whatever a script leaves running is ended when it exits.
+     */
+    private static final String SETUP = "set -m; trap 'for job in $(jobs -p); do kill -- -$job 2>/dev/null; done' EXIT\n"
+            + "ip link set lo up multicast on && ip route add 224.0.0.0/4 dev lo && "
             + "sw() { \"$JAVA\" --module-path \"$MODULES\" -m io.socketworkbench/io.socketworkbench.app.Launcher "
             + "\"$@\"; }\n"
             + "await() { for i in $(seq 100); do grep -q \"$1\" \"$2\" 2>/dev/null && return 0; sleep 0.1; done; "
