@@ -70,6 +70,7 @@ public final class GuiLoadBenchmark {
             new GuiLoadBenchmark().run();
             return;
         }
+        int code;
         Process xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -86,10 +87,11 @@ public final class GuiLoadBenchmark {
             ProcessBuilder inside = new ProcessBuilder(command).inheritIO();
             inside.environment().put("DISPLAY", DISPLAY);
             inside.environment().put("XDG_CONFIG_HOME", config.toString());
-            System.exit(inside.start().waitFor());
+            code = inside.start().waitFor();
         } finally {
             xvfb.destroy();
         }
+        System.exit(code); // after the finally: an exit inside the try left its Xvfb running
     }
 
     // --- the app -------------------------------------------------------------------------------------------------
