@@ -95,10 +95,18 @@ public final class WorkbenchApp extends Application {
     /**
      * The window cannot be made smaller than what its panes need at the current zoom (in a narrow window the
      * server is a tab, so a single pane's width), within the screen: a Send button is never under the window's
-     * bottom edge. Checked after each layout; the numbers are cached by JavaFX until something changes.
+     * bottom edge. Checked after layouts, at most four times a second.
      */
     private void keepEverythingInReach(Stage stage, Scene scene, Rectangle2D screen) {
+        long[] checked = {0};
         scene.addPostLayoutPulseListener(() -> {
+            // Measuring walks every control: a few times a second is enough for a window's least size, where a
+            // flood lays the window out every pulse.
+            long now = System.nanoTime();
+            if (now - checked[0] < 250_000_000L) {
+                return;
+            }
+            checked[0] = now;
             double frameWidth = Math.max(0, stage.getWidth() - scene.getWidth());
             double frameHeight = Math.max(0, stage.getHeight() - scene.getHeight());
             double width = Math.min(screen.getWidth(), Math.max(MIN_WIDTH, window.leastWidth() + frameWidth));

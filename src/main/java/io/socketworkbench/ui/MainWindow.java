@@ -111,8 +111,7 @@ public final class MainWindow extends BorderPane {
         });
         clients.getTabs().add(exercisesTab);
         clients.getSelectionModel().select(0);
-        javafx.scene.Node serverHolder = sideBySide.holdServer(server);
-        split.getItems().addAll(serverHolder, clients);
+        split.getItems().addAll(sideBySide.holdServer(server), clients);
         split.setDividerPositions(0.5);
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outer.getItems().add(split);
@@ -126,7 +125,10 @@ public final class MainWindow extends BorderPane {
         HBox bar = new HBox(status);
         bar.getStyleClass().add("status-bar");
         setBottom(bar);
-        zoom.addListener((o, a, z) -> setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z.doubleValue())));
+        zoom.addListener((o, a, z) -> {
+            setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * z.doubleValue()));
+            sideBySide.recheck();
+        });
         projector.selectedProperty().addListener((o, a, on) -> projectorMode(on));
         widthProperty().addListener((o, a, w) -> {
             if (projector.isSelected()) {
@@ -140,11 +142,11 @@ public final class MainWindow extends BorderPane {
     }
 
     public ClientPane client() {
-        return (ClientPane) SideBySide.unwrap(firstClientTab().getContent());
+        return (ClientPane) firstClientTab().getContent();
     }
 
     private Tab firstClientTab() {
-        return clients.getTabs().stream().filter(tab -> SideBySide.unwrap(tab.getContent()) instanceof ClientPane)
+        return clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane)
                 .findFirst()
                 .orElseThrow();
     }
@@ -160,11 +162,7 @@ public final class MainWindow extends BorderPane {
      */
     @Override
     protected void layoutChildren() {
-        double width = getWidth() - snappedLeftInset() - snappedRightInset();
-        double bars = (getTop() == null ? 0 : getTop().prefHeight(width))
-                + (getBottom() == null || !getBottom().isManaged() ? 0 : getBottom().prefHeight(width));
-        sideBySide.room(getHeight() - snappedTopInset() - snappedBottomInset() - bars);
-        sideBySide.fit(width);
+        sideBySide.fit(getWidth() - snappedLeftInset() - snappedRightInset());
         super.layoutChildren();
     }
 
@@ -223,11 +221,11 @@ public final class MainWindow extends BorderPane {
     /** The client in the tab in front: the one Ctrl+S and Ctrl+L act on. */
     public ClientPane frontClient() {
         Tab tab = clients.getSelectionModel().getSelectedItem();
-        return tab == null || !(SideBySide.unwrap(tab.getContent()) instanceof ClientPane pane) ? client() : pane;
+        return tab == null || !(tab.getContent() instanceof ClientPane pane) ? client() : pane;
     }
 
     private int clientTabs() {
-        return (int) clients.getTabs().stream().filter(tab -> SideBySide.unwrap(tab.getContent()) instanceof ClientPane)
+        return (int) clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane)
                 .count();
     }
 
@@ -266,7 +264,7 @@ public final class MainWindow extends BorderPane {
         // The mirror calls a lone client c, as the tutorial does; with several tabs, c1, c2, … by tab number.
         ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n, lesson,
                 () -> clientTabs() > 1 ? "c" + n : "c");
-        Tab tab = new Tab(t("client.title") + " " + n, sideBySide.scrolling(pane, () -> true));
+        Tab tab = new Tab(t("client.title") + " " + n, pane);
         tab.setClosable(n > 1);
         pane.projector(projector.isSelected());
         tab.setOnClosed(e -> pane.close());
@@ -511,7 +509,7 @@ public final class MainWindow extends BorderPane {
         // Each pane knows its own chrome: the window tells them, it does not reach into them.
         server.projector(on);
         clients.getTabs().forEach(tab -> {
-            if (SideBySide.unwrap(tab.getContent()) instanceof ClientPane pane) {
+            if (tab.getContent() instanceof ClientPane pane) {
                 pane.projector(on);
             }
         });
