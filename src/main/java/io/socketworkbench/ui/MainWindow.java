@@ -88,7 +88,7 @@ public final class MainWindow extends BorderPane {
         lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(engine, bridge, lesson);
         split = new SplitPane();
-        sideBySide = new SideBySide(split, clients, this::firstClientTab);
+        sideBySide = new SideBySide(split, clients, server, this::firstClientTab);
         addClient();
         // The relay and the exercises are built when first shown: a window that never uses them does not pay for
         // them in its first frame.
@@ -111,7 +111,7 @@ public final class MainWindow extends BorderPane {
         });
         clients.getTabs().add(exercisesTab);
         clients.getSelectionModel().select(0);
-        split.getItems().addAll(sideBySide.holdServer(server), clients);
+        split.getItems().addAll(server, clients);
         split.setDividerPositions(0.5);
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outer.getItems().add(split);
@@ -170,11 +170,6 @@ public final class MainWindow extends BorderPane {
     public double leastWidth() {
         return projector.isSelected() ? minWidth(-1)
                 : sideBySide.leastWidth() + snappedLeftInset() + snappedRightInset();
-    }
-
-    /** Brings the server pane into view: in a narrow window, its tab to the front. */
-    public void showServer() {
-        sideBySide.showServer();
     }
 
     public SplitPane split() {

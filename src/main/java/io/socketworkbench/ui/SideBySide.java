@@ -23,21 +23,16 @@ final class SideBySide {
     private final SplitPane split;
     private final TabPane tabs;
     /** The server pane, moved between the split and its tab. */
-    private Region server;
+    private final Region server;
     private final Supplier<Tab> firstClient;
     /** The server's tab while the window is too narrow; null while the panes are side by side. */
     private Tab serverTab;
 
-    SideBySide(SplitPane split, TabPane tabs, Supplier<Tab> firstClient) {
+    SideBySide(SplitPane split, TabPane tabs, Region server, Supplier<Tab> firstClient) {
         this.split = split;
         this.tabs = tabs;
+        this.server = server;
         this.firstClient = firstClient;
-    }
-
-    /** Takes the server pane and returns it, for the split. */
-    Region holdServer(Region pane) {
-        server = pane;
-        return pane;
     }
 
     boolean narrow() {
@@ -92,13 +87,6 @@ final class SideBySide {
     /** The least room the panes need: one pane's, as they become tabs when both do not fit. */
     double leastWidth() {
         return Math.max(server.minWidth(-1), tabsWidth(null));
-    }
-
-    /** Brings the server into view: in a narrow window, its tab to the front. */
-    void showServer() {
-        if (serverTab != null) {
-            tabs.getSelectionModel().select(serverTab);
-        }
     }
 
     /** What the tabs need: a tab pane reports no least width of its own, its widest tab's is what it needs. */
