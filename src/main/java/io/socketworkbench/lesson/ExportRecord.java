@@ -6,15 +6,19 @@ import io.socketworkbench.engine.Multicast;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import java.net.SocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the panes did, kept so that "Export as Python" can write scripts that do it again: how each side was set
- * up, and the steps of one conversation per side (the server's first connection, the client's latest). Addresses
- * stay addresses here; Python is written only when a script or the mirror is rendered. Bounded per side: past
- * {@link #MAX_STEPS} steps or {@link #MAX_BYTES} of sent bytes, recording stops and counts what it left out. A new
- * server or client starts its side afresh.
+ * What the panes did, kept so that "Export as Python" can write scripts that do it again: how the server was set
+ * up and each conversation it had (one a client it accepted, in accept order), and each client socket with its own
+ * setup and conversation (every tab, every connect, in the order they were opened). Addresses stay addresses here;
+ * Python is written only when a script or the mirror is rendered. Bounded: {@link #MAX_CONVERSATIONS} a side, past
+ * {@link #MAX_STEPS} steps or {@link #MAX_BYTES} of sent bytes a conversation, recording stops and counts
+ * what it left out. A new server starts the server's side afresh.
  */
 public final class ExportRecord {
 
@@ -80,32 +84,72 @@ public final class ExportRecord {
 
     static final int MAX_STEPS = 200;
     static final int MAX_BYTES = 1 << 20;
+    /** Conversations kept a side: the first clients a server served, the first client sockets opened. */
+    static final int MAX_CONVERSATIONS = 16;
 
-    private ServerSetup server;
-    private ClientSetup client;
-    private final List<Step> serverSteps = new ArrayList<>();
-    private final List<Step> clientSteps = new ArrayList<>();
-    private long serverConnection = -1;
-    private final Record serverRecord = new Record();
-    private final Record clientRecord = new Record();
+    /**
+     * One connection's steps, seen from one side (for a UDP socket, every datagram it sent or received). A client's
+     * conversation has its own setup: tabs may connect to different places (the server, the relay).
+     */
+    public static final class Conversation {
+        private final ClientSetup setup;
+        private final List<Step> steps = new ArrayList<>();
+        private int bytes;
+        private int omittedSteps;
+        private long omittedBytes;
 
-    /** One side's bounds: bytes kept, and what was left out once they were reached. */
-    private static final class Record {
-        int bytes;
-        int omittedSteps;
-        long omittedBytes;
+        private Conversation(ClientSetup setup) {
+            this.setup = setup;
+        }
 
-        void reset() {
-            bytes = 0;
-            omittedSteps = 0;
-            omittedBytes = 0;
+        /** The client's setup; null for a conversation of the server's. */
+        public ClientSetup setup() {
+            return setup;
+        }
+
+        public List<Step> steps() {
+            return List.copyOf(steps);
+        }
+
+        public Omitted omitted() {
+            return new Omitted(omittedSteps, omittedBytes);
+        }
+
+        /** Same steps with the same bytes: a server that served two clients alike needs one way of serving. */
+        boolean sameSteps(Conversation other) {
+            if (steps.size() != other.steps.size()) {
+                return false;
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                Step a = steps.get(i);
+                Step b = other.steps.get(i);
+                if (a.action() != b.action() || a.length() != b.length() || !Arrays.equals(a.data(), b.data())
+                        || !Objects.equals(a.peer(), b.peer())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    /** What one side's record left out: steps and the bytes they carried (both 0 when it is whole). */
+    private ServerSetup server;
+    /** The server's conversations by connection id, in the order it accepted them (UDP: one, under -1). */
+    private final Map<Long, Conversation> served = new LinkedHashMap<>();
+    /** The client sockets' conversations by engine id, in the order they were opened. */
+    private final Map<Long, Conversation> clients = new LinkedHashMap<>();
+    private Conversation latestClient;
+    private long nextAnonymousClient = -2;
+    private int moreServed;
+    private int moreClients;
+
+    /** What a record left out: steps and the bytes they carried (both 0 when it is whole). */
     public record Omitted(int steps, long bytes) {
         public boolean any() {
             return steps > 0;
+        }
+
+        Omitted plus(Omitted other) {
+            return new Omitted(steps + other.steps, bytes + other.bytes);
         }
     }
 
@@ -113,34 +157,55 @@ public final class ExportRecord {
         return server;
     }
 
+    /** The latest client's setup. */
     public ClientSetup client() {
-        return client;
+        return latestClient == null ? null : latestClient.setup();
     }
 
+    /** The server's conversations, in the order it accepted its clients; at most {@link #MAX_CONVERSATIONS}. */
+    public List<Conversation> served() {
+        return List.copyOf(served.values());
+    }
+
+    /** Every client socket's conversation, in the order they were opened; at most {@link #MAX_CONVERSATIONS}. */
+    public List<Conversation> clients() {
+        return List.copyOf(clients.values());
+    }
+
+    /** Clients past {@link #MAX_CONVERSATIONS}: served (server) or opened (client) and not kept. */
+    public int moreServed() {
+        return moreServed;
+    }
+
+    public int moreClients() {
+        return moreClients;
+    }
+
+    /** The steps of the server's first conversation. */
     public List<Step> serverSteps() {
-        return List.copyOf(serverSteps);
+        return served.isEmpty() ? List.of() : served.values().iterator().next().steps();
     }
 
+    /** The steps of the latest client's conversation. */
     public List<Step> clientSteps() {
-        return List.copyOf(clientSteps);
+        return latestClient == null ? List.of() : latestClient.steps();
     }
 
-    /** What the server's record left out, so its script stops early and says so. */
+    /** What the server's first conversation left out, so its script stops early and says so. */
     public Omitted serverOmitted() {
-        return new Omitted(serverRecord.omittedSteps, serverRecord.omittedBytes);
+        return served.isEmpty() ? new Omitted(0, 0) : served.values().iterator().next().omitted();
     }
 
-    /** What the client's record left out. */
+    /** What the latest client's conversation left out. */
     public Omitted clientOmitted() {
-        return new Omitted(clientRecord.omittedSteps, clientRecord.omittedBytes);
+        return latestClient == null ? new Omitted(0, 0) : latestClient.omitted();
     }
 
     /** A new server: its side of the record starts again. */
     void server(ServerSetup setup) {
         server = setup;
-        serverSteps.clear();
-        serverConnection = -1;
-        serverRecord.reset();
+        served.clear();
+        moreServed = 0;
     }
 
     /** Where the server really listens, once it does; the steps so far stay. */
@@ -149,37 +214,76 @@ public final class ExportRecord {
                 server.greeting(), server.multicast());
     }
 
-    /** A new client: its side of the record starts again. */
-    void client(ClientSetup setup) {
-        client = setup;
-        clientSteps.clear();
-        clientRecord.reset();
+    /** The server accepted {@code connection}: its conversation comes next, in accept order. */
+    void accepted(long connection) {
+        conversationOf(connection);
     }
 
-    /** The server's conversation follows its first connection only (for UDP, every datagram: pass -1). */
-    boolean follows(long connection) {
-        if (serverConnection == -1 && connection != -1) {
-            serverConnection = connection;
+    /**
+     * A new client socket, {@code id} in the engine (-1 when there is none yet): its conversation starts, after those
+     * of the clients before it (a client opened again starts afresh).
+     */
+    void client(ClientSetup setup, long id) {
+        long key = id == -1 ? nextAnonymousClient-- : id;
+        clients.remove(key);
+        if (clients.size() >= MAX_CONVERSATIONS) {
+            moreClients++;
+            latestClient = new Conversation(setup);
+            return;
         }
-        return connection == serverConnection;
+        latestClient = new Conversation(setup);
+        clients.put(key, latestClient);
     }
 
+    /**
+     * The latest client's connect failed. Alone, its script does the same (and raises as the session did); beside
+     * others it is left out, so that it does not stop the scripts of the clients that worked.
+     */
+    void clientFailed() {
+        if (clients.size() > 1 && clients.values().remove(latestClient)) {
+            Conversation[] left = clients.values().toArray(new Conversation[0]);
+            latestClient = left[left.length - 1];
+        }
+    }
+
+    private Conversation conversationOf(long connection) {
+        Conversation conversation = served.get(connection);
+        if (conversation == null && server != null) {
+            if (served.size() >= MAX_CONVERSATIONS) {
+                moreServed++;
+                served.put(connection, null);
+                return null;
+            }
+            conversation = new Conversation(null);
+            served.put(connection, conversation);
+        }
+        return conversation;
+    }
+
+    /** A step of the server's conversation on {@code connection} (-1: the UDP server's datagrams). */
     void serverStep(long connection, Step step) {
-        if (server != null && follows(connection)) {
-            record(serverSteps, serverRecord, step);
+        Conversation conversation = conversationOf(connection);
+        if (conversation != null) {
+            record(conversation, step);
         }
     }
 
-    void clientStep(Step step) {
-        if (client != null) {
-            record(clientSteps, clientRecord, step);
+    /** A step of client socket {@code id}'s conversation (-1: the latest client's, as for its datagrams). */
+    void clientStep(long id, Step step) {
+        Conversation conversation = clients.get(id);
+        if (conversation == null) {
+            conversation = latestClient;
+        }
+        if (conversation != null) {
+            record(conversation, step);
         }
     }
 
-    private static void record(List<Step> steps, Record bounds, Step step) {
-        if (bounds.omittedSteps > 0) {
-            bounds.omittedSteps++;
-            bounds.omittedBytes += step.data().length;
+    private static void record(Conversation conversation, Step step) {
+        List<Step> steps = conversation.steps;
+        if (conversation.omittedSteps > 0) {
+            conversation.omittedSteps++;
+            conversation.omittedBytes += step.data().length;
             return;
         }
         if (step.action() == Step.Action.RECEIVE && !steps.isEmpty()) {
@@ -189,12 +293,12 @@ public final class ExportRecord {
                 return;
             }
         }
-        if (steps.size() >= MAX_STEPS || bounds.bytes + step.data().length > MAX_BYTES) {
-            bounds.omittedSteps = 1;
-            bounds.omittedBytes = step.data().length;
+        if (steps.size() >= MAX_STEPS || conversation.bytes + step.data().length > MAX_BYTES) {
+            conversation.omittedSteps = 1;
+            conversation.omittedBytes = step.data().length;
             return;
         }
-        bounds.bytes += step.data().length;
+        conversation.bytes += step.data().length;
         steps.add(step);
     }
 }

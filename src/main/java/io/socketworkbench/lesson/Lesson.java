@@ -219,7 +219,7 @@ public final class Lesson {
      * calls it {@code name} ({@code c}, or {@code c1}, {@code c2} when there are several client tabs).
      */
     public void clientOpening(ExportRecord.ClientSetup setup, long id, String name) {
-        session.client(setup);
+        session.client(setup, id);
         udp = setup.udp();
         clientTarget = setup.target();
         clientName = name;
@@ -286,6 +286,7 @@ public final class Lesson {
         if (error.kind() != io.socketworkbench.engine.ErrorKind.UNKNOWN_HOST) {
             diagram.refused(Address.format(clientTarget), error.pythonText());
         }
+        session.clientFailed();
         changed();
     }
 
@@ -310,6 +311,7 @@ public final class Lesson {
     public void accepted(long connection, SocketAddress remote, SocketAddress local) {
         server = TcpState.ESTABLISHED;
         done.add(LessonStep.CONNECT);
+        session.accepted(connection);
         line("con, addr = s.accept()  # " + PythonSource.address(remote));
         diagram.accepted(connection, remote, local);
         changed();
@@ -434,7 +436,7 @@ public final class Lesson {
         if (side == Side.SERVER) {
             session.serverStep(connection, step);
         } else {
-            session.clientStep(step);
+            session.clientStep(connection, step);
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * "Export as Python": a runnable {@code server.py} and {@code client.py} that do what the session did, with the
- * tutorial's API. The server serves every client the way it served the first one (as the seed's server loops on
- * accept); the client repeats the latest conversation. Receives wait for as many bytes as arrived in the session,
- * because TCP may split or merge what was sent.
+ * tutorial's API. The server loops on accept as the seed's server does and serves the n-th client as the session
+ * served its n-th (later ones as the last; one way of serving when all were served alike); the client runs every
+ * client socket of the session, each with its own setup, one after the other in the order they were opened.
+ * Receives wait for as many bytes as arrived in the session, because TCP may split or merge what was sent.
  */
 public final class PythonExport {
     private PythonExport() {
@@ -27,10 +28,11 @@ public final class PythonExport {
         if (setup == null) {
             return null;
         }
+        List<ExportRecord.Conversation> ways = waysOfServing(session.served());
         boolean unix = setup.address() instanceof Address.Unix;
         boolean joins = setup.multicast().group() != null;
         List<String> out = header(SERVER_FILE, setup.options().linger() != null || joins, unix,
-                session.serverOmitted());
+                omitted(session.served()), session.moreServed());
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         String address = PythonSource.address(setup.address());
         if (unix) {
@@ -45,13 +47,26 @@ public final class PythonExport {
                 ? setup.options().withReuseAddress(true) : setup.options()));
         out.add("s.bind(" + address + ")");
         out.addAll(PythonSource.multicast("s", setup.multicast(), PythonSource.family(setup.address()).endsWith("6")));
-        List<Step> steps = session.serverSteps();
         if (setup.udp()) {
-            udpServer(out, setup, steps);
+            udpServer(out, setup, session.serverSteps());
+        } else if (ways.size() > 1 && setup.reply() != ReplyMode.ECHO) {
+            tcpServerOfSeveral(out, setup, ways);
         } else {
-            tcpServer(out, setup, steps);
+            tcpServer(out, setup, ways.isEmpty() ? List.of() : ways.get(0).steps());
         }
         return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * The server's conversations with the last ones that repeat the one before dropped: clients served alike need
+     * one way of serving (a greeting server served forty clients the same way).
+     */
+    private static List<ExportRecord.Conversation> waysOfServing(List<ExportRecord.Conversation> served) {
+        List<ExportRecord.Conversation> ways = new ArrayList<>(served);
+        while (ways.size() > 1 && ways.get(ways.size() - 1).sameSteps(ways.get(ways.size() - 2))) {
+            ways.remove(ways.size() - 1);
+        }
+        return ways;
     }
 
     private static void tcpServer(List<String> out, ExportRecord.ServerSetup setup, List<Step> steps) {
@@ -66,7 +81,15 @@ public final class PythonExport {
             out.add(in + "    if not data:   # b'': the client closed");
             out.add(in + "        break");
             out.add(in + "    con.sendall(data)");
-        } else if (!steps.isEmpty()) {
+        } else {
+            serve(out, in, setup, steps);
+        }
+        out.add(in + "con.close()");
+    }
+
+    /** One conversation of the server's, on {@code con}, as the session had it. */
+    private static void serve(List<String> out, String in, ExportRecord.ServerSetup setup, List<Step> steps) {
+        if (!steps.isEmpty()) {
             replay(out, in, "con", steps);
         } else if (setup.reply() != ReplyMode.NONE) {
             out.add(in + send("con", setup.greeting()));
@@ -76,7 +99,32 @@ public final class PythonExport {
         } else {
             printUntilClosed(out, in, "con");
         }
-        out.add(in + "con.close()");
+    }
+
+    /** A server whose clients had different conversations: the n-th client is served as the session's n-th was. */
+    private static void tcpServerOfSeveral(List<String> out, ExportRecord.ServerSetup setup,
+                                           List<ExportRecord.Conversation> ways) {
+        out.add("s.listen(" + setup.backlog() + ")");
+        out.add("");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < ways.size(); i++) {
+            String name = "serve_" + (i + 1);
+            names.add(name);
+            out.add("def " + name + "(con):");
+            out.add("    \"\"\"The session's client " + (i + 1) + ".\"\"\"");
+            serve(out, "    ", setup, ways.get(i).steps());
+            out.add("");
+        }
+        out.add("# The session served " + ways.size() + " clients, each its own way: the n-th client to connect");
+        out.add("# is served as the session's n-th was, and later ones as the last.");
+        out.add("ways = [" + String.join(", ", names) + "]");
+        out.add("served = 0");
+        out.add("while True:");
+        out.add("    con, addr = s.accept()");
+        out.add("    print(\"connected from\", addr)");
+        out.add("    ways[min(served, len(ways) - 1)](con)");
+        out.add("    served += 1");
+        out.add("    con.close()");
     }
 
     private static void udpServer(List<String> out, ExportRecord.ServerSetup setup, List<Step> steps) {
@@ -104,51 +152,88 @@ public final class PythonExport {
     }
 
     public static String client(ExportRecord session) {
-        ExportRecord.ClientSetup setup = session.client();
-        if (setup == null) {
+        List<ExportRecord.Conversation> clients = session.clients();
+        if (clients.isEmpty()) {
             return null;
         }
-        List<Step> steps = session.clientSteps();
-        List<String> out = header(CLIENT_FILE, setup.options().linger() != null, setup.lab().connectEx() && !setup.udp(),
-                session.clientOmitted());
+        boolean struct = clients.stream().anyMatch(c -> c.setup().options().linger() != null);
+        boolean os = clients.stream().anyMatch(c -> c.setup().lab().connectEx() && !c.setup().udp());
+        List<String> out = header(CLIENT_FILE, struct, os, omitted(clients), session.moreClients());
+        if (clients.size() == 1) {
+            client(out, "", clients.get(0));
+            return String.join("\n", out) + "\n";
+        }
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            String name = "client_" + (i + 1);
+            calls.add(name + "()");
+            out.add("def " + name + "():");
+            out.add("    \"\"\"The session's client socket " + (i + 1) + ".\"\"\"");
+            client(out, "    ", clients.get(i));
+            out.add("");
+        }
+        out.add("# One after the other, in the order the session opened them.");
+        out.addAll(calls);
+        return String.join("\n", out) + "\n";
+    }
+
+    /** One client socket's conversation, indented by {@code in}. */
+    private static void client(List<String> out, String in, ExportRecord.Conversation conversation) {
+        ExportRecord.ClientSetup setup = conversation.setup();
+        List<Step> steps = conversation.steps();
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         String target = PythonSource.address(setup.target());
-        out.add("c = socket.socket(" + PythonSource.family(setup.target()) + ", " + type + ")");
-        out.addAll(PythonSource.setsockopt("c", setup.options()));
-        out.addAll(PythonSource.multicast("c", setup.multicast(), PythonSource.family(setup.target()).endsWith("6")));
+        List<String> body = new ArrayList<>();
+        body.add("c = socket.socket(" + PythonSource.family(setup.target()) + ", " + type + ")");
+        body.addAll(PythonSource.setsockopt("c", setup.options()));
+        body.addAll(PythonSource.multicast("c", setup.multicast(), PythonSource.family(setup.target()).endsWith("6")));
         ExportRecord.ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
-            out.add("c.settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
+            body.add("c.settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
         }
+        body.forEach(line -> out.add(in + line));
         if (setup.udp()) {
             for (Step step : steps) {
                 if (step.action() == Step.Action.SEND) {
-                    out.add("c.sendto(" + PythonSource.bytes(step.data()) + ", " + target + ")");
+                    out.add(in + "c.sendto(" + PythonSource.bytes(step.data()) + ", " + target + ")");
                 } else if (step.action() == Step.Action.RECEIVE) {
-                    out.add("data, addr = c.recvfrom(65535)");
-                    out.add("print(data, \"from\", addr)");
+                    out.add(in + "data, addr = c.recvfrom(65535)");
+                    out.add(in + "print(data, \"from\", addr)");
                 }
             }
         } else {
             if (lab.connectEx()) {
-                out.add("err = c.connect_ex(" + target + ")   # 0, or an error code instead of an exception");
-                out.add("if err:");
-                out.add("    raise SystemExit(\"connect_ex returned %d: %s\" % (err, os.strerror(err)))");
+                out.add(in + "err = c.connect_ex(" + target + ")   # 0, or an error code instead of an exception");
+                out.add(in + "if err:");
+                out.add(in + "    raise SystemExit(\"connect_ex returned %d: %s\" % (err, os.strerror(err)))");
             } else {
-                out.add("c.connect(" + target + ")");
+                out.add(in + "c.connect(" + target + ")");
             }
             if (lab.nonBlocking()) {
-                out.add("# The session used c.setblocking(False); this script waits in recv instead, so it runs the same.");
+                out.add(in + "# The session used c.setblocking(False); this script waits in recv instead, so it runs "
+                        + "the same.");
             }
-            replay(out, "", "c", steps);
+            replay(out, in, "c", steps);
         }
-        out.add("c.close()");
-        return String.join("\n", out) + "\n";
+        out.add(in + "c.close()");
     }
 
-    private static List<String> header(String name, boolean struct, boolean os, ExportRecord.Omitted omitted) {
+    private static ExportRecord.Omitted omitted(List<ExportRecord.Conversation> conversations) {
+        ExportRecord.Omitted all = new ExportRecord.Omitted(0, 0);
+        for (ExportRecord.Conversation conversation : conversations) {
+            all = all.plus(conversation.omitted());
+        }
+        return all;
+    }
+
+    private static List<String> header(String name, boolean struct, boolean os, ExportRecord.Omitted omitted,
+                                       int moreClients) {
         List<String> out = new ArrayList<>();
         out.add("# " + name + ": written by Socket Workbench from your session. Run it with: python3 " + name);
+        if (moreClients > 0) {
+            out.add("# Socket Workbench keeps the first " + ExportRecord.MAX_CONVERSATIONS + " clients of a session: "
+                    + moreClients + " more are left out.");
+        }
         if (omitted.any()) {
             out.add("# The session was longer than Socket Workbench keeps (" + ExportRecord.MAX_STEPS + " steps, "
                     + ExportRecord.MAX_BYTES + " bytes sent):");
@@ -168,7 +253,7 @@ public final class PythonExport {
 
     private static void replay(List<String> out, String in, String sock, List<Step> steps) {
         boolean helper = steps.stream().anyMatch(s -> s.action() == Step.Action.RECEIVE);
-        if (helper) {
+        if (helper && !out.contains("def recv_exactly(sock, n):")) {
             // The helper goes at the top level, before the code that uses it.
             int at = out.indexOf("") + 1;
             out.addAll(at, List.of(

@@ -336,4 +336,80 @@ class PythonExportTest {
         assertThat(mine.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
         assertThat(output("server.out")).contains("b'hello'");
     }
+
+    /**
+     * A session with three clients served three ways and two client sockets: server.py serves the n-th client as
+     * the session served its n-th, and client.py runs both client sockets, one after the other.
+     */
+    @Test
+    void severalClientsAreEachExportedTheirOwnWay() throws Exception {
+        int port = freeTcpPort();
+        Lesson lesson = new Lesson();
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
+        lesson.serverListening(new ExportRecord.ServerSetup(false, Address.inet("127.0.0.1", 0), 5, null,
+                ReplyMode.NONE, null), server);
+        String[][] served = {{"one", "ONE!"}, {"two", "TWO!!"}, {"three", "THREE!!!"}};
+        for (int i = 0; i < served.length; i++) {
+            long id = 11 + i;
+            lesson.accepted(id, new InetSocketAddress("127.0.0.1", 50020 + i), server);
+        }
+        // The three conversations interleave, as three clients at once do.
+        for (int i = 0; i < served.length; i++) {
+            lesson.received(Lesson.Side.SERVER, 11 + i, served[i][0].getBytes(UTF_8), 1024);
+        }
+        for (int i = served.length - 1; i >= 0; i--) {
+            lesson.sent(Lesson.Side.SERVER, 11 + i, served[i][1].getBytes(UTF_8));
+            lesson.closed(Lesson.Side.SERVER, 11 + i, CloseReason.LOCAL, null);
+        }
+        for (int i = 0; i < 2; i++) {
+            long id = 31 + i;
+            lesson.clientOpening(new ExportRecord.ClientSetup(false, tuple(port), null, null), id, "c" + (i + 1));
+            lesson.clientConnected(id, new InetSocketAddress("127.0.0.1", 50040 + i), server);
+        }
+        lesson.clientOpening(new ExportRecord.ClientSetup(false, tuple(freeTcpPort()), null, null), 40, "c3");
+        lesson.clientFailed(io.socketworkbench.engine.SocketError.of(
+                io.socketworkbench.engine.ErrorKind.CONNECTION_REFUSED));
+        for (int i = 0; i < 2; i++) {
+            lesson.sent(Lesson.Side.CLIENT, 31 + i, served[i][0].getBytes(UTF_8));
+            lesson.received(Lesson.Side.CLIENT, 31 + i, served[i][1].getBytes(UTF_8), 1024);
+            lesson.closed(Lesson.Side.CLIENT, 31 + i, CloseReason.PEER, null);
+        }
+        ExportRecord record = lesson.exportRecord();
+        assertThat(record.served()).hasSize(3);
+        assertThat(record.clients()).as("the refused third client is left out beside two that worked").hasSize(2);
+
+        String serverScript = PythonExport.server(record);
+        assertThat(serverScript).contains("def serve_1(con):", "def serve_3(con):",
+                "ways = [serve_1, serve_2, serve_3]");
+        String clientScript = PythonExport.client(record);
+        assertThat(clientScript).contains("def client_1():", "def client_2():", "client_1()\nclient_2()")
+                .doesNotContain("def client_3");
+        assertThat(clientScript.split("def recv_exactly", -1)).as("one helper for both").hasSize(2);
+        startServer(write("server.py", serverScript), port, false);
+        assertThat(runClient(write("client.py", clientScript))).isEqualTo("b'ONE!'\nb'TWO!!'\n");
+
+        // The third client to connect is served as the session's third was.
+        EventQueue mine = new EventQueue();
+        TcpClient third = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port)), mine);
+        mine.next(SocketEvent.Connected.class);
+        third.send("three".getBytes(UTF_8));
+        assertThat(new String(mine.receive(third.id(), 8), UTF_8)).isEqualTo("THREE!!!");
+        assertThat(mine.next(SocketEvent.Closed.class).reason()).isEqualTo(CloseReason.PEER);
+        assertThat(output("server.out")).contains("b'one'", "b'two'", "b'three'");
+    }
+
+    @Test
+    void clientsServedAlikeNeedOneWayOfServing() {
+        Lesson lesson = new Lesson();
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", 40000);
+        lesson.serverListening(new ExportRecord.ServerSetup(false, Address.inet("127.0.0.1", 40000), 5, null,
+                ReplyMode.NONE, null), server);
+        for (long id = 1; id <= 3; id++) {
+            lesson.accepted(id, new InetSocketAddress("127.0.0.1", 50000 + (int) id), server);
+            lesson.sent(Lesson.Side.SERVER, id, HELLO);
+            lesson.closed(Lesson.Side.SERVER, id, CloseReason.LOCAL, null);
+        }
+        assertThat(PythonExport.server(lesson.exportRecord())).contains("con.send(b'This is socket!')")
+                .doesNotContain("def serve_");
+    }
 }
