@@ -485,44 +485,25 @@ public final class Lesson {
     }
 
     /**
-     * The relay forwards a connection: three lifelines, the client, the relay and the server, and each hop drawn
-     * as it happened (the client's connect to the relay, then the relay's to the server).
+     * The relay at {@code relay} connected its client {@code client} onward, from {@code upstream} (its own
+     * address on that connection, which the server sees as its client) to {@code server}: three lifelines, the
+     * relay's hops drawn by the relay, each once.
      */
-    public void relayForwarding(String client, String relay, String server) {
-        SequenceDiagram sequence = diagram.sequence();
-        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
-        int r = sequence.lifeline(relay, SequenceDiagram.Role.RELAY);
-        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
-        sequence.add(c, r, SequenceDiagram.Kind.CONNECT, "", 0);
-        sequence.add(r, s, SequenceDiagram.Kind.CONNECT, "", 0);
+    public void relayForwarding(String client, String relay, String upstream, String server) {
+        diagram.relayForwarding(client, relay, upstream, server);
         changed();
     }
 
-    /** A chunk passed the relay: two arrows, into the relay and on, with the same bytes. */
-    public void relayChunk(String client, String relay, String server, boolean toServer, byte[] data) {
-        SequenceDiagram sequence = diagram.sequence();
-        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
-        int r = sequence.lifeline(relay, SequenceDiagram.Role.RELAY);
-        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
-        String preview = preview(data);
-        if (toServer) {
-            sequence.add(c, r, SequenceDiagram.Kind.DATA, preview, data.length);
-            sequence.add(r, s, SequenceDiagram.Kind.DATA, preview, data.length);
-        } else {
-            sequence.add(s, r, SequenceDiagram.Kind.DATA, preview, data.length);
-            sequence.add(r, c, SequenceDiagram.Kind.DATA, preview, data.length);
-        }
+    /** A chunk passed the relay: an arrow into the relay (unless a pane's send drew it) and one on. */
+    public void relayChunk(String client, String relay, String upstream, String server, boolean toServer,
+                           byte[] data) {
+        diagram.relayChunk(client, relay, upstream, server, toServer, preview(data), data.length);
         changed();
     }
 
     /** One side's FIN, passed on by the relay: a half-close into the relay and one out of it. */
-    public void relayHalfClosed(String client, String relay, String server, boolean toServer) {
-        SequenceDiagram sequence = diagram.sequence();
-        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
-        int r = sequence.lifeline(relay, SequenceDiagram.Role.RELAY);
-        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
-        sequence.add(toServer ? c : s, r, SequenceDiagram.Kind.FIN, "", 0);
-        sequence.add(r, toServer ? s : c, SequenceDiagram.Kind.FIN, "", 0);
+    public void relayHalfClosed(String client, String relay, String upstream, String server, boolean toServer) {
+        diagram.relayHalfClosed(client, relay, upstream, server, toServer);
         changed();
     }
 

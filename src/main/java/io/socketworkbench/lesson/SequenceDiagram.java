@@ -105,6 +105,35 @@ public final class SequenceDiagram {
         byAddress.putIfAbsent(address, index);
     }
 
+    /**
+     * Lifeline {@code from} turns out to be {@code into} seen from elsewhere (a relay's connection onward, met by the
+     * server before the relay said it was its own): its arrows and addresses move to {@code into} and it goes, the
+     * lines after it moving up one. Nothing is merged once the others' line is there (it must stay last).
+     * Returns false when nothing was merged.
+     */
+    public boolean merge(int from, int into) {
+        if (from == into || from >= lifelines.size() || into >= lifelines.size()
+                || lifelines.size() >= MAX_LIFELINES) {
+            return false;
+        }
+        java.util.function.IntUnaryOperator moved = moved(from, into);
+        List<Arrow> kept = new ArrayList<>(arrows);
+        arrows.clear();
+        for (Arrow arrow : kept) {
+            arrows.addLast(new Arrow(moved.applyAsInt(arrow.from()), moved.applyAsInt(arrow.to()), arrow.kind(),
+                    arrow.preview(), arrow.bytes(), arrow.count()));
+        }
+        lifelines.remove(from);
+        byAddress.replaceAll((address, index) -> moved.applyAsInt(index));
+        return true;
+    }
+
+    /** Where each lifeline's index goes when {@code from} merges into {@code into}. */
+    static java.util.function.IntUnaryOperator moved(int from, int into) {
+        int target = into > from ? into - 1 : into;
+        return index -> index == from ? target : index > from ? index - 1 : index;
+    }
+
     /** Whether an address already has its own lifeline (or shares the others' line). */
     public boolean knows(String address) {
         return byAddress.containsKey(address);

@@ -17,14 +17,18 @@ final class SequenceRecorder {
     /** Connections remembered; a flood of clients beyond this is drawn on the others' line. */
     private static final int MAX_CONNECTIONS = 4096;
 
-    /** Both ends of one connection, as lifelines: ours and the other side's. */
-    private record Ends(int local, int remote) {}
+    /** Both ends of one connection, as lifelines (ours and the other side's) and as addresses. */
+    private record Ends(int local, int remote, String localAddress, String remoteAddress) {
+        Ends moved(java.util.function.IntUnaryOperator moved) {
+            return new Ends(moved.applyAsInt(local), moved.applyAsInt(remote), localAddress, remoteAddress);
+        }
+    }
 
     private final SequenceDiagram sequence = new SequenceDiagram();
     private final Map<Long, Ends> connections = new HashMap<>();
     /** Lifelines our panes own: their sends draw their own arrows. */
     private final Set<Integer> owned = new HashSet<>();
-    /** Connects and closes already drawn, by kind and lifelines. */
+    /** Connects and closes already drawn, by kind and the addresses of both ends (one connection, one way). */
     private final Set<String> drawn = new HashSet<>();
     private int serverLine = -1;
     private int clientLine = -1;
@@ -86,15 +90,19 @@ final class SequenceRecorder {
     void clientConnected(long connection, SocketAddress local, SocketAddress remote) {
         clientAt(local);
         int server = peer(remote);
-        remember(connection, new Ends(clientLine, server));
-        once(clientLine, server, SequenceDiagram.Kind.CONNECT, "");
+        String from = Address.format(local);
+        String to = Address.format(remote);
+        remember(connection, new Ends(clientLine, server, from, to));
+        once(clientLine, server, from, to, SequenceDiagram.Kind.CONNECT, "");
     }
 
     void accepted(long connection, SocketAddress remote, SocketAddress local) {
         int client = peer(remote);
         int server = sequence.lifeline(Address.format(local), SequenceDiagram.Role.SERVER);
-        remember(connection, new Ends(server, client));
-        once(client, server, SequenceDiagram.Kind.CONNECT, "");
+        String from = Address.format(remote);
+        String to = Address.format(local);
+        remember(connection, new Ends(server, client, to, from));
+        once(client, server, from, to, SequenceDiagram.Kind.CONNECT, "");
     }
 
     /** A connect to {@code target} (ip:port) that failed with {@code text}: drawn as the answer coming back. */
@@ -210,20 +218,98 @@ final class SequenceRecorder {
 
     private void arrow(Ends ends, boolean inbound, SequenceDiagram.Kind kind, String text) {
         if (ends != null) {
-            once(inbound ? ends.remote() : ends.local(), inbound ? ends.local() : ends.remote(), kind, text);
+            if (inbound) {
+                once(ends.remote(), ends.local(), ends.remoteAddress(), ends.localAddress(), kind, text);
+            } else {
+                once(ends.local(), ends.remote(), ends.localAddress(), ends.remoteAddress(), kind, text);
+            }
         }
     }
 
     /**
-     * Draws an arrow unless the same one (kind, from, to) was drawn before. Between the same two lifelines a
-     * connect or close happens once per connection; the "others" line, shared by many clients, is not deduplicated.
+     * Draws an arrow unless the same one (kind, from one address to the other) was drawn before: both ends of a
+     * connection report its connect and its FINs, in either order, and so does the relay for its hops. The "others"
+     * line, shared by many clients, is not deduplicated.
      */
-    private void once(int from, int to, SequenceDiagram.Kind kind, String text) {
-        if (shared(from) || shared(to) || drawn.add(kind + ":" + from + ">" + to)) {
+    private void once(int from, int to, String fromAddress, String toAddress, SequenceDiagram.Kind kind,
+                      String text) {
+        if (shared(from) || shared(to) || drawn.add(kind + ":" + fromAddress + ">" + toAddress)) {
             if (drawn.size() > MAX_CONNECTIONS) {
                 drawn.clear();
             }
             sequence.add(from, to, kind, text, 0);
+        }
+    }
+
+    /**
+     * The relay's lifeline: where clients reach it ({@code relay}), and the address of its connection onward
+     * ({@code upstream}, null before it is made), which the server sees as its client. The relay draws its own
+     * hops, so the panes' receives from it draw nothing.
+     */
+    private int relayLine(String relay, String upstream) {
+        int line = sequence.lifeline(relay, SequenceDiagram.Role.RELAY);
+        owned.add(line);
+        if (upstream == null) {
+            return line;
+        }
+        int seen = sequence.indexOf(upstream);
+        if (seen < 0) {
+            sequence.alias(upstream, line);
+        } else if (seen != line && !shared(seen) && sequence.merge(seen, line)) {
+            // The server met the relay's connection before the relay said it was its own.
+            java.util.function.IntUnaryOperator moved = SequenceDiagram.moved(seen, line);
+            connections.replaceAll((id, ends) -> ends.moved(moved));
+            Set<Integer> ownedBefore = Set.copyOf(owned);
+            owned.clear();
+            ownedBefore.forEach(index -> owned.add(moved.applyAsInt(index)));
+            serverLine = serverLine < 0 ? serverLine : moved.applyAsInt(serverLine);
+            clientLine = clientLine < 0 ? clientLine : moved.applyAsInt(clientLine);
+            return moved.applyAsInt(line);
+        }
+        return line;
+    }
+
+    /** The relay passes a client on: a connect into the relay and one onward, each once whoever reports it. */
+    void relayForwarding(String client, String relay, String upstream, String server) {
+        int r = relayLine(relay, upstream);
+        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
+        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
+        once(c, r, client, relay, SequenceDiagram.Kind.CONNECT, "");
+        once(r, s, upstream, server, SequenceDiagram.Kind.CONNECT, "");
+    }
+
+    /**
+     * A chunk through the relay: into it (unless a pane sent it, which drew that arrow) and on, with the same bytes.
+     */
+    void relayChunk(String client, String relay, String upstream, String server, boolean toServer, String preview,
+                    long bytes) {
+        int r = relayLine(relay, upstream);
+        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
+        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
+        int from = toServer ? c : s;
+        int to = toServer ? s : c;
+        if (!owned.contains(from)) {
+            sequence.add(from, r, SequenceDiagram.Kind.DATA, preview, bytes);
+        }
+        sequence.add(r, to, SequenceDiagram.Kind.DATA, preview, bytes);
+    }
+
+    /** One side's FIN, passed on by the relay: into it (unless a pane's shutdown drew it) and out of it. */
+    void relayHalfClosed(String client, String relay, String upstream, String server, boolean toServer) {
+        int r = relayLine(relay, upstream);
+        int c = sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
+        int s = sequence.lifeline(server, SequenceDiagram.Role.SERVER);
+        String hop = upstream == null ? relay : upstream;
+        if (toServer) {
+            if (!owned.contains(c)) {
+                once(c, r, client, relay, SequenceDiagram.Kind.FIN, "");
+            }
+            once(r, s, hop, server, SequenceDiagram.Kind.FIN, "");
+        } else {
+            if (!owned.contains(s)) {
+                once(s, r, server, hop, SequenceDiagram.Kind.FIN, "");
+            }
+            once(r, c, relay, client, SequenceDiagram.Kind.FIN, "");
         }
     }
 }

@@ -176,6 +176,11 @@ public final class ClientSession {
         lesson.clientOpening(setup, tcp.id(), lessonName.get());
     }
 
+    /** The engine's id of this pane's socket (its facts in the timeline carry it), or -1 when none is open. */
+    public long connection() {
+        return tcp != null ? tcp.id() : udp != null ? udp.id() : -1;
+    }
+
     public boolean isOpen() {
         return tcp != null || udp != null;
     }

@@ -42,7 +42,7 @@ public final class RelaySession {
     private final AtomicLong waitingBytes = new AtomicLong();
     private final AtomicLong unshownBytes = new AtomicLong();
     private final AtomicBoolean unshownNoted = new AtomicBoolean();
-    /** UI thread: each connection's two ends, named. */
+    /** UI thread: each connection's ends, named: the client, the target, the relay's own address toward it. */
     private final Map<Long, String[]> ends = new HashMap<>();
     private final AtomicLong forwarded = new AtomicLong();
     private int connections;
@@ -144,7 +144,7 @@ public final class RelaySession {
     }
 
     private String[] endsOf(long id) {
-        return ends.getOrDefault(id, new String[] {"?", "?"});
+        return ends.getOrDefault(id, new String[] {"?", "?", null});
     }
 
     /**
@@ -164,7 +164,7 @@ public final class RelaySession {
             if (event instanceof SocketEvent.Accepted accepted) {
                 accepted(accepted.connection(), Address.format(accepted.remote()));
             } else if (event instanceof SocketEvent.Connected connected && upstream) {
-                forwarding(id, Address.format(connected.remote()));
+                forwarding(id, Address.format(connected.remote()), Address.format(connected.local()));
             } else if (event instanceof SocketEvent.Failed failed && failed.operation() == Operation.CONNECT
                     && upstream && failed.error().kind() != io.socketworkbench.engine.ErrorKind.CONNECTION_ABORTED) {
                 SocketError error = failed.error();
@@ -194,18 +194,19 @@ public final class RelaySession {
 
         private void accepted(long id, String name) {
             post(() -> {
-                ends.put(id, new String[] {name, "…"});
+                ends.put(id, new String[] {name, "…", null});
                 connections++;
                 transcript.add(Message.event(t("relay.event.accepted", name)));
                 showState();
             }, 0);
         }
 
-        private void forwarding(long id, String name) {
+        private void forwarding(long id, String name, String upstream) {
             post(() -> {
                 endsOf(id)[1] = name;
+                endsOf(id)[2] = upstream;
                 transcript.add(Message.event(t("relay.event.forwarding", endsOf(id)[0], name)));
-                lesson.relayForwarding(endsOf(id)[0], listening, name);
+                lesson.relayForwarding(endsOf(id)[0], listening, upstream, name);
             }, 0);
         }
 
@@ -221,7 +222,7 @@ public final class RelaySession {
             LocalTime at = LocalTime.now();
             post(() -> {
                 String[] names = endsOf(id);
-                lesson.relayChunk(names[0], listening, names[1], toServer, data);
+                lesson.relayChunk(names[0], listening, names[2], names[1], toServer, data);
                 transcript.add(toServer
                         ? new Message(Message.Kind.RECEIVED, data, 0, at, names[0] + " \u2192 " + names[1], null,
                                 Message.Status.DONE)
@@ -233,7 +234,7 @@ public final class RelaySession {
         private void halfClosed(long id, boolean toServer) {
             post(() -> {
                 String[] names = endsOf(id);
-                lesson.relayHalfClosed(names[0], listening, names[1], toServer);
+                lesson.relayHalfClosed(names[0], listening, names[2], names[1], toServer);
                 transcript.add(Message.event(toServer ? t("relay.event.halfClosed", names[0], names[1])
                         : t("relay.event.halfClosed", names[1], names[0])));
             }, 0);
