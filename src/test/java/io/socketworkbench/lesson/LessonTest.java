@@ -90,6 +90,45 @@ class LessonTest {
         assertThat(sequence.arrows().get(3).from()).isEqualTo(1);
     }
 
+    /**
+     * The server may meet the relay's connection onward before the relay says it is its own (two panes, their
+     * events in either order; data comes only after the relay connected onward): that lifeline joins the relay's,
+     * and each hop is drawn once.
+     */
+    @Test
+    void theRelaysConnectionOnwardJoinsItsLifelineWhicheverPaneSpeaksFirst() {
+        InetSocketAddress tab = new InetSocketAddress("127.0.0.1", 50100);
+        InetSocketAddress relay = new InetSocketAddress("127.0.0.1", 37778);
+        InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", 50200);
+        lesson.serverListening(homeworkServer(), SERVER);
+        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 2, "c");
+        lesson.clientConnected(2, tab, relay);
+        lesson.accepted(3, upstream, SERVER);
+        lesson.relayForwarding("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777");
+        lesson.sent(Lesson.Side.CLIENT, 2, "hi".getBytes(UTF_8));
+        lesson.relayChunk("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777", true,
+                "hi".getBytes(UTF_8));
+        lesson.received(Lesson.Side.SERVER, 3, "hi".getBytes(UTF_8), 1024);
+        lesson.sent(Lesson.Side.SERVER, 3, "ok".getBytes(UTF_8));
+        lesson.relayChunk("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777", false,
+                "ok".getBytes(UTF_8));
+        lesson.received(Lesson.Side.CLIENT, 2, "ok".getBytes(UTF_8), 1024);
+
+        SequenceDiagram sequence = lesson.sequence();
+        assertThat(sequence.lifelines()).extracting(SequenceDiagram.Lifeline::role).containsExactly(
+                SequenceDiagram.Role.SERVER, SequenceDiagram.Role.CLIENT, SequenceDiagram.Role.RELAY);
+        int server = 0;
+        int client = 1;
+        int relayLine = 2;
+        assertThat(sequence.arrows()).extracting(a -> a.kind() + " " + a.from() + ">" + a.to()).containsExactly(
+                "CONNECT " + client + ">" + relayLine,
+                "CONNECT " + relayLine + ">" + server,
+                "DATA " + client + ">" + relayLine,
+                "DATA " + relayLine + ">" + server,
+                "DATA " + server + ">" + relayLine,
+                "DATA " + relayLine + ">" + client);
+    }
+
     @Test
     void aFloodCollapsesIntoOneRowAndManyClientsShareALifeline() {
         lesson.serverListening(homeworkServer(), SERVER);
