@@ -1,7 +1,5 @@
 package io.socketworkbench.lesson;
 
-import io.socketworkbench.codec.PythonBytes;
-import io.socketworkbench.codec.PythonText;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.SocketError;
@@ -14,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live lesson: what the user's own sockets have done so far, as the tutorial's steps, a TCP state per side,
- * the Python 3 calls that would do the same ({@code s} listens, {@code con} is the accepted socket, {@code c}
- * is the client), the sequence diagram, and the session that "Export as Python" replays. Fed by the panes on the
- * UI thread; it holds no sockets itself.
+ * The live lesson: what the user's own sockets have done so far, as the tutorial's steps and a TCP state per side,
+ * and through its parts the Python 3 calls that would do the same ({@link PythonMirror}), the sequence diagram
+ * ({@link SequenceRecorder}) and the record that "Export as Python" replays ({@link ExportRecord}). Fed by the
+ * panes on the UI thread; it holds no sockets itself.
  */
 public final class Lesson {
 
@@ -43,14 +41,8 @@ public final class Lesson {
         };
     }
 
-    /** Longest bytes literal shown in one mirror line before it is cut. */
-    static final int PREVIEW = 48;
-    /** Longest bytes literal on a diagram arrow. */
-    static final int ARROW_PREVIEW = 24;
-    private static final int MAX_LINES = 500;
-
     private final EnumSet<LessonStep> done = EnumSet.noneOf(LessonStep.class);
-    private final List<String> mirror = new ArrayList<>();
+    private final PythonMirror mirror = new PythonMirror();
     private final List<Runnable> listeners = new ArrayList<>();
     private final SequenceRecorder diagram = new SequenceRecorder();
     private final ExportRecord session = new ExportRecord();
@@ -59,16 +51,11 @@ public final class Lesson {
     private boolean udp;
     /** One datagram to many: a server joined a group, or a client sends to a group or with SO_BROADCAST. */
     private boolean group;
-    private Address clientTarget;
     private ExportRecord.ServerSetup startingServer;
-    /** The mirror's name of each client socket, by engine id: {@code c}, or {@code c1}, {@code c2} for tabs. */
-    private final Map<Long, String> clientNames = new java.util.HashMap<>();
-    private String clientName = "c";
-    private Words words = Words.ENGLISH;
 
     /** The language of the mirror's comments from now on. */
     public void words(Words value) {
-        words = value;
+        mirror.words(value);
     }
 
     public void onChange(Runnable listener) {
@@ -80,7 +67,7 @@ public final class Lesson {
     }
 
     public List<String> mirror() {
-        return List.copyOf(mirror);
+        return mirror.lines();
     }
 
     public SequenceDiagram sequence() {
@@ -117,10 +104,6 @@ public final class Lesson {
         changed();
     }
 
-    private static String type(boolean udp) {
-        return udp ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-    }
-
     /** A server is about to bind as {@code setup} says; {@link #serverListening(SocketAddress)} or
      * {@link #bindFailed} follows. */
     public void serverStarting(ExportRecord.ServerSetup setup) {
@@ -134,13 +117,10 @@ public final class Lesson {
 
     /** The server that was starting could not bind (or its host did not resolve): what Python raises there. */
     public void bindFailed(SocketError error) {
-        ExportRecord.ServerSetup setup = startingServer;
-        if (setup == null) {
-            return;
+        if (startingServer != null) {
+            mirror.bindFailed(startingServer, error);
+            changed();
         }
-        line("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + type(setup.udp()) + ")");
-        PythonSource.setsockopt("s", setup.options()).forEach(this::line);
-        raised("s.bind(" + PythonSource.address(setup.address()) + ")", error);
     }
 
     /** The server is bound (UDP) or listening (TCP, AF_UNIX) at {@code local}. */
@@ -150,12 +130,8 @@ public final class Lesson {
         session.serverBound(actual);
         udp = setup.udp();
         diagram.serverAt(local);
-        line("s = socket.socket(" + PythonSource.family(actual) + ", " + type(setup.udp()) + ")");
+        mirror.serverListening(setup, actual);
         boolean joins = setup.multicast().group() != null;
-        PythonSource.setsockopt("s", joins && setup.options().reuseAddress() == null
-                ? setup.options().withReuseAddress(true) : setup.options()).forEach(this::line);
-        line("s.bind(" + PythonSource.address(actual) + ")");
-        PythonSource.multicast("s", setup.multicast(), PythonSource.family(actual).endsWith("6")).forEach(this::line);
         group = joins;
         if (joins) {
             diagram.joined(io.socketworkbench.engine.Multicast.text(
@@ -172,7 +148,6 @@ public final class Lesson {
             done.removeAll(LessonStep.TCP);
             done.add(LessonStep.LISTEN);
             server = TcpState.LISTEN;
-            line("s.listen(" + setup.backlog() + ")");
         }
         changed();
     }
@@ -185,26 +160,19 @@ public final class Lesson {
                 ? serverSetup == null ? null : serverSetup.options()
                 : clientSetup == null ? null : clientSetup.options();
         if (spec != null) {
-            PythonSource.getsockopt(side == Side.SERVER ? "s" : clientName, spec, values).forEach(this::line);
+            mirror.optionsRead(side, spec, values);
             changed();
         }
     }
 
     /** A call that raised: the line, with the exception Python shows. */
     public void raised(String call, SocketError error) {
-        line(call + "  # " + error.pythonText());
+        mirror.raised(call, error);
         changed();
     }
 
     public void serverStopped() {
-        ExportRecord.ServerSetup setup = session.server();
-        if (setup != null && setup.multicast().group() != null) {
-            // Leaving the group: what close() does by itself, written out as the lesson on groups shows it.
-            boolean ipv6 = setup.multicast().group().contains(":");
-            line("s.setsockopt(" + (ipv6 ? "socket.IPPROTO_IPV6, socket.IPV6_LEAVE_GROUP"
-                    : "socket.IPPROTO_IP, socket.IP_DROP_MEMBERSHIP") + ", mreq)");
-        }
-        line("s.close()");
+        mirror.serverStopped(session.server());
         server = TcpState.CLOSED;
         changed();
     }
@@ -221,21 +189,11 @@ public final class Lesson {
     public void clientOpening(ExportRecord.ClientSetup setup, long id, String name) {
         session.client(setup, id);
         udp = setup.udp();
-        clientTarget = setup.target();
-        clientName = name;
-        clientNames.put(id, name);
         diagram.clientOpening();
-        String c = name;
-        line(c + " = socket.socket(" + PythonSource.family(setup.target()) + ", " + type(setup.udp()) + ")");
-        PythonSource.setsockopt(c, setup.options()).forEach(this::line);
-        PythonSource.multicast(c, setup.multicast(), PythonSource.family(setup.target()).endsWith("6"))
-                .forEach(this::line);
-        if (setup.udp() && (Boolean.TRUE.equals(setup.options().broadcast()) || io.socketworkbench.engine.Multicast.isGroup(setup.target()))) {
+        mirror.clientOpening(setup, id, name);
+        if (setup.udp() && (Boolean.TRUE.equals(setup.options().broadcast())
+                || io.socketworkbench.engine.Multicast.isGroup(setup.target()))) {
             group = true;
-        }
-        ExportRecord.ClientLab lab = setup.lab();
-        if (lab.timeout() != null) {
-            line(c + ".settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
         }
         if (!setup.udp()) {
             client = TcpState.SYN_SENT;
@@ -243,30 +201,12 @@ public final class Lesson {
         changed();
     }
 
-    private String connectCall() {
-        ExportRecord.ClientSetup setup = session.client();
-        boolean ex = setup != null && setup.lab().connectEx();
-        return clientName + "." + (ex ? "connect_ex(" : "connect(") + PythonSource.address(clientTarget) + ")";
-    }
-
-    /** Python's setblocking(False) comes after connect in a lesson, so that connect itself still waits. */
-    private void afterConnect(ExportRecord.ClientLab lab) {
-        line(lab.connectEx() ? connectCall() + "  # 0" : connectCall());
-        if (lab.nonBlocking()) {
-            line(clientName + ".setblocking(False)");
-        }
-    }
-
     public void clientConnected(long id, SocketAddress local, SocketAddress remote) {
         client = TcpState.ESTABLISHED;
         // A connect succeeds only where somebody listens, even a peer outside the app (nc, a student's server).
         done.add(LessonStep.LISTEN);
         done.add(LessonStep.CONNECT);
-        if (clientTarget == null) {
-            clientTarget = Address.of(remote);
-        }
-        ExportRecord.ClientSetup setup = session.client();
-        afterConnect(setup == null ? ExportRecord.ClientLab.DEFAULT : setup.lab());
+        mirror.clientConnected(session.client(), remote);
         diagram.clientConnected(id, local, remote);
         changed();
     }
@@ -274,32 +214,13 @@ public final class Lesson {
     /** The client's connect failed: an exception, or with connect_ex the error code it returns. */
     public void clientFailed(SocketError error) {
         client = TcpState.CLOSED;
-        ExportRecord.ClientSetup setup = session.client();
-        boolean ex = setup != null && setup.lab().connectEx() && error.kind().errno() != null
-                && error.kind().errno() > 0;
-        if (ex) {
-            line(connectCall() + "  # " + error.kind().errno() + "  " + words.get("noException", errnoName(error)));
-        } else {
-            line(connectCall() + "  # " + error.pythonText());
-        }
+        mirror.clientFailed(session.client(), error);
         // A failed lookup sent nothing: only an answer that came over the wire is drawn.
         if (error.kind() != io.socketworkbench.engine.ErrorKind.UNKNOWN_HOST) {
-            diagram.refused(Address.format(clientTarget), error.pythonText());
+            diagram.refused(Address.format(mirror.clientTarget()), error.pythonText());
         }
         session.clientFailed();
         changed();
-    }
-
-    private static String errnoName(SocketError error) {
-        return switch (error.kind()) {
-            case CONNECTION_REFUSED -> "ECONNREFUSED";
-            case CONNECT_TIMED_OUT -> "ETIMEDOUT";
-            case NETWORK_UNREACHABLE -> "ENETUNREACH";
-            case HOST_UNREACHABLE -> "EHOSTUNREACH";
-            case NO_SUCH_FILE -> "ENOENT";
-            case PERMISSION_DENIED -> "EACCES";
-            default -> error.kind().name();
-        };
     }
 
     /** The client's UDP socket is bound (by the system, on its first send). */
@@ -312,7 +233,7 @@ public final class Lesson {
         server = TcpState.ESTABLISHED;
         done.add(LessonStep.CONNECT);
         session.accepted(connection);
-        line("con, addr = s.accept()  # " + PythonSource.address(remote));
+        mirror.accepted(remote);
         diagram.accepted(connection, remote, local);
         changed();
     }
@@ -324,8 +245,8 @@ public final class Lesson {
      */
     public void sent(Side side, long connection, byte[] data) {
         done.add(LessonStep.SEND);
-        line(name(side, false, connection) + ".send(" + payload(data) + ")  # " + data.length);
-        diagram.sent(connection, preview(data), data.length);
+        mirror.sent(mirror.name(side, false, connection), data);
+        diagram.sent(connection, PythonMirror.preview(data), data.length);
         step(side, connection, new Step(Step.Action.SEND, data.clone(), data.length, null));
         changed();
     }
@@ -345,8 +266,8 @@ public final class Lesson {
         if (group) {
             done.add(LessonStep.GROUP_SENDTO);
         }
-        line(name(side, true, -1) + ".sendto(" + payload(data) + ", " + target + ")  # " + data.length);
-        diagram.datagramSent(side, label, preview(data), data.length);
+        mirror.sentDatagram(mirror.name(side, true, -1), data, target);
+        diagram.datagramSent(side, label, PythonMirror.preview(data), data.length);
         step(side, -1, new Step(Step.Action.SEND, data.clone(), data.length, to));
         changed();
     }
@@ -356,9 +277,8 @@ public final class Lesson {
         // Bytes that arrived were sent, even by a peer outside the app (nc, a student's script): step 3 happened.
         done.add(LessonStep.SEND);
         done.add(LessonStep.RECEIVE);
-        line("data = " + name(side, false, connection) + ".recv(" + bufsize + ")  # " + literal(data));
-        decoded(data);
-        diagram.received(connection, preview(data), data.length);
+        mirror.received(mirror.name(side, false, connection), data, bufsize);
+        diagram.received(connection, PythonMirror.preview(data), data.length);
         step(side, connection, new Step(Step.Action.RECEIVE, new byte[0], data.length, null));
         changed();
     }
@@ -373,24 +293,20 @@ public final class Lesson {
             done.add(LessonStep.GROUP_SENDTO);
             done.add(LessonStep.GROUP_RECVFROM);
         }
-        String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
-        line("data, addr = " + name(side, true, -1) + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
-                + PythonSource.address(from) + note);
-        decoded(data);
-        diagram.datagramReceived(side, from, preview(data), data.length + discarded);
+        mirror.receivedDatagram(mirror.name(side, true, -1), data, from, bufsize, discarded);
+        diagram.datagramReceived(side, from, PythonMirror.preview(data), data.length + discarded);
         step(side, -1, new Step(Step.Action.RECEIVE, new byte[0], data.length, from));
         changed();
     }
 
     /** A recv that raised instead of returning: BlockingIOError with nothing waiting, TimeoutError after a wait. */
     public void receiveFailed(String call, SocketError error) {
-        line(call + "  # " + error.pythonText());
-        changed();
+        raised(call, error);
     }
 
     /** shutdown(SHUT_WR): this side sends no more; the other side's recv returns b''. */
     public void halfClosed(Side side, long connection) {
-        line(name(side, false, connection) + ".shutdown(socket.SHUT_WR)");
+        mirror.halfClosed(mirror.name(side, false, connection));
         set(side, TcpState.FIN_WAIT);
         diagram.halfClosed(connection);
         step(side, connection, Step.of(Step.Action.SHUT_WR));
@@ -410,24 +326,18 @@ public final class Lesson {
     /** A connection ended, seen from {@code side}. */
     public void closed(Side side, long connection, CloseReason reason, SocketError error) {
         done.add(LessonStep.CLOSE);
-        String sock = name(side, false, connection);
         diagram.closed(connection, reason, error == null ? "" : error.pythonText());
+        mirror.closed(mirror.name(side, false, connection), reason, error);
         switch (reason) {
             case LOCAL, STALLED -> {
-                line(sock + ".close()");
                 set(side, TcpState.TIME_WAIT);
                 step(side, connection, Step.of(Step.Action.CLOSE));
             }
             case PEER -> {
-                line("data = " + sock + ".recv(1024)  # b''  " + words.get("peerClosed"));
-                line(sock + ".close()");
                 set(side, TcpState.CLOSED);
                 step(side, connection, Step.of(Step.Action.PEER_CLOSED));
             }
-            case RESET, ERROR -> {
-                line("data = " + sock + ".recv(1024)  # " + error.pythonText());
-                set(side, TcpState.CLOSED);
-            }
+            case RESET, ERROR -> set(side, TcpState.CLOSED);
         }
         changed();
     }
@@ -448,42 +358,6 @@ public final class Lesson {
         }
     }
 
-    private String name(Side side, boolean datagram, long connection) {
-        if (side == Side.CLIENT) {
-            return clientNames.getOrDefault(connection, clientName);
-        }
-        return datagram ? "s" : "con";
-    }
-
-    /**
-     * A send's argument. Text beyond ASCII is written as Python 3 makes it, {@code '你好'.encode('utf-8')}: the
-     * tutorial's note that Python 3 sends bytes (Python 2 sent str), shown where the encoding happens.
-     */
-    static String payload(byte[] data) {
-        if (data.length > 4 * PREVIEW) {
-            return literal(data);
-        }
-        return PythonText.utf8Beyond(data).filter(text -> text.length() <= PREVIEW)
-                .map(text -> PythonText.repr(text) + ".encode('utf-8')").orElseGet(() -> literal(data));
-    }
-
-    /** After a receive of text beyond ASCII, the decode that turns the bytes back into a Python 3 str. */
-    private void decoded(byte[] data) {
-        if (data.length > 4 * PREVIEW) {
-            return; // too long to be a short text (UTF-8 takes at most 4 bytes a character): no need to decode it
-        }
-        PythonText.utf8Beyond(data).filter(text -> text.length() <= PREVIEW)
-                .ifPresent(text -> line("text = data.decode('utf-8')  # " + PythonText.repr(text)));
-    }
-
-    static String literal(byte[] data) {
-        return PythonBytes.head(data, PREVIEW);
-    }
-
-    private static String preview(byte[] data) {
-        return PythonBytes.head(data, ARROW_PREVIEW);
-    }
-
     /**
      * The relay at {@code relay} connected its client {@code client} onward, from {@code upstream} (its own
      * address on that connection, which the server sees as its client) to {@code server}: three lifelines, the
@@ -497,7 +371,7 @@ public final class Lesson {
     /** A chunk passed the relay: an arrow into the relay (unless a pane's send drew it) and one on. */
     public void relayChunk(String client, String relay, String upstream, String server, boolean toServer,
                            byte[] data) {
-        diagram.relayChunk(client, relay, upstream, server, toServer, preview(data), data.length);
+        diagram.relayChunk(client, relay, upstream, server, toServer, PythonMirror.preview(data), data.length);
         changed();
     }
 
@@ -512,52 +386,9 @@ public final class Lesson {
      * (TCP keeps no message boundaries). {@code sock} is the socket's name in the mirror; null framing: nothing.
      */
     public void framing(String sock, io.socketworkbench.codec.Framing framing) {
-        if (framing == null) {
-            return;
-        }
-        line("# " + words.get("byteStream"));
-        switch (framing.kind()) {
-            case LINE, DELIMITER -> {
-                String end = PythonBytes.repr(framing.delimiter());
-                line("# " + words.get("frameDelimiter", end));
-                line("buf = b''");
-                line("while " + end + " not in buf:");
-                line("    buf += " + sock + ".recv(1024)");
-                line("message, _, buf = buf.partition(" + end + ")");
-            }
-            case LENGTH -> {
-                line("# " + words.get("frameLength", framing.lengthBytes()));
-                line("def recv_exactly(s, n):");
-                line("    data = b''");
-                line("    while len(data) < n:");
-                line("        chunk = s.recv(n - len(data))");
-                line("        if not chunk:");
-                line("            raise ConnectionError('closed in the middle of a message')");
-                line("        data += chunk");
-                line("    return data");
-                line("n = int.from_bytes(recv_exactly(" + sock + ", " + framing.lengthBytes() + "), '"
-                        + (framing.littleEndian() ? "little" : "big") + "')");
-                line("message = recv_exactly(" + sock + ", n)");
-            }
-            case IDLE -> {
-                line("# " + words.get("framePause", framing.idleMillis()));
-                line(sock + ".settimeout(" + new java.math.BigDecimal(framing.idleMillis()).movePointLeft(3)
-                        .stripTrailingZeros().toPlainString() + ")");
-                line("parts = []");
-                line("try:");
-                line("    while True:");
-                line("        parts.append(" + sock + ".recv(1024))");
-                line("except TimeoutError:");
-                line("    message = b''.join(parts)");
-            }
-        }
-        changed();
-    }
-
-    private void line(String text) {
-        mirror.add(text);
-        if (mirror.size() > MAX_LINES) {
-            mirror.subList(0, mirror.size() - MAX_LINES).clear();
+        if (framing != null) {
+            mirror.framing(sock, framing);
+            changed();
         }
     }
 
