@@ -1,9 +1,8 @@
 package io.socketworkbench.lesson;
 
-import io.socketworkbench.session.ReplyMode;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.engine.Address;
-import io.socketworkbench.engine.Multicast;
-import io.socketworkbench.engine.SocketOptionsSpec;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,57 +20,6 @@ import java.util.Objects;
  * what it left out. A new server starts the server's side afresh.
  */
 public final class ExportRecord {
-
-    /**
-     * How the server was set up: where it binds (once listening, where it really is: port 0 becomes the real
-     * port); {@code greeting} is used by the GREET replies.
-     */
-    public record ServerSetup(boolean udp, Address address, int backlog, SocketOptionsSpec options,
-                              ReplyMode reply, byte[] greeting, Multicast multicast) {
-        public ServerSetup {
-            Objects.requireNonNull(address, "address");
-            options = options == null ? SocketOptionsSpec.DEFAULTS : options;
-            reply = reply == null ? ReplyMode.NONE : reply;
-            greeting = greeting == null ? new byte[0] : greeting.clone();
-            multicast = multicast == null ? Multicast.NONE : multicast;
-        }
-
-        public ServerSetup(boolean udp, Address address, int backlog, SocketOptionsSpec options, ReplyMode reply,
-                           byte[] greeting) {
-            this(udp, address, backlog, options, reply, greeting, null);
-        }
-    }
-
-    /**
-     * The client's socket lab: {@code connectEx} uses connect_ex (an error code, no exception); {@code timeout}
-     * is settimeout's seconds (null: none); {@code nonBlocking} is setblocking(False); {@code bufsize} is what
-     * each recv asks for; {@code manualReceive} receives only when the user presses recv.
-     */
-    public record ClientLab(boolean connectEx, Double timeout, boolean nonBlocking, int bufsize,
-                            boolean manualReceive) {
-        public static final ClientLab DEFAULT = new ClientLab(false, null, false, 1024, false);
-
-        public ClientLab {
-            if (bufsize < 1) {
-                throw new IllegalArgumentException("bufsize must be at least 1");
-            }
-        }
-    }
-
-    /** How the client was set up: where it connects or sends to, as the user gave it. */
-    public record ClientSetup(boolean udp, Address target, SocketOptionsSpec options, ClientLab lab,
-                              Multicast multicast) {
-        public ClientSetup {
-            Objects.requireNonNull(target, "target");
-            options = options == null ? SocketOptionsSpec.DEFAULTS : options;
-            lab = lab == null ? ClientLab.DEFAULT : lab;
-            multicast = multicast == null ? Multicast.NONE : multicast;
-        }
-
-        public ClientSetup(boolean udp, Address target, SocketOptionsSpec options, ClientLab lab) {
-            this(udp, target, options, lab, null);
-        }
-    }
 
     /** One step of a conversation; {@code data} is what was sent, or for RECEIVE only its length matters. */
     public record Step(Action action, byte[] data, int length, SocketAddress peer) {
@@ -210,8 +158,7 @@ public final class ExportRecord {
 
     /** Where the server really listens, once it does; the steps so far stay. */
     void serverBound(Address actual) {
-        server = new ServerSetup(server.udp(), actual, server.backlog(), server.options(), server.reply(),
-                server.greeting(), server.multicast());
+        server = server.at(actual);
     }
 
     /** The server accepted {@code connection}: its conversation comes next, in accept order. */
@@ -288,8 +235,10 @@ public final class ExportRecord {
         }
         if (step.action() == Step.Action.RECEIVE && !steps.isEmpty()) {
             Step last = steps.get(steps.size() - 1);
-            if (last.action() == Step.Action.RECEIVE && Objects.equals(last.peer(), step.peer()) && step.peer() == null) {
-                steps.set(steps.size() - 1, new Step(Step.Action.RECEIVE, last.data(), last.length() + step.length(), null));
+            if (last.action() == Step.Action.RECEIVE && Objects.equals(last.peer(),
+                    step.peer()) && step.peer() == null) {
+                steps.set(steps.size() - 1, new Step(Step.Action.RECEIVE, last.data(), last.length() + step.length(),
+                        null));
                 return;
             }
         }

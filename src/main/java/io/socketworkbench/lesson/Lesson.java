@@ -1,5 +1,7 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.SocketError;
@@ -51,7 +53,7 @@ public final class Lesson {
     private boolean udp;
     /** One datagram to many: a server joined a group, or a client sends to a group or with SO_BROADCAST. */
     private boolean group;
-    private ExportRecord.ServerSetup startingServer;
+    private ServerSetup startingServer;
 
     /** The language of the mirror's comments from now on. */
     public void words(Words value) {
@@ -106,7 +108,7 @@ public final class Lesson {
 
     /** A server is about to bind as {@code setup} says; {@link #serverListening(SocketAddress)} or
      * {@link #bindFailed} follows. */
-    public void serverStarting(ExportRecord.ServerSetup setup) {
+    public void serverStarting(ServerSetup setup) {
         startingServer = setup;
     }
 
@@ -124,7 +126,7 @@ public final class Lesson {
     }
 
     /** The server is bound (UDP) or listening (TCP, AF_UNIX) at {@code local}. */
-    public void serverListening(ExportRecord.ServerSetup setup, SocketAddress local) {
+    public void serverListening(ServerSetup setup, SocketAddress local) {
         Address actual = Address.of(local);
         session.server(setup);
         session.serverBound(actual);
@@ -154,8 +156,8 @@ public final class Lesson {
 
     /** What getsockopt reads back on a socket of {@code side} once it is set up. */
     public void optionsRead(Side side, Map<String, Object> values) {
-        ExportRecord.ServerSetup serverSetup = session.server();
-        ExportRecord.ClientSetup clientSetup = session.client();
+        ServerSetup serverSetup = session.server();
+        ClientSetup clientSetup = session.client();
         var spec = side == Side.SERVER
                 ? serverSetup == null ? null : serverSetup.options()
                 : clientSetup == null ? null : clientSetup.options();
@@ -178,7 +180,7 @@ public final class Lesson {
     }
 
     /** The client is about to connect (TCP, AF_UNIX) or has a UDP socket ready to send. */
-    public void clientOpening(ExportRecord.ClientSetup setup) {
+    public void clientOpening(ClientSetup setup) {
         clientOpening(setup, -1, "c");
     }
 
@@ -186,7 +188,7 @@ public final class Lesson {
      * Client socket {@code id} (the engine's) is about to connect, or has a UDP socket ready to send; the mirror
      * calls it {@code name} ({@code c}, or {@code c1}, {@code c2} when there are several client tabs).
      */
-    public void clientOpening(ExportRecord.ClientSetup setup, long id, String name) {
+    public void clientOpening(ClientSetup setup, long id, String name) {
         session.client(setup, id);
         udp = setup.udp();
         diagram.clientOpening();

@@ -1,5 +1,8 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.lesson.ExportRecord.Step;
@@ -24,7 +27,7 @@ public final class PythonExport {
     private static final int SEND_LIMIT = 4096;
 
     public static String server(ExportRecord session) {
-        ExportRecord.ServerSetup setup = session.server();
+        ServerSetup setup = session.server();
         if (setup == null) {
             return null;
         }
@@ -69,7 +72,7 @@ public final class PythonExport {
         return ways;
     }
 
-    private static void tcpServer(List<String> out, ExportRecord.ServerSetup setup, List<Step> steps) {
+    private static void tcpServer(List<String> out, ServerSetup setup, List<Step> steps) {
         out.add("s.listen(" + setup.backlog() + ")");
         out.add("while True:");
         out.add("    con, addr = s.accept()");
@@ -88,7 +91,7 @@ public final class PythonExport {
     }
 
     /** One conversation of the server's, on {@code con}, as the session had it. */
-    private static void serve(List<String> out, String in, ExportRecord.ServerSetup setup, List<Step> steps) {
+    private static void serve(List<String> out, String in, ServerSetup setup, List<Step> steps) {
         if (!steps.isEmpty()) {
             replay(out, in, "con", steps);
         } else if (setup.reply() != ReplyMode.NONE) {
@@ -102,7 +105,7 @@ public final class PythonExport {
     }
 
     /** A server whose clients had different conversations: the n-th client is served as the session's n-th was. */
-    private static void tcpServerOfSeveral(List<String> out, ExportRecord.ServerSetup setup,
+    private static void tcpServerOfSeveral(List<String> out, ServerSetup setup,
                                            List<ExportRecord.Conversation> ways) {
         out.add("s.listen(" + setup.backlog() + ")");
         out.add("");
@@ -127,7 +130,7 @@ public final class PythonExport {
         out.add("    con.close()");
     }
 
-    private static void udpServer(List<String> out, ExportRecord.ServerSetup setup, List<Step> steps) {
+    private static void udpServer(List<String> out, ServerSetup setup, List<Step> steps) {
         out.add("while True:");
         out.add("    data, addr = s.recvfrom(65535)");
         out.add("    print(data, \"from\", addr)");
@@ -179,7 +182,7 @@ public final class PythonExport {
 
     /** One client socket's conversation, indented by {@code in}. */
     private static void client(List<String> out, String in, ExportRecord.Conversation conversation) {
-        ExportRecord.ClientSetup setup = conversation.setup();
+        ClientSetup setup = conversation.setup();
         List<Step> steps = conversation.steps();
         String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         String target = PythonSource.address(setup.target());
@@ -187,7 +190,7 @@ public final class PythonExport {
         body.add("c = socket.socket(" + PythonSource.family(setup.target()) + ", " + type + ")");
         body.addAll(PythonSource.setsockopt("c", setup.options()));
         body.addAll(PythonSource.multicast("c", setup.multicast(), PythonSource.family(setup.target()).endsWith("6")));
-        ExportRecord.ClientLab lab = setup.lab();
+        ClientLab lab = setup.lab();
         if (lab.timeout() != null) {
             body.add("c.settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
         }

@@ -1,5 +1,8 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.codec.PythonBytes;
 import io.socketworkbench.codec.PythonText;
 import io.socketworkbench.engine.Address;
@@ -59,13 +62,13 @@ final class PythonMirror {
         return udp ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
     }
 
-    void bindFailed(ExportRecord.ServerSetup setup, SocketError error) {
+    void bindFailed(ServerSetup setup, SocketError error) {
         line("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + type(setup.udp()) + ")");
         PythonSource.setsockopt("s", setup.options()).forEach(this::line);
         raised("s.bind(" + PythonSource.address(setup.address()) + ")", error);
     }
 
-    void serverListening(ExportRecord.ServerSetup setup, Address actual) {
+    void serverListening(ServerSetup setup, Address actual) {
         line("s = socket.socket(" + PythonSource.family(actual) + ", " + type(setup.udp()) + ")");
         boolean joins = setup.multicast().group() != null;
         PythonSource.setsockopt("s", joins && setup.options().reuseAddress() == null
@@ -86,7 +89,7 @@ final class PythonMirror {
         line(call + "  # " + error.pythonText());
     }
 
-    void serverStopped(ExportRecord.ServerSetup setup) {
+    void serverStopped(ServerSetup setup) {
         if (setup != null && setup.multicast().group() != null) {
             // Leaving the group: what close() does by itself, written out as the lesson on groups shows it.
             boolean ipv6 = setup.multicast().group().contains(":");
@@ -96,7 +99,7 @@ final class PythonMirror {
         line("s.close()");
     }
 
-    void clientOpening(ExportRecord.ClientSetup setup, long id, String name) {
+    void clientOpening(ClientSetup setup, long id, String name) {
         clientTarget = setup.target();
         clientName = name;
         clientNames.put(id, name);
@@ -109,17 +112,17 @@ final class PythonMirror {
         }
     }
 
-    private String connectCall(ExportRecord.ClientSetup setup) {
+    private String connectCall(ClientSetup setup) {
         boolean ex = setup != null && setup.lab().connectEx();
         return clientName + "." + (ex ? "connect_ex(" : "connect(") + PythonSource.address(clientTarget) + ")";
     }
 
     /** Python's setblocking(False) comes after connect in a lesson, so that connect itself still waits. */
-    void clientConnected(ExportRecord.ClientSetup setup, SocketAddress remote) {
+    void clientConnected(ClientSetup setup, SocketAddress remote) {
         if (clientTarget == null) {
             clientTarget = Address.of(remote);
         }
-        ExportRecord.ClientLab lab = setup == null ? ExportRecord.ClientLab.DEFAULT : setup.lab();
+        ClientLab lab = setup == null ? ClientLab.DEFAULT : setup.lab();
         line(lab.connectEx() ? connectCall(setup) + "  # 0" : connectCall(setup));
         if (lab.nonBlocking()) {
             line(clientName + ".setblocking(False)");
@@ -127,7 +130,7 @@ final class PythonMirror {
     }
 
     /** The client's connect failed: an exception, or with connect_ex the error code it returns. */
-    void clientFailed(ExportRecord.ClientSetup setup, SocketError error) {
+    void clientFailed(ClientSetup setup, SocketError error) {
         boolean ex = setup != null && setup.lab().connectEx() && error.kind().errno() != null
                 && error.kind().errno() > 0;
         if (ex) {

@@ -1,5 +1,8 @@
 package io.socketworkbench.cli;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,15 +173,13 @@ class MulticastNamespaceTest {
         java.net.InetSocketAddress group = new java.net.InetSocketAddress("239.255.0.1", 37781);
         java.net.InetSocketAddress client = new java.net.InetSocketAddress("127.0.0.1", 50002);
         java.net.InetSocketAddress server = new java.net.InetSocketAddress("127.0.0.1", 37781);
-        lesson.serverListening(new io.socketworkbench.lesson.ExportRecord.ServerSetup(true,
-                io.socketworkbench.engine.Address.inet("239.255.0.1", 37781), 1024,
-                io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS, io.socketworkbench.session.ReplyMode.ECHO, null,
-                io.socketworkbench.engine.Multicast.join("239.255.0.1", "127.0.0.1")), group);
-        lesson.clientOpening(new io.socketworkbench.lesson.ExportRecord.ClientSetup(true,
-                io.socketworkbench.engine.Address.inet("239.255.0.1", 37781),
-                io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS,
-                new io.socketworkbench.lesson.ExportRecord.ClientLab(false, 5.0, false, 1024, false),
-                new io.socketworkbench.engine.Multicast(null, "127.0.0.1", 2, null)));
+        lesson.serverListening(new ServerSetup(io.socketworkbench.engine.Address.inet("239.255.0.1", 37781), true,
+                io.socketworkbench.session.ReplyMode.ECHO, null, 1024,
+                        io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS,
+                                io.socketworkbench.engine.Multicast.join("239.255.0.1", "127.0.0.1"), null), group);
+        lesson.clientOpening(new ClientSetup(io.socketworkbench.engine.Address.inet("239.255.0.1", 37781), true,
+                io.socketworkbench.engine.SocketOptionsSpec.DEFAULTS, new ClientLab(false, 5.0, false, 1024, false),
+                        null, new io.socketworkbench.engine.Multicast(null, "127.0.0.1", 2, null)));
         lesson.clientBound(client);
         lesson.sentDatagram(io.socketworkbench.lesson.Lesson.Side.CLIENT, line,
                 io.socketworkbench.engine.Address.inet("239.255.0.1", 37781));

@@ -1,5 +1,8 @@
 package io.socketworkbench.interop;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -77,7 +80,7 @@ class OneTimelineTest {
     @Test
     void stepsDiagramAndExportAgreeWithTheTimelineAndClientPyDoesWhatTheSessionDid() throws Exception {
         engine.recordTo(timeline);
-        server.start(new ServerSession.Start(Address.inet("127.0.0.1", 0), false, ReplyMode.NONE, new byte[0], 5,
+        server.start(new ServerSetup(Address.inet("127.0.0.1", 0), false, ReplyMode.NONE, new byte[0], 5,
                 SocketOptionsSpec.DEFAULTS));
         pulses.until(() -> !timeline.conns(Fact.Type.LISTEN).isEmpty(), "the server listening");
         long listener = timeline.conns(Fact.Type.LISTEN).get(0);
@@ -187,7 +190,7 @@ class OneTimelineTest {
     /** Opens {@code tab} to {@code port}, sends the i-th message, the server answers it; the tab's connection. */
     private long converse(ClientSession tab, int port, int i) {
         int before = served().size();
-        tab.open(new ClientSession.Open(Address.inet("127.0.0.1", port), false, null, ExportRecord.ClientLab.DEFAULT,
+        tab.open(new ClientSetup(Address.inet("127.0.0.1", port), false, null, ClientLab.DEFAULT,
                 null));
         pulses.until(() -> tab.canShutdown().get() && served().size() > before, "client " + (i + 1) + " connected");
         long conn = tab.connection();

@@ -1,5 +1,8 @@
 package io.socketworkbench.interop;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,9 +163,8 @@ class PythonExportTest {
     private static Lesson homeworkAt(Address target, java.net.SocketAddress server, java.net.SocketAddress client,
                                      SocketOptionsSpec serverOptions) {
         Lesson lesson = new Lesson();
-        lesson.serverListening(new ExportRecord.ServerSetup(false, target, 5, serverOptions,
-                ReplyMode.GREET_CLOSE, HELLO), server);
-        lesson.clientOpening(new ExportRecord.ClientSetup(false, target, null, null));
+        lesson.serverListening(new ServerSetup(target, false, ReplyMode.GREET_CLOSE, HELLO, 5, serverOptions), server);
+        lesson.clientOpening(new ClientSetup(target, false, null, null));
         lesson.clientConnected(1, client, server);
         lesson.accepted(2, client, server);
         lesson.sent(Lesson.Side.SERVER, 2, HELLO);
@@ -178,7 +180,8 @@ class PythonExportTest {
         InetSocketAddress server = new InetSocketAddress("::1", port);
         Lesson lesson = homeworkAt(Address.inet("::1", port), server, new InetSocketAddress("::1", 50010));
         String serverScript = PythonExport.server(lesson.exportRecord());
-        assertThat(serverScript).contains("socket.socket(socket.AF_INET6, socket.SOCK_STREAM)", "s.bind(('::1', " + port);
+        assertThat(serverScript).contains("socket.socket(socket.AF_INET6, socket.SOCK_STREAM)",
+                "s.bind(('::1', " + port);
         startServer(write("server.py", serverScript), port, false);
         EventQueue events = new EventQueue();
         TcpClient client = engine.connect(ClientConfig.of(Address.inet("::1", port)), events);
@@ -241,11 +244,11 @@ class PythonExportTest {
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50002);
         byte[] line = "hello 你好\n".getBytes(UTF_8);
-        lesson.serverListening(new ExportRecord.ServerSetup(udp, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024,
-                SocketOptionsSpec.DEFAULTS.withReuseAddress(true), ReplyMode.ECHO, null), server);
-        lesson.clientOpening(new ExportRecord.ClientSetup(udp, tuple(port),
+        lesson.serverListening(new ServerSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 0), udp,
+                ReplyMode.ECHO, null, 1024, SocketOptionsSpec.DEFAULTS.withReuseAddress(true)), server);
+        lesson.clientOpening(new ClientSetup(tuple(port), udp,
                 SocketOptionsSpec.DEFAULTS.withTcpNoDelay(udp ? null : true).withLinger(udp ? null : 0),
-                new ExportRecord.ClientLab(false, 5.0, false, 1024, false)));
+                        new ClientLab(false, 5.0, false, 1024, false)));
         if (udp) {
             lesson.clientBound(client);
             lesson.sentDatagram(Lesson.Side.CLIENT, line, tuple(port));
@@ -317,7 +320,8 @@ class PythonExportTest {
         Lesson lesson = new Lesson();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 50003);
-        lesson.serverListening(new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 1024, null, ReplyMode.NONE, null),
+        lesson.serverListening(new ServerSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 0), false,
+                ReplyMode.NONE, null, 1024, null),
                 server);
         lesson.accepted(7, peer, server);
         lesson.received(Lesson.Side.SERVER, 7, "hello".getBytes(UTF_8), 1024);
@@ -346,8 +350,8 @@ class PythonExportTest {
         int port = freeTcpPort();
         Lesson lesson = new Lesson();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
-        lesson.serverListening(new ExportRecord.ServerSetup(false, Address.inet("127.0.0.1", 0), 5, null,
-                ReplyMode.NONE, null), server);
+        lesson.serverListening(new ServerSetup(Address.inet("127.0.0.1", 0), false, ReplyMode.NONE, null, 5, null),
+                server);
         String[][] served = {{"one", "ONE!"}, {"two", "TWO!!"}, {"three", "THREE!!!"}};
         for (int i = 0; i < served.length; i++) {
             long id = 11 + i;
@@ -363,10 +367,10 @@ class PythonExportTest {
         }
         for (int i = 0; i < 2; i++) {
             long id = 31 + i;
-            lesson.clientOpening(new ExportRecord.ClientSetup(false, tuple(port), null, null), id, "c" + (i + 1));
+            lesson.clientOpening(new ClientSetup(tuple(port), false, null, null), id, "c" + (i + 1));
             lesson.clientConnected(id, new InetSocketAddress("127.0.0.1", 50040 + i), server);
         }
-        lesson.clientOpening(new ExportRecord.ClientSetup(false, tuple(freeTcpPort()), null, null), 40, "c3");
+        lesson.clientOpening(new ClientSetup(tuple(freeTcpPort()), false, null, null), 40, "c3");
         lesson.clientFailed(io.socketworkbench.engine.SocketError.of(
                 io.socketworkbench.engine.ErrorKind.CONNECTION_REFUSED));
         for (int i = 0; i < 2; i++) {
@@ -402,8 +406,8 @@ class PythonExportTest {
     void clientsServedAlikeNeedOneWayOfServing() {
         Lesson lesson = new Lesson();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", 40000);
-        lesson.serverListening(new ExportRecord.ServerSetup(false, Address.inet("127.0.0.1", 40000), 5, null,
-                ReplyMode.NONE, null), server);
+        lesson.serverListening(new ServerSetup(Address.inet("127.0.0.1", 40000), false, ReplyMode.NONE, null, 5,
+                null), server);
         for (long id = 1; id <= 3; id++) {
             lesson.accepted(id, new InetSocketAddress("127.0.0.1", 50000 + (int) id), server);
             lesson.sent(Lesson.Side.SERVER, id, HELLO);

@@ -1,5 +1,8 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +23,8 @@ class GroupLessonTest {
     void aServerJoinedToAGroupAndAClientSendingToItMakeTheGroupsStepsCallsAndLifeline() {
         Lesson lesson = new Lesson();
         InetSocketAddress bound = new InetSocketAddress("239.255.0.1", 37781);
-        lesson.serverListening(new ExportRecord.ServerSetup(true, Address.inet("239.255.0.1", 37781), 1024,
-                SocketOptionsSpec.DEFAULTS, ReplyMode.NONE, null, Multicast.join("239.255.0.1", "127.0.0.1")), bound);
+        lesson.serverListening(new ServerSetup(Address.inet("239.255.0.1", 37781), true, ReplyMode.NONE, null, 1024,
+                SocketOptionsSpec.DEFAULTS, Multicast.join("239.255.0.1", "127.0.0.1"), null), bound);
         assertThat(lesson.group()).isTrue();
         assertThat(lesson.done()).contains(LessonStep.UDP_BIND, LessonStep.GROUP_JOIN);
         assertThat(lesson.mirror()).contains("s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
@@ -29,8 +32,8 @@ class GroupLessonTest {
                 "mreq = struct.pack('4s4s', socket.inet_aton('239.255.0.1'), socket.inet_aton('127.0.0.1'))",
                 "s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)");
 
-        lesson.clientOpening(new ExportRecord.ClientSetup(true, Address.inet("239.255.0.1", 37781),
-                SocketOptionsSpec.DEFAULTS, ExportRecord.ClientLab.DEFAULT, new Multicast(null, "127.0.0.1", 2, null)));
+        lesson.clientOpening(new ClientSetup(Address.inet("239.255.0.1", 37781), true, SocketOptionsSpec.DEFAULTS,
+                ClientLab.DEFAULT, null, new Multicast(null, "127.0.0.1", 2, null)));
         assertThat(lesson.mirror()).contains("c.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 2)",
                 "c.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton('127.0.0.1'))");
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 50002);
@@ -70,11 +73,11 @@ class GroupLessonTest {
     @Test
     void aClientBoundByItsFirstSendKeepsOneLifelineThatItsPeersSeeAsLoopback() {
         Lesson lesson = new Lesson();
-        lesson.serverListening(new ExportRecord.ServerSetup(true, Address.inet("239.255.0.1", 37781), 1024,
-                SocketOptionsSpec.DEFAULTS, ReplyMode.NONE, null, Multicast.join("239.255.0.1", null)),
+        lesson.serverListening(new ServerSetup(Address.inet("239.255.0.1", 37781), true, ReplyMode.NONE, null, 1024,
+                SocketOptionsSpec.DEFAULTS, Multicast.join("239.255.0.1", null), null),
                 new InetSocketAddress("239.255.0.1", 37781));
-        lesson.clientOpening(new ExportRecord.ClientSetup(true, Address.inet("239.255.0.1", 37781),
-                SocketOptionsSpec.DEFAULTS, ExportRecord.ClientLab.DEFAULT));
+        lesson.clientOpening(new ClientSetup(Address.inet("239.255.0.1", 37781), true, SocketOptionsSpec.DEFAULTS,
+                ClientLab.DEFAULT));
         byte[] hello = "hello".getBytes(UTF_8);
         lesson.sentDatagram(Lesson.Side.CLIENT, hello, Address.inet("239.255.0.1", 37781));
         lesson.clientBound(new InetSocketAddress("0.0.0.0", 41000));

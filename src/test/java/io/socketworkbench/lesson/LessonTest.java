@@ -1,5 +1,8 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,19 +23,19 @@ class LessonTest {
 
     private final Lesson lesson = new Lesson();
 
-    static ExportRecord.ServerSetup homeworkServer() {
-        return new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true),
-                ReplyMode.GREET_CLOSE, HELLO);
+    static ServerSetup homeworkServer() {
+        return new ServerSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 0), false, ReplyMode.GREET_CLOSE,
+                HELLO, 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(true));
     }
 
-    static ExportRecord.ClientSetup client(ExportRecord.ClientLab lab) {
-        return new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null, lab);
+    static ClientSetup client(ClientLab lab) {
+        return new ClientSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), false, null, lab);
     }
 
     /** The homework as the panes report it: server and client both ours, ids 1 (client) and 2 (accepted). */
     static void homework(Lesson lesson) {
         lesson.serverListening(homeworkServer(), SERVER);
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT));
+        lesson.clientOpening(client(ClientLab.DEFAULT));
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.accepted(2, CLIENT, SERVER);
         lesson.sent(Lesson.Side.SERVER, 2, HELLO);
@@ -45,7 +48,7 @@ class LessonTest {
     void theHomeworkLightsAllFiveStepsAndMirrorsThePythonOfTheSeed() {
         lesson.serverListening(homeworkServer(), SERVER);
         assertThat(lesson.serverState()).isEqualTo(TcpState.LISTEN);
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT));
+        lesson.clientOpening(client(ClientLab.DEFAULT));
         assertThat(lesson.clientState()).isEqualTo(TcpState.SYN_SENT);
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.accepted(2, CLIENT, SERVER);
@@ -79,7 +82,8 @@ class LessonTest {
         assertThat(sequence.lifelines()).extracting(SequenceDiagram.Lifeline::address)
                 .containsExactly("127.0.0.1:37777", "127.0.0.1:51234");
         assertThat(sequence.arrows()).extracting(SequenceDiagram.Arrow::kind).containsExactly(
-                SequenceDiagram.Kind.CONNECT, SequenceDiagram.Kind.DATA, SequenceDiagram.Kind.FIN, SequenceDiagram.Kind.FIN);
+                SequenceDiagram.Kind.CONNECT, SequenceDiagram.Kind.DATA, SequenceDiagram.Kind.FIN,
+                        SequenceDiagram.Kind.FIN);
         SequenceDiagram.Arrow data = sequence.arrows().get(1);
         assertThat(data.from()).isEqualTo(0);
         assertThat(data.to()).isEqualTo(1);
@@ -101,7 +105,7 @@ class LessonTest {
         InetSocketAddress relay = new InetSocketAddress("127.0.0.1", 37778);
         InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", 50200);
         lesson.serverListening(homeworkServer(), SERVER);
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 2, "c");
+        lesson.clientOpening(client(ClientLab.DEFAULT), 2, "c");
         lesson.clientConnected(2, tab, relay);
         lesson.accepted(3, upstream, SERVER);
         lesson.relayForwarding("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777");
@@ -207,10 +211,13 @@ class LessonTest {
     void udpHasItsOwnStepsAndKeepsTheSender() {
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", 9999);
         InetSocketAddress client = new InetSocketAddress("127.0.0.1", 40000);
-        lesson.serverListening(new ExportRecord.ServerSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 0, null, ReplyMode.NONE, null), server);
-        lesson.clientOpening(new ExportRecord.ClientSetup(true, io.socketworkbench.engine.Address.inet("127.0.0.1", 9999), null, null));
+        lesson.serverListening(new ServerSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 0), true,
+                ReplyMode.NONE, null, 0, null), server);
+        lesson.clientOpening(new ClientSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 9999), true, null,
+                null));
         lesson.clientBound(client);
-        lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8), io.socketworkbench.engine.Address.inet("127.0.0.1", 9999));
+        lesson.sentDatagram(Lesson.Side.CLIENT, "ping".getBytes(UTF_8),
+                io.socketworkbench.engine.Address.inet("127.0.0.1", 9999));
         lesson.receivedDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), client, 65535, 0);
         lesson.sentDatagram(Lesson.Side.SERVER, "ping".getBytes(UTF_8), client);
         lesson.receivedDatagram(Lesson.Side.CLIENT, "pi".getBytes(UTF_8), server, 2, 2);
@@ -228,13 +235,13 @@ class LessonTest {
 
     @Test
     void connectRaisesWhereConnectExReturnsTheCode() {
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT));
+        lesson.clientOpening(client(ClientLab.DEFAULT));
         lesson.clientFailed(SocketError.of(ErrorKind.CONNECTION_REFUSED));
         assertThat(lesson.clientState()).isEqualTo(TcpState.CLOSED);
         assertThat(lesson.mirror()).last().isEqualTo(
                 "c.connect(('127.0.0.1', 37777))  # ConnectionRefusedError: [Errno 111] Connection refused");
 
-        lesson.clientOpening(client(new ExportRecord.ClientLab(true, 5.0, true, 16, false)));
+        lesson.clientOpening(client(new ClientLab(true, 5.0, true, 16, false)));
         lesson.clientFailed(SocketError.of(ErrorKind.CONNECTION_REFUSED));
         assertThat(lesson.mirror()).contains("c.settimeout(5.0)")
                 .last().isEqualTo("c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)");
@@ -244,7 +251,8 @@ class LessonTest {
     @Test
     void optionsAreSetAndReadBackAsTheSystemHoldsThem() {
         SocketOptionsSpec spec = SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withLinger(5).withTcpNoDelay(true);
-        lesson.clientOpening(new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), spec, null));
+        lesson.clientOpening(new ClientSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), false, spec,
+                null));
         lesson.optionsRead(Lesson.Side.CLIENT, Map.of("SO_RCVBUF", 8192, "SO_LINGER", 5, "TCP_NODELAY", true,
                 "SO_KEEPALIVE", false));
         assertThat(lesson.mirror()).contains(
@@ -259,7 +267,7 @@ class LessonTest {
 
     @Test
     void halfCloseAndNonBlockingReceiveReadAsPython() {
-        lesson.clientOpening(client(new ExportRecord.ClientLab(false, null, true, 16, true)));
+        lesson.clientOpening(client(new ClientLab(false, null, true, 16, true)));
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.receiveFailed("data = c.recv(16)", SocketError.of(ErrorKind.WOULD_BLOCK));
         lesson.halfClosed(Lesson.Side.CLIENT, 1);
@@ -301,14 +309,14 @@ class LessonTest {
 
     @Test
     void aClientsRecordIsItsOwn() {
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 1, "c");
+        lesson.clientOpening(client(ClientLab.DEFAULT), 1, "c");
         lesson.clientConnected(1, CLIENT, SERVER);
         for (int i = 0; i < ExportRecord.MAX_STEPS + 1; i++) {
             lesson.sent(Lesson.Side.CLIENT, 1, "x".getBytes(UTF_8));
         }
         assertThat(lesson.exportRecord().clientOmitted().steps()).isEqualTo(1);
         assertThat(lesson.exportRecord().serverOmitted().any()).as("the server's side is whole").isFalse();
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 5, "c");
+        lesson.clientOpening(client(ClientLab.DEFAULT), 5, "c");
         assertThat(lesson.exportRecord().clientOmitted().any()).isFalse();
         assertThat(lesson.exportRecord().clientSteps()).isEmpty();
     }
@@ -316,8 +324,8 @@ class LessonTest {
     @Test
     void severalClientsAreToldApartInTheMirror() {
         InetSocketAddress second = new InetSocketAddress("127.0.0.1", 40002);
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 1, "c1");
-        lesson.clientOpening(client(ExportRecord.ClientLab.DEFAULT), 2, "c2");
+        lesson.clientOpening(client(ClientLab.DEFAULT), 1, "c1");
+        lesson.clientOpening(client(ClientLab.DEFAULT), 2, "c2");
         lesson.clientConnected(1, CLIENT, SERVER);
         lesson.clientConnected(2, second, SERVER);
         lesson.sent(Lesson.Side.CLIENT, 1, "a".getBytes(UTF_8));
@@ -331,10 +339,12 @@ class LessonTest {
 
     @Test
     void addressesAreWrittenAsPythonLiteralsWhateverWasTyped() {
-        assertThat(PythonSource.address(io.socketworkbench.engine.Address.inet("it's", 80))).isEqualTo("(\"it's\", 80)");
+        assertThat(PythonSource.address(io.socketworkbench.engine.Address.inet("it's",
+                80))).isEqualTo("(\"it's\", 80)");
         assertThat(PythonSource.address(io.socketworkbench.engine.Address.inet("::1", 80))).isEqualTo("('::1', 80)");
         assertThat(PythonSource.family(io.socketworkbench.engine.Address.inet("::", 80))).isEqualTo("socket.AF_INET6");
-        assertThat(PythonSource.family(io.socketworkbench.engine.Address.inet("localhost", 80))).isEqualTo("socket.AF_INET");
+        assertThat(PythonSource.family(io.socketworkbench.engine.Address.inet("localhost",
+                80))).isEqualTo("socket.AF_INET");
         assertThat(PythonSource.address(new InetSocketAddress("::1", 5))).isEqualTo("('::1', 5, 0, 0)");
         assertThat(PythonSource.address(io.socketworkbench.engine.Address.unix(java.nio.file.Path.of("/tmp/a\\b'c"))))
                 .isEqualTo("\"/tmp/a\\\\b'c\"");
@@ -342,7 +352,7 @@ class LessonTest {
 
     @Test
     void aFailedLookupDrawsNoArrowBecauseNothingWasSent() {
-        lesson.clientOpening(new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("nosuch.invalid", 80),
+        lesson.clientOpening(new ClientSetup(io.socketworkbench.engine.Address.inet("nosuch.invalid", 80), false,
                 null, null));
         lesson.clientFailed(SocketError.of(ErrorKind.UNKNOWN_HOST));
         assertThat(lesson.sequence().arrows()).isEmpty();

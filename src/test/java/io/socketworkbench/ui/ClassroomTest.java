@@ -1,5 +1,8 @@
 package io.socketworkbench.ui;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +11,6 @@ import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.lesson.SequenceDiagram;
-import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.fx.FxBridge;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -93,7 +95,8 @@ class ClassroomTest {
         }
     }
 
-    private int startServer(FxRobot robot, io.socketworkbench.ui.common.Protocol protocol, io.socketworkbench.session.ReplyMode mode)
+    private int startServer(FxRobot robot, io.socketworkbench.ui.common.Protocol protocol,
+            io.socketworkbench.session.ReplyMode mode)
             throws IOException {
         int port = protocol == io.socketworkbench.ui.common.Protocol.UDP ? freeUdpPort() : freePort();
         robot.interact(() -> {
@@ -302,10 +305,11 @@ class ClassroomTest {
         String longCall = "c.connect_ex(('127.0.0.1', 37777))  # 111  (errno.ECONNREFUSED, no exception)";
         robot.interact(() -> {
             Lesson lesson = window.lesson();
-            lesson.serverListening(new ExportRecord.ServerSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 0), 5, null, null, null),
+            lesson.serverListening(new ServerSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 0), false,
+                    null, null, 5, null),
                     new java.net.InetSocketAddress("127.0.0.1", 37777));
-            lesson.clientOpening(new ExportRecord.ClientSetup(false, io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), null,
-                    new ExportRecord.ClientLab(true, null, false, 1024, false)));
+            lesson.clientOpening(new ClientSetup(io.socketworkbench.engine.Address.inet("127.0.0.1", 37777), false,
+                    null, new ClientLab(true, null, false, 1024, false)));
             lesson.clientFailed(io.socketworkbench.engine.SocketError.from(new java.net.ConnectException(
                     "Connection refused")));
         });
@@ -331,7 +335,8 @@ class ClassroomTest {
             // And a call takes no more than its own lines: no blank line under a short one.
             assertThat(content).as(call).isLessThan(lines + linesHeight(cell, "x", false));
             if (call.equals(longCall)) {
-                assertThat(lines).as("the long call wraps at 1024×768").isGreaterThan(2 * linesHeight(cell, "x", false));
+                assertThat(lines).as("the long call wraps at 1024×768").isGreaterThan(2 * linesHeight(cell, "x",
+                        false));
             }
         }
     }
@@ -341,7 +346,7 @@ class ClassroomTest {
         int port = freePort();
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
-            window.client().setLab(new ExportRecord.ClientLab(true, null, false, 1024, false));
+            window.client().setLab(new ClientLab(true, null, false, 1024, false));
             window.client().open();
         });
         await(() -> mirror(robot).contains(
@@ -352,10 +357,11 @@ class ClassroomTest {
 
     @Test
     void receivingByHandShowsBlockingIoErrorThenBufsizePiecesThenTheEmptyBytes(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.session.ReplyMode.NONE);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP,
+                io.socketworkbench.session.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
-            window.client().setLab(new ExportRecord.ClientLab(false, null, true, 4, true));
+            window.client().setLab(new ClientLab(false, null, true, 4, true));
             window.client().open();
         });
         await(() -> window.server().clientCount() == 1 && window.client().isOpen());
@@ -386,10 +392,11 @@ class ClassroomTest {
 
     @Test
     void settimeoutMakesAWaitingRecvRaiseTimeoutError(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.session.ReplyMode.NONE);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP,
+                io.socketworkbench.session.ReplyMode.NONE);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
-            window.client().setLab(new ExportRecord.ClientLab(false, 0.3, false, 1024, true));
+            window.client().setLab(new ClientLab(false, 0.3, false, 1024, true));
             window.client().open();
         });
         await(() -> window.client().isOpen() && window.server().clientCount() == 1);
@@ -404,10 +411,11 @@ class ClassroomTest {
 
     @Test
     void udpKeepsDatagramBoundariesAndCutsOnesThatDoNotFit(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.UDP, io.socketworkbench.session.ReplyMode.ECHO);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.UDP,
+                io.socketworkbench.session.ReplyMode.ECHO);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.UDP, "127.0.0.1", port);
-            window.client().setLab(new ExportRecord.ClientLab(false, null, false, 4, false));
+            window.client().setLab(new ClientLab(false, null, false, 4, false));
             window.client().open();
         });
         await(() -> window.lesson().sequence().lifelines().size() == 2);
@@ -428,7 +436,8 @@ class ClassroomTest {
 
     @Test
     void halfCloseLetsTheServerSeeTheEndAndTheOptionsReadBackAsTheSystemHoldsThem(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP, io.socketworkbench.session.ReplyMode.ECHO);
+        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP,
+                io.socketworkbench.session.ReplyMode.ECHO);
         robot.interact(() -> {
             window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
             window.client().setOptions(SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withTcpNoDelay(true));

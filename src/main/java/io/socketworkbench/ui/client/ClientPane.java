@@ -1,12 +1,13 @@
 package io.socketworkbench.ui.client;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.FramingControl;
@@ -36,7 +37,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 public final class ClientPane extends VBox {
     private final ClientSession session;
     private final EndpointForm form;
-    private final ToggleButton connect = new ToggleButton(t("client.connect"), new FontIcon(MaterialDesignL.LAN_CONNECT));
+    private final ToggleButton connect = new ToggleButton(t("client.connect"),
+            new FontIcon(MaterialDesignL.LAN_CONNECT));
     private final Label state = new Label();
     private final TranscriptView transcript;
     private final InputBar inputBar;
@@ -59,7 +61,8 @@ public final class ClientPane extends VBox {
         state.setId("client-state" + suffix);
         state.getStyleClass().add("state-line");
         session.status().observe(state::setText);
-        udpRow = io.socketworkbench.ui.common.MulticastRow.client("client" + suffix, form.protocolBox().valueProperty());
+        udpRow = io.socketworkbench.ui.common.MulticastRow.client("client" + suffix,
+                form.protocolBox().valueProperty());
         Buttons.onOff(connect, "client-connect" + suffix, form.validProperty(), this::open, session::close);
         session.open().observe(this::showOpen);
         HBox formRow = new HBox(8, form, connect);
@@ -140,7 +143,7 @@ public final class ClientPane extends VBox {
         Address bind = udp && form.loopback() != null && !udpRow.broadcast() ? new Address.Inet(form.loopback(), 0)
                 : null;
         var options = udp && udpRow.broadcast() ? lab.options().withBroadcast(true) : lab.options();
-        session.open(new ClientSession.Open(address.get(), udp, options, lab.lab(), bind,
+        session.open(new ClientSetup(address.get(), udp, options, lab.lab(), bind,
                 udp ? udpRow.multicast() : null));
     }
 
@@ -176,7 +179,7 @@ public final class ClientPane extends VBox {
     }
 
     /** The socket lab, for examples and tests. */
-    public void setLab(ExportRecord.ClientLab value) {
+    public void setLab(ClientLab value) {
         lab.set(value);
     }
 

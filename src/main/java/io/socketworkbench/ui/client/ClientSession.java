@@ -1,5 +1,7 @@
 package io.socketworkbench.ui.client;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
@@ -15,7 +17,6 @@ import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Framer;
 import io.socketworkbench.ui.common.TrafficLog;
 import io.socketworkbench.ui.common.TrafficStats;
@@ -43,21 +44,6 @@ public final class ClientSession {
     /** recv results shown one by one per delivery; the rest of a flood into a small bufsize is summed up. */
     static final int MAX_PIECES = 4;
 
-    /** What a connect (or a UDP socket) needs, taken from the form when Connect is pressed. */
-    public record Open(Address target, boolean udp, SocketOptionsSpec options, ExportRecord.ClientLab lab,
-                       Address udpBind, io.socketworkbench.engine.Multicast multicast) {
-        public Open {
-            options = options == null ? SocketOptionsSpec.DEFAULTS : options;
-            lab = lab == null ? ExportRecord.ClientLab.DEFAULT : lab;
-            multicast = multicast == null ? io.socketworkbench.engine.Multicast.NONE : multicast;
-        }
-
-        public Open(Address target, boolean udp, SocketOptionsSpec options, ExportRecord.ClientLab lab,
-                    Address udpBind) {
-            this(target, udp, options, lab, udpBind, null);
-        }
-    }
-
     /** True once the lesson knows the UDP socket's address (from its bind, or after its first send). */
     private boolean boundToldLesson;
     /** Where the client connects or sends to: the address its errors are about. */
@@ -77,7 +63,7 @@ public final class ClientSession {
     private final PendingRecv pending;
     private TcpClient tcp;
     private UdpEndpoint udp;
-    private Open current;
+    private ClientSetup current;
     private String peer = "";
     private final Framer framer;
     private final TrafficStats stats;
@@ -138,12 +124,12 @@ public final class ClientSession {
         return bytesIn;
     }
 
-    private ExportRecord.ClientLab lab() {
-        return current == null ? ExportRecord.ClientLab.DEFAULT : current.lab();
+    private ClientLab lab() {
+        return current == null ? ClientLab.DEFAULT : current.lab();
     }
 
     /** Connects (TCP, AF_UNIX) or opens a UDP socket; DNS and connect happen on engine threads. */
-    public void open(Open request) {
+    public void open(ClientSetup request) {
         close();
         current = request;
         boundToldLesson = false;
@@ -151,8 +137,7 @@ public final class ClientSession {
         eof = null;
         pending.stop();
         open.set(true);
-        ExportRecord.ClientSetup setup = new ExportRecord.ClientSetup(request.udp(), request.target(), request.options(),
-                request.lab(), request.multicast());
+        ClientSetup setup = request;
         if (request.udp()) {
             udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options())
                     .withMulticast(request.multicast()),
@@ -166,7 +151,7 @@ public final class ClientSession {
         peer = Address.format(request.target());
         target = request.target();
         status.set(t("client.state.connecting", peer));
-        ExportRecord.ClientLab lab = request.lab();
+        ClientLab lab = request.lab();
         Duration limit = lab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
                 : Duration.ofMillis(Math.max(1, Math.round(lab.timeout() * 1000)));
         // settimeout bounds connect and each recv. Receiving by hand, the lab times the recv itself.

@@ -1,9 +1,9 @@
 package io.socketworkbench.ui.client;
 
+import io.socketworkbench.session.ClientLab;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.SocketOptionsSpec;
-import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Deferred;
 import io.socketworkbench.ui.common.OptionsDialog;
 import java.util.Map;
@@ -161,9 +161,9 @@ final class LabControls extends TitledPane {
         scroll.setMinHeight(on ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
-    ExportRecord.ClientLab lab() {
+    ClientLab lab() {
         Integer size = parse(bufsize.getEditor().getText());
-        return new ExportRecord.ClientLab(connectCall.getSelectionModel().getSelectedIndex() == 1, timeoutValue(),
+        return new ClientLab(connectCall.getSelectionModel().getSelectedIndex() == 1, timeoutValue(),
                 nonBlocking.isSelected(), size == null ? 1024 : size, manual.isSelected());
     }
 
@@ -180,7 +180,7 @@ final class LabControls extends TitledPane {
     }
 
     /** For the examples and tests. */
-    void set(ExportRecord.ClientLab lab) {
+    void set(ClientLab lab) {
         connectCall.getSelectionModel().select(lab.connectEx() ? 1 : 0);
         timeout.setText(lab.timeout() == null ? "" : io.socketworkbench.lesson.PythonSource.seconds(lab.timeout()));
         nonBlocking.setSelected(lab.nonBlocking());

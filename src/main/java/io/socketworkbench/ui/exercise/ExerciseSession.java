@@ -1,5 +1,7 @@
 package io.socketworkbench.ui.exercise;
 
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
@@ -7,7 +9,6 @@ import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.lesson.exercise.Check;
 import io.socketworkbench.lesson.exercise.Exercise;
 import io.socketworkbench.lesson.exercise.ExerciseRun;
@@ -219,7 +220,7 @@ public final class ExerciseSession {
         @Override
         public void listening(Address address, SocketAddress local, boolean udp) {
             post(() -> {
-                lesson.serverStarting(new ExportRecord.ServerSetup(udp, address, 50, null, ReplyMode.NONE, null));
+                lesson.serverStarting(new ServerSetup(address, udp, ReplyMode.NONE, null, 50, null));
                 lesson.serverListening(local);
             });
         }
@@ -232,7 +233,7 @@ public final class ExerciseSession {
         @Override
         public void connecting(long id, Address target, boolean udp) {
             String name = "c" + clientNumber.incrementAndGet();
-            post(() -> lesson.clientOpening(new ExportRecord.ClientSetup(udp, target, null, null), id, name));
+            post(() -> lesson.clientOpening(new ClientSetup(target, udp, null, null), id, name));
         }
 
         @Override

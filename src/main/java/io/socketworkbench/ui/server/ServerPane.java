@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.server;
 
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
@@ -281,7 +282,7 @@ public final class ServerPane extends VBox {
                         ? group.getHostAddress() : "::", inet.port());
             }
         }
-        session.start(new ServerSession.Start(at, udp, reply.mode(), greet, backlog, used, multicast,
+        session.start(new ServerSetup(at, udp, reply.mode(), greet, backlog, used, multicast,
                 udp || unix ? null : limits));
     }
 

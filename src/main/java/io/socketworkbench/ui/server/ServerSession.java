@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.server;
 
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
@@ -14,7 +15,6 @@ import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Framer;
 import io.socketworkbench.ui.common.TrafficLog;
 import io.socketworkbench.ui.common.TrafficStats;
@@ -44,26 +44,6 @@ public final class ServerSession {
     /** Sends to every client rather than one. */
     public static final long ALL = -1;
 
-    /** Everything a start needs, taken from the form when Start is pressed and fixed until Stop. */
-    public record Start(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
-                        SocketOptionsSpec options, io.socketworkbench.engine.Multicast multicast,
-                        io.socketworkbench.session.ServerLimits limits) {
-        public Start {
-            greeting = greeting == null ? new byte[0] : greeting.clone();
-            multicast = multicast == null ? io.socketworkbench.engine.Multicast.NONE : multicast;
-            limits = limits == null ? io.socketworkbench.session.ServerLimits.NONE : limits;
-        }
-
-        public Start(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
-                     SocketOptionsSpec options) {
-            this(address, udp, reply, greeting, backlog, options, null, null);
-        }
-
-        boolean greets() {
-            return reply == ReplyMode.GREET || reply == ReplyMode.GREET_CLOSE;
-        }
-    }
-
     private final SocketEngine engine;
     private final EventPort port;
     private final Lesson lesson;
@@ -77,7 +57,7 @@ public final class ServerSession {
     private final List<Runnable> onListening = new ArrayList<>();
     private TcpServer tcp;
     private UdpEndpoint udp;
-    private Start current;
+    private ServerSetup current;
     private SocketAddress lastDatagramSender;
     /** The multicast group the UDP server joined, as text, or null. */
     private String group;
@@ -222,7 +202,7 @@ public final class ServerSession {
         onListening.add(action);
     }
 
-    public void start(Start start) {
+    public void start(ServerSetup start) {
         if (running.get()) {
             stop();
         }
@@ -233,9 +213,10 @@ public final class ServerSession {
         local = "";
         running.set(true);
         status.set(t("server.state.starting"));
-        lesson.serverStarting(new ExportRecord.ServerSetup(start.udp(), start.address(), start.backlog(),
-                start.options(), start.reply() == ReplyMode.RULES ? ReplyMode.NONE : start.reply(),
-                start.greeting(), start.multicast()));
+        // Rules answer in the window only: the exported server is one that answers nothing by itself.
+        lesson.serverStarting(start.reply() == ReplyMode.RULES ? new ServerSetup(start.address(), start.udp(),
+                ReplyMode.NONE, start.greeting(), start.backlog(), start.options(), start.multicast(), start.limits())
+                : start);
         if (start.udp()) {
             udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
                     start.greets() ? start.greeting() : null).withMulticast(start.multicast()),

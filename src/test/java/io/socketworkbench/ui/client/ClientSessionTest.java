@@ -1,12 +1,13 @@
 package io.socketworkbench.ui.client;
 
+import io.socketworkbench.session.ClientLab;
+import io.socketworkbench.session.ClientSetup;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.ui.common.Message;
 import io.socketworkbench.ui.fx.Pulses;
 import java.io.OutputStream;
@@ -41,8 +42,8 @@ class ClientSessionTest {
         return session.transcript().messages().stream().filter(m -> m.kind() == kind).toList();
     }
 
-    private void connect(ClientSession session, int port, ExportRecord.ClientLab lab) {
-        session.open(new ClientSession.Open(Address.inet("127.0.0.1", port), false, null, lab, null));
+    private void connect(ClientSession session, int port, ClientLab lab) {
+        session.open(new ClientSetup(Address.inet("127.0.0.1", port), false, null, lab, null));
         pulses.until(() -> session.canShutdown().get(), "connected");
     }
 
@@ -50,7 +51,7 @@ class ClientSessionTest {
     void aSendIsPendingThenDoneAndTheServerGetsIt() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ClientSession session = session("c");
-            connect(session, server.getLocalPort(), ExportRecord.ClientLab.DEFAULT);
+            connect(session, server.getLocalPort(), ClientLab.DEFAULT);
             try (Socket peer = server.accept()) {
                 assertThat(session.send("hello".getBytes(UTF_8), null)).isNull();
                 assertThat(of(session, Message.Kind.SENT)).singleElement().extracting(Message::status)
@@ -66,7 +67,7 @@ class ClientSessionTest {
     void aSendThePeerCanNoLongerTakeIsShownRefused() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ClientSession session = session("c");
-            connect(session, server.getLocalPort(), ExportRecord.ClientLab.DEFAULT);
+            connect(session, server.getLocalPort(), ClientLab.DEFAULT);
             try (Socket peer = server.accept()) {
                 peer.setReceiveBufferSize(4096);
                 byte[] big = new byte[12 << 20];
@@ -84,7 +85,7 @@ class ClientSessionTest {
     void bytesTheHandDrivenRecvBufferDropsAreReportedNotLostInSilence() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ClientSession session = session("c");
-            connect(session, server.getLocalPort(), new ExportRecord.ClientLab(false, null, false, 1024, true));
+            connect(session, server.getLocalPort(), new ClientLab(false, null, false, 1024, true));
             int total = ReceiveBuffer.MAX_BYTES + (1 << 20);
             try (Socket peer = server.accept(); OutputStream out = peer.getOutputStream()) {
                 out.write(new byte[total]);
@@ -101,8 +102,8 @@ class ClientSessionTest {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ClientSession first = session("c1");
             ClientSession second = session("c2");
-            connect(first, server.getLocalPort(), ExportRecord.ClientLab.DEFAULT);
-            connect(second, server.getLocalPort(), ExportRecord.ClientLab.DEFAULT);
+            connect(first, server.getLocalPort(), ClientLab.DEFAULT);
+            connect(second, server.getLocalPort(), ClientLab.DEFAULT);
             assertThat(lesson.mirror()).contains("c1.connect(('127.0.0.1', " + server.getLocalPort() + "))",
                     "c2.connect(('127.0.0.1', " + server.getLocalPort() + "))");
             first.close();
@@ -116,7 +117,7 @@ class ClientSessionTest {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ClientSession session = session("c");
             session.startCapture(java.nio.file.Path.of("/dev/full"));
-            connect(session, server.getLocalPort(), ExportRecord.ClientLab.DEFAULT);
+            connect(session, server.getLocalPort(), ClientLab.DEFAULT);
             try (Socket peer = server.accept()) {
                 peer.getOutputStream().write("lost on a full disk".getBytes(UTF_8));
                 pulses.until(() -> session.bytesReceived() == 19, "the bytes received");
@@ -131,7 +132,7 @@ class ClientSessionTest {
     void theRecvCallsShownAndSummedUpAccountForEveryByteEvenThoseNotKept() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ClientSession session = session("c");
-            connect(session, server.getLocalPort(), ExportRecord.ClientLab.DEFAULT);
+            connect(session, server.getLocalPort(), ClientLab.DEFAULT);
             int total = 8 << 20;
             try (Socket peer = server.accept(); OutputStream out = peer.getOutputStream()) {
                 out.write(new byte[total]);

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.server;
 
+import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class ServerSessionTest {
 
     private int start(ReplyMode mode, String greeting) {
         session.log().observe(log::add);
-        session.start(new ServerSession.Start(Address.inet("127.0.0.1", 0), false, mode, greeting.getBytes(UTF_8),
+        session.start(new ServerSetup(Address.inet("127.0.0.1", 0), false, mode, greeting.getBytes(UTF_8),
                 5, SocketOptionsSpec.DEFAULTS));
         pulses.until(() -> session.status().get().contains("127.0.0.1:"), "listening");
         String status = session.status().get();
@@ -51,7 +52,7 @@ class ServerSessionTest {
 
     @Test
     void aDatagramFloodFasterThanTheWindowIsCountedInFullAndSaysWhatItDidNotShow() throws Exception {
-        session.start(new ServerSession.Start(Address.inet("127.0.0.1", 0), true, ReplyMode.NONE,
+        session.start(new ServerSetup(Address.inet("127.0.0.1", 0), true, ReplyMode.NONE,
                 new byte[0], 5, SocketOptionsSpec.DEFAULTS));
         pulses.until(() -> session.status().get().contains("127.0.0.1:"), "listening");
         String status = session.status().get();
@@ -192,7 +193,7 @@ class ServerSessionTest {
     void aFailedBindUnlocksTheFormAndSaysWhyInPythonsWords() throws Exception {
         try (var holder = new java.net.ServerSocket()) {
             holder.bind(new InetSocketAddress("127.0.0.1", 0));
-            session.start(new ServerSession.Start(Address.inet("127.0.0.1", holder.getLocalPort()), false,
+            session.start(new ServerSetup(Address.inet("127.0.0.1", holder.getLocalPort()), false,
                     ReplyMode.NONE, null, 5, SocketOptionsSpec.DEFAULTS.withReuseAddress(false)));
             pulses.until(() -> !session.running().get(), "the failure");
             assertThat(session.status().get()).contains("OSError: [Errno 98] Address already in use");

@@ -1,0 +1,44 @@
+package io.socketworkbench.session;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Multicast;
+import io.socketworkbench.engine.SocketOptionsSpec;
+import java.util.Objects;
+
+/**
+ * How a server is set up, as data: where it binds, TCP or UDP, how it replies (the greeting for the GREET modes),
+ * its listen backlog, its socket options, the multicast group it joins and its limits. The server pane's view model
+ * starts from one (taken from the form when Start is pressed and fixed until Stop); the lesson and "Export as
+ * Python" keep one, with the real address once it listens (port 0 becomes the port the system gave).
+ */
+public record ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
+                          SocketOptionsSpec options, Multicast multicast, ServerLimits limits) {
+    public ServerSetup {
+        Objects.requireNonNull(address, "address");
+        reply = reply == null ? ReplyMode.NONE : reply;
+        greeting = greeting == null ? new byte[0] : greeting.clone();
+        options = options == null ? SocketOptionsSpec.DEFAULTS : options;
+        multicast = multicast == null ? Multicast.NONE : multicast;
+        limits = limits == null ? ServerLimits.NONE : limits;
+    }
+
+    public ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
+                       SocketOptionsSpec options) {
+        this(address, udp, reply, greeting, backlog, options, null, null);
+    }
+
+    /** The same setup where the server really is. */
+    public ServerSetup at(Address actual) {
+        return new ServerSetup(actual, udp, reply, greeting, backlog, options, multicast, limits);
+    }
+
+    /** True when each new client is greeted (and, for GREET_CLOSE, closed after). */
+    public boolean greets() {
+        return reply == ReplyMode.GREET || reply == ReplyMode.GREET_CLOSE;
+    }
+
+    @Override
+    public byte[] greeting() {
+        return greeting.clone();
+    }
+}
