@@ -121,7 +121,8 @@ public final class MainWindow extends BorderPane {
         lessonItem.setId("lesson-panel");
         lessonItem.selectedProperty().addListener((o, a, on) -> showLesson(on));
         // A flood faster than the window can draw: reading is held (TCP makes the peer wait), and the user is told.
-        bridge.behind().observe(on -> status.setText(on ? t("status.behind") : idleStatus()));
+        bridge.behind().addListener((o, was, on) -> status.setText(on ? t("status.behind") : idleStatus()));
+        status.setText(bridge.behind().get() ? t("status.behind") : idleStatus());
         HBox bar = new HBox(status);
         bar.getStyleClass().add("status-bar");
         setBottom(bar);
@@ -283,13 +284,13 @@ public final class MainWindow extends BorderPane {
      */
     public void runHomework(int port) {
         clients.getSelectionModel().select(firstClientTab());
-        server.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
+        server.form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
         server.setReply(ReplyMode.GREET_CLOSE, "This is socket!");
         server.setBacklog(5);
         // The tutorial's listen(5) is for this start only: a later Start gets the form's own backlog back.
         server.whenListening(server::restoreBacklog);
         ClientPane client = client();
-        client.form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
+        client.form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
         server.whenListening(() -> {
             var failure = server.startFailure();
             if (failure == null) {

@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.engine.SocketEngine;
-import io.socketworkbench.ui.common.Message;
-import io.socketworkbench.ui.common.Protocol;
+import io.socketworkbench.ui.model.Message;
+import io.socketworkbench.ui.model.Protocol;
 import io.socketworkbench.ui.fx.FxBridge;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

@@ -95,10 +95,10 @@ class ClassroomTest {
         }
     }
 
-    private int startServer(FxRobot robot, io.socketworkbench.ui.common.Protocol protocol,
+    private int startServer(FxRobot robot, io.socketworkbench.ui.model.Protocol protocol,
             io.socketworkbench.session.ReplyMode mode)
             throws IOException {
-        int port = protocol == io.socketworkbench.ui.common.Protocol.UDP ? freeUdpPort() : freePort();
+        int port = protocol == io.socketworkbench.ui.model.Protocol.UDP ? freeUdpPort() : freePort();
         robot.interact(() -> {
             window.server().form().set(protocol, "127.0.0.1", port);
             window.server().setReply(mode, "hi");
@@ -345,7 +345,7 @@ class ClassroomTest {
     void connectExReturnsTheCodeWhereConnectRaises(FxRobot robot) throws Exception {
         int port = freePort();
         robot.interact(() -> {
-            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new ClientLab(true, null, false, 1024, false));
             window.client().open();
         });
@@ -357,10 +357,10 @@ class ClassroomTest {
 
     @Test
     void receivingByHandShowsBlockingIoErrorThenBufsizePiecesThenTheEmptyBytes(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP,
+        int port = startServer(robot, io.socketworkbench.ui.model.Protocol.TCP,
                 io.socketworkbench.session.ReplyMode.NONE);
         robot.interact(() -> {
-            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new ClientLab(false, null, true, 4, true));
             window.client().open();
         });
@@ -392,10 +392,10 @@ class ClassroomTest {
 
     @Test
     void settimeoutMakesAWaitingRecvRaiseTimeoutError(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP,
+        int port = startServer(robot, io.socketworkbench.ui.model.Protocol.TCP,
                 io.socketworkbench.session.ReplyMode.NONE);
         robot.interact(() -> {
-            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
             window.client().setLab(new ClientLab(false, 0.3, false, 1024, true));
             window.client().open();
         });
@@ -411,10 +411,10 @@ class ClassroomTest {
 
     @Test
     void udpKeepsDatagramBoundariesAndCutsOnesThatDoNotFit(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.UDP,
+        int port = startServer(robot, io.socketworkbench.ui.model.Protocol.UDP,
                 io.socketworkbench.session.ReplyMode.ECHO);
         robot.interact(() -> {
-            window.client().form().set(io.socketworkbench.ui.common.Protocol.UDP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.model.Protocol.UDP, "127.0.0.1", port);
             window.client().setLab(new ClientLab(false, null, false, 4, false));
             window.client().open();
         });
@@ -436,10 +436,10 @@ class ClassroomTest {
 
     @Test
     void halfCloseLetsTheServerSeeTheEndAndTheOptionsReadBackAsTheSystemHoldsThem(FxRobot robot) throws Exception {
-        int port = startServer(robot, io.socketworkbench.ui.common.Protocol.TCP,
+        int port = startServer(robot, io.socketworkbench.ui.model.Protocol.TCP,
                 io.socketworkbench.session.ReplyMode.ECHO);
         robot.interact(() -> {
-            window.client().form().set(io.socketworkbench.ui.common.Protocol.TCP, "127.0.0.1", port);
+            window.client().form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
             window.client().setOptions(SocketOptionsSpec.DEFAULTS.withBuffers(4096, null).withTcpNoDelay(true));
             window.client().open();
         });

@@ -63,13 +63,13 @@ class LocalizationConsistencyTest {
         for (String why : List.of("fields", "format", "delay")) {
             keys.add("quick.skip." + why);
         }
-        for (io.socketworkbench.ui.common.Protocol protocol : io.socketworkbench.ui.common.Protocol.values()) {
+        for (io.socketworkbench.ui.model.Protocol protocol : io.socketworkbench.ui.model.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
-        for (io.socketworkbench.ui.server.ReplyRules.Match match : io.socketworkbench.ui.server.ReplyRules.Match.values()) {
+        for (io.socketworkbench.ui.model.ReplyRules.Match match : io.socketworkbench.ui.model.ReplyRules.Match.values()) {
             keys.add("rules.match." + match.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        for (io.socketworkbench.ui.server.ReplyRules.Reply reply : io.socketworkbench.ui.server.ReplyRules.Reply.values()) {
+        for (io.socketworkbench.ui.model.ReplyRules.Reply reply : io.socketworkbench.ui.model.ReplyRules.Reply.values()) {
             keys.add("rules.reply." + reply.name().toLowerCase(Locale.ROOT));
         }
         for (io.socketworkbench.ui.common.FramingControl.Choice choice

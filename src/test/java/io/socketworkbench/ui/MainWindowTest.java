@@ -110,7 +110,7 @@ class MainWindowTest {
         // A server that closes at once leaves nothing to read the options of: that is no error for the student.
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertThat(window.client().session().transcript().messages())
-                .noneMatch(m -> m.kind() == io.socketworkbench.ui.common.Message.Kind.ERROR);
+                .noneMatch(m -> m.kind() == io.socketworkbench.ui.model.Message.Kind.ERROR);
         robot.interact(() -> window.showLesson(true));
         javafx.scene.layout.VBox steps = robot.lookup("#lesson-steps").queryAs(javafx.scene.layout.VBox.class);
         assertThat(steps.getChildren()).hasSize(5);
@@ -124,20 +124,20 @@ class MainWindowTest {
         ListView<?> list = transcript.listView();
         for (int i = 0; i < 40; i++) {
             int n = i;
-            robot.interact(() -> transcript.add(io.socketworkbench.ui.common.Message.event("line " + n)));
+            robot.interact(() -> transcript.add(io.socketworkbench.ui.model.Message.event("line " + n)));
             WaitForAsyncUtils.sleep(15, TimeUnit.MILLISECONDS);
         }
         TestWindow.await(() -> inSight(robot, list, "line 39"));
         // The user drags the scroll bar to the top to read from the start.
         dragBar(robot, list, 0);
         assertThat(transcript.following()).isFalse();
-        robot.interact(() -> transcript.add(io.socketworkbench.ui.common.Message.event("line 40")));
+        robot.interact(() -> transcript.add(io.socketworkbench.ui.model.Message.event("line 40")));
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inSight(robot, list, "line 40")).as("reading older lines, the view stays put").isFalse();
         dragBar(robot, list, 1);
         assertThat(transcript.following()).isTrue();
-        robot.interact(() -> transcript.add(io.socketworkbench.ui.common.Message.event("line 41")));
+        robot.interact(() -> transcript.add(io.socketworkbench.ui.model.Message.event("line 41")));
         TestWindow.await(() -> inSight(robot, list, "line 41"));
     }
 
@@ -147,7 +147,7 @@ class MainWindowTest {
         // What the homework does in one pulse: listening, connected, the greeting, closed, and more.
         robot.interact(() -> {
             for (int i = 0; i < 30; i++) {
-                transcript.add(io.socketworkbench.ui.common.Message.event("event " + i));
+                transcript.add(io.socketworkbench.ui.model.Message.event("event " + i));
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -222,7 +222,7 @@ class MainWindowTest {
         TestWindow.await(() -> robot.lookup(".input-problem").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && ((Label) n).getText().contains("'g' is not a hex digit (position 5)")));
         robot.clickOn("#client-send");
-        assertThat(window.client().transcript().messages()).noneMatch(m -> m.kind() == io.socketworkbench.ui.common
+        assertThat(window.client().transcript().messages()).noneMatch(m -> m.kind() == io.socketworkbench.ui.model
                 .Message.Kind.SENT);
     }
 
@@ -354,7 +354,7 @@ class MainWindowTest {
             assertThat(java.nio.file.Files.size(captured)).isEqualTo(total);
             java.nio.file.Files.delete(captured);
             assertThat(transcript.keptBytes()).isLessThanOrEqualTo(
-                    io.socketworkbench.ui.common.Transcript.MAX_KEPT_BYTES);
+                    io.socketworkbench.ui.model.Transcript.MAX_KEPT_BYTES);
             assertThat(answeredProbes).as("probes the window answered during the flood").isGreaterThan(1);
         }
     }

@@ -3,7 +3,7 @@ package io.socketworkbench.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.engine.SocketEngine;
-import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.model.Message;
 import io.socketworkbench.ui.fx.FxBridge;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -95,7 +95,7 @@ class SendingWindowTest {
         assertThat(io.socketworkbench.codec.Hex.format(receivedBytes())).isEqualTo(
                 "01 03 00 00 00 0a c5 cd 01 03 00 00 00 0a c5 cd 01 03 00 00 00 0a c5 cd");
         assertThat(window.client().transcript().messages())
-                .filteredOn(m -> m.kind() == io.socketworkbench.ui.common.Message.Kind.SENT).hasSize(3);
+                .filteredOn(m -> m.kind() == io.socketworkbench.ui.model.Message.Kind.SENT).hasSize(3);
     }
 
     @Test
@@ -173,9 +173,9 @@ class SendingWindowTest {
         connect(robot, peer());
         robot.interact(() -> {
             var list = window.client().inputBar().quick().list();
-            list.add(io.socketworkbench.ui.common.QuickList.Item.message("ping", PayloadFormat.TEXT, "P;"));
-            list.add(io.socketworkbench.ui.common.QuickList.Item.delay(20));
-            list.add(io.socketworkbench.ui.common.QuickList.Item.message("hex", PayloadFormat.HEX, "51 3b"));
+            list.add(io.socketworkbench.ui.model.QuickList.Item.message("ping", PayloadFormat.TEXT, "P;"));
+            list.add(io.socketworkbench.ui.model.QuickList.Item.delay(20));
+            list.add(io.socketworkbench.ui.model.QuickList.Item.message("hex", PayloadFormat.HEX, "51 3b"));
             window.client().inputBar().quick().setExpanded(true);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.ui.common.FramingControl;
-import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.model.Message;
 import io.socketworkbench.ui.fx.FxBridge;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -161,9 +161,9 @@ class WatchingWindowTest {
         robot.clickOn("#server-rule-pattern").write("PING");
         robot.clickOn("#server-rule-payload").write("PONG {{counter}}");
         robot.clickOn("#server-rule-add");
-        ComboBox<io.socketworkbench.ui.server.ReplyRules.Match> match = robot.lookup("#server-rule-match")
+        ComboBox<io.socketworkbench.ui.model.ReplyRules.Match> match = robot.lookup("#server-rule-match")
                 .queryComboBox();
-        robot.interact(() -> match.setValue(io.socketworkbench.ui.server.ReplyRules.Match.REGEX));
+        robot.interact(() -> match.setValue(io.socketworkbench.ui.model.ReplyRules.Match.REGEX));
         robot.interact(() -> robot.lookup("#server-rule-pattern").queryAs(TextField.class).setText("("));
         robot.clickOn("#server-rule-add");
         assertThat(robot.lookup("#server-rule-problem").queryAs(javafx.scene.control.Label.class).isVisible())
@@ -200,11 +200,11 @@ class WatchingWindowTest {
         TestWindow.await(() -> window.server().session().transcript().messages().stream()
                 .anyMatch(m -> m.kind() == Message.Kind.EVENT && m.text().contains("closed the connection")));
         robot.interact(() -> window.server().logButton().stop());
-        assertThat(java.nio.file.Files.readAllBytes(io.socketworkbench.ui.common.TrafficLog.rawFile(file)))
+        assertThat(java.nio.file.Files.readAllBytes(io.socketworkbench.ui.model.TrafficLog.rawFile(file)))
                 .as("every byte, byte-exact").isEqualTo(flood);
         // The readable log (four bytes of text a random byte) rotated past 10 MiB: read the old ones first.
         List<String> lines = new java.util.ArrayList<>();
-        for (int i = io.socketworkbench.ui.common.TrafficLog.KEEP; i >= 1; i--) {
+        for (int i = io.socketworkbench.ui.model.TrafficLog.KEEP; i >= 1; i--) {
             java.nio.file.Path old = file.resolveSibling(file.getFileName() + "." + i);
             if (java.nio.file.Files.exists(old)) {
                 lines.addAll(java.nio.file.Files.readAllLines(old));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.ui.client.ClientPane;
-import io.socketworkbench.ui.common.Message;
+import io.socketworkbench.ui.model.Message;
 import io.socketworkbench.ui.fx.FxBridge;
 import java.net.Socket;
 import javafx.scene.control.ComboBox;
@@ -100,8 +100,8 @@ class WhatHappenedTest {
         assertThat(window.client().form().hostText()).isEqualTo("::1");
         robot.interact(() -> window.client().form().portField().setText("4242"));
         assertThat(window.client().session().form().port().get()).isEqualTo("4242");
-        robot.interact(() -> window.server().form().set(io.socketworkbench.ui.common.Protocol.UDP, "0.0.0.0", 9));
-        assertThat(window.server().session().form().protocol().get()).isEqualTo(io.socketworkbench.ui.common.Protocol.UDP);
+        robot.interact(() -> window.server().form().set(io.socketworkbench.ui.model.Protocol.UDP, "0.0.0.0", 9));
+        assertThat(window.server().session().form().protocol().get()).isEqualTo(io.socketworkbench.ui.model.Protocol.UDP);
         assertThat(window.server().session().form().host().get()).isEqualTo("0.0.0.0");
     }
 

@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.client;
+import io.socketworkbench.ui.model.ClientSession;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

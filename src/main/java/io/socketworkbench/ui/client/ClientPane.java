@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.client;
+import io.socketworkbench.ui.model.ClientSession;
 
 import io.socketworkbench.session.ClientLab;
 import io.socketworkbench.session.ClientSetup;
@@ -138,7 +139,7 @@ public final class ClientPane extends VBox {
             return;
         }
         form.remember(form.hostText());
-        boolean udp = form.protocol() == io.socketworkbench.ui.common.Protocol.UDP;
+        boolean udp = form.protocol() == io.socketworkbench.ui.model.Protocol.UDP;
         // On loopback a UDP client binds where replies come back to, so the diagram and the server agree.
         Address bind = udp && form.loopback() != null && !udpRow.broadcast() ? new Address.Inet(form.loopback(), 0)
                 : null;
@@ -155,7 +156,7 @@ public final class ClientPane extends VBox {
         connect.setSelected(open);
         connect.setText(t(open ? "client.disconnect" : "client.connect"));
         connect.setGraphic(new FontIcon(open ? MaterialDesignL.LAN_DISCONNECT : MaterialDesignL.LAN_CONNECT));
-        form.lock(open && form.protocol() != io.socketworkbench.ui.common.Protocol.UDP);
+        form.lock(open && form.protocol() != io.socketworkbench.ui.model.Protocol.UDP);
         udpRow.lock(open);
     }
 

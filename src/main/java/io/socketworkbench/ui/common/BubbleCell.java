@@ -1,4 +1,6 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.Message;
+import io.socketworkbench.ui.model.TranscriptSearch;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

@@ -1,4 +1,6 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.Protocol;
+import io.socketworkbench.ui.model.EndpointDraft;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

@@ -1,4 +1,11 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.Sizes;
+import io.socketworkbench.ui.model.Message;
+import io.socketworkbench.ui.model.History;
+import io.socketworkbench.ui.model.QuickList;
+import io.socketworkbench.ui.model.FileTarget;
+import io.socketworkbench.ui.model.Repeater;
+import io.socketworkbench.ui.model.FileSender;
 
 import io.socketworkbench.session.Outgoing;
 import static io.socketworkbench.ui.i18n.I18n.t;

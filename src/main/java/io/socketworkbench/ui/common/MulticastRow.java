@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.Protocol;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

@@ -1,4 +1,6 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.SequenceRunner;
+import io.socketworkbench.ui.model.QuickList;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

@@ -2,6 +2,8 @@ package io.socketworkbench.ui.common;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
+import io.socketworkbench.ui.model.QuickList;
+
 import io.socketworkbench.ui.i18n.I18n;
 import java.io.IOException;
 import java.nio.file.Files;

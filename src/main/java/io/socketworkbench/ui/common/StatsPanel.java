@@ -1,4 +1,6 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.Sizes;
+import io.socketworkbench.ui.model.TrafficStats;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

@@ -1,4 +1,7 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.Message;
+import io.socketworkbench.ui.model.TranscriptSearch;
+import io.socketworkbench.ui.model.Transcript;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.exercise;
+import io.socketworkbench.ui.model.ExerciseSession;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

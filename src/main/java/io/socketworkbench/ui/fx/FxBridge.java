@@ -98,7 +98,8 @@ public final class FxBridge implements EventPort {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong waitingTotal = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final io.socketworkbench.ui.model.Value<Boolean> behind = new io.socketworkbench.ui.model.Value<>(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper behind =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private volatile ReadHold readHold;
 
     /**
@@ -111,8 +112,8 @@ public final class FxBridge implements EventPort {
     }
 
     /** True while some connection's reading is held because the window is behind. FX thread. */
-    public io.socketworkbench.ui.model.Value<Boolean> behind() {
-        return behind;
+    public javafx.beans.property.ReadOnlyBooleanProperty behind() {
+        return behind.getReadOnlyProperty();
     }
 
     /** Bytes waiting for the window, for tests and the status bar. */

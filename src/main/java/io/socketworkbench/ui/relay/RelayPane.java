@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.relay;
+import io.socketworkbench.ui.model.RelaySession;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

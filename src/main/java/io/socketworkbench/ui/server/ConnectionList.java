@@ -1,4 +1,6 @@
 package io.socketworkbench.ui.server;
+import io.socketworkbench.ui.model.ServerSession;
+import io.socketworkbench.ui.model.Clients;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
@@ -145,7 +147,7 @@ final class ConnectionList extends ListView<ConnectionList.Row> {
     }
 
     static String human(long bytes) {
-        return io.socketworkbench.ui.common.Sizes.human(bytes);
+        return io.socketworkbench.ui.model.Sizes.human(bytes);
     }
 
     /** The selected client, or {@link ServerSession#ALL}. */

@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.server;
+import io.socketworkbench.ui.model.ReplyRules;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 

@@ -1,4 +1,6 @@
 package io.socketworkbench.ui.server;
+import io.socketworkbench.ui.model.ServerSession;
+import io.socketworkbench.ui.model.Clients;
 
 import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.ReplyMode;
@@ -11,7 +13,7 @@ import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
-import io.socketworkbench.ui.common.Exposure;
+import io.socketworkbench.ui.model.Exposure;
 import io.socketworkbench.ui.common.FramingControl;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.OptionsDialog;
@@ -99,7 +101,7 @@ public final class ServerPane extends VBox {
         warning.textProperty().bind(Bindings.createStringBinding(() -> t("server.warnExposed", form.hostText()),
                 form.hostBox().getEditor().textProperty()));
         warning.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> form.protocol() != io.socketworkbench.ui.common.Protocol.UNIX && Exposure.exposes(form.hostText()),
+                () -> form.protocol() != io.socketworkbench.ui.model.Protocol.UNIX && Exposure.exposes(form.hostText()),
                 form.hostBox().getEditor().textProperty(), form.protocolBox().valueProperty()));
         warning.managedProperty().bind(warning.visibleProperty());
         session.log().observe(log::add);
@@ -262,8 +264,8 @@ public final class ServerPane extends VBox {
             return;
         }
         session.rules().charset(transcript.charset());
-        boolean unix = form.protocol() == io.socketworkbench.ui.common.Protocol.UNIX;
-        boolean udp = form.protocol() == io.socketworkbench.ui.common.Protocol.UDP;
+        boolean unix = form.protocol() == io.socketworkbench.ui.model.Protocol.UNIX;
+        boolean udp = form.protocol() == io.socketworkbench.ui.model.Protocol.UDP;
         SocketOptionsSpec used = unix ? options.withReuseAddress(null) : options;
         io.socketworkbench.engine.Multicast multicast = null;
         io.socketworkbench.engine.Address at = address.get();

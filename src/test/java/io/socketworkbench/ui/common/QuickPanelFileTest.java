@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.common;
+import io.socketworkbench.ui.model.QuickList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
