@@ -86,7 +86,7 @@ public final class MainWindow extends BorderPane {
         this.engine = engine;
         this.bridge = bridge;
         lesson.words((key, args) -> t("mirror." + key, args));
-        server = new ServerPane(engine, bridge, lesson);
+        server = new ServerPane(new io.socketworkbench.ui.model.ServerSession(engine, bridge, lesson), bridge);
         split = new SplitPane();
         sideBySide = new SideBySide(split, clients, server, this::firstClientTab);
         addClient();
@@ -249,7 +249,8 @@ public final class MainWindow extends BorderPane {
     /** The relay's pane, in the tab after the clients; built on first use. */
     public io.socketworkbench.ui.relay.RelayPane relay() {
         if (relay == null) {
-            relay = new io.socketworkbench.ui.relay.RelayPane(engine, bridge, lesson);
+            relay = new io.socketworkbench.ui.relay.RelayPane(
+                    new io.socketworkbench.ui.model.RelaySession(engine, bridge, lesson), bridge);
             relayTab.setContent(relay);
         }
         return relay;
@@ -258,8 +259,8 @@ public final class MainWindow extends BorderPane {
     public ClientPane addClient() {
         int n = clientTabs() + 1;
         // The mirror calls a lone client c, as the tutorial does; with several tabs, c1, c2, … by tab number.
-        ClientPane pane = new ClientPane(engine, bridge, n == 1 ? "" : "-" + n, lesson,
-                () -> clientTabs() > 1 ? "c" + n : "c");
+        ClientPane pane = new ClientPane(new io.socketworkbench.ui.model.ClientSession(engine, bridge, lesson,
+                () -> clientTabs() > 1 ? "c" + n : "c"), bridge, n == 1 ? "" : "-" + n);
         Tab tab = new Tab(t("client.title") + " " + n, pane);
         tab.setClosable(n > 1);
         pane.projector(projector.isSelected());

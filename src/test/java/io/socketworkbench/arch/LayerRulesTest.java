@@ -75,6 +75,27 @@ class LayerRulesTest {
                 .check(main);
     }
 
+    /**
+     * Panes build controls and bind to view models: the window's view models own the engine's sockets and hear its
+     * events, and a pane uses only the engine's values (addresses, socket options, multicast settings, errors and
+     * the interfaces it offers to choose from).
+     */
+    @Test
+    void panesUseTheEnginesValuesOnly() {
+        java.util.List<String> values = java.util.List.of("Address", "SocketOptionsSpec", "Multicast", "SocketError",
+                "ErrorKind", "Interfaces");
+        noClasses().that().resideInAnyPackage("io.socketworkbench.ui.common..", "io.socketworkbench.ui.client..",
+                        "io.socketworkbench.ui.server..", "io.socketworkbench.ui.relay..",
+                        "io.socketworkbench.ui.exercise..", "io.socketworkbench.ui.lesson..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are the engine's sockets, events or threads", (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                c.getPackageName().startsWith("io.socketworkbench.engine")
+                                        && values.stream().noneMatch(v -> c.getName().equals(
+                                                "io.socketworkbench.engine." + v)
+                                                || c.getName().startsWith("io.socketworkbench.engine." + v + "$"))))
+                .check(main);
+    }
+
     @Test
     void noCyclesBetweenPackages() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()

@@ -6,9 +6,7 @@ import io.socketworkbench.session.ClientSetup;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
-import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
-import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.common.FramingControl;
@@ -20,7 +18,6 @@ import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -51,8 +48,9 @@ public final class ClientPane extends VBox {
     private io.socketworkbench.ui.common.LogFileButton logButton;
 
     /** {@code suffix} keeps node ids unique when there are several client tabs; the first has none. */
-    public ClientPane(SocketEngine engine, EventPort port, String suffix, Lesson lesson, Supplier<String> lessonName) {
-        session = new ClientSession(engine, port, lesson, lessonName);
+    /** The pane of {@code session}, the view model that the window made and owns the tab's socket. */
+    public ClientPane(ClientSession session, EventPort port, String suffix) {
+        this.session = session;
         getStyleClass().add("pane-card");
         setSpacing(8);
         form = new EndpointForm(session.form(), "client" + suffix, "client.host", "client.path",

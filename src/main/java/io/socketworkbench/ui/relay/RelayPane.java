@@ -34,9 +34,9 @@ public final class RelayPane extends VBox {
     private final ToggleButton start = new ToggleButton();
     private final TranscriptView transcript;
 
-    public RelayPane(io.socketworkbench.engine.SocketEngine engine, EventPort events,
-                     io.socketworkbench.lesson.Lesson lesson) {
-        session = new RelaySession(engine, events, lesson);
+    /** The pane of {@code session}, the view model that the window made and owns the relay. */
+    public RelayPane(RelaySession session, EventPort events) {
+        this.session = session;
         getStyleClass().add("pane-card");
         setSpacing(8);
         Label title = new Label(t("relay.title"));

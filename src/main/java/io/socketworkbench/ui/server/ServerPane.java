@@ -8,9 +8,7 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.codec.Escapes;
 import io.socketworkbench.codec.PayloadSyntaxException;
-import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketOptionsSpec;
-import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.model.Exposure;
@@ -76,8 +74,9 @@ public final class ServerPane extends VBox {
     private StatsPanel statsPanel;
     private io.socketworkbench.ui.common.LogFileButton logButton;
 
-    public ServerPane(SocketEngine engine, EventPort port, Lesson lesson) {
-        session = new ServerSession(engine, port, lesson);
+    /** The pane of {@code session}, the view model that the window made and owns the server's sockets. */
+    public ServerPane(ServerSession session, EventPort port) {
+        this.session = session;
         form = new EndpointForm(session.form(), "server", "server.host", "server.path", EndpointForm.bindChoices());
         connections = new ConnectionList(session.clients(), session::closeClient);
         transcript = new TranscriptView("server-transcript", session.transcript());
