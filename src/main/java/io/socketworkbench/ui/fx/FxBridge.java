@@ -4,9 +4,7 @@ import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
@@ -331,90 +329,5 @@ public final class FxBridge implements EventPort {
     /** Pending events, for tests and the status bar. */
     public int backlog() {
         return inbox.size() + batch.size();
-    }
-
-    /**
-     * Consecutive data events of one connection, joined up to the display cap: what arrived, and what the engine
-     * wrote by itself (echo, greeting) or for the user. Delivered as one event of each kind, received first.
-     */
-    private static final class DataRun {
-        private final long source;
-        private final Map<Object, Joined> runs = new LinkedHashMap<>();
-
-        DataRun(long source) {
-            this.source = source;
-        }
-
-        static boolean starts(SocketEvent event) {
-            return event instanceof SocketEvent.Received || event instanceof SocketEvent.Sent;
-        }
-
-        boolean accepts(SocketEvent event) {
-            return starts(event) && event.source() == source;
-        }
-
-        void add(SocketEvent event) {
-            if (event instanceof SocketEvent.Received r) {
-                runs.computeIfAbsent("received", k -> new Joined(event)).add(r.data(), r.data().length);
-            } else if (event instanceof SocketEvent.Sent sent) {
-                runs.computeIfAbsent(sent.origin(), k -> new Joined(event))
-                        .add(sent.data() == null ? new byte[0] : sent.data(), sent.bytes());
-            }
-        }
-
-        List<Delivery> deliveries() {
-            return runs.values().stream().map(Joined::delivery).toList();
-        }
-
-        /** Every received byte of the run, kept for display or not. */
-        long receivedBytes() {
-            Joined received = runs.get("received");
-            return received == null ? 0 : received.total;
-        }
-    }
-
-    /** One kind of data event, joined: the bytes kept for display, and the count of all of them. */
-    private static final class Joined {
-        private final SocketEvent first;
-        /** The kept parts, copied once into one array on delivery (a single part is passed on as it is). */
-        private final List<byte[]> parts = new java.util.ArrayList<>();
-        private int keptSize;
-        private long total;
-
-        Joined(SocketEvent first) {
-            this.first = first;
-        }
-
-        void add(byte[] data, int bytes) {
-            int keep = Math.max(0, Math.min(MAX_MERGED_BYTES - keptSize, data.length));
-            if (keep > 0) {
-                parts.add(keep == data.length ? data : java.util.Arrays.copyOf(data, keep));
-                keptSize += keep;
-            }
-            total += bytes;
-        }
-
-        private byte[] kept() {
-            if (parts.size() == 1) {
-                return parts.get(0); // engine events are immutable: their array can be shown as it is
-            }
-            byte[] all = new byte[keptSize];
-            int at = 0;
-            for (byte[] part : parts) {
-                System.arraycopy(part, 0, all, at, part.length);
-                at += part.length;
-            }
-            return all;
-        }
-
-        Delivery delivery() {
-            if (first instanceof SocketEvent.Received r) {
-                return new Delivery(new SocketEvent.Received(r.source(), r.from(), kept()), total - keptSize);
-            }
-            SocketEvent.Sent s = (SocketEvent.Sent) first;
-            byte[] data = s.data() == null ? null : kept();
-            return new Delivery(new SocketEvent.Sent(s.source(), s.to(), (int) Math.min(Integer.MAX_VALUE, total),
-                    s.origin(), data), data == null ? 0 : total - data.length);
-        }
     }
 }
