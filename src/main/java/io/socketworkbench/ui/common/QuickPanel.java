@@ -19,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -86,7 +85,12 @@ public final class QuickPanel extends TitledPane {
         view.setPrefHeight(110);
         view.setMinHeight(80);
         view.setPlaceholder(new Label(t("quick.empty")));
-        view.setCellFactory(v -> new ItemCell());
+        view.setCellFactory(v -> new QuickItemCell(list, sequence, item -> {
+            String problem = send.apply(item);
+            if (problem != null) {
+                problems.accept(problem);
+            }
+        }));
         view.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> edit(item));
 
         name.setPromptText(t("quick.name"));
@@ -360,57 +364,5 @@ public final class QuickPanel extends TitledPane {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(t("quick.fileType"), "*.txt"));
         return chooser;
-    }
-
-    /** A row: ▶ (sends it), its number for Ctrl+1…9, its name and a glimpse of the payload; or a delay. */
-    private final class ItemCell extends ListCell<QuickList.Item> {
-        private final Button go = new Button(null, new FontIcon(MaterialDesignP.PLAY));
-        private final FontIcon wait = new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_OUTLINE);
-        private final Label text = new Label();
-        private final HBox box = new HBox(6, go, wait, text);
-
-        ItemCell() {
-            go.getStyleClass().addAll("flat", "small");
-            go.setTooltip(new Tooltip(t("quick.send")));
-            go.setOnAction(e -> {
-                QuickList.Item item = getItem();
-                if (item != null && !item.isDelay()) {
-                    String problem = send.apply(item);
-                    if (problem != null) {
-                        problems.accept(problem);
-                    }
-                }
-            });
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(QuickList.Item item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            go.setVisible(!item.isDelay());
-            go.setManaged(!item.isDelay());
-            wait.setVisible(item.isDelay());
-            wait.setManaged(item.isDelay());
-            int number = -1;
-            int seen = 0;
-            for (QuickList.Item other : list.items().get()) {
-                if (other == item) {
-                    number = item.isDelay() ? -1 : seen + 1;
-                    break;
-                }
-                if (!other.isDelay()) {
-                    seen++;
-                }
-            }
-            String now = sequence.step().get() == getIndex() ? "▸ " : "";
-            text.setText(now + (item.isDelay() ? t("quick.delay", item.delayMillis())
-                    : (number >= 1 && number <= 9 ? "Ctrl+" + number + "  " : "") + item.name() + "  ·  "
-                    + t("input.format." + item.format().name().toLowerCase(Locale.ROOT))));
-            setGraphic(box);
-        }
     }
 }

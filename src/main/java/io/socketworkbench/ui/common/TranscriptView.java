@@ -22,7 +22,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,7 +29,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
@@ -118,8 +116,16 @@ public final class TranscriptView extends VBox {
         bar = new HBox(6, mode, charset, spring, dropped, clear, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("transcript-bar");
-        HBox searchRow = searchRow(id.replace("-transcript", ""));
-        bar.getChildren().add(bar.getChildren().indexOf(dropped), searchField);
+        searchBar = new TranscriptSearchBar(id.replace("-transcript", ""), search, charset.valueProperty(),
+                this::charset, list, this::go);
+        HBox searchRow = searchBar.row();
+        bar.getChildren().add(bar.getChildren().indexOf(dropped), searchBar.field());
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+                searchBar.field().requestFocus();
+                e.consume();
+            }
+        });
         Buttons.textWhileRoom(bar, clear, save);
         getChildren().addAll(bar, searchRow, list);
         setSpacing(4);
@@ -205,7 +211,7 @@ public final class TranscriptView extends VBox {
             dropping = 0;
         }
         if (search.active()) {
-            showCount();
+            searchBar.showCount();
         }
         if (follow) {
             ScrollToNewest.show(list);
@@ -213,79 +219,10 @@ public final class TranscriptView extends VBox {
     }
 
     private final TranscriptSearch search = new TranscriptSearch(() -> messages);
-    private final TextField searchField = new TextField();
-    private final Label searchCount = new Label();
-    private HBox searchRow;
-
-    /**
-     * Search: {@code <prefix>-search} (Enter: next, Shift+Enter: previous), {@code -search-hex} to search for hex
-     * bytes, {@code -search-prev}, {@code -search-next} and {@code -search-count}. It searches every message the
-     * transcript holds and marks each bubble that has a match.
-     */
-    private HBox searchRow(String prefix) {
-        searchField.setId(prefix + "-search");
-        searchField.setPromptText(t("search.prompt"));
-        javafx.scene.control.ToggleButton hex = new javafx.scene.control.ToggleButton(t("search.hex"));
-        hex.setId(prefix + "-search-hex");
-        hex.setTooltip(new javafx.scene.control.Tooltip(t("search.hex.tooltip")));
-        Button previous = Buttons.iconOnly(new FontIcon(MaterialDesignC.CHEVRON_UP), t("search.previous"));
-        previous.setId(prefix + "-search-prev");
-        Button next = Buttons.iconOnly(new FontIcon(MaterialDesignC.CHEVRON_DOWN), t("search.next"));
-        next.setId(prefix + "-search-next");
-        searchCount.setId(prefix + "-search-count");
-        searchCount.getStyleClass().add("search-count");
-        Runnable find = () -> {
-            searchField.getStyleClass().remove("invalid");
-            try {
-                search.find(searchField.getText(), hex.isSelected(), charset());
-            } catch (io.socketworkbench.codec.PayloadSyntaxException e) {
-                searchField.getStyleClass().add("invalid");
-                search.find("", false, charset());
-                searchCount.setText(io.socketworkbench.ui.i18n.I18n.syntax(e));
-                list.refresh();
-                return;
-            }
-            showCount();
-            list.refresh();
-        };
-        searchField.textProperty().addListener((o, a, b) -> find.run());
-        hex.selectedProperty().addListener((o, a, b) -> find.run());
-        charset.valueProperty().addListener((o, a, b) -> find.run());
-        searchField.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                go(e.isShiftDown() ? search.previous() : search.next());
-                e.consume();
-            }
-        });
-        previous.setOnAction(e -> go(search.previous()));
-        next.setOnAction(e -> go(search.next()));
-        searchRow = new HBox(6, hex, previous, next, searchCount);
-        searchRow.setAlignment(Pos.CENTER_RIGHT);
-        // The field is always in the bar; the rest shows while a search is being typed or holds text, so that it
-        // takes no room from the transcript until wanted. Ctrl+F goes to the field; Escape clears it.
-        searchField.setPrefColumnCount(9);
-        searchField.setMinWidth(70);
-        searchRow.visibleProperty().bind(searchField.focusedProperty().or(searchField.textProperty().isNotEmpty())
-                .or(hex.selectedProperty()).or(previous.focusedProperty()).or(next.focusedProperty()));
-        searchRow.managedProperty().bind(searchRow.visibleProperty());
-        searchField.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                searchField.clear();
-                hex.setSelected(false);
-                list.requestFocus();
-            }
-        });
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
-                searchField.requestFocus();
-                e.consume();
-            }
-        });
-        return searchRow;
-    }
+    private TranscriptSearchBar searchBar;
 
     private void go(Message match) {
-        showCount();
+        searchBar.showCount();
         list.refresh();
         if (match == null) {
             return;
@@ -296,12 +233,6 @@ public final class TranscriptView extends VBox {
             following = false;
             list.scrollTo(Math.max(0, at - 1));
         }
-    }
-
-    private void showCount() {
-        searchCount.setText(!search.active() ? "" : search.count() == 0 ? t("search.none")
-                : search.position() == 0 ? t("search.found", search.count())
-                : t("search.count", search.position(), search.count()));
     }
 
     /** For tests and the view: the transcript's search. */
@@ -323,7 +254,7 @@ public final class TranscriptView extends VBox {
     public void projector(boolean on) {
         Projector.hide(on, bar);
         if (on) {
-            searchField.clear(); // the field is in the bar, hidden now
+            searchBar.field().clear(); // the field is in the bar, hidden now
         }
     }
 
