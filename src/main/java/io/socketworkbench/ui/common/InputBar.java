@@ -86,16 +86,10 @@ public final class InputBar extends VBox {
     private final Function<byte[], String> onSend;
     /** Manual sends so far, for {{counter}}. */
     private long manualSends;
-    private final Button sendFile = new Button();
-    private final FileSender files;
-    private final javafx.scene.control.ProgressBar fileProgress = new javafx.scene.control.ProgressBar(0);
-    private final Label fileStatus = new Label();
-    private final HBox fileRow;
-    private java.util.function.Supplier<FileTarget> fileTarget = () -> null;
+    private final FileSendRow fileRow;
     private final QuickPanel quick;
     /** The wire preview and the repeat's count, under the input. */
     private HBox under;
-    private Consumer<Message> notes = m -> { };
 
     /**
      * {@code onSend} hands bytes to the session and returns a problem to show (not connected) or null. The ids of
@@ -105,8 +99,9 @@ public final class InputBar extends VBox {
     public InputBar(String inputId, String sendId, EventPort port, Function<byte[], String> onSend) {
         this.onSend = onSend;
         this.repeater = new Repeater(port);
-        this.files = new FileSender(port);
         String prefix = inputId.replace("-input", "");
+        this.fileRow = new FileSendRow(prefix, new FileSender(port), this::showProblem,
+                () -> problem.setVisible(false));
         this.quick = new QuickPanel(prefix, port, this::sendQuick, this::showProblem);
         input.setId(inputId);
         format.setId(inputId + "-format");
@@ -214,34 +209,9 @@ public final class InputBar extends VBox {
         heldBar.setAlignment(Pos.CENTER_LEFT);
         heldBar.setVisible(false);
         heldBar.managedProperty().bind(heldBar.visibleProperty());
-        sendFile.setId(prefix + "-send-file");
-        sendFile.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignP.PAPERCLIP));
-        sendFile.setTooltip(new javafx.scene.control.Tooltip(t("input.file.tip")));
-        sendFile.getStyleClass().add("flat");
-        sendFile.setOnAction(e -> chooseFile());
-        fileProgress.setId(prefix + "-file-progress");
-        fileProgress.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(fileProgress, Priority.ALWAYS);
-        fileStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Button cancelFile = new Button(t("input.file.cancel"));
-        cancelFile.setId(prefix + "-file-cancel");
-        cancelFile.getStyleClass().add("flat");
-        cancelFile.setOnAction(e -> files.cancel());
-        fileRow = new HBox(6, fileProgress, fileStatus, cancelFile);
-        fileRow.setAlignment(Pos.CENTER_LEFT);
-        files.running().observe(on -> {
-            fileRow.setVisible(on);
-            fileRow.setManaged(on);
-            sendFile.setDisable(on);
-        });
-        files.progress().observe(p -> {
-            fileProgress.setProgress(p[1] == 0 ? 0 : (double) p[0] / p[1]);
-            long rate = p[2] <= 0 ? 0 : (long) (p[0] * 1e9 / p[2]);
-            fileStatus.setText(t("input.file.progress", Sizes.human(p[0]), Sizes.human(p[1]), Sizes.human(rate)));
-        });
         options = new HBox(6, format, ending, checksum);
         options.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(2, sendFile, send);
+        VBox side = new VBox(2, fileRow.button(), send);
         side.setAlignment(Pos.BOTTOM_CENTER);
         HBox row = new HBox(6, input, side);
         HBox.setHgrow(wirePreview, Priority.ALWAYS);
@@ -344,8 +314,7 @@ public final class InputBar extends VBox {
      * client or all); {@code notes} takes the transcript's lines about it.
      */
     public void filesGoTo(java.util.function.Supplier<FileTarget> target, Consumer<Message> notes) {
-        this.fileTarget = target;
-        this.notes = notes;
+        fileRow.goTo(target, notes);
     }
 
     /** A quick message, in its own format, with the input's line ending and checksum; a problem or null. */
@@ -393,51 +362,15 @@ public final class InputBar extends VBox {
         });
     }
 
-    private void chooseFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(t("input.file.choose"));
-        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            sendFile(file.toPath());
-        }
-    }
 
     /** Sends {@code file}'s bytes as they are (no line ending or checksum), with progress and a Cancel. */
     public void sendFile(java.nio.file.Path file) {
-        if (files.running().get()) {
-            showProblem(t("input.file.busy"));
-            return;
-        }
-        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
-            showProblem(t("input.file.unreadable", file));
-            return;
-        }
-        FileTarget target = fileTarget.get();
-        if (target == null || target.send() == null) {
-            showProblem(target == null ? t("input.notConnected") : target.problem());
-            return;
-        }
-        long size;
-        try {
-            size = java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
-            showProblem(t("input.file.unreadable", file));
-            return;
-        }
-        problem.setVisible(false);
-        String name = String.valueOf(file.getFileName());
-        notes.accept(Message.event(t("input.file.sending", name, Sizes.human(size), target.peer())));
-        files.start(file, target.send(), outcome -> notes.accept(outcome.complete()
-                ? Message.event(t("input.file.sent", name, Sizes.human(outcome.sent()),
-                        String.format("%.1f", outcome.nanos() / 1e9), Sizes.human((long) outcome.rate())))
-                : outcome.cancelled()
-                ? Message.event(t("input.file.cancelled", name, Sizes.human(outcome.sent()), Sizes.human(outcome.size())))
-                : Message.error(t("input.file.failed", name, Sizes.human(outcome.sent()), outcome.failure()))));
+        fileRow.send(file);
     }
 
     /** The file send, for tests. */
     public FileSender files() {
-        return files;
+        return fileRow.files();
     }
 
     /** The repeat, for tests and the window's shutdown. */
@@ -547,6 +480,6 @@ public final class InputBar extends VBox {
     /** Projector mode: the class watches the message, not the format choices. */
     public void projector(boolean on) {
         // On a projector every line counts: the class watches the message and the transcript, not the tools.
-        Projector.hide(on, options, repeatRow, quick, under, sendFile);
+        Projector.hide(on, options, repeatRow, quick, under, fileRow.button());
     }
 }
