@@ -19,7 +19,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 
 /** Protocol, host (or socket file) and port, validated as the user types. */
 public final class EndpointForm extends HBox {
@@ -74,17 +73,7 @@ public final class EndpointForm extends HBox {
         host.setId(prefix + "-host");
         port.setId(prefix + "-port");
         protocol.setValue(Protocol.TCP);
-        protocol.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Protocol p) {
-                return p == null ? "" : t("protocol." + p.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public Protocol fromString(String s) {
-                return null;
-            }
-        });
+        protocol.setConverter(Shown.as(p -> t("protocol." + p.name().toLowerCase(Locale.ROOT))));
         host.setEditable(true);
         host.getItems().setAll(hosts);
         host.setValue(hosts.get(0));

@@ -9,7 +9,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 
 /**
  * The transcript's framing choice ({@code <prefix>-frame}) and its parameter ({@code <prefix>-frame-param}: the
@@ -60,17 +59,7 @@ public final class FramingControl extends HBox {
         param.setId(prefix + "-frame-param");
         choice.getItems().setAll(Choice.values());
         choice.setValue(Choice.AS_RECEIVED);
-        choice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Choice c) {
-                return c == null ? "" : t("frame." + c.key());
-            }
-
-            @Override
-            public Choice fromString(String text) {
-                return null;
-            }
-        });
+        choice.setConverter(Shown.as(c -> t("frame." + c.key())));
         choice.setTooltip(new Tooltip(t("frame.tooltip")));
         choice.setPrefWidth(140);
         choice.setMinWidth(96);

@@ -1,5 +1,4 @@
 package io.socketworkbench.ui.common;
-import io.socketworkbench.ui.model.Sizes;
 import io.socketworkbench.ui.model.Message;
 import io.socketworkbench.ui.model.History;
 import io.socketworkbench.ui.model.QuickList;
@@ -28,16 +27,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The message box: what to send, how to read it (text, escapes, hex, Python bytes), and the line ending. */
@@ -76,12 +71,7 @@ public final class InputBar extends VBox {
     private final ComboBox<Checksum> checksum = new ComboBox<>(FXCollections.observableArrayList(Checksum.values()));
     /** The exact bytes Send will write, in hex, with their count. */
     private final Label wirePreview = new Label();
-    private final ToggleButton repeat = new ToggleButton();
-    private final TextField repeatInterval = new TextField("1000");
-    private final TextField repeatCount = new TextField("0");
-    private final Label repeatStatus = new Label();
-    private final HBox repeatRow;
-    private final Repeater repeater;
+    private final RepeatRow repeatRow;
     private final History history = new History();
     private final Function<byte[], String> onSend;
     /** Manual sends so far, for {{counter}}. */
@@ -98,8 +88,9 @@ public final class InputBar extends VBox {
      */
     public InputBar(String inputId, String sendId, EventPort port, Function<byte[], String> onSend) {
         this.onSend = onSend;
-        this.repeater = new Repeater(port);
         String prefix = inputId.replace("-input", "");
+        this.repeatRow = new RepeatRow(prefix, new Repeater(port), this::showProblem,
+                () -> bytes().isEmpty() ? null : outgoing(), onSend);
         this.fileRow = new FileSendRow(prefix, new FileSender(port), this::showProblem,
                 () -> problem.setVisible(false));
         this.quick = new QuickPanel(prefix, port, this::sendQuick, this::showProblem);
@@ -133,16 +124,16 @@ public final class InputBar extends VBox {
             }
         });
         format.setValue(PayloadFormat.TEXT);
-        format.setConverter(converter(f -> t("input.format." + f.name().toLowerCase(Locale.ROOT))));
+        format.setConverter(Shown.as(f -> t("input.format." + f.name().toLowerCase(Locale.ROOT))));
         ending.setValue(0);
-        ending.setConverter(converter(i -> t(ENDING_KEYS[i])));
+        ending.setConverter(Shown.as(i -> t(ENDING_KEYS[i])));
         input.textProperty().addListener((o, a, b) -> validate());
         format.valueProperty().addListener((o, a, b) -> validate());
         ending.valueProperty().addListener((o, a, b) -> validate());
         checksum.valueProperty().addListener((o, a, b) -> validate());
         checksum.setId(prefix + "-append");
         checksum.setValue(Checksum.NONE);
-        checksum.setConverter(converter(c -> c == Checksum.NONE ? t("input.checksum.none")
+        checksum.setConverter(Shown.as(c -> c == Checksum.NONE ? t("input.checksum.none")
                 : t("input.checksum.named", NAMES.get(c))));
         checksum.setTooltip(new javafx.scene.control.Tooltip(t("input.checksum.tip")));
         wirePreview.setId(prefix + "-wire-preview");
@@ -151,46 +142,6 @@ public final class InputBar extends VBox {
         wirePreview.setMinWidth(0);
         wirePreview.setTooltip(new javafx.scene.control.Tooltip(t("input.wire.tip")));
 
-        repeat.setId(prefix + "-repeat");
-        repeat.setText(t("input.repeat"));
-        repeat.setGraphic(new FontIcon(MaterialDesignR.REPEAT));
-        repeat.setTooltip(new javafx.scene.control.Tooltip(t("input.repeat.tip")));
-        repeat.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        repeatInterval.setId(prefix + "-repeat-interval");
-        repeatInterval.setPrefColumnCount(5);
-        repeatInterval.setTooltip(new javafx.scene.control.Tooltip(t("input.repeat.intervalTip")));
-        repeatCount.setId(prefix + "-repeat-count");
-        repeatCount.setPrefColumnCount(4);
-        repeatCount.setTooltip(new javafx.scene.control.Tooltip(t("input.repeat.countTip")));
-        repeatStatus.getStyleClass().add("repeat-status");
-        repeatStatus.setMinWidth(0);
-        Label every = new Label(t("input.repeat.every"));
-        Label ms = new Label(t("input.repeat.ms"));
-        Label times = new Label(t("input.repeat.times"));
-        for (Label l : new Label[] {every, ms, times}) {
-            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        repeatRow = new HBox(6, repeat, every, repeatInterval, ms, repeatCount, times);
-        repeatRow.setAlignment(Pos.CENTER_LEFT);
-        repeat.setOnAction(e -> {
-            if (repeat.isSelected()) {
-                startRepeat();
-            } else {
-                repeater.stop();
-            }
-        });
-        repeater.running().observe(on -> {
-            repeat.setSelected(on);
-            repeat.setText(t(on ? "input.repeat.stop" : "input.repeat"));
-            repeatInterval.setDisable(on);
-            repeatCount.setDisable(on);
-        });
-        repeater.sentMessages().observe(n -> showRepeatCount());
-        repeater.stoppedBecause().observe(why -> {
-            if (why != null) {
-                showProblem(why);
-            }
-        });
         problem.getStyleClass().add("input-problem");
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
@@ -215,8 +166,7 @@ public final class InputBar extends VBox {
         side.setAlignment(Pos.BOTTOM_CENTER);
         HBox row = new HBox(6, input, side);
         HBox.setHgrow(wirePreview, Priority.ALWAYS);
-        repeatStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        under = new HBox(6, wirePreview, repeatStatus);
+        under = new HBox(6, wirePreview, repeatRow.status());
         under.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(quick, options, repeatRow, heldBar, row, under, fileRow, problem);
         setSpacing(4);
@@ -275,39 +225,6 @@ public final class InputBar extends VBox {
         return false;
     }
 
-    private void startRepeat() {
-        long interval;
-        long count;
-        try {
-            interval = Long.parseLong(repeatInterval.getText().trim());
-            count = Long.parseLong(repeatCount.getText().trim());
-        } catch (NumberFormatException e) {
-            interval = -1;
-            count = -1;
-        }
-        if (interval < 1 || interval > 86_400_000L || count < 0) {
-            repeat.setSelected(false);
-            showProblem(t("input.repeat.bad"));
-            return;
-        }
-        if (bytes().isEmpty()) {
-            repeat.setSelected(false);
-            return;
-        }
-        Outgoing message = outgoing();
-        if (!message.varies()) {
-            byte[] same = message.wire(1);
-            repeater.start(interval, count, n -> same, onSend);
-        } else {
-            repeater.start(interval, count, message::wire, onSend);
-        }
-    }
-
-    private void showRepeatCount() {
-        long n = repeater.sentMessages().get();
-        repeatStatus.setText(n == 0 && !repeater.running().get() ? ""
-                : t("input.repeat.sent", n, Sizes.human(repeater.sentBytes().get())));
-    }
 
     /**
      * Files go where {@code target} says at the moment of sending (the session: the connection, the selected
@@ -375,22 +292,9 @@ public final class InputBar extends VBox {
 
     /** The repeat, for tests and the window's shutdown. */
     public Repeater repeater() {
-        return repeater;
+        return repeatRow.repeater();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     /** Where text is encoded: the transcript's charset chooser. */
     public void charsetFrom(Supplier<Charset> source) {

@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -98,17 +97,7 @@ public final class QuickPanel extends TitledPane {
         name.setMinWidth(60);
         payload.setMinWidth(60);
         format.setValue(PayloadFormat.TEXT);
-        format.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PayloadFormat f) {
-                return f == null ? "" : t("input.format." + f.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public PayloadFormat fromString(String s) {
-                return null;
-            }
-        });
+        format.setConverter(Shown.as(f -> t("input.format." + f.name().toLowerCase(Locale.ROOT))));
         payload.setPromptText(t("quick.payload"));
         HBox.setHgrow(payload, Priority.ALWAYS);
         Button add = icon(MaterialDesignP.PLUS, t("quick.add"));

@@ -27,7 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -75,17 +74,8 @@ public final class TranscriptView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         mode.setValue(PayloadFormat.TEXT);
-        mode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PayloadFormat format) {
-                return format == null ? "" : t("transcript.mode." + format.name().toLowerCase(java.util.Locale.ROOT));
-            }
-
-            @Override
-            public PayloadFormat fromString(String text) {
-                return null;
-            }
-        });
+        mode.setConverter(Shown.as(format -> t("transcript.mode."
+                + format.name().toLowerCase(java.util.Locale.ROOT))));
         mode.setId(id + "-mode");
         charset.setValue("UTF-8");
         charset.setEditable(true);

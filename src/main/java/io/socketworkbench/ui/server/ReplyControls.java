@@ -3,6 +3,8 @@ package io.socketworkbench.ui.server;
 import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
+import io.socketworkbench.ui.common.Shown;
+
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -10,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 
 /** What the server does by itself: nothing, echo, greet each client, or greet and close (the homework server). */
 final class ReplyControls extends HBox {
@@ -22,23 +23,13 @@ final class ReplyControls extends HBox {
     ReplyControls() {
         mode.setId("server-reply-mode");
         mode.setValue(ReplyMode.NONE);
-        mode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ReplyMode m) {
-                return m == null ? "" : t(switch (m) {
-                    case NONE -> "server.reply.none";
-                    case ECHO -> "server.reply.echo";
-                    case GREET -> "server.reply.greet";
-                    case GREET_CLOSE -> "server.reply.greetClose";
-                    case RULES -> "server.reply.rules";
-                });
-            }
-
-            @Override
-            public ReplyMode fromString(String s) {
-                return null;
-            }
-        });
+        mode.setConverter(Shown.as(m -> t(switch (m) {
+            case NONE -> "server.reply.none";
+            case ECHO -> "server.reply.echo";
+            case GREET -> "server.reply.greet";
+            case GREET_CLOSE -> "server.reply.greetClose";
+            case RULES -> "server.reply.rules";
+        })));
         greeting.setId("server-greeting");
         greeting.setPromptText(t("server.reply.greeting"));
         greeting.disableProperty().bind(mode.valueProperty().isEqualTo(ReplyMode.NONE)

@@ -3,6 +3,8 @@ import io.socketworkbench.ui.model.ReplyRules;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
+import io.socketworkbench.ui.common.Shown;
+
 import io.socketworkbench.codec.PayloadFormat;
 import io.socketworkbench.codec.PayloadSyntaxException;
 import io.socketworkbench.ui.common.Buttons;
@@ -179,16 +181,6 @@ final class RulesPanel extends TitledPane {
     }
 
     private static <E extends Enum<E>> StringConverter<E> named(String prefix) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(E value) {
-                return value == null ? "" : t(prefix + value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-
-            @Override
-            public E fromString(String text) {
-                return null;
-            }
-        };
+        return Shown.as(value -> t(prefix + value.name().toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 }
