@@ -154,6 +154,21 @@ public final class PythonExport {
         }
     }
 
+    /** Writes server.py and client.py (those {@code record} has) into {@code dir}; returns the files written. */
+    public static java.util.List<java.nio.file.Path> writeTo(java.nio.file.Path dir, ExportRecord record)
+            throws java.io.IOException {
+        List<java.nio.file.Path> written = new ArrayList<>();
+        String serverScript = server(record);
+        String clientScript = client(record);
+        if (serverScript != null) {
+            written.add(java.nio.file.Files.writeString(dir.resolve(SERVER_FILE), serverScript));
+        }
+        if (clientScript != null) {
+            written.add(java.nio.file.Files.writeString(dir.resolve(CLIENT_FILE), clientScript));
+        }
+        return written;
+    }
+
     public static String client(ExportRecord session) {
         List<ExportRecord.Conversation> clients = session.clients();
         if (clients.isEmpty()) {

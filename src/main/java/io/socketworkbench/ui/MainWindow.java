@@ -1,6 +1,5 @@
 package io.socketworkbench.ui;
 
-import io.socketworkbench.session.ReplyMode;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.SocketEngine;
@@ -11,7 +10,6 @@ import io.socketworkbench.ui.lesson.LessonPane;
 import io.socketworkbench.ui.i18n.I18n;
 import io.socketworkbench.ui.server.ServerPane;
 import io.socketworkbench.lesson.PythonExport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,23 +21,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
@@ -66,8 +53,8 @@ public final class MainWindow extends BorderPane {
     private io.socketworkbench.ui.exercise.ExercisePane exercises;
     private final SplitPane split;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
-    private final CheckMenuItem dark = new CheckMenuItem(t("menu.view.dark"));
-    private final CheckMenuItem projector = new CheckMenuItem(t("menu.view.projector"),
+    final CheckMenuItem dark = new CheckMenuItem(t("menu.view.dark"));
+    final CheckMenuItem projector = new CheckMenuItem(t("menu.view.projector"),
             new FontIcon(MaterialDesignP.PROJECTOR_SCREEN_OUTLINE));
     private final Label status = new Label(t("status.ready"));
     private String notice;
@@ -75,10 +62,10 @@ public final class MainWindow extends BorderPane {
     /** Built when first shown; the lesson itself follows every socket from the start. */
     private LessonPane lessonPane;
     private final SplitPane outer = new SplitPane();
-    private final CheckMenuItem lessonItem = new CheckMenuItem(t("menu.view.lesson"),
+    final CheckMenuItem lessonItem = new CheckMenuItem(t("menu.view.lesson"),
             new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
-    private Consumer<Boolean> onTheme = on -> { };
-    private Consumer<Locale> onLanguage = l -> { };
+    Consumer<Boolean> onTheme = on -> { };
+    Consumer<Locale> onLanguage = l -> { };
     private double zoomBeforeProjector = 1.0;
     private double projectorZoom = PROJECTOR_ZOOM;
 
@@ -116,7 +103,7 @@ public final class MainWindow extends BorderPane {
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outer.getItems().add(split);
         getStyleClass().add("workbench");
-        setTop(menus());
+        setTop(new WindowMenus(this).bar());
         setCenter(outer);
         lessonItem.setId("lesson-panel");
         lessonItem.selectedProperty().addListener((o, a, on) -> showLesson(on));
@@ -278,134 +265,15 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * The homework on {@code port}. If the server cannot start because the port is in use: another program there
-     * (say, the seed's server.py) gets the client, as the homework's client would find it; a port that only lingers
-     * in TIME_WAIT from an earlier server has nobody to connect to, so the client waits and the server pane says
-     * why, when it frees, and offers Retry or the next port.
+     * The homework on {@code port}; if the port is taken, the server pane says by whom and what to do
+     * ({@link Homework}).
      */
     public void runHomework(int port) {
         clients.getSelectionModel().select(firstClientTab());
-        server.form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
-        server.setReply(ReplyMode.GREET_CLOSE, "This is socket!");
-        server.setBacklog(5);
-        // The tutorial's listen(5) is for this start only: a later Start gets the form's own backlog back.
-        server.whenListening(server::restoreBacklog);
-        ClientPane client = client();
-        client.form().set(io.socketworkbench.ui.model.Protocol.TCP, "127.0.0.1", port);
-        server.whenListening(() -> {
-            var failure = server.startFailure();
-            if (failure == null) {
-                client.open();
-                return;
-            }
-            server.whyInUse(lingering -> {
-                if (lingering) {
-                    server.offer(t("homework.timeWait", Integer.toString(port)),
-                            java.util.List.of(new String[] {"server-retry", t("homework.retry")},
-                                    new String[] {"server-other-port", t("homework.otherPort",
-                                            Integer.toString(port + 1))}),
-                            java.util.List.of(() -> runHomework(port), () -> runHomework(port + 1)));
-                } else {
-                    server.offer(t("homework.taken", Integer.toString(port)), java.util.List.of(),
-                            java.util.List.of());
-                    client.open();
-                }
-            });
-        });
-        server.startServer();
+        Homework.run(server, client(), port, () -> runHomework(port), () -> runHomework(port + 1));
     }
 
-    private MenuBar menus() {
-        MenuItem save = new MenuItem(t("menu.file.save"));
-        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
-        save.setOnAction(e -> frontClient().transcript().saveAs());
-        MenuItem quit = new MenuItem(t("menu.file.quit"));
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> ((Stage) getScene().getWindow()).close());
-        MenuItem export = new MenuItem(t("menu.file.exportPython"), new FontIcon(MaterialDesignL.LANGUAGE_PYTHON));
-        export.setId("export-python");
-        export.setOnAction(e -> chooseExport());
-        MenuItem diagram = new MenuItem(t("menu.file.exportDiagram"), new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
-        diagram.setId("export-sequence-png");
-        diagram.setOnAction(e -> {
-            showLesson(true);
-            lessonPane().sequence().exportWithChooser();
-        });
-        Menu file = new Menu(t("menu.file"), null, save, export, diagram, new SeparatorMenuItem(), quit);
-
-        dark.setOnAction(e -> onTheme.accept(dark.isSelected()));
-        // The projector is always light: a washed-out classroom screen needs dark type on a white page.
-        dark.disableProperty().bind(projector.selectedProperty());
-        projector.setId("projector-mode");
-        projector.setAccelerator(KeyCombination.keyCombination("F5"));
-        MenuItem zoomIn = new MenuItem(t("menu.view.zoomIn"), new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
-        zoomIn.setAccelerator(KeyCombination.keyCombination("Shortcut+="));
-        zoomIn.setOnAction(e -> zoomBy(0.1));
-        MenuItem zoomOut = new MenuItem(t("menu.view.zoomOut"), new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
-        zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+-"));
-        zoomOut.setOnAction(e -> zoomBy(-0.1));
-        MenuItem zoomReset = new MenuItem(t("menu.view.zoomReset"));
-        zoomReset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
-        zoomReset.setOnAction(e -> zoom.set(1.0));
-        MenuItem fullScreen = new MenuItem(t("menu.view.fullScreen"));
-        fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
-        fullScreen.setOnAction(e -> {
-            Stage stage = (Stage) getScene().getWindow();
-            stage.setFullScreen(!stage.isFullScreen());
-        });
-        MenuItem newClient = new MenuItem(t("menu.view.newClient"));
-        newClient.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        newClient.setOnAction(e -> addClient());
-        MenuItem clear = new MenuItem(t("transcript.clear"));
-        clear.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        clear.setOnAction(e -> {
-            server.transcript().clear();
-            frontClient().transcript().clear();
-        });
-        lessonItem.setAccelerator(KeyCombination.keyCombination("F6"));
-        Menu view = new Menu(t("menu.view"), null, dark, projector, lessonItem, new SeparatorMenuItem(), zoomIn, zoomOut,
-                zoomReset, fullScreen, new SeparatorMenuItem(), newClient, clear, new SeparatorMenuItem(),
-                languageMenu());
-
-        MenuItem homework = new MenuItem(t("menu.examples.homework"), new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
-        homework.setId("example-homework");
-        homework.setOnAction(e -> runHomework());
-        MenuItem exercisesItem = new MenuItem(t("menu.examples.exercises"),
-                new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
-        exercisesItem.setId("exercises");
-        exercisesItem.setOnAction(e -> showExercises());
-        Menu examples = new Menu(t("menu.examples"), null, homework, exercisesItem);
-
-        MenuItem about = new MenuItem(t("menu.help.about"));
-        about.setOnAction(e -> inform(t("menu.help.about"), t("about.text", SocketEngine.version())));
-        Menu help = new Menu(t("menu.help"), null, about);
-        MenuBar bar = new MenuBar(file, view, examples, help);
-        bar.setUseSystemMenuBar(true);
-        return bar;
-    }
-
-    private Menu languageMenu() {
-        ToggleGroup group = new ToggleGroup();
-        Menu menu = new Menu(t("menu.view.language"));
-        for (Locale locale : new Locale[] {Locale.ENGLISH, I18n.CHINESE}) {
-            RadioMenuItem item = new RadioMenuItem(languageName(locale));
-            item.setToggleGroup(group);
-            item.setSelected(I18n.locale().getLanguage().equals(locale.getLanguage()));
-            item.setOnAction(e -> {
-                onLanguage.accept(locale);
-                inform(t("menu.view.language"), t("language.restart", languageName(locale)));
-            });
-            menu.getItems().add(item);
-        }
-        return menu;
-    }
-
-    /** Each language in its own words, as people look for it: English, 简体中文 (not "Chinese (China)"). */
-    static String languageName(Locale locale) {
-        return I18n.CHINESE.equals(I18n.supported(locale)) ? "简体中文" : "English";
-    }
-
-    private void chooseExport() {
+    void chooseExport() {
         if (lesson.exportRecord().server() == null && lesson.exportRecord().client() == null) {
             inform(t("export.title"), t("export.nothing"));
             return;
@@ -427,16 +295,7 @@ public final class MainWindow extends BorderPane {
 
     /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
     public List<Path> exportPython(Path dir) throws java.io.IOException {
-        List<Path> written = new java.util.ArrayList<>();
-        String serverScript = PythonExport.server(lesson.exportRecord());
-        String clientScript = PythonExport.client(lesson.exportRecord());
-        if (serverScript != null) {
-            written.add(Files.writeString(dir.resolve(PythonExport.SERVER_FILE), serverScript));
-        }
-        if (clientScript != null) {
-            written.add(Files.writeString(dir.resolve(PythonExport.CLIENT_FILE), clientScript));
-        }
-        return written;
+        return PythonExport.writeTo(dir, lesson.exportRecord());
     }
 
     /** The lesson panel below the panes: the steps, the TCP states and the Python mirror. */
@@ -465,7 +324,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** A message box in our own words: JavaFX's default header ("Message") is not localised with the rest. */
-    private void inform(String header, String text) {
+    void inform(String header, String text) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, text,
                 new ButtonType(t("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         alert.setTitle(t("app.title"));
@@ -476,7 +335,7 @@ public final class MainWindow extends BorderPane {
         alert.show();
     }
 
-    private void zoomBy(double step) {
+    void zoomBy(double step) {
         zoom.set(clampZoom(Math.round((zoom.get() + step) * 10) / 10.0));
     }
 

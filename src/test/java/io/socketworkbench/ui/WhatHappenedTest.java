@@ -126,8 +126,8 @@ class WhatHappenedTest {
 
     @Test
     void theLanguageMenuNamesEachLanguageInItsOwnWords() {
-        assertThat(MainWindow.languageName(java.util.Locale.ENGLISH)).isEqualTo("English");
-        assertThat(MainWindow.languageName(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("简体中文");
+        assertThat(WindowMenus.languageName(java.util.Locale.ENGLISH)).isEqualTo("English");
+        assertThat(WindowMenus.languageName(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("简体中文");
     }
 
     @Test
