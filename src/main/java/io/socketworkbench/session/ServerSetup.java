@@ -2,7 +2,10 @@ package io.socketworkbench.session;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.Multicast;
+import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.engine.UdpConfig;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -32,9 +35,36 @@ public record ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] 
         return new ServerSetup(actual, udp, reply, greeting, backlog, options, multicast, limits);
     }
 
+    /** The setup an exported script keeps: rules answer in the window only, so that server answers nothing. */
+    public ServerSetup exported() {
+        return reply != ReplyMode.RULES ? this
+                : new ServerSetup(address, udp, ReplyMode.NONE, greeting, backlog, options, multicast, limits);
+    }
+
     /** True when each new client is greeted (and, for GREET_CLOSE, closed after). */
     public boolean greets() {
         return reply == ReplyMode.GREET || reply == ReplyMode.GREET_CLOSE;
+    }
+
+    /** The engine's configuration of a TCP (or AF_UNIX) server set up so: the engine echoes and greets. */
+    public ServerConfig tcpConfig() {
+        return ServerConfig.of(address).withEcho(reply == ReplyMode.ECHO)
+                .withGreeting(greets() ? greeting() : null, reply == ReplyMode.GREET_CLOSE)
+                .withBacklog(backlog).withOptions(options)
+                .withMaxClients(limits.maxClients())
+                .withBusyMessage(limits.busy().length == 0 ? null : limits.busy())
+                .withIdleTimeout(seconds(limits.idleSeconds()))
+                .withStallTimeout(seconds(limits.stallSeconds()));
+    }
+
+    /** The engine's configuration of a UDP server set up so. */
+    public UdpConfig udpConfig() {
+        return new UdpConfig(address, options, reply == ReplyMode.ECHO, greets() ? greeting() : null)
+                .withMulticast(multicast);
+    }
+
+    private static Duration seconds(Integer value) {
+        return value == null ? null : Duration.ofSeconds(value);
     }
 
     @Override

@@ -6,13 +6,10 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.Operation;
-import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
-import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.engine.TcpServer;
-import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.fx.Delivery;
@@ -43,7 +40,6 @@ public final class ServerSession {
     private final Transcript transcript = new Transcript(2000);
     private final Clients clients = new Clients();
     private final Feed<String> log = new Feed<>();
-    private final Value<String> status = new Value<>(t("server.state.stopped"));
     private final Value<Boolean> running = new Value<>(false);
     private final Value<Map<String, Object>> readBack = new Value<>(null);
     private final List<Runnable> onListening = new ArrayList<>();
@@ -53,18 +49,16 @@ public final class ServerSession {
     private SocketAddress lastDatagramSender;
     /** The multicast group the UDP server joined, as text, or null. */
     private String group;
-    private String local = "";
-    private boolean statusDue;
     private SocketError startFailure;
     /** Where the last start failed to bind. */
     private Address failedAt;
-    /** Datagrams received since the UDP server started, shown or not. */
-    private long datagramsIn;
 
     private final Framer framer;
     private final TrafficStats stats;
     private final ReplyRules rules = new ReplyRules();
     private final TrafficLog trafficLog;
+    private final ServerSends sends;
+    private final ServerStatus status;
 
     public ServerSession(SocketEngine engine, EventPort port, Lesson lesson) {
         this.engine = engine;
@@ -73,9 +67,11 @@ public final class ServerSession {
         this.stats = new TrafficStats(port);
         stats.changed().observe(tick -> clients.sample());
         this.trafficLog = new TrafficLog(port);
+        this.status = new ServerStatus(port, clients);
+        this.sends = new ServerSends(this, port, transcript, lesson, trafficLog, log, clients, rules);
         this.framer = Framer.showingIn(port, transcript, (connection, message) -> {
             transcript.add(Message.received(message, 0, clients.remoteOf(connection)));
-            answer(message, connection, null);
+            sends.answer(message, connection, null);
         });
         framer.framing().observe(framing -> lesson.framing("con", framing));
     }
@@ -88,39 +84,6 @@ public final class ServerSession {
     /** The auto-reply rules, used while the server runs with {@link ReplyMode#RULES}. */
     public ReplyRules rules() {
         return rules;
-    }
-
-    /** The first matching rule answers {@code message} (from a client, or a datagram's sender), after its delay. */
-    private void answer(byte[] message, long connection, SocketAddress datagramFrom) {
-        if (current == null || current.reply() != ReplyMode.RULES) {
-            return;
-        }
-        rules.answer(message, rules.charset()).ifPresent(answer -> {
-            Runnable reply = () -> replyWith(answer.bytes(), connection, datagramFrom);
-            if (answer.rule().delayMillis() > 0) {
-                port.schedule(answer.rule().delayMillis(), reply);
-            } else {
-                reply.run();
-            }
-        });
-    }
-
-    private void replyWith(byte[] data, long connection, SocketAddress datagramFrom) {
-        if (udp != null && datagramFrom != null) {
-            trafficLog.userSent(Address.format(datagramFrom) + " (rule)", data);
-            transcript.showSend(port, udp.send(datagramFrom, data), data, Address.format(datagramFrom),
-                    n -> lesson.sentDatagram(Lesson.Side.SERVER, data, datagramFrom), this::logRefused);
-            log.publish(t("log.ruleReplied", Address.format(datagramFrom), data.length));
-            return;
-        }
-        String remote = clients.remoteOf(connection);
-        if (tcp == null || remote == null) {
-            return; // the client left before the delay ended
-        }
-        trafficLog.userSent(remote + " (rule)", data);
-        transcript.showSend(port, tcp.send(connection, data), data, remote,
-                n -> lesson.sent(Lesson.Side.SERVER, connection, data), this::logRefused);
-        log.publish(t("log.ruleReplied", remote, data.length));
     }
 
     /** Messages, bytes and rates in and out, every client together. */
@@ -153,7 +116,7 @@ public final class ServerSession {
 
     /** The state line: stopped, starting, listening (with the client count), or why it failed. */
     public Value<String> status() {
-        return status;
+        return status.line();
     }
 
     /** True from Start until Stop or a failed start: the form and the reply controls are locked meanwhile. */
@@ -200,33 +163,15 @@ public final class ServerSession {
         }
         current = start;
         startFailure = null;
-        datagramsIn = 0;
         rules.resetCounters();
-        local = "";
         running.set(true);
-        status.set(t("server.state.starting"));
-        // Rules answer in the window only: the exported server is one that answers nothing by itself.
-        lesson.serverStarting(start.reply() == ReplyMode.RULES ? new ServerSetup(start.address(), start.udp(),
-                ReplyMode.NONE, start.greeting(), start.backlog(), start.options(), start.multicast(), start.limits())
-                : start);
+        status.starting();
+        lesson.serverStarting(start.exported());
         if (start.udp()) {
-            udp = engine.udp(new UdpConfig(start.address(), start.options(), start.reply() == ReplyMode.ECHO,
-                    start.greets() ? start.greeting() : null).withMulticast(start.multicast()),
-                    trafficLog.wrap(port.toDatagrams(this::onEvent)));
+            udp = engine.udp(start.udpConfig(), trafficLog.wrap(port.toDatagrams(this::onEvent)));
         } else {
-            ServerConfig config = ServerConfig.of(start.address()).withEcho(start.reply() == ReplyMode.ECHO)
-                    .withGreeting(start.greets() ? start.greeting() : null, start.reply() == ReplyMode.GREET_CLOSE)
-                    .withBacklog(start.backlog()).withOptions(start.options())
-                    .withMaxClients(start.limits().maxClients())
-                    .withBusyMessage(start.limits().busy().length == 0 ? null : start.limits().busy())
-                    .withIdleTimeout(seconds(start.limits().idleSeconds()))
-                    .withStallTimeout(seconds(start.limits().stallSeconds()));
-            tcp = engine.listen(config, trafficLog.wrap(port.to(this::onEvent)));
+            tcp = engine.listen(start.tcpConfig(), trafficLog.wrap(port.to(this::onEvent)));
         }
-    }
-
-    private static java.time.Duration seconds(Integer value) {
-        return value == null ? null : java.time.Duration.ofSeconds(value);
     }
 
     public void stop() {
@@ -251,7 +196,7 @@ public final class ServerSession {
         lastDatagramSender = null;
         group = null;
         clients.clear();
-        status.set(why);
+        status.stopped(why);
     }
 
     private boolean current(long source) {
@@ -267,13 +212,13 @@ public final class ServerSession {
         if (delivery.isUnshown()) {
             onUnshown(delivery);
         } else if (event instanceof SocketEvent.Listening listening) {
-            local = Address.format(listening.local());
+            String local = Address.format(listening.local());
             lesson.serverListening(listening.local());
             port.when(udp != null ? udp.options() : tcp.options(), values -> {
                 readBack.set(values);
                 lesson.optionsRead(Lesson.Side.SERVER, values);
             }, error -> log.publish(t("log.optionsFailed", I18n.error(error))));
-            showListeningNow();
+            status.listening(local, udp != null);
             log.publish(t("log.listening", local));
             transcript.add(Message.event(t("event.listening", local)));
             runListeners();
@@ -287,7 +232,7 @@ public final class ServerSession {
             lesson.accepted(accepted.connection(), accepted.remote(), accepted.local());
             log.publish(t("log.accepted", remote));
             transcript.add(Message.event(t("event.accepted", remote)));
-            showListening();
+            status.changed();
         } else if (event instanceof SocketEvent.Received received) {
             onReceived(received, delivery);
         } else if (event instanceof SocketEvent.Sent sent) {
@@ -335,7 +280,7 @@ public final class ServerSession {
         String line = t(in ? "transcript.unshownIn" : "transcript.unshownOut", delivery.unshown(),
                 delivery.unshownBytes());
         if (in) {
-            datagramsIn += delivery.unshown();
+            status.datagrams(delivery.unshown());
             SocketEvent.Received last = (SocketEvent.Received) delivery.event();
             lastDatagramSender = last.from();
             clients.countIn(last.source(), delivery.unshownBytes());
@@ -346,14 +291,13 @@ public final class ServerSession {
         }
         log.publish(line);
         transcript.add(Message.event(line));
-        showListening();
+        status.changed();
     }
 
     private void onReceived(SocketEvent.Received received, Delivery delivery) {
         boolean datagram = udp != null && received.from() != null;
         if (datagram) {
-            datagramsIn++;
-            showListening();
+            status.datagrams(1);
         }
         String peer = datagram ? Address.format(received.from()) : clients.remoteOf(received.source());
         if (datagram && group != null) {
@@ -368,7 +312,7 @@ public final class ServerSession {
         log.publish(t("log.received", peer, delivery.totalBytes()));
         if (datagram || !framer.feed(received.source(), received.data(), delivery.elidedBytes())) {
             transcript.add(Message.received(received.data(), delivery.elidedBytes(), peer));
-            answer(received.data(), received.source(), datagram ? received.from() : null);
+            sends.answer(received.data(), received.source(), datagram ? received.from() : null);
         }
         if (datagram) {
             lesson.receivedDatagram(Lesson.Side.SERVER, received.data(), received.from(), 65535, 0);
@@ -422,32 +366,7 @@ public final class ServerSession {
         String explanation = closed.error() == null || idleClosed(closed) ? ""
                 : io.socketworkbench.lesson.Explanations.explain(closed.error(), null, false);
         transcript.add(Message.event(explanation.isEmpty() ? line : line + "\n" + explanation));
-        showListening();
-    }
-
-    /**
-     * The state line follows the client and datagram counts once a pulse: a storm of ten thousand accepts formats
-     * it a few times, not ten thousand (a count in a choice pattern parses a new format each time).
-     */
-    private void showListening() {
-        if (!statusDue) {
-            statusDue = true;
-            port.schedule(0, () -> {
-                statusDue = false;
-                if (running.get() && !local.isEmpty()) {
-                    showListeningNow();
-                }
-            });
-        }
-    }
-
-    private void showListeningNow() {
-        if (udp != null && datagramsIn > 0) {
-            status.set(t("server.state.listeningDatagrams", local, datagramsIn));
-            return;
-        }
-        status.set(clients.count() == 0 ? t("server.state.listening", local)
-                : t("server.state.listeningClients", local, clients.count()));
+        status.changed();
     }
 
     private void runListeners() {
@@ -462,71 +381,29 @@ public final class ServerSession {
      * until the engine writes them, or refused with its reason.
      */
     public String send(byte[] data, long target) {
-        if (udp != null) {
-            if (lastDatagramSender == null) {
-                return t("input.noSender");
-            }
-            SocketAddress to = lastDatagramSender;
-            trafficLog.userSent(Address.format(to), data);
-            transcript.showSend(port, udp.send(to, data), data, Address.format(to),
-                    n -> lesson.sentDatagram(Lesson.Side.SERVER, data, to), this::logRefused);
-            return null;
-        }
-        if (tcp == null || clients.count() == 0) {
-            return t("input.notConnected");
-        }
-        if (target == ALL) {
-            trafficLog.userSent(t("server.allClients"), data);
-            // A broadcast that reached nobody (every client left meanwhile) was not sent.
-            var reached = tcp.broadcast(data).thenApply(ids -> {
-                if (ids.isEmpty()) {
-                    throw new io.socketworkbench.engine.SocketFailure(
-                            SocketError.of(io.socketworkbench.engine.ErrorKind.NOT_CONNECTED));
-                }
-                return ids;
-            });
-            transcript.showSend(port, reached, data, t("server.allClients"),
-                    ids -> ids.forEach(id -> lesson.sent(Lesson.Side.SERVER, id, data)), this::logRefused);
-        } else {
-            String remote = clients.remoteOf(target);
-            if (remote == null) {
-                return t("input.notConnected");
-            }
-            trafficLog.userSent(remote, data);
-            transcript.showSend(port, tcp.send(target, data), data, remote,
-                    n -> lesson.sent(Lesson.Side.SERVER, target, data), this::logRefused);
-        }
-        return null;
+        return sends.send(data, target);
     }
 
     /** Where a file goes: one client, or every client ({@link #ALL}), over TCP. */
-    public io.socketworkbench.ui.model.FileTarget fileTarget(long target) {
-        if (udp != null) {
-            return io.socketworkbench.ui.model.FileTarget.refused(t("input.file.udp"));
-        }
-        if (tcp == null || clients.count() == 0) {
-            return io.socketworkbench.ui.model.FileTarget.refused(t("input.notConnected"));
-        }
-        TcpServer server = tcp;
-        if (target == ALL) {
-            return io.socketworkbench.ui.model.FileTarget.to(t("server.allClients"), data ->
-                    server.broadcast(data).thenApply(ids -> {
-                        if (ids.isEmpty()) {
-                            throw new io.socketworkbench.engine.SocketFailure(
-                                    SocketError.of(io.socketworkbench.engine.ErrorKind.NOT_CONNECTED));
-                        }
-                        return ids;
-                    }));
-        }
-        String remote = clients.remoteOf(target);
-        if (remote == null) {
-            return io.socketworkbench.ui.model.FileTarget.refused(t("input.notConnected"));
-        }
-        return io.socketworkbench.ui.model.FileTarget.to(remote, data -> server.send(target, data));
+    public FileTarget fileTarget(long target) {
+        return sends.fileTarget(target);
     }
 
-    private void logRefused(String reason) {
-        log.publish(t("log.failed", t("transcript.refused", reason)));
+    TcpServer tcp() {
+        return tcp;
+    }
+
+    UdpEndpoint udp() {
+        return udp;
+    }
+
+    /** How the running server was started; null while stopped. */
+    ServerSetup current() {
+        return current;
+    }
+
+    SocketAddress lastDatagramSender() {
+        return lastDatagramSender;
     }
 
     /** Closes one client (after its queued bytes). */

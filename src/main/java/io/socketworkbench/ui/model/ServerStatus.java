@@ -1,0 +1,76 @@
+package io.socketworkbench.ui.model;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.ui.fx.EventPort;
+
+/**
+ * The server's state line: stopped, starting, listening (with the count of its clients, or of the datagrams it
+ * received), or why it stopped. It follows the counts once a pulse: a storm of ten thousand accepts formats it a
+ * few times, not ten thousand (a count in a choice pattern parses a new format each time).
+ */
+final class ServerStatus {
+    private final Value<String> line = new Value<>(t("server.state.stopped"));
+    private final EventPort port;
+    private final Clients clients;
+    private boolean running;
+    private boolean udp;
+    private String local = "";
+    private long datagrams;
+    private boolean due;
+
+    ServerStatus(EventPort port, Clients clients) {
+        this.port = port;
+        this.clients = clients;
+    }
+
+    Value<String> line() {
+        return line;
+    }
+
+    void starting() {
+        running = true;
+        local = "";
+        datagrams = 0;
+        line.set(t("server.state.starting"));
+    }
+
+    /** Listening at {@code where}; a UDP server counts datagrams rather than clients. */
+    void listening(String where, boolean datagram) {
+        local = where;
+        udp = datagram;
+        showNow();
+    }
+
+    void datagrams(long more) {
+        datagrams += more;
+        changed();
+    }
+
+    /** The clients or the datagrams changed: the line follows at the next pulse. */
+    void changed() {
+        if (!due) {
+            due = true;
+            port.schedule(0, () -> {
+                due = false;
+                if (running && !local.isEmpty()) {
+                    showNow();
+                }
+            });
+        }
+    }
+
+    void stopped(String why) {
+        running = false;
+        line.set(why);
+    }
+
+    private void showNow() {
+        if (udp && datagrams > 0) {
+            line.set(t("server.state.listeningDatagrams", local, datagrams));
+            return;
+        }
+        line.set(clients.count() == 0 ? t("server.state.listening", local)
+                : t("server.state.listeningClients", local, clients.count()));
+    }
+}
