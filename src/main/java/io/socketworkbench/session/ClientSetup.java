@@ -1,8 +1,11 @@
 package io.socketworkbench.session;
 
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ClientConfig;
 import io.socketworkbench.engine.Multicast;
 import io.socketworkbench.engine.SocketOptionsSpec;
+import io.socketworkbench.engine.UdpConfig;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -26,5 +29,21 @@ public record ClientSetup(Address target, boolean udp, SocketOptionsSpec options
 
     public ClientSetup(Address target, boolean udp, SocketOptionsSpec options, ClientLab lab, Address udpBind) {
         this(target, udp, options, lab, udpBind, null);
+    }
+
+    /**
+     * The engine's configuration of a TCP (or AF_UNIX) client set up so. settimeout bounds the connect and each
+     * recv; receiving by hand, the lab times the recv itself.
+     */
+    public ClientConfig tcpConfig() {
+        Duration limit = lab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
+                : Duration.ofMillis(Math.max(1, Math.round(lab.timeout() * 1000)));
+        Duration idle = lab.timeout() == null || lab.manualReceive() ? null : limit;
+        return ClientConfig.of(target).withOptions(options).withTimeouts(limit, idle);
+    }
+
+    /** The engine's configuration of a UDP client socket set up so (bound where {@code udpBind} says). */
+    public UdpConfig udpConfig() {
+        return UdpConfig.of(udpBind).withOptions(options).withMulticast(multicast);
     }
 }

@@ -5,25 +5,18 @@ import io.socketworkbench.session.ClientSetup;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
-import io.socketworkbench.engine.ClientConfig;
 import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.ErrorKind;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
-import io.socketworkbench.engine.SocketListener;
-import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.engine.TcpClient;
-import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.fx.Delivery;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -33,9 +26,6 @@ import java.util.function.Supplier;
  * as pending until the engine writes it, or as refused. UI thread only; no JavaFX.
  */
 public final class ClientSession {
-    /** recv results shown one by one per delivery; the rest of a flood into a small bufsize is summed up. */
-    static final int MAX_PIECES = 4;
-
     /** True once the lesson knows the UDP socket's address (from its bind, or after its first send). */
     private boolean boundToldLesson;
     /** Where the client connects or sends to: the address its errors are about. */
@@ -49,7 +39,6 @@ public final class ClientSession {
     private final Value<String> status = new Value<>(t("client.state.idle"));
     private final Value<Boolean> open = new Value<>(false);
     private final Value<Boolean> canShutdown = new Value<>(false);
-    private final Value<Boolean> capturing = new Value<>(false);
     private final Value<Map<String, Object>> readBack = new Value<>(null);
     private final ReceiveBuffer buffer = new ReceiveBuffer();
     private final PendingRecv pending;
@@ -61,7 +50,9 @@ public final class ClientSession {
     private final TrafficStats stats;
     private final TrafficLog trafficLog;
     private long bytesIn;
-    private volatile Capture capture;
+    private final Capturing capture;
+    private final RecvPieces pieces;
+    private final ClientSends sends;
     /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
     private SocketEvent.Closed eof;
 
@@ -74,6 +65,9 @@ public final class ClientSession {
         this.pending = new PendingRecv(port);
         this.stats = new TrafficStats(port);
         this.trafficLog = new TrafficLog(port);
+        this.capture = new Capturing(transcript);
+        this.pieces = new RecvPieces(lesson, transcript);
+        this.sends = new ClientSends(port, transcript, lesson, trafficLog);
         this.framer = Framer.showingIn(port, transcript,
                 (connection, message) -> transcript.add(Message.received(message, 0, peer)));
         // Choosing a framing is a lesson too: the mirror shows how a Python program frames.
@@ -104,7 +98,7 @@ public final class ClientSession {
     }
 
     public Value<Boolean> capturing() {
-        return capturing;
+        return capture.on();
     }
 
     public Value<Map<String, Object>> readBack() {
@@ -129,12 +123,9 @@ public final class ClientSession {
         eof = null;
         pending.stop();
         open.set(true);
-        ClientSetup setup = request;
         if (request.udp()) {
-            udp = engine.udp(UdpConfig.of(request.udpBind()).withOptions(request.options())
-                    .withMulticast(request.multicast()),
-                    capturing(trafficLog.wrap(port.toDatagrams(this::onEvent))));
-            lesson.clientOpening(setup, udp.id(), lessonName.get());
+            udp = engine.udp(request.udpConfig(), capture.wrap(trafficLog.wrap(port.toDatagrams(this::onEvent))));
+            lesson.clientOpening(request, udp.id(), lessonName.get());
             peer = Address.format(request.target());
             target = request.target();
             status.set(t("client.state.ready", peer));
@@ -143,14 +134,8 @@ public final class ClientSession {
         peer = Address.format(request.target());
         target = request.target();
         status.set(t("client.state.connecting", peer));
-        ClientLab lab = request.lab();
-        Duration limit = lab.timeout() == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT
-                : Duration.ofMillis(Math.max(1, Math.round(lab.timeout() * 1000)));
-        // settimeout bounds connect and each recv. Receiving by hand, the lab times the recv itself.
-        Duration idle = lab.timeout() == null || lab.manualReceive() ? null : limit;
-        tcp = engine.connect(ClientConfig.of(request.target()).withOptions(request.options())
-                .withTimeouts(limit, idle), capturing(trafficLog.wrap(port.to(this::onEvent))));
-        lesson.clientOpening(setup, tcp.id(), lessonName.get());
+        tcp = engine.connect(request.tcpConfig(), capture.wrap(trafficLog.wrap(port.to(this::onEvent))));
+        lesson.clientOpening(request, tcp.id(), lessonName.get());
     }
 
     /** The engine's id of this pane's socket (its facts in the timeline carry it), or -1 when none is open. */
@@ -251,21 +236,12 @@ public final class ClientSession {
                 showBuffered();
             }
         } else if (udp != null) {
-            showDatagram(received);
+            pieces.datagram(lab().bufsize(), received);
         } else if (framer.feed(received.source(), received.data(), delivery.elidedBytes())) {
             // The lesson still sees the recv calls; the transcript shows the messages they make up.
-            recvCalls(received.source(), received.data());
+            pieces.calls(lab().bufsize(), received.source(), received.data());
         } else {
-            showPieces(received.source(), received.data(), delivery.elidedBytes());
-        }
-    }
-
-    private void recvCalls(long connection, byte[] data) {
-        int size = lab().bufsize();
-        int calls = (data.length + size - 1) / size;
-        for (int i = 0; i < Math.min(calls, MAX_PIECES); i++) {
-            lesson.received(Lesson.Side.CLIENT, connection, Arrays.copyOfRange(data, i * size,
-                    Math.min(data.length, (i + 1) * size)), size);
+            pieces.show(lab().bufsize(), received.source(), received.data(), delivery.elidedBytes(), peer);
         }
     }
 
@@ -331,37 +307,6 @@ public final class ClientSession {
         open.set(false);
     }
 
-    /** What recv(bufsize) calls return for bytes that have arrived: at most bufsize each. */
-    private void showPieces(long connection, byte[] data, long elided) {
-        int size = lab().bufsize();
-        // Every byte that arrived was returned by some recv, kept for display or not.
-        long calls = (data.length + elided + size - 1) / size;
-        int shown = (int) Math.min(Math.min(calls, MAX_PIECES), (data.length + size - 1) / size);
-        for (int i = 0; i < shown; i++) {
-            int from = i * size;
-            int to = i == shown - 1 ? data.length : Math.min(data.length, from + size);
-            byte[] piece = Arrays.copyOfRange(data, from, to);
-            lesson.received(Lesson.Side.CLIENT, connection, piece, size);
-            transcript.add(Message.received(piece, i == shown - 1 ? elided : 0, peer));
-        }
-        if (calls > shown) {
-            transcript.add(Message.event(t("lab.morePieces", calls - shown + 1, size)));
-        }
-    }
-
-    /** recvfrom(bufsize) returns one datagram; what does not fit in bufsize is lost. */
-    private void showDatagram(SocketEvent.Received datagram) {
-        int size = lab().bufsize();
-        byte[] data = datagram.data();
-        byte[] kept = data.length > size ? Arrays.copyOf(data, size) : data;
-        int discarded = data.length - kept.length;
-        lesson.receivedDatagram(Lesson.Side.CLIENT, kept, datagram.from(), size, discarded);
-        transcript.add(Message.received(kept, 0, Address.format(datagram.from())));
-        if (discarded > 0) {
-            transcript.add(Message.event(t("lab.discarded", discarded, size)));
-        }
-    }
-
     private void showBuffered() {
         if (buffer.isEmpty() && eof != null) {
             status.set(t("lab.eofWaiting"));
@@ -381,7 +326,7 @@ public final class ClientSession {
         if (!buffer.isEmpty()) {
             pending.stop();
             if (udp != null) {
-                showDatagram(buffer.nextDatagram());
+                pieces.datagram(lab().bufsize(), buffer.nextDatagram());
             } else {
                 long connection = tcp != null ? tcp.id() : eof != null ? eof.source() : -1;
                 byte[] piece = buffer.take(size);
@@ -428,80 +373,26 @@ public final class ClientSession {
         return null;
     }
 
+    /** Captures every received byte to {@code file}, however much the transcript drops. */
+    public void startCapture(Path file) {
+        capture.start(file);
+    }
+
+    /** Closes the capture file and reports how many bytes it kept. */
+    public void stopCapture() {
+        capture.stop();
+    }
+
     /**
      * Sends to the server (UDP: to the target the form gives now). Returns a problem to show instead, or null once
      * the bytes are handed to the engine: the transcript shows them pending until written, or refused.
      */
     public String send(byte[] data, Address udpTarget) {
-        if (udp != null) {
-            if (udpTarget == null) {
-                return t("port.invalid");
-            }
-            trafficLog.userSent(Address.format(udpTarget), data);
-            transcript.showSend(port, udp.send(udpTarget, data), data, Address.format(udpTarget),
-                    n -> lesson.sentDatagram(Lesson.Side.CLIENT, data, udpTarget), reason -> { });
-            return null;
-        }
-        if (tcp == null || !tcp.connected().isDone() || tcp.connected().isCompletedExceptionally()) {
-            return t("input.notConnected");
-        }
-        long id = tcp.id();
-        trafficLog.userSent(peer, data);
-        transcript.showSend(port, tcp.send(data), data, peer, n -> lesson.sent(Lesson.Side.CLIENT, id, data),
-                reason -> { });
-        return null;
+        return sends.send(tcp, udp, peer, data, udpTarget);
     }
 
     /** Where a file goes: the connected server, over a stream socket (a datagram cannot carry a file). */
-    public io.socketworkbench.ui.model.FileTarget fileTarget() {
-        if (udp != null) {
-            return io.socketworkbench.ui.model.FileTarget.refused(t("input.file.udp"));
-        }
-        if (tcp == null || !tcp.connected().isDone() || tcp.connected().isCompletedExceptionally()) {
-            return io.socketworkbench.ui.model.FileTarget.refused(t("input.notConnected"));
-        }
-        var client = tcp;
-        return io.socketworkbench.ui.model.FileTarget.to(peer, client::send);
-    }
-
-    /** Received bytes go to the capture file (if one is open) on the engine thread, then to the view. */
-    private SocketListener capturing(SocketListener view) {
-        return event -> {
-            Capture active = capture;
-            if (active != null) {
-                active.record(event);
-            }
-            view.onEvent(event);
-        };
-    }
-
-    /** Captures every received byte to {@code file}, however much the transcript drops. */
-    public void startCapture(Path file) {
-        try {
-            capture = Capture.open(file);
-            capturing.set(true);
-            transcript.add(Message.event(t("client.capture.started", file)));
-        } catch (IOException e) {
-            capturing.set(false);
-            transcript.add(Message.error(I18n.explained(SocketError.from(e), null, false)));
-        }
-    }
-
-    /** Closes the capture file and reports how many bytes it kept. */
-    public void stopCapture() {
-        Capture done = capture;
-        capture = null;
-        capturing.set(false);
-        if (done == null) {
-            return;
-        }
-        try {
-            done.close();
-        } catch (IOException ignored) {
-            // the bytes written so far are on disk
-        }
-        transcript.add(done.failure() == null
-                ? Message.event(t("client.capture.stopped", done.bytes(), done.file()))
-                : Message.error(I18n.explained(SocketError.from(done.failure()), null, false)));
+    public FileTarget fileTarget() {
+        return sends.fileTarget(tcp, udp, peer);
     }
 }

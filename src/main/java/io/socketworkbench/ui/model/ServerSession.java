@@ -49,9 +49,6 @@ public final class ServerSession {
     private SocketAddress lastDatagramSender;
     /** The multicast group the UDP server joined, as text, or null. */
     private String group;
-    private SocketError startFailure;
-    /** Where the last start failed to bind. */
-    private Address failedAt;
 
     private final Framer framer;
     private final TrafficStats stats;
@@ -136,7 +133,7 @@ public final class ServerSession {
 
     /** Why the last start failed (null after one that listened): for an example that must say what to do. */
     public SocketError startFailure() {
-        return startFailure;
+        return status.startFailure();
     }
 
     /**
@@ -145,11 +142,10 @@ public final class ServerSession {
      * listens there.
      */
     public void whyInUse(java.util.function.Consumer<Boolean> answer) {
-        if (startFailure == null || startFailure.kind() != io.socketworkbench.engine.ErrorKind.ADDRESS_IN_USE
-                || failedAt == null) {
-            return;
+        Address inUse = status.inUse();
+        if (inUse != null) {
+            port.when(engine.onlyLingering(inUse), answer::accept, error -> answer.accept(false));
         }
-        port.when(engine.onlyLingering(failedAt), answer::accept, error -> answer.accept(false));
     }
 
     /** Runs once, the next time the server is listening or has failed to. */
@@ -162,7 +158,6 @@ public final class ServerSession {
             stop();
         }
         current = start;
-        startFailure = null;
         rules.resetCounters();
         running.set(true);
         status.starting();
@@ -264,8 +259,7 @@ public final class ServerSession {
         transcript.add(Message.error(starting && current != null && remote == null
                 ? I18n.explained(failed.error(), current.address(), current.udp()) : text));
         if (starting) {
-            startFailure = failed.error();
-            failedAt = current == null ? null : current.address();
+            status.failed(failed.error(), current == null ? null : current.address());
             lesson.bindFailed(failed.error());
             tcp = null;
             udp = null;
@@ -339,12 +333,6 @@ public final class ServerSession {
         }
     }
 
-    /** Closed by the server's idle timeout: the engine reports it as a timeout on a server with one. */
-    private boolean idleClosed(SocketEvent.Closed closed) {
-        return current != null && current.limits().idleSeconds() != null && closed.error() != null
-                && closed.error().kind() == io.socketworkbench.engine.ErrorKind.TIMED_OUT;
-    }
-
     private void onClosed(SocketEvent.Closed closed) {
         String remote = clients.remoteOf(closed.source());
         if (remote == null) {
@@ -353,18 +341,11 @@ public final class ServerSession {
         framer.end(closed.source());
         clients.remove(closed.source());
         lesson.closed(Lesson.Side.SERVER, closed.source(), closed.reason(), closed.error());
-        String line = switch (closed.reason()) {
-            case LOCAL -> t("log.closed.local", remote);
-            case STALLED -> t("log.closed.stalled", remote);
-            case PEER -> t("log.closed.peer", remote);
-            case RESET -> t("log.closed.reset", remote);
-            case ERROR -> idleClosed(closed) ? t("log.closed.idle", remote, current.limits().idleSeconds())
-                    : t("log.closed.error", remote, I18n.error(closed.error()));
-        };
+        Integer idle = current == null ? null : current.limits().idleSeconds();
+        String line = ClosedWords.line(closed, remote, idle);
         log.publish(line);
         // The log keeps one line an event; the transcript says what a reset or error means.
-        String explanation = closed.error() == null || idleClosed(closed) ? ""
-                : io.socketworkbench.lesson.Explanations.explain(closed.error(), null, false);
+        String explanation = ClosedWords.explanation(closed, idle);
         transcript.add(Message.event(explanation.isEmpty() ? line : line + "\n" + explanation));
         status.changed();
     }

@@ -2,11 +2,14 @@ package io.socketworkbench.ui.model;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.ErrorKind;
+import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.ui.fx.EventPort;
 
 /**
  * The server's state line: stopped, starting, listening (with the count of its clients, or of the datagrams it
- * received), or why it stopped. It follows the counts once a pulse: a storm of ten thousand accepts formats it a
+ * received), or why it stopped; and why the last start failed. It follows the counts once a pulse: a storm of ten thousand accepts formats it a
  * few times, not ten thousand (a count in a choice pattern parses a new format each time).
  */
 final class ServerStatus {
@@ -18,6 +21,9 @@ final class ServerStatus {
     private String local = "";
     private long datagrams;
     private boolean due;
+    /** Why the last start failed (null after one that listened), and where it could not bind. */
+    private SocketError startFailure;
+    private Address failedAt;
 
     ServerStatus(EventPort port, Clients clients) {
         this.port = port;
@@ -30,6 +36,7 @@ final class ServerStatus {
 
     void starting() {
         running = true;
+        startFailure = null;
         local = "";
         datagrams = 0;
         line.set(t("server.state.starting"));
@@ -58,6 +65,21 @@ final class ServerStatus {
                 }
             });
         }
+    }
+
+    /** The start failed: the server stops with why, which an example may ask for. */
+    void failed(SocketError error, Address at) {
+        startFailure = error;
+        failedAt = at;
+    }
+
+    SocketError startFailure() {
+        return startFailure;
+    }
+
+    /** Where the last start found its address already in use, or null. */
+    Address inUse() {
+        return startFailure != null && startFailure.kind() == ErrorKind.ADDRESS_IN_USE ? failedAt : null;
     }
 
     void stopped(String why) {
