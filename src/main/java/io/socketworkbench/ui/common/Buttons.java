@@ -82,4 +82,16 @@ public final class Buttons {
             }
         });
     }
+
+    /**
+     * An on/off toggle shows what it does next: while {@code running}, pressed, {@code stopText} and a stop icon;
+     * otherwise {@code startText} and {@code startIcon}.
+     */
+    public static void showRunning(ToggleButton toggle, boolean running, String startText, String stopText,
+                                   org.kordamp.ikonli.Ikon startIcon) {
+        toggle.setSelected(running);
+        toggle.setText(running ? stopText : startText);
+        toggle.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(running
+                ? org.kordamp.ikonli.materialdesign2.MaterialDesignS.STOP : startIcon));
+    }
 }

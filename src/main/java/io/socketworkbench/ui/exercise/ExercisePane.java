@@ -26,7 +26,6 @@ import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The Exercises panel: the list ({@code exercise-list}), the chosen one's statement, the student's command
@@ -95,9 +94,7 @@ public final class ExercisePane extends VBox {
         Buttons.onOff(check, "exercise-check", new javafx.beans.property.SimpleBooleanProperty(true), this::startCheck,
                 session::stop);
         session.running().observe(on -> {
-            check.setSelected(on);
-            check.setText(t(on ? "exercise.stop" : "exercise.check"));
-            check.setGraphic(new FontIcon(on ? MaterialDesignS.STOP : MaterialDesignC.CHECK_ALL));
+            Buttons.showRunning(check, on, t("exercise.check"), t("exercise.stop"), MaterialDesignC.CHECK_ALL);
             list.setDisable(on);
             command.setDisable(on);
             folder.setDisable(on);

@@ -17,9 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The relay: listens on a port ({@code relay-port}) and forwards every client to a target ({@code relay-to-host},
@@ -71,9 +69,7 @@ public final class RelayPane extends VBox {
         }
         Buttons.onOff(start, "relay-start", valid, this::startRelay, session::stop);
         session.running().observe(on -> {
-            start.setSelected(on);
-            start.setText(t(on ? "relay.stop" : "relay.start"));
-            start.setGraphic(new FontIcon(on ? MaterialDesignS.STOP : MaterialDesignP.PLAY));
+            Buttons.showRunning(start, on, t("relay.start"), t("relay.stop"), MaterialDesignP.PLAY);
             port.setDisable(on);
             toHost.setDisable(on);
             toPort.setDisable(on);

@@ -36,7 +36,6 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The server pane: the form, reply controls, connection list, log, transcript and input, bound to a
@@ -292,9 +291,7 @@ public final class ServerPane extends VBox {
     }
 
     private void showRunning(boolean running) {
-        start.setSelected(running);
-        start.setText(t(running ? "server.stop" : "server.start"));
-        start.setGraphic(new FontIcon(running ? MaterialDesignS.STOP : MaterialDesignP.PLAY));
+        Buttons.showRunning(start, running, t("server.start"), t("server.stop"), MaterialDesignP.PLAY);
         form.lock(running);
         udpRow.lock(running);
         reply.setDisable(running);
