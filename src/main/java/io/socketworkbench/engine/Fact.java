@@ -11,24 +11,27 @@ import java.time.Instant;
  *
  * @param time seconds since the epoch, fractional
  * @param conn the id of the connection, server or UDP endpoint (the engine's one id space)
+ * @param parent what {@code conn} belongs to, or -1: for an accepted connection, the server that accepted it; for
+ *     a relay's connection onward, the client connection it forwards
  * @param local this side's address, or null where there is none yet
  * @param remote the peer's address (a datagram's sender or target), or null
- * @param in for data, FIN and datagrams: true when it came from the peer
+ * @param in for data, FIN and datagrams: true when it came from the peer; for a close, true when the peer ended
+ *     the connection (its FIN came and was read to the end), false when this side closed it
  * @param data the bytes of data and datagrams (never changed afterwards), else empty
  * @param error for an error, a reset, and a close that an error caused: Python's words for it, else null
  */
-public record Fact(double time, Type type, long conn, SocketAddress local, SocketAddress remote, boolean in,
-                   byte[] data, String error) {
+public record Fact(double time, Type type, long conn, long parent, SocketAddress local, SocketAddress remote,
+                   boolean in, byte[] data, String error) {
 
     /** What happened; the names are the recording's {@code "type"} values. */
     public enum Type { LISTEN, CONNECT, ACCEPT, DATA, FIN, RST, CLOSE, DATAGRAM, ERROR, JOIN }
 
     static final byte[] NONE = new byte[0];
 
-    static Fact of(Type type, long conn, SocketAddress local, SocketAddress remote, boolean in, byte[] data,
-                   SocketError error) {
+    static Fact of(Type type, long conn, long parent, SocketAddress local, SocketAddress remote, boolean in,
+                   byte[] data, SocketError error) {
         Instant now = Instant.now();
-        return new Fact(now.getEpochSecond() + now.getNano() / 1e9, type, conn, local, remote, in,
+        return new Fact(now.getEpochSecond() + now.getNano() / 1e9, type, conn, parent, local, remote, in,
                 data == null ? NONE : data, error == null ? null : error.pythonText());
     }
 }

@@ -96,12 +96,18 @@ final class Reactor implements AutoCloseable {
     /** Hands a fact to the sink, if there is one; a failing sink is reported and the engine goes on. */
     void record(Fact.Type type, long conn, java.net.SocketAddress local, java.net.SocketAddress remote, boolean in,
                 byte[] data, SocketError error) {
+        record(type, conn, -1, local, remote, in, data, error);
+    }
+
+    /** As above, for a connection that belongs to {@code parent} (the server that accepted it, say). */
+    void record(Fact.Type type, long conn, long parent, java.net.SocketAddress local, java.net.SocketAddress remote,
+                boolean in, byte[] data, SocketError error) {
         FactSink sink = facts;
         if (sink == null) {
             return;
         }
         try {
-            sink.fact(Fact.of(type, conn, local, remote, in, data, error));
+            sink.fact(Fact.of(type, conn, parent, local, remote, in, data, error));
         } catch (RuntimeException e) {
             report("the fact sink failed", e);
         }

@@ -171,6 +171,7 @@ public final class Relay {
 
     private void connect(Pair pair) {
         TcpClient up = new TcpClient(pair.upstream, reactor, config.upstream(), forwarder);
+        up.belongsTo(pair.client);
         pair.connecting = up;
         pair.tries++;
         resolver.resolve(config.target(), reactor, address -> {

@@ -23,6 +23,8 @@ public final class TcpClient extends Endpoint {
     private Reactor.Timer connectTimer;
     private TcpConnection connection;
     private boolean closeRequested;
+    /** What this client belongs to (a relay's connection onward: the client it forwards), or -1. */
+    private long parent = -1;
 
     TcpClient(long id, Reactor reactor, ClientConfig config, SocketListener listener) {
         super(id, reactor, listener);
@@ -38,6 +40,11 @@ public final class TcpClient extends Endpoint {
     /** Completes with the reason once the connection has ended (or fails if it never connected). */
     public CompletableFuture<CloseReason> closed() {
         return closed;
+    }
+
+    /** This client is {@code owner}'s: its facts say so (a relay's connection onward, for the client it forwards). */
+    void belongsTo(long owner) {
+        parent = owner;
     }
 
     void connect(SocketAddress address) {
@@ -90,7 +97,7 @@ public final class TcpClient extends Endpoint {
         connection.start(key);
         SocketAddress remote = connection.remote();
         connected.complete(remote);
-        reactor.record(Fact.Type.CONNECT, id, connection.local(), remote, false, null, null);
+        reactor.record(Fact.Type.CONNECT, id, parent, connection.local(), remote, false, null, null);
         emit(new SocketEvent.Connected(id, connection.local(), remote));
     }
 

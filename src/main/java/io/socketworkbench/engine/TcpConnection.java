@@ -340,7 +340,7 @@ final class TcpConnection implements Reactor.Handler {
         } else if (error != null) {
             reactor.record(Fact.Type.ERROR, id, local, remote, false, null, error);
         }
-        reactor.record(Fact.Type.CLOSE, id, local, remote, false, null, null);
+        reactor.record(Fact.Type.CLOSE, id, local, remote, reason == CloseReason.PEER, null, null);
         // Owners update their state (a server's connection count) before listeners hear of the close.
         onClosed.accept(reason);
         emit(new SocketEvent.Closed(id, reason, error));

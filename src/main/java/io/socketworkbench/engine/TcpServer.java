@@ -211,7 +211,7 @@ public final class TcpServer extends Endpoint {
             connection.start(reactor.register(client, SelectionKey.OP_READ, connection));
             connections.put(connectionId, connection);
             connectionCount.incrementAndGet();
-            reactor.record(Fact.Type.ACCEPT, connectionId, connection.local(), connection.remote(), false, null,
+            reactor.record(Fact.Type.ACCEPT, connectionId, id, connection.local(), connection.remote(), false, null,
                     null);
             emit(new SocketEvent.Accepted(id, connectionId, connection.remote(), local));
             if (config.greeting().length > 0) {

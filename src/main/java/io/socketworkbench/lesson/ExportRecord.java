@@ -3,6 +3,7 @@ package io.socketworkbench.lesson;
 import io.socketworkbench.session.ClientSetup;
 import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.Fact;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,6 +148,78 @@ public final class ExportRecord {
     /** What the latest client's conversation left out. */
     public Omitted clientOmitted() {
         return latestClient == null ? new Omitted(0, 0) : latestClient.omitted();
+    }
+
+    /**
+     * The record of a timeline (the facts an engine reported, in order): the first TCP or AF_UNIX server that is not
+     * a relay, with each connection it accepted, and each client connection made that is not a relay's connection
+     * onward. The wire says nothing of socket options, the socket lab or a reply mode: those are the defaults
+     * (backlog 5, no reply mode; the lesson's own record keeps what the panes set). UDP is not read from facts yet.
+     */
+    public static ExportRecord fromFacts(List<Fact> facts) {
+        Map<Long, Fact> listens = new LinkedHashMap<>();
+        java.util.Set<Long> relays = new java.util.HashSet<>();
+        Map<Long, Long> acceptedBy = new java.util.HashMap<>();
+        for (Fact fact : facts) {
+            if (fact.type() == Fact.Type.LISTEN) {
+                listens.putIfAbsent(fact.conn(), fact);
+            } else if (fact.type() == Fact.Type.ACCEPT) {
+                acceptedBy.put(fact.conn(), fact.parent());
+            } else if (fact.type() == Fact.Type.CONNECT && fact.parent() >= 0) {
+                // A relay's connection onward: its parent is the client it forwards, accepted by the relay.
+                relays.add(acceptedBy.getOrDefault(fact.parent(), -1L));
+            }
+        }
+        ExportRecord record = new ExportRecord();
+        long server = listens.keySet().stream().filter(id -> !relays.contains(id)
+                && acceptedBy.containsValue(id)).findFirst().orElse(-1L);
+        if (server >= 0) {
+            record.server(new ServerSetup(Address.of(listens.get(server).local()), false, null, null, 5, null));
+        }
+        // A reset or an error ends a conversation without a step of its own, as the lesson records it.
+        java.util.Set<Long> broken = new java.util.HashSet<>();
+        for (Fact fact : facts) {
+            long conn = fact.conn();
+            boolean served = server >= 0 && acceptedBy.getOrDefault(conn, -1L) == server;
+            switch (fact.type()) {
+                case ACCEPT -> {
+                    if (served) {
+                        record.accepted(conn);
+                    }
+                }
+                case CONNECT -> {
+                    if (fact.parent() < 0) {
+                        record.client(new ClientSetup(Address.of(fact.remote()), false, null, null), conn);
+                    }
+                }
+                case DATA -> record.fromFact(served, conn, fact.in()
+                        ? new Step(Step.Action.RECEIVE, new byte[0], fact.data().length, null)
+                        : new Step(Step.Action.SEND, fact.data(), fact.data().length, null));
+                case FIN -> {
+                    if (!fact.in()) {
+                        record.fromFact(served, conn, Step.of(Step.Action.SHUT_WR));
+                    }
+                }
+                case RST, ERROR -> broken.add(conn);
+                case CLOSE -> {
+                    if (!broken.contains(conn)) {
+                        record.fromFact(served, conn, Step.of(fact.in() ? Step.Action.PEER_CLOSED
+                                : Step.Action.CLOSE));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return record;
+    }
+
+    /** A step of the conversation {@code conn} had: the server's, or a client's the record keeps. */
+    private void fromFact(boolean served, long conn, Step step) {
+        if (served) {
+            serverStep(conn, step);
+        } else if (clients.containsKey(conn)) {
+            clientStep(conn, step);
+        }
     }
 
     /** A new server: its side of the record starts again. */

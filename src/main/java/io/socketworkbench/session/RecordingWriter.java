@@ -18,8 +18,10 @@ import java.util.Locale;
  * A recording: every socket fact of a session, written as it happens, one JSON object a line. The first line says
  * what the file is ({@code {"format": "socket-workbench-recording", "version": 1, ...}}); each fact then has
  * {@code t} (seconds since the epoch), {@code type}, {@code conn}, {@code local}, {@code remote}, and where they
- * apply {@code dir} ({@code "in"} or {@code "out"}, seen from the recording side), {@code data} (base64) and
- * {@code error} (Python's words). Every byte is kept. No JavaFX: the command line's {@code --record} writes it.
+ * apply {@code parent} (the server that accepted a connection; for a relay's connection onward, the client it
+ * forwards), {@code dir} ({@code "in"} or {@code "out"}, seen from the recording side; for a close, {@code "in"}
+ * when the peer ended the connection), {@code data} (base64) and {@code error} (Python's words). Every byte is
+ * kept. No JavaFX: the command line's {@code --record} writes it.
  */
 public final class RecordingWriter implements FactSink, Closeable {
     public static final String FORMAT = "socket-workbench-recording";
@@ -50,10 +52,14 @@ public final class RecordingWriter implements FactSink, Closeable {
         line.append("{\"t\": ").append(String.format(Locale.ROOT, "%.6f", fact.time()))
                 .append(", \"type\": \"").append(fact.type().name().toLowerCase(Locale.ROOT)).append('"')
                 .append(", \"conn\": ").append(fact.conn());
+        if (fact.parent() >= 0) {
+            line.append(", \"parent\": ").append(fact.parent());
+        }
         address(line, "local", fact.local());
         address(line, "remote", fact.remote());
         switch (fact.type()) {
-            case DATA, FIN, DATAGRAM, RST -> line.append(", \"dir\": \"").append(fact.in() ? "in" : "out").append('"');
+            case DATA, FIN, DATAGRAM, RST, CLOSE ->
+                    line.append(", \"dir\": \"").append(fact.in() ? "in" : "out").append('"');
             default -> { }
         }
         if (fact.type() == Fact.Type.DATA || fact.type() == Fact.Type.DATAGRAM) {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * user's script would read it.
  */
 class RecordCliTest {
-    /** Prints one line a fact: type, conn, dir, the data decoded, local, remote; after checking the first line. */
+    /**
+     * Prints one line a fact: type, conn, dir, the data decoded, local, remote, error, parent; after checking the
+     * first line.
+     */
     private static final String READER = """
             import base64, json, sys
             lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
@@ -29,7 +32,7 @@ class RecordCliTest {
                 assert isinstance(f['t'], float) and f['t'] > 1.7e9, f
                 data = base64.b64decode(f['data']) if 'data' in f else b''
                 print('\t'.join(str(x) for x in (f['type'], f['conn'], f.get('dir', '-'), data, f['local'],
-                                                  f['remote'], f.get('error', ''))))
+                                                  f['remote'], f.get('error', ''), f.get('parent', '-'))))
             """;
 
     private static List<String[]> facts(Path recording) throws Exception {
@@ -75,6 +78,11 @@ class RecordCliTest {
         assertThat(in[4]).isEqualTo("127.0.0.1:" + port);
         assertThat(in[5]).isEqualTo(client);
         assertThat(facts.stream().filter(f -> f[0].equals("fin")).findFirst().orElseThrow()[2]).isEqualTo("in");
+        // The accepted connection names the server that accepted it.
+        String[] accept = facts.stream().filter(f -> f[0].equals("accept")).findFirst().orElseThrow();
+        assertThat(accept[1]).isEqualTo(in[1]);
+        assertThat(accept[7]).isEqualTo(listen[1]);
+        assertThat(listen[7]).isEqualTo("-");
     }
 
     @Test

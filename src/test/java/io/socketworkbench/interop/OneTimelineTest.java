@@ -156,6 +156,14 @@ class OneTimelineTest {
                     .isEqualTo("127.0.0.1:" + (i == 1 ? relayPort : port));
         }
 
+        // The same export, made from the timeline alone: the same conversations, the same scripts (the panes set
+        // no options, lab or reply mode here, the defaults a timeline's export takes).
+        ExportRecord fromTimeline = ExportRecord.fromFacts(timeline.facts());
+        assertThat(fromTimeline.served()).hasSize(3);
+        assertThat(fromTimeline.clients()).hasSize(3);
+        assertThat(PythonExport.client(fromTimeline)).isEqualTo(PythonExport.client(record));
+        assertThat(PythonExport.server(fromTimeline)).isEqualTo(PythonExport.server(record));
+
         // client.py against the same server and relay, the test answering as the session's user did.
         assumeTrue(PythonInteropTest.hasPython(), "python3 is not installed");
         Path script = Files.writeString(dir.resolve(PythonExport.CLIENT_FILE), PythonExport.client(record));
