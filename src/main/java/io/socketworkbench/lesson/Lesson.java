@@ -24,25 +24,6 @@ public final class Lesson {
     /** Which pane acted. */
     public enum Side { SERVER, CLIENT }
 
-    /**
-     * The few words in the mirror's comments, in the user's language: {@code peerClosed}, {@code discarded}
-     * (bytes), {@code noException} (errno name). The default is English.
-     */
-    public interface Words {
-        String get(String key, Object... args);
-
-        Words ENGLISH = (key, args) -> switch (key) {
-            case "peerClosed" -> "(the other side closed)";
-            case "discarded" -> "(" + args[0] + " more bytes discarded: a datagram does not wait)";
-            case "noException" -> "(errno." + args[0] + ", no exception)";
-            case "byteStream" -> "TCP is a byte stream: one send() may arrive in pieces, or joined to the next";
-            case "frameDelimiter" -> "one message ends at " + args[0] + ": read until it comes";
-            case "frameLength" -> "each message starts with its length in " + args[0] + " bytes: read exactly that";
-            case "framePause" -> "a pause of " + args[0] + " ms ends a message";
-            default -> key;
-        };
-    }
-
     private final EnumSet<LessonStep> done = EnumSet.noneOf(LessonStep.class);
     private final PythonMirror mirror = new PythonMirror();
     private final List<Runnable> listeners = new ArrayList<>();
@@ -54,11 +35,6 @@ public final class Lesson {
     /** One datagram to many: a server joined a group, or a client sends to a group or with SO_BROADCAST. */
     private boolean group;
     private ServerSetup startingServer;
-
-    /** The language of the mirror's comments from now on. */
-    public void words(Words value) {
-        mirror.words(value);
-    }
 
     public void onChange(Runnable listener) {
         listeners.add(listener);

@@ -32,11 +32,6 @@ final class PythonMirror {
     private final Map<Long, String> clientNames = new HashMap<>();
     private String clientName = "c";
     private Address clientTarget;
-    private Lesson.Words words = Lesson.Words.ENGLISH;
-
-    void words(Lesson.Words value) {
-        words = value;
-    }
 
     List<String> lines() {
         return List.copyOf(lines);
@@ -135,7 +130,7 @@ final class PythonMirror {
                 && error.kind().errno() > 0;
         if (ex) {
             line(connectCall(setup) + "  # " + error.kind().errno() + "  "
-                    + words.get("noException", errnoName(error)));
+                    + words("noException", errnoName(error)));
         } else {
             line(connectCall(setup) + "  # " + error.pythonText());
         }
@@ -171,7 +166,7 @@ final class PythonMirror {
     }
 
     void receivedDatagram(String sock, byte[] data, SocketAddress from, int bufsize, int discarded) {
-        String note = discarded > 0 ? "  " + words.get("discarded", discarded) : "";
+        String note = discarded > 0 ? "  " + words("discarded", discarded) : "";
         line("data, addr = " + sock + ".recvfrom(" + bufsize + ")  # " + literal(data) + ", "
                 + PythonSource.address(from) + note);
         decoded(data);
@@ -185,7 +180,7 @@ final class PythonMirror {
         switch (reason) {
             case LOCAL, STALLED -> line(sock + ".close()");
             case PEER -> {
-                line("data = " + sock + ".recv(1024)  # b''  " + words.get("peerClosed"));
+                line("data = " + sock + ".recv(1024)  # b''  " + words("peerClosed"));
                 line(sock + ".close()");
             }
             case RESET, ERROR -> line("data = " + sock + ".recv(1024)  # " + error.pythonText());
@@ -193,18 +188,18 @@ final class PythonMirror {
     }
 
     void framing(String sock, io.socketworkbench.codec.Framing framing) {
-        line("# " + words.get("byteStream"));
+        line("# " + words("byteStream"));
         switch (framing.kind()) {
             case LINE, DELIMITER -> {
                 String end = PythonBytes.repr(framing.delimiter());
-                line("# " + words.get("frameDelimiter", end));
+                line("# " + words("frameDelimiter", end));
                 line("buf = b''");
                 line("while " + end + " not in buf:");
                 line("    buf += " + sock + ".recv(1024)");
                 line("message, _, buf = buf.partition(" + end + ")");
             }
             case LENGTH -> {
-                line("# " + words.get("frameLength", framing.lengthBytes()));
+                line("# " + words("frameLength", framing.lengthBytes()));
                 line("def recv_exactly(s, n):");
                 line("    data = b''");
                 line("    while len(data) < n:");
@@ -218,7 +213,7 @@ final class PythonMirror {
                 line("message = recv_exactly(" + sock + ", n)");
             }
             case IDLE -> {
-                line("# " + words.get("framePause", framing.idleMillis()));
+                line("# " + words("framePause", framing.idleMillis()));
                 line(sock + ".settimeout(" + new java.math.BigDecimal(framing.idleMillis()).movePointLeft(3)
                         .stripTrailingZeros().toPlainString() + ")");
                 line("parts = []");
@@ -266,5 +261,10 @@ final class PythonMirror {
         if (lines.size() > MAX_LINES) {
             lines.subList(0, lines.size() - MAX_LINES).clear();
         }
+    }
+
+    /** The mirror's comments in the language the texts use (the window's, or the system's). */
+    private static String words(String key, Object... args) {
+        return Texts.t("mirror." + key, args);
     }
 }

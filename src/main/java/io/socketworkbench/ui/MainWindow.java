@@ -72,7 +72,6 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SocketEngine engine, FxBridge bridge) {
         this.engine = engine;
         this.bridge = bridge;
-        lesson.words((key, args) -> t("mirror." + key, args));
         server = new ServerPane(new io.socketworkbench.ui.model.ServerSession(engine, bridge, lesson), bridge);
         split = new SplitPane();
         sideBySide = new SideBySide(split, clients, server, this::firstClientTab);

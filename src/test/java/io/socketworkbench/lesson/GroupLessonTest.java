@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
  * diagram's group lifeline that the members' datagrams hang from.
  */
 class GroupLessonTest {
+    /** The mirror's comments are in the texts' language: English here, whatever a test before chose. */
+    @org.junit.jupiter.api.BeforeEach
+    void english() {
+        io.socketworkbench.lesson.Texts.use(java.util.Locale.ENGLISH);
+    }
+
     @Test
     void aServerJoinedToAGroupAndAClientSendingToItMakeTheGroupsStepsCallsAndLifeline() {
         Lesson lesson = new Lesson();

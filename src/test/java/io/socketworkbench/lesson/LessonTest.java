@@ -17,6 +17,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LessonTest {
+    /** The mirror's comments are in the texts' language: English here, whatever a test before chose. */
+    @org.junit.jupiter.api.BeforeEach
+    void english() {
+        io.socketworkbench.lesson.Texts.use(java.util.Locale.ENGLISH);
+    }
+
     static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 37777);
     static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 51234);
     static final byte[] HELLO = "This is socket!".getBytes(UTF_8);

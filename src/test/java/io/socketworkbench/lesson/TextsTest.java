@@ -31,6 +31,20 @@ class TextsTest {
         }
     }
 
+    /** The Python mirror's comments, which it builds as "mirror." and a word. */
+    @Test
+    void theMirrorsWordsAreThereInBothLanguages() {
+        for (String word : new String[] {"peerClosed", "discarded", "noException", "byteStream", "frameDelimiter",
+                "frameLength", "framePause"}) {
+            assertThat(Texts.keys(false)).contains("mirror." + word);
+            assertThat(Texts.keys(true)).contains("mirror." + word);
+        }
+        Texts.use(Locale.ENGLISH);
+        assertThat(Texts.t("mirror.discarded", 3)).isEqualTo("(3 more bytes discarded: a datagram does not wait)");
+        Texts.use(Texts.CHINESE);
+        assertThat(Texts.t("mirror.peerClosed")).isEqualTo("（对方已关闭连接）");
+    }
+
     @Test
     void oneCheckIsSingular() {
         Texts.use(Locale.ENGLISH);

@@ -52,10 +52,6 @@ class LocalizationConsistencyTest {
             keys.add("lesson.step." + step.key());
             keys.add("lesson.short." + step.key());
         }
-        for (String word : new String[] {"peerClosed", "discarded", "noException", "byteStream", "frameDelimiter",
-                "frameLength", "framePause"}) {
-            keys.add("mirror." + word);
-        }
         for (io.socketworkbench.lesson.SequenceDiagram.Role role : io.socketworkbench.lesson.SequenceDiagram.Role.values()) {
             keys.add("seq.role." + role.name().toLowerCase(Locale.ROOT));
         }
