@@ -236,7 +236,7 @@ public final class ExportRecord {
 
     /** The server accepted {@code connection}: its conversation comes next, in accept order. */
     void accepted(long connection) {
-        conversationOf(connection);
+        conversationOf(connection, true);
     }
 
     /**
@@ -266,23 +266,29 @@ public final class ExportRecord {
         }
     }
 
-    private Conversation conversationOf(long connection) {
+    /**
+     * The server's conversation on {@code connection}, begun if there is room; null past
+     * {@link #MAX_CONVERSATIONS} (a client accepted then is counted once, at its accept, and nothing of it is kept).
+     */
+    private Conversation conversationOf(long connection, boolean accepting) {
         Conversation conversation = served.get(connection);
-        if (conversation == null && server != null) {
-            if (served.size() >= MAX_CONVERSATIONS) {
-                moreServed++;
-                served.put(connection, null);
-                return null;
-            }
-            conversation = new Conversation(null);
-            served.put(connection, conversation);
+        if (conversation != null || server == null) {
+            return conversation;
         }
+        if (served.size() >= MAX_CONVERSATIONS) {
+            if (accepting) {
+                moreServed++;
+            }
+            return null;
+        }
+        conversation = new Conversation(null);
+        served.put(connection, conversation);
         return conversation;
     }
 
     /** A step of the server's conversation on {@code connection} (-1: the UDP server's datagrams). */
     void serverStep(long connection, Step step) {
-        Conversation conversation = conversationOf(connection);
+        Conversation conversation = conversationOf(connection, false);
         if (conversation != null) {
             record(conversation, step);
         }

@@ -139,6 +139,30 @@ class LessonTest {
                 "DATA " + relayLine + ">" + client);
     }
 
+    /** Past 16 conversations a side, the export keeps the first ones, counts each client it left out once. */
+    @Test
+    void theExportKeepsTheFirstSixteenClientsOfEachSideAndSaysHowManyItLeftOut() {
+        lesson.serverListening(homeworkServer(), SERVER);
+        for (int i = 0; i < ExportRecord.MAX_CONVERSATIONS + 4; i++) {
+            lesson.accepted(100 + i, new InetSocketAddress("127.0.0.1", 40000 + i), SERVER);
+            lesson.received(Lesson.Side.SERVER, 100 + i, "hi".getBytes(UTF_8), 1024);
+            lesson.sent(Lesson.Side.SERVER, 100 + i, ("answer " + i).getBytes(UTF_8));
+        }
+        for (int i = 0; i < ExportRecord.MAX_CONVERSATIONS + 2; i++) {
+            lesson.clientOpening(client(ClientLab.DEFAULT), 200 + i, "c");
+            lesson.sent(Lesson.Side.CLIENT, 200 + i, "hi".getBytes(UTF_8));
+        }
+        ExportRecord record = lesson.exportRecord();
+        assertThat(record.served()).hasSize(ExportRecord.MAX_CONVERSATIONS);
+        assertThat(record.moreServed()).isEqualTo(4);
+        assertThat(record.clients()).hasSize(ExportRecord.MAX_CONVERSATIONS);
+        assertThat(record.moreClients()).isEqualTo(2);
+        assertThat(PythonExport.server(record)).contains("4 more are left out", "def serve_16(con):")
+                .doesNotContain("def serve_17");
+        assertThat(PythonExport.client(record)).contains("2 more are left out", "client_16()")
+                .doesNotContain("client_17");
+    }
+
     @Test
     void aFloodCollapsesIntoOneRowAndManyClientsShareALifeline() {
         lesson.serverListening(homeworkServer(), SERVER);
