@@ -64,7 +64,7 @@ public final class ServerSession {
         this.stats = new TrafficStats(port);
         stats.changed().observe(tick -> clients.sample());
         this.trafficLog = new TrafficLog(port);
-        this.status = new ServerStatus(port, clients);
+        this.status = new ServerStatus(port, clients, running);
         this.sends = new ServerSends(this, port, transcript, lesson, trafficLog, log, clients, rules);
         this.framer = Framer.showingIn(port, transcript, (connection, message) -> {
             transcript.add(Message.received(message, 0, clients.remoteOf(connection)));

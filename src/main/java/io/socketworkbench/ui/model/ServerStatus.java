@@ -16,7 +16,8 @@ final class ServerStatus {
     private final Value<String> line = new Value<>(t("server.state.stopped"));
     private final EventPort port;
     private final Clients clients;
-    private boolean running;
+    /** The session's: true from Start until Stop or a failed start. */
+    private final Value<Boolean> running;
     private boolean udp;
     private String local = "";
     private long datagrams;
@@ -25,9 +26,10 @@ final class ServerStatus {
     private SocketError startFailure;
     private Address failedAt;
 
-    ServerStatus(EventPort port, Clients clients) {
+    ServerStatus(EventPort port, Clients clients, Value<Boolean> running) {
         this.port = port;
         this.clients = clients;
+        this.running = running;
     }
 
     Value<String> line() {
@@ -35,7 +37,6 @@ final class ServerStatus {
     }
 
     void starting() {
-        running = true;
         startFailure = null;
         local = "";
         datagrams = 0;
@@ -60,7 +61,7 @@ final class ServerStatus {
             due = true;
             port.schedule(0, () -> {
                 due = false;
-                if (running && !local.isEmpty()) {
+                if (running.get() && !local.isEmpty()) {
                     showNow();
                 }
             });
@@ -83,7 +84,6 @@ final class ServerStatus {
     }
 
     void stopped(String why) {
-        running = false;
         line.set(why);
     }
 
