@@ -241,18 +241,15 @@ public final class ExportRecord {
 
     /**
      * A new client socket, {@code id} in the engine (-1 when there is none yet): its conversation starts, after those
-     * of the clients before it (a client opened again starts afresh).
+     * of the clients before it; past {@link #MAX_CONVERSATIONS} it is followed as the latest but not kept.
      */
     void client(ClientSetup setup, long id) {
-        long key = id == -1 ? nextAnonymousClient-- : id;
-        clients.remove(key);
-        if (clients.size() >= MAX_CONVERSATIONS) {
-            moreClients++;
-            latestClient = new Conversation(setup);
-            return;
-        }
         latestClient = new Conversation(setup);
-        clients.put(key, latestClient);
+        if (clients.size() < MAX_CONVERSATIONS) {
+            clients.put(id == -1 ? nextAnonymousClient-- : id, latestClient);
+        } else {
+            moreClients++;
+        }
     }
 
     /**

@@ -36,7 +36,6 @@ public final class PythonExport {
         boolean joins = setup.multicast().group() != null;
         List<String> out = header(SERVER_FILE, setup.options().linger() != null || joins, unix,
                 omitted(session.served()), session.moreServed());
-        String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         String address = PythonSource.address(setup.address());
         if (unix) {
             out.add("try:");
@@ -44,12 +43,7 @@ public final class PythonExport {
             out.add("except FileNotFoundError:");
             out.add("    pass");
         }
-        out.add("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + type + ")");
-        // Several members of a group on one machine share its port: the app sets SO_REUSEADDR to join.
-        out.addAll(PythonSource.setsockopt("s", joins && setup.options().reuseAddress() == null
-                ? setup.options().withReuseAddress(true) : setup.options()));
-        out.add("s.bind(" + address + ")");
-        out.addAll(PythonSource.multicast("s", setup.multicast(), PythonSource.family(setup.address()).endsWith("6")));
+        out.addAll(PythonSource.serverSocket(setup, setup.address()));
         if (setup.udp()) {
             udpServer(out, setup, session.serverSteps());
         } else if (ways.size() > 1 && setup.reply() != ReplyMode.ECHO) {
@@ -199,17 +193,9 @@ public final class PythonExport {
     private static void client(List<String> out, String in, ExportRecord.Conversation conversation) {
         ClientSetup setup = conversation.setup();
         List<Step> steps = conversation.steps();
-        String type = setup.udp() ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
         String target = PythonSource.address(setup.target());
-        List<String> body = new ArrayList<>();
-        body.add("c = socket.socket(" + PythonSource.family(setup.target()) + ", " + type + ")");
-        body.addAll(PythonSource.setsockopt("c", setup.options()));
-        body.addAll(PythonSource.multicast("c", setup.multicast(), PythonSource.family(setup.target()).endsWith("6")));
+        PythonSource.clientSocket("c", setup).forEach(line -> out.add(in + line));
         ClientLab lab = setup.lab();
-        if (lab.timeout() != null) {
-            body.add("c.settimeout(" + PythonSource.seconds(lab.timeout()) + ")");
-        }
-        body.forEach(line -> out.add(in + line));
         if (setup.udp()) {
             for (Step step : steps) {
                 if (step.action() == Step.Action.SEND) {

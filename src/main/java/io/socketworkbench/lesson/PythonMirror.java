@@ -53,23 +53,14 @@ final class PythonMirror {
         return datagram ? "s" : "con";
     }
 
-    private static String type(boolean udp) {
-        return udp ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
-    }
-
     void bindFailed(ServerSetup setup, SocketError error) {
-        line("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + type(setup.udp()) + ")");
+        line("s = socket.socket(" + PythonSource.family(setup.address()) + ", " + PythonSource.type(setup.udp()) + ")");
         PythonSource.setsockopt("s", setup.options()).forEach(this::line);
         raised("s.bind(" + PythonSource.address(setup.address()) + ")", error);
     }
 
     void serverListening(ServerSetup setup, Address actual) {
-        line("s = socket.socket(" + PythonSource.family(actual) + ", " + type(setup.udp()) + ")");
-        boolean joins = setup.multicast().group() != null;
-        PythonSource.setsockopt("s", joins && setup.options().reuseAddress() == null
-                ? setup.options().withReuseAddress(true) : setup.options()).forEach(this::line);
-        line("s.bind(" + PythonSource.address(actual) + ")");
-        PythonSource.multicast("s", setup.multicast(), PythonSource.family(actual).endsWith("6")).forEach(this::line);
+        PythonSource.serverSocket(setup, actual).forEach(this::line);
         if (!setup.udp()) {
             line("s.listen(" + setup.backlog() + ")");
         }
@@ -98,13 +89,7 @@ final class PythonMirror {
         clientTarget = setup.target();
         clientName = name;
         clientNames.put(id, name);
-        line(name + " = socket.socket(" + PythonSource.family(setup.target()) + ", " + type(setup.udp()) + ")");
-        PythonSource.setsockopt(name, setup.options()).forEach(this::line);
-        PythonSource.multicast(name, setup.multicast(), PythonSource.family(setup.target()).endsWith("6"))
-                .forEach(this::line);
-        if (setup.lab().timeout() != null) {
-            line(name + ".settimeout(" + PythonSource.seconds(setup.lab().timeout()) + ")");
-        }
+        PythonSource.clientSocket(name, setup).forEach(this::line);
     }
 
     private String connectCall(ClientSetup setup) {

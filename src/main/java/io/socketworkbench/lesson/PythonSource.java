@@ -1,5 +1,8 @@
 package io.socketworkbench.lesson;
 
+import io.socketworkbench.session.ClientSetup;
+import io.socketworkbench.session.ServerSetup;
+
 import io.socketworkbench.codec.PythonBytes;
 import io.socketworkbench.codec.PythonText;
 import io.socketworkbench.engine.Address;
@@ -131,6 +134,38 @@ public final class PythonSource {
             // any
         }
         return "0.0.0.0";
+    }
+
+    /**
+     * A server's socket {@code s} made, set up and bound at {@code address}: socket(), setsockopt (SO_REUSEADDR too
+     * when it joins a group, as the app does so that several members on one machine share the port), bind, and the
+     * group's membership. listen() is the caller's.
+     */
+    static List<String> serverSocket(ServerSetup setup, Address address) {
+        List<String> lines = new java.util.ArrayList<>();
+        boolean joins = setup.multicast().group() != null;
+        lines.add("s = socket.socket(" + family(address) + ", " + type(setup.udp()) + ")");
+        lines.addAll(setsockopt("s", joins && setup.options().reuseAddress() == null
+                ? setup.options().withReuseAddress(true) : setup.options()));
+        lines.add("s.bind(" + address(address) + ")");
+        lines.addAll(multicast("s", setup.multicast(), family(address).endsWith("6")));
+        return lines;
+    }
+
+    /** A client socket {@code name} made and set up: socket(), setsockopt, the group settings, settimeout. */
+    static List<String> clientSocket(String name, ClientSetup setup) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(name + " = socket.socket(" + family(setup.target()) + ", " + type(setup.udp()) + ")");
+        lines.addAll(setsockopt(name, setup.options()));
+        lines.addAll(multicast(name, setup.multicast(), family(setup.target()).endsWith("6")));
+        if (setup.lab().timeout() != null) {
+            lines.add(name + ".settimeout(" + seconds(setup.lab().timeout()) + ")");
+        }
+        return lines;
+    }
+
+    static String type(boolean udp) {
+        return udp ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM";
     }
 
     public static String bytes(byte[] data) {
