@@ -62,7 +62,7 @@ final class UdpEchoCheck {
                     run.trace().sentDatagram(senders[sender].id(), datagram, target);
                     long resend = first ? deadline(300) : giveUp;
                     while (answer == null && !past(Math.min(resend, giveUp)) && !run.cancelled()) {
-                        answer = answerTo(datagram, sender, senders);
+                        answer = answerTo(datagram, sender, senders, target.getPort());
                         if (answer == null) {
                             run.wire().awaitAny(50);
                         }
@@ -104,9 +104,11 @@ final class UdpEchoCheck {
 
     /**
      * Takes every datagram that has come back to either sender; the answer to {@code datagram}, if one came. Only
-     * an answer to this datagram counts: a repeat of an earlier one's answer is dropped.
+     * an answer to this datagram counts: a repeat of an earlier one's answer is dropped, and so is a datagram from
+     * any port but the server's (a stray one, late for a socket that an earlier program had on this port, could
+     * otherwise pass for the answer to a 1-byte datagram: one chance in 256).
      */
-    private Answer answerTo(byte[] datagram, int sender, UdpEndpoint[] senders) {
+    private Answer answerTo(byte[] datagram, int sender, UdpEndpoint[] senders, int serverPort) {
         Answer answer = null;
         for (int receiver = 0; receiver < senders.length; receiver++) {
             for (SocketEvent event; (event = run.wire().queue(senders[receiver].id()).poll()) != null; ) {
@@ -115,8 +117,10 @@ final class UdpEchoCheck {
                 }
                 byte[] reply = received.data();
                 run.trace().receivedDatagram(senders[receiver].id(), reply, received.from());
-                if (answer == null && reply.length <= datagram.length && Arrays.equals(reply, 0, reply.length,
-                        datagram, 0, reply.length) && (reply.length > 0 || datagram.length == 0)) {
+                boolean fromServer = received.from() instanceof InetSocketAddress from && from.getPort() == serverPort;
+                if (answer == null && fromServer && reply.length <= datagram.length
+                        && Arrays.equals(reply, 0, reply.length, datagram, 0, reply.length)
+                        && (reply.length > 0 || datagram.length == 0)) {
                     answer = new Answer(datagram.length, reply, sender, receiver);
                 }
             }
