@@ -16,6 +16,7 @@ import io.socketworkbench.engine.UdpConfig;
 import io.socketworkbench.engine.UdpEndpoint;
 import io.socketworkbench.lesson.Texts;
 import io.socketworkbench.session.Outgoing;
+import io.socketworkbench.session.Repeat;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -172,29 +173,26 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * Sends message 1, 2, ... through {@code send}, each after the one before has been written and --interval
-     * has passed, so a long or endless repeat holds one message at a time; {@code done} runs after the last.
+     * Sends message 1, 2, ... through {@code send} as the window's Repeat does (the same {@link Repeat}): one every
+     * --interval ms, each only after the one before has been written, so a long or endless repeat holds one message
+     * at a time; {@code done} runs after the last. A failed send ends the repeat; the connection's events decide
+     * the exit.
      */
     private void sendRepeated(java.util.function.Function<byte[], CompletableFuture<?>> send,
                               SocketEngine timer, Runnable done) {
-        long count = count();
-        long gap = interval == null ? 1000 : interval;
-        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1);
-        Runnable[] step = new Runnable[1];
-        step[0] = () -> {
-            long n = next.getAndIncrement();
-            send.apply(message(n)).whenComplete((written, error) -> {
-                if (error != null) {
-                    return; // the connection ended; its events decide the exit
-                }
-                if (count == 0 || n < count) {
-                    timer.schedule(gap, step[0]);
-                } else {
-                    done.run();
-                }
-            });
-        };
-        step[0].run();
+        new Repeat(timer::schedule).start(interval == null ? 1000 : interval, count(), this::message, send,
+                new Repeat.Progress() {
+                    @Override
+                    public void sent(long messages, long bytes) {
+                    }
+
+                    @Override
+                    public void ended(String problem) {
+                        if (problem == null) {
+                            done.run();
+                        }
+                    }
+                });
     }
 
     private byte[] payloadBytes() {

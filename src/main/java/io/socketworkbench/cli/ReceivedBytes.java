@@ -9,8 +9,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.util.List;
 import io.socketworkbench.codec.Framing;
+import io.socketworkbench.session.Reassembly;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -52,29 +52,40 @@ final class ReceivedBytes implements AutoCloseable {
 
     /**
      * With a framing (and {@code --show hex|python}), stdout shows one line per message of each connection
-     * rather than per chunk; raw output and the --save file are the bytes as they came.
+     * rather than per chunk, through the same {@link Reassembly} as the window's transcripts; raw output and the
+     * --save file are the bytes as they came. The idle pauses' ends run on {@code timers}' thread.
      */
     static ReceivedBytes open(OutputStream stdout, Path saveFile, Show show, Framing framing,
                               io.socketworkbench.engine.SocketEngine timers) throws CliFailure {
         ReceivedBytes received = open(stdout, saveFile);
         received.show = show == null ? Show.RAW : show;
-        received.framing = received.show == Show.RAW ? null : framing;
-        received.timers = timers;
+        if (received.show != Show.RAW && framing != null) {
+            received.messages = new Reassembly((millis, task) -> timers.schedule(millis, () -> {
+                synchronized (received) {
+                    task.run();
+                }
+            }), new Reassembly.Notes() {
+                @Override
+                public void message(long connection, byte[] message) {
+                    received.line(message);
+                }
+
+                @Override
+                public void refused(long connection, byte[] held) {
+                    received.line(held); // as it came, and this connection's chunks so from here
+                }
+            });
+            received.messages.use(framing);
+        }
         return received;
     }
 
-    private Framing framing;
-    private final java.util.Map<Long, Framing.Decoder> decoders = new java.util.HashMap<>();
-    /** What all the connections' decoders may hold together, waiting for the ends of their messages. */
-    private final Framing.Budget budget = new Framing.Budget(Framing.MAX_MESSAGE);
-    /** Each connection's pending end of an idle pause, as the action that cancels it. */
-    private final java.util.Map<Long, Runnable> idleFlushes = new java.util.HashMap<>();
-    /** Runs the idle pauses' ends (on its thread), for {@code --frame idle:MS}. */
-    private io.socketworkbench.engine.SocketEngine timers;
+    /** The messages of each connection, when framed; null shows each chunk as it came. */
+    private Reassembly messages;
 
     /** One connection's chunk: framed into messages when a framing is set, else as {@link #write(ByteBuffer)}. */
     synchronized void write(long connection, ByteBuffer data) throws IOException {
-        if (framing == null) {
+        if (messages == null) {
             write(data);
             return;
         }
@@ -83,33 +94,15 @@ final class ReceivedBytes implements AutoCloseable {
         if (save != null) {
             writeFully(save, ByteBuffer.wrap(chunk));
         }
-        Framing.Decoder decoder = decoders.computeIfAbsent(connection, id -> framing.decoder(budget));
-        List<byte[]> messages;
-        try {
-            messages = decoder.feed(chunk);
-        } catch (IllegalStateException tooLong) {
-            messages = decoder.flush(); // a prefix beyond the limit: shown as it is from here
-        }
-        for (byte[] message : messages) {
-            line(message);
-        }
-        if (framing.kind() == Framing.Kind.IDLE && timers != null) {
-            Runnable previous = idleFlushes.put(connection, timers.schedule(framing.idleMillis(),
-                    () -> endOf(connection)));
-            if (previous != null) {
-                previous.run();
-            }
+        if (!messages.feed(connection, chunk, 0)) {
+            line(chunk);
         }
     }
 
-    /** The end of a connection (or an idle pause): what waits for the end of its message is shown now. */
+    /** The end of a connection: what waits for the end of its message is shown now. */
     synchronized void endOf(long connection) {
-        Framing.Decoder decoder = decoders.get(connection);
-        if (decoder == null) {
-            return;
-        }
-        for (byte[] message : decoder.flush()) {
-            line(message);
+        if (messages != null) {
+            messages.end(connection);
         }
     }
 
@@ -195,11 +188,9 @@ final class ReceivedBytes implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        for (Long connection : List.copyOf(decoders.keySet())) {
-            endOf(connection);
+        if (messages != null) {
+            messages.endAll();
         }
-        idleFlushes.values().forEach(Runnable::run);
-        idleFlushes.clear();
         flush();
         stdoutStream.flush();
         if (save != null) {

@@ -109,6 +109,23 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
         }
     }
 
+    /**
+     * A length prefix announced more than a message may have. {@link #before} holds the messages the chunk completed
+     * before it, which were not handed on otherwise.
+     */
+    public static final class TooLong extends IllegalStateException {
+        private final transient List<byte[]> before;
+
+        TooLong(String message, List<byte[]> before) {
+            super(message);
+            this.before = before;
+        }
+
+        public List<byte[]> before() {
+            return before;
+        }
+    }
+
     /** One stream's framing state: bytes in, whole messages out, in order. */
     public static final class Decoder {
         private final Framing framing;
@@ -132,8 +149,9 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
          * {@link Budget} past it (64 MiB, or one message of that size) is handed on as it is, so memory stays
          * bounded however many peers send huge messages.
          *
-         * @throws IllegalStateException when a length prefix announces more than {@link #MAX_MESSAGE}: the stream
-         *     is not framed as the user said, and its reader must say so
+         * @throws TooLong when a length prefix announces more than {@link #MAX_MESSAGE}: the stream is not framed
+         *     as the user said, and its reader must say so; the messages before it are in the exception, and the
+         *     decoder holds the rest, from the prefix on, for {@link #flush}
          */
         public List<byte[]> feed(byte[] chunk) {
             List<byte[]> messages = new ArrayList<>();
@@ -153,19 +171,20 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
             len += more;
             if (framing.kind != Kind.IDLE) {
                 int start = 0;
-                while (true) {
-                    int end = next(start, messages);
-                    if (end < 0) {
-                        break;
+                try {
+                    while (true) {
+                        int end = next(start, messages);
+                        if (end < 0) {
+                            break;
+                        }
+                        start = end;
+                        scanFrom = start;
                     }
-                    start = end;
-                    scanFrom = start;
+                } catch (TooLong tooLong) {
+                    compact(start);
+                    throw new TooLong(tooLong.getMessage(), messages);
                 }
-                if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, len - start);
-                    len -= start;
-                    scanFrom = Math.max(0, scanFrom - start);
-                }
+                compact(start);
             }
             if (len > budget.total() || !budget.take(len - held)) {
                 overflow(messages);
@@ -176,6 +195,15 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
                 buf = java.util.Arrays.copyOf(buf, Math.max(256, len * 2));
             }
             return messages;
+        }
+
+        /** Drops the {@code start} bytes already handed on. */
+        private void compact(int start) {
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, len - start);
+                len -= start;
+                scanFrom = Math.max(0, scanFrom - start);
+            }
         }
 
         /**
@@ -259,8 +287,8 @@ public record Framing(Kind kind, byte[] delimiter, int lengthBytes, boolean litt
                     }
                     long length = lengthAt(start);
                     if (length > MAX_MESSAGE) {
-                        throw new IllegalStateException("a length prefix announced " + length
-                                + " bytes, more than the " + MAX_MESSAGE + " a message may have");
+                        throw new TooLong("a length prefix announced " + length
+                                + " bytes, more than the " + MAX_MESSAGE + " a message may have", List.of());
                     }
                     if (len - start - n < length) {
                         return -1;

@@ -68,8 +68,8 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.ui.model.ReplyRules.Reply reply : io.socketworkbench.ui.model.ReplyRules.Reply.values()) {
             keys.add("rules.reply." + reply.name().toLowerCase(Locale.ROOT));
         }
-        for (io.socketworkbench.ui.common.FramingControl.Choice choice
-                : io.socketworkbench.ui.common.FramingControl.Choice.values()) {
+        for (io.socketworkbench.ui.common.FramingPicker.Choice choice
+                : io.socketworkbench.ui.common.FramingPicker.Choice.values()) {
             keys.add("frame." + choice.key());
             if (choice.takesParameter()) {
                 keys.add("frame.param." + choice.key());

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.engine.SocketEngine;
-import io.socketworkbench.ui.common.FramingControl;
+import io.socketworkbench.ui.common.FramingPicker;
 import io.socketworkbench.ui.model.Message;
 import io.socketworkbench.ui.fx.FxBridge;
 import java.io.OutputStream;
@@ -43,8 +43,8 @@ class WatchingWindowTest {
     @Test
     void byLineTheClientShowsEachLineAsOneBubbleHoweverTheBytesArrived(FxRobot robot) throws Exception {
         try (ServerSocket peer = new ServerSocket(0)) {
-            ComboBox<FramingControl.Choice> frame = robot.lookup("#client-frame").queryComboBox();
-            robot.interact(() -> frame.setValue(FramingControl.Choice.LINE));
+            ComboBox<FramingPicker.Choice> frame = robot.lookup("#client-frame").queryComboBox();
+            robot.interact(() -> frame.setValue(FramingPicker.Choice.LINE));
             robot.interact(() -> {
                 window.client().form().portField().setText(String.valueOf(peer.getLocalPort()));
                 window.client().open();
@@ -71,8 +71,8 @@ class WatchingWindowTest {
     @SuppressWarnings("unchecked")
     @Test
     void aWrongParameterIsMarkedAndTheLastGoodFramingStays(FxRobot robot) {
-        ComboBox<FramingControl.Choice> frame = robot.lookup("#server-frame").queryComboBox();
-        robot.interact(() -> frame.setValue(FramingControl.Choice.LENGTH));
+        ComboBox<FramingPicker.Choice> frame = robot.lookup("#server-frame").queryComboBox();
+        robot.interact(() -> frame.setValue(FramingPicker.Choice.LENGTH));
         TextField param = robot.lookup("#server-frame-param").queryAs(TextField.class);
         assertThat(param.isVisible()).isTrue();
         assertThat(param.getText()).isEqualTo("2");
@@ -83,7 +83,7 @@ class WatchingWindowTest {
         robot.interact(() -> param.setText("4le"));
         assertThat(param.getStyleClass()).doesNotContain("invalid");
         assertThat(window.server().session().framer().framing().get().littleEndian()).isTrue();
-        robot.interact(() -> frame.setValue(FramingControl.Choice.AS_RECEIVED));
+        robot.interact(() -> frame.setValue(FramingPicker.Choice.AS_RECEIVED));
         assertThat(param.isVisible()).isFalse();
         assertThat(window.server().session().framer().active()).isFalse();
     }

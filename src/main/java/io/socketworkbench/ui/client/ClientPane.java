@@ -9,7 +9,7 @@ import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
-import io.socketworkbench.ui.common.FramingControl;
+import io.socketworkbench.ui.common.FramingPicker;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.Projector;
 import io.socketworkbench.ui.common.StatsPanel;
@@ -68,7 +68,7 @@ public final class ClientPane extends VBox {
         HBox.setHgrow(form, Priority.ALWAYS);
         formRow.setAlignment(Pos.CENTER_LEFT);
         transcript = new TranscriptView("client-transcript" + suffix, session.transcript());
-        transcript.addToBar(new FramingControl("client" + suffix, session.framer()));
+        transcript.addToBar(new FramingPicker("client" + suffix, session.framer()));
         captureButton = new CaptureButton("client-capture" + suffix, session);
         VBox.setVgrow(transcript, Priority.ALWAYS);
         inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, port, this::send);

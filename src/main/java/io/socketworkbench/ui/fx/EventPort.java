@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * How a view model hears from engine and background threads: every callback runs on the one UI thread, in order.
  * {@link FxBridge} is the window's; tests drive one by hand, so view models run without the JavaFX toolkit.
  */
-public interface EventPort {
+public interface EventPort extends io.socketworkbench.session.Timers {
 
     /** A listener for a stream socket whose events reach {@code target} on the UI thread, data runs merged. */
     SocketListener to(Consumer<Delivery> target);
@@ -27,5 +27,6 @@ public interface EventPort {
     void post(Runnable task);
 
     /** Runs {@code task} on the UI thread after {@code millis}; the returned action cancels it. */
+    @Override
     Runnable schedule(long millis, Runnable task);
 }

@@ -46,7 +46,7 @@ public final class ClientSession {
     private UdpEndpoint udp;
     private ClientSetup current;
     private String peer = "";
-    private final Framer framer;
+    private final FramingModel framer;
     private final TrafficStats stats;
     private final TrafficLog trafficLog;
     private long bytesIn;
@@ -68,7 +68,7 @@ public final class ClientSession {
         this.capture = new Capturing(transcript);
         this.pieces = new RecvPieces(lesson, transcript);
         this.sends = new ClientSends(port, transcript, lesson, trafficLog);
-        this.framer = Framer.showingIn(port, transcript,
+        this.framer = FramingModel.showingIn(port, transcript,
                 (connection, message) -> transcript.add(Message.received(message, 0, peer)));
         // Choosing a framing is a lesson too: the mirror shows how a Python program frames.
         framer.framing().observe(framing -> lesson.framing(lessonName.get(), framing));
@@ -256,7 +256,7 @@ public final class ClientSession {
     }
 
     /** How this transcript puts received bytes back into messages; null: as they arrive. */
-    public Framer framer() {
+    public FramingModel framer() {
         return framer;
     }
 

@@ -50,7 +50,7 @@ public final class ServerSession {
     /** The multicast group the UDP server joined, as text, or null. */
     private String group;
 
-    private final Framer framer;
+    private final FramingModel framer;
     private final TrafficStats stats;
     private final ReplyRules rules = new ReplyRules();
     private final TrafficLog trafficLog;
@@ -66,7 +66,7 @@ public final class ServerSession {
         this.trafficLog = new TrafficLog(port);
         this.status = new ServerStatus(port, clients, running);
         this.sends = new ServerSends(this, port, transcript, lesson, trafficLog, log, clients, rules);
-        this.framer = Framer.showingIn(port, transcript, (connection, message) -> {
+        this.framer = FramingModel.showingIn(port, transcript, (connection, message) -> {
             transcript.add(Message.received(message, 0, clients.remoteOf(connection)));
             sends.answer(message, connection, null);
         });
@@ -89,7 +89,7 @@ public final class ServerSession {
     }
 
     /** How the transcript puts each client's bytes back into messages; null: as they arrive. */
-    public Framer framer() {
+    public FramingModel framer() {
         return framer;
     }
 

@@ -12,7 +12,7 @@ import io.socketworkbench.engine.SocketOptionsSpec;
 import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.EndpointForm;
 import io.socketworkbench.ui.model.Exposure;
-import io.socketworkbench.ui.common.FramingControl;
+import io.socketworkbench.ui.common.FramingPicker;
 import io.socketworkbench.ui.common.InputBar;
 import io.socketworkbench.ui.common.OptionsDialog;
 import io.socketworkbench.ui.common.Projector;
@@ -79,7 +79,7 @@ public final class ServerPane extends VBox {
         form = new EndpointForm(session.form(), "server", "server.host", "server.path", EndpointForm.bindChoices());
         connections = new ConnectionList(session.clients(), session::closeClient);
         transcript = new TranscriptView("server-transcript", session.transcript());
-        transcript.addToBar(new FramingControl("server", session.framer()));
+        transcript.addToBar(new FramingPicker("server", session.framer()));
         getStyleClass().add("pane-card");
         setSpacing(8);
 

@@ -1,5 +1,5 @@
 package io.socketworkbench.ui.common;
-import io.socketworkbench.ui.model.Framer;
+import io.socketworkbench.ui.model.FramingModel;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
@@ -12,10 +12,10 @@ import javafx.scene.layout.HBox;
 
 /**
  * The transcript's framing choice ({@code <prefix>-frame}) and its parameter ({@code <prefix>-frame-param}: the
- * delimiter's hex, the prefix's size, the pause in ms). It only tells the view model's {@link Framer}; the
+ * delimiter's hex, the prefix's size, the pause in ms). It only tells the view model's {@link FramingModel}; the
  * transcript shows what the framer makes of the bytes.
  */
-public final class FramingControl extends HBox {
+public final class FramingPicker extends HBox {
 
     /** The choices, in the order the menu shows them, with the parameter each starts with. */
     public enum Choice {
@@ -50,9 +50,9 @@ public final class FramingControl extends HBox {
 
     private final ComboBox<Choice> choice = new ComboBox<>();
     private final TextField param = new TextField();
-    private final Framer framer;
+    private final FramingModel framer;
 
-    public FramingControl(String prefix, Framer framer) {
+    public FramingPicker(String prefix, FramingModel framer) {
         super(4);
         this.framer = framer;
         choice.setId(prefix + "-frame");
