@@ -41,6 +41,12 @@ public sealed interface Address permits Address.Inet, Address.Unix {
         return new Unix(path);
     }
 
+    /** Whether {@code host} is an IP address literal (127.0.0.1, ::1, [::1]) rather than a name. */
+    static boolean isNumericHost(String host) {
+        String h = host.strip();
+        return h.indexOf(':') >= 0 || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
     /** An address the system gave (a bound or peer address) as one a user could have typed. */
     static Address of(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {

@@ -32,6 +32,33 @@ public enum ErrorKind {
      * Not the system's error but the relay's refusal, so Python's word for a bad argument and no errno.
      */
     RELAY_LOOP(null, "ValueError", "the relay's target is its own listening address"),
+    /** TLS: the peer's certificate signs itself, and nothing trusted says it may. */
+    TLS_SELF_SIGNED(null, "ssl.SSLCertVerificationError",
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate"),
+    /** TLS: no trusted certificate issued the peer's (its chain ends at a stranger). */
+    TLS_UNKNOWN_ISSUER(null, "ssl.SSLCertVerificationError",
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate"),
+    TLS_EXPIRED(null, "ssl.SSLCertVerificationError",
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired"),
+    TLS_NOT_YET_VALID(null, "ssl.SSLCertVerificationError",
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate is not yet valid"),
+    /** TLS: the certificate is good but for other names than the one connected to. */
+    TLS_HOST_MISMATCH(null, "ssl.SSLCertVerificationError",
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch"),
+    /** TLS: the certificate failed a check not listed above; the message says which. */
+    TLS_VERIFY_FAILED(null, "ssl.SSLCertVerificationError",
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+    /** TLS: what came back is not TLS (a plain server, or plain text to a TLS port). */
+    TLS_WRONG_VERSION(null, "ssl.SSLError", "[SSL: WRONG_VERSION_NUMBER] wrong version number"),
+    /** TLS: the peer ended the handshake with an alert; the message names it as OpenSSL does. */
+    TLS_ALERT(null, "ssl.SSLError", "[SSL] tlsv1 alert"),
+    /** TLS: the connection closed in the middle of the handshake. */
+    TLS_EOF(null, "ssl.SSLEOFError", "[SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol"),
+    /** TLS: the server asked for a client certificate, and the client sent none. */
+    TLS_NO_CLIENT_CERTIFICATE(null, "ssl.SSLError",
+            "[SSL: PEER_DID_NOT_RETURN_A_CERTIFICATE] peer did not return a certificate"),
+    /** TLS: anything else; the message is the JDK's. */
+    TLS_FAILED(null, "ssl.SSLError", "[SSL] handshake failed"),
     /** Anything else; the message is the operating system's. */
     OTHER(null, "OSError", "");
 
@@ -57,6 +84,11 @@ public enum ErrorKind {
     /** The text Python prints after the errno (the C library's strerror). */
     public String strerror() {
         return strerror;
+    }
+
+    /** Whether this is a TLS failure (the ssl module's, not the socket's). */
+    public boolean tls() {
+        return name().startsWith("TLS_");
     }
 
     /** A stable key for translations, such as {@code connection-refused}. */

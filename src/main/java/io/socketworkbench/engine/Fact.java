@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * One socket fact, recorded once, where the engine saw it happen: a server listening, a connection made or
- * accepted, bytes in or out, a FIN, a reset, a close, a datagram, an error, a multicast group joined (its
+ * accepted, bytes in or out, a FIN, a reset, a close, a datagram, an error, a TLS handshake, a multicast group joined (its
  * {@code remote} is the group and the port). The timeline of a window or of a
  * command line run is the sequence of these, in order; a recording (JSON Lines) writes them one a line.
  *
@@ -19,19 +19,25 @@ import java.time.Instant;
  *     the connection (its FIN came and was read to the end), false when this side closed it
  * @param data the bytes of data and datagrams (never changed afterwards), else empty
  * @param error for an error, a reset, and a close that an error caused: Python's words for it, else null
+ * @param tls for a TLS handshake: what it agreed, else null
  */
 public record Fact(double time, Type type, long conn, long parent, SocketAddress local, SocketAddress remote,
-                   boolean in, byte[] data, String error) {
+                   boolean in, byte[] data, String error, TlsInfo tls) {
 
     /** What happened; the names are the recording's {@code "type"} values. */
-    public enum Type { LISTEN, CONNECT, ACCEPT, DATA, FIN, RST, CLOSE, DATAGRAM, ERROR, JOIN }
+    public enum Type { LISTEN, CONNECT, ACCEPT, DATA, FIN, RST, CLOSE, DATAGRAM, ERROR, JOIN, TLS }
 
     static final byte[] NONE = new byte[0];
 
     static Fact of(Type type, long conn, long parent, SocketAddress local, SocketAddress remote, boolean in,
                    byte[] data, SocketError error) {
+        return of(type, conn, parent, local, remote, in, data, error, null);
+    }
+
+    static Fact of(Type type, long conn, long parent, SocketAddress local, SocketAddress remote, boolean in,
+                   byte[] data, SocketError error, TlsInfo tls) {
         Instant now = Instant.now();
         return new Fact(now.getEpochSecond() + now.getNano() / 1e9, type, conn, parent, local, remote, in,
-                data == null ? NONE : data, error == null ? null : error.pythonText());
+                data == null ? NONE : data, error == null ? null : error.pythonText(), tls);
     }
 }

@@ -113,6 +113,18 @@ final class Reactor implements AutoCloseable {
         }
     }
 
+    /** A TLS handshake's fact: what it agreed. */
+    void recordTls(long conn, java.net.SocketAddress local, java.net.SocketAddress remote, TlsInfo info) {
+        FactSink sink = facts;
+        if (sink != null) {
+            try {
+                sink.fact(Fact.of(Fact.Type.TLS, conn, -1, local, remote, false, null, null, info));
+            } catch (RuntimeException e) {
+                report("the fact sink failed", e);
+            }
+        }
+    }
+
     /** Handlers that own a socket the selector does not know (a blocking listener): told at shutdown too. */
     private final List<Handler> tracked = new ArrayList<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();

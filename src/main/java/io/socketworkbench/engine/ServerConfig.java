@@ -9,7 +9,7 @@ import java.util.Objects;
 public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options, byte[] greeting,
                            boolean closeAfterGreet, boolean echo, int maxClients, long sendQueueCap,
                            ReceiveSink sink, java.time.Duration idleTimeout,
-                           java.time.Duration stallTimeout, byte[] busyMessage) {
+                           java.time.Duration stallTimeout, byte[] busyMessage, TlsSettings tls) {
 
     public static final int DEFAULT_BACKLOG = 50;
     public static final long DEFAULT_SEND_QUEUE_CAP = 16L * 1024 * 1024;
@@ -26,32 +26,32 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
 
     public static ServerConfig of(Address bind) {
         return new ServerConfig(bind, DEFAULT_BACKLOG, SocketOptionsSpec.DEFAULTS, null, false, false, 0,
-                DEFAULT_SEND_QUEUE_CAP, null, null, null, null);
+                DEFAULT_SEND_QUEUE_CAP, null, null, null, null, null);
     }
 
     public ServerConfig withGreeting(byte[] text, boolean closeAfter) {
         return new ServerConfig(bind, backlog, options, text, closeAfter, echo, maxClients, sendQueueCap,
-                sink, idleTimeout, stallTimeout, busyMessage);
+                sink, idleTimeout, stallTimeout, busyMessage, tls);
     }
 
     public ServerConfig withEcho(boolean on) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, on, maxClients, sendQueueCap,
-                sink, idleTimeout, stallTimeout, busyMessage);
+                sink, idleTimeout, stallTimeout, busyMessage, tls);
     }
 
     public ServerConfig withMaxClients(int limit) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, limit, sendQueueCap,
-                sink, idleTimeout, stallTimeout, busyMessage);
+                sink, idleTimeout, stallTimeout, busyMessage, tls);
     }
 
     public ServerConfig withBacklog(int value) {
         return new ServerConfig(bind, value, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                sink, idleTimeout, stallTimeout, busyMessage);
+                sink, idleTimeout, stallTimeout, busyMessage, tls);
     }
 
     public ServerConfig withOptions(SocketOptionsSpec value) {
         return new ServerConfig(bind, backlog, value, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                sink, idleTimeout, stallTimeout, busyMessage);
+                sink, idleTimeout, stallTimeout, busyMessage, tls);
     }
 
     /**
@@ -60,7 +60,7 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
      */
     public ServerConfig withSink(ReceiveSink value) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                value, idleTimeout, stallTimeout, busyMessage);
+                value, idleTimeout, stallTimeout, busyMessage, tls);
     }
 
     /**
@@ -69,12 +69,12 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
      */
     public ServerConfig withIdleTimeout(java.time.Duration value) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                sink, value, stallTimeout, busyMessage);
+                sink, value, stallTimeout, busyMessage, tls);
     }
 
     public ServerConfig withSendQueueCap(long bytes) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, bytes,
-                sink, idleTimeout, stallTimeout, busyMessage);
+                sink, idleTimeout, stallTimeout, busyMessage, tls);
     }
 
     /**
@@ -83,12 +83,18 @@ public record ServerConfig(Address bind, int backlog, SocketOptionsSpec options,
      */
     public ServerConfig withStallTimeout(java.time.Duration value) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                sink, idleTimeout, value, busyMessage);
+                sink, idleTimeout, value, busyMessage, tls);
     }
 
     /** Sent to a client refused for {@code maxClients} before it is closed, so that it can learn why. */
     public ServerConfig withBusyMessage(byte[] value) {
         return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
-                sink, idleTimeout, stallTimeout, value);
+                sink, idleTimeout, stallTimeout, value, tls);
+    }
+
+    /** TLS over each connection, as {@code value} says; null: plain TCP. */
+    public ServerConfig withTls(TlsSettings value) {
+        return new ServerConfig(bind, backlog, options, greeting, closeAfterGreet, echo, maxClients, sendQueueCap,
+                sink, idleTimeout, stallTimeout, busyMessage, value);
     }
 }

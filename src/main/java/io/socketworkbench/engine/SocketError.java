@@ -13,13 +13,22 @@ import java.nio.channels.InterruptedByTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 
-/** A failed socket operation, described the way Python's socket module would describe it. */
-public record SocketError(ErrorKind kind, String message) {
+/**
+ * A failed socket operation, described the way Python's socket module would describe it.
+ *
+ * @param details what an explanation may show beside Python's words (a certificate's dates or names), else empty
+ */
+public record SocketError(ErrorKind kind, String message, java.util.List<String> details) {
 
     public SocketError {
         if (message == null || message.isBlank()) {
             message = kind.strerror().isEmpty() ? "unknown error" : kind.strerror();
         }
+        details = details == null ? java.util.List.of() : java.util.List.copyOf(details);
+    }
+
+    public SocketError(ErrorKind kind, String message) {
+        this(kind, message, null);
     }
 
     public static SocketError of(ErrorKind kind) {
@@ -88,6 +97,9 @@ public record SocketError(ErrorKind kind, String message) {
         }
         if (t instanceof SocketFailure f) {
             return f.error();
+        }
+        if (t instanceof javax.net.ssl.SSLException ssl) {
+            return TlsErrors.of(ssl);
         }
         if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
             return of(SystemFacts.offline() ? ErrorKind.LOOKUP_UNAVAILABLE : ErrorKind.UNKNOWN_HOST);

@@ -51,6 +51,9 @@ public sealed interface SocketEvent {
      */
     record PeerFinished(long source) implements SocketEvent {}
 
+    /** A TLS handshake has finished: application bytes flow from now on, encrypted. */
+    record Secured(long source, TlsInfo info) implements SocketEvent {}
+
     /**
      * Relay {@code source} forwards the client it accepted as connection {@code client} through its own connection
      * {@code upstream} to the target, which it starts to open now; the upstream's events follow under its id.

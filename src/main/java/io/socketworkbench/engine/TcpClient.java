@@ -91,8 +91,10 @@ public final class TcpClient extends Endpoint {
         if (key == null) {
             key = reactor.register(channel, SelectionKey.OP_READ, this);
         }
-        connection = new TcpConnection(id, channel, reactor, listener, config.sendQueueCap(), false,
-                config.idleTimeout(), null, closed::complete);
+        String host = config.target() instanceof Address.Inet inet ? inet.host() : null;
+        int port = config.target() instanceof Address.Inet inet ? inet.port() : -1;
+        connection = new TcpConnection(id, channel, TcpConnection.transport(channel, config.tls(), host, port),
+                reactor, listener, config.sendQueueCap(), false, config.idleTimeout(), null, closed::complete);
         connection.sinkTo(config.sink());
         connection.start(key);
         SocketAddress remote = connection.remote();

@@ -44,17 +44,38 @@ final class TcpConnection implements Reactor.Handler {
     private boolean shutdownWhenFlushed;
     private CloseReason closeWhenFlushed;
 
-    TcpConnection(long id, SocketChannel channel, Reactor reactor, SocketListener listener, long cap, boolean echo,
-                  Duration idleTimeout, Duration stallTimeout, Consumer<CloseReason> onClosed) {
+    /** Whether a TLS handshake's end has been reported. */
+    private boolean secured;
+    /** Closing with a reset: nothing more is said on the wire. */
+    private boolean aborting;
+
+    TcpConnection(long id, SocketChannel channel, Transport transport, Reactor reactor, SocketListener listener,
+                  long cap, boolean echo, Duration idleTimeout, Duration stallTimeout,
+                  Consumer<CloseReason> onClosed) {
         this.id = id;
         this.channel = channel;
-        this.transport = new PlainTransport(channel);
+        this.transport = transport;
         this.reactor = reactor;
         this.listener = listener;
         this.cap = cap;
         this.echo = echo;
         this.watchdog = new Watchdog(reactor, this, idleTimeout, stallTimeout);
         this.onClosed = onClosed;
+    }
+
+    /**
+     * The byte path for {@code channel}: plain, or TLS as {@code tls} says, for a peer known as {@code host} (the
+     * name a client connected to, checked against the certificate), {@code port}.
+     */
+    static Transport transport(SocketChannel channel, TlsSettings tls, String host, int port) {
+        if (tls == null) {
+            return new PlainTransport(channel);
+        }
+        String sent = tls.client() ? (tls.serverName() != null ? tls.serverName() : host) : null;
+        if (sent != null && Address.isNumericHost(sent)) {
+            sent = null; // an IP address is checked, never sent as SNI
+        }
+        return new TlsTransport(channel, tls.newEngine(host, port), sent);
     }
 
     /** Sends received bytes to the sink instead of as events; set before {@link #start}. */
@@ -79,6 +100,39 @@ final class TcpConnection implements Reactor.Handler {
         local = channel.getLocalAddress();
         reactor.streams().put(id, this);
         watchdog.start();
+        try {
+            transport.start();
+        } catch (IOException e) {
+            fail(SocketError.ofWrite(e));
+            return;
+        }
+        afterTransport();
+    }
+
+    /**
+     * After the transport has read or written: a handshake that has just finished is reported (and what waited
+     * for it is sent), and bytes of the transport's own that wait for the socket make it watch for room.
+     */
+    private void afterTransport() {
+        if (!secured && transport.ready()) {
+            TlsInfo info = transport.tlsInfo();
+            secured = true;
+            if (info != null) {
+                reactor.recordTls(id, local, remote, info);
+                emit(new SocketEvent.Secured(id, info));
+                if (!closed && !outbound.isEmpty()) {
+                    flush();
+                }
+            }
+        }
+    }
+
+    /** Reports a handshake that has just finished, if it has; false when the connection closed meanwhile. */
+    private boolean handshakeReported() {
+        if (!secured) {
+            afterTransport();
+        }
+        return !closed;
     }
 
     SocketAddress remote() {
@@ -120,6 +174,12 @@ final class TcpConnection implements Reactor.Handler {
                 fail(SocketError.ofRead(e));
                 return;
             }
+            if (!secured && handshakeReported() && !transport.ready()) {
+                flush(); // what the handshake says back may wait for room
+            }
+            if (closed) {
+                return;
+            }
             if (n < 0) {
                 peerFinished();
                 return;
@@ -150,9 +210,21 @@ final class TcpConnection implements Reactor.Handler {
                     enqueue(data, null, SocketEvent.Origin.ECHO);
                 }
             }
-            if (n < buffer.limit()) {
+            if (n < buffer.limit() && !transport.buffered()) {
                 return;
             }
+        }
+        resumeBuffered();
+    }
+
+    /** Bytes the transport holds wake no selector: read them now, unless reading is held. */
+    private void resumeBuffered() {
+        if (transport.buffered() && !closed && !readPaused && !heldByView && !heldForPeer && !inputDone) {
+            reactor.execute(() -> {
+                if (key != null && key.isValid()) {
+                    read();
+                }
+            });
         }
     }
 
@@ -224,7 +296,18 @@ final class TcpConnection implements Reactor.Handler {
     /** Writes what the socket takes now, as when it reports writable. */
     void flush() {
         try {
-            if (!outbound.writeTo(transport, watchdog::drained, this::wentOut)) {
+            if (!transport.flushWire()) {
+                setInterest(SelectionKey.OP_WRITE, true);
+                return;
+            }
+            if (!handshakeReported()) {
+                return;
+            }
+            if (!transport.ready()) {
+                setInterest(SelectionKey.OP_WRITE, false); // the handshake goes on as the peer's records come
+                return;
+            }
+            if (!outbound.writeTo(transport, watchdog::drained, this::wentOut) || !transport.flushWire()) {
                 setInterest(SelectionKey.OP_WRITE, true);
                 return;
             }
@@ -271,6 +354,9 @@ final class TcpConnection implements Reactor.Handler {
         try {
             transport.shutdownOutput();
             outputShut = true;
+            if (!transport.flushWire()) {
+                setInterest(SelectionKey.OP_WRITE, true); // a close_notify waits for room
+            }
             reactor.record(Fact.Type.FIN, id, local, remote, false, null, null);
         } catch (IOException e) {
             fail(SocketError.ofWrite(e));
@@ -294,6 +380,7 @@ final class TcpConnection implements Reactor.Handler {
         } catch (IOException | UnsupportedOperationException e) {
             // an AF_UNIX stream has no linger: it closes as it can
         }
+        aborting = true;
         close(CloseReason.LOCAL, null);
     }
 
@@ -330,6 +417,9 @@ final class TcpConnection implements Reactor.Handler {
         }
         closed = true;
         watchdog.stop();
+        if (!aborting && error == null && reason != CloseReason.RESET) {
+            transport.closing();
+        }
         Reactor.release(key, channel);
         reactor.streams().remove(id);
         SocketFailure failure = new SocketFailure(error != null ? error : SocketError.of(ErrorKind.NOT_CONNECTED));
@@ -379,7 +469,11 @@ final class TcpConnection implements Reactor.Handler {
     }
 
     private void updateReadInterest() {
-        setInterest(SelectionKey.OP_READ, !readPaused && !heldByView && !heldForPeer && !inputDone && !closed);
+        boolean reading = !readPaused && !heldByView && !heldForPeer && !inputDone && !closed;
+        setInterest(SelectionKey.OP_READ, reading);
+        if (reading) {
+            resumeBuffered();
+        }
     }
 
     private void setInterest(int op, boolean on) {

@@ -202,9 +202,13 @@ public final class TcpServer extends Endpoint {
             }
             client.configureBlocking(false);
             config.options().withReuseAddress(null).applyTo(client);
-            TcpConnection connection = new TcpConnection(connectionId, client, reactor, listener,
-                    config.sendQueueCap(), config.echo(), config.idleTimeout(), config.stallTimeout(),
-                    reason -> forget(connectionId));
+            java.net.InetSocketAddress peer = client.getRemoteAddress() instanceof java.net.InetSocketAddress inet
+                    ? inet : null;
+            TcpConnection connection = new TcpConnection(connectionId, client,
+                    TcpConnection.transport(client, config.tls(), peer == null ? null : peer.getHostString(),
+                            peer == null ? -1 : peer.getPort()),
+                    reactor, listener, config.sendQueueCap(), config.echo(), config.idleTimeout(),
+                    config.stallTimeout(), reason -> forget(connectionId));
             if (!config.echo()) {
                 connection.sinkTo(config.sink());
             }
