@@ -2,7 +2,7 @@
 # Installs what building, running and testing Socket Workbench needs, and only what is missing:
 #   a JDK 17 or newer, Maven and binutils (the build and its jlink image), the GTK 3, GL and XTest libraries
 #   JavaFX loads (the window),
-#   python3 (interop tests), nc and socat (CLI tests against real peers), a TrueType font with Chinese glyphs,
+#   python3 (interop tests), nc, socat and openssl (CLI tests against real peers, TLS too), a TrueType font with Chinese glyphs,
 #   the zh_CN.UTF-8 locale (error tests run the CLI with the C library speaking Chinese),
 #   setpriv/unshare from util-linux (tests of a privileged port and of a machine with no network), and ip from
 #   iproute2 (multicast tests in a private network namespace).
@@ -32,6 +32,7 @@ if [ "$(uname -s)" = Darwin ]; then
   have mvn || missing+=(maven)
   have python3 || missing+=(python)
   have socat || missing+=(socat)
+  have openssl || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: brew install ${missing[*]}"
     brew install "${missing[@]}"
@@ -59,6 +60,8 @@ has_lib 'libXtst.so.6' || missing+=(libxtst6)
 have python3 || missing+=(python3)
 have nc || missing+=(netcat-openbsd)
 have socat || missing+=(socat)
+# openssl: the TLS tests talk to openssl s_client and s_server.
+have openssl || missing+=(openssl)
 have fc-list || missing+=(fontconfig)
 # JavaFX draws Chinese only from TrueType fonts: Noto Sans CJK (CFF outlines) shows empty boxes.
 { have fc-list && fc-list ':lang=zh:fontformat=TrueType' family 2>/dev/null | matches '.'; } || missing+=(fonts-wqy-microhei)

@@ -9,6 +9,9 @@ module io.socketworkbench {
     requires jdk.charsets;
     requires java.desktop;
     requires java.logging;
+    requires jdk.crypto.ec;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
 
     exports io.socketworkbench.engine;
     exports io.socketworkbench.codec;

@@ -53,18 +53,9 @@ public final class Settings {
         return kept.toString();
     }
 
-    /**
-     * {@code $XDG_CONFIG_HOME/socket-workbench/settings.properties}, or under {@code $HOME/.config}: the home the
-     * environment names (Java's {@code user.home} comes from the password database and ignores {@code HOME}).
-     */
+    /** {@code settings.properties} in the user's {@link io.socketworkbench.session.ConfigFolder}. */
     public static Settings forUser() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        String home = System.getenv("HOME");
-        if (home == null || home.isBlank()) {
-            home = System.getProperty("user.home");
-        }
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
-        return new Settings(base.resolve("socket-workbench").resolve("settings.properties"));
+        return new Settings(io.socketworkbench.session.ConfigFolder.path().resolve("settings.properties"));
     }
 
     /** The folder the settings file is in, where the app keeps its other files (quick messages). */

@@ -105,6 +105,12 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Mixin
     RecordOption record = new RecordOption();
 
+    @picocli.CommandLine.Mixin
+    TlsOptions.Client tlsOptions = new TlsOptions.Client();
+
+    /** From the TLS options, once checked; null for plain TCP. */
+    private io.socketworkbench.engine.TlsSettings tls;
+
     /** The longest --interval: a day. */
     static final long MAX_INTERVAL_MS = 86_400_000L;
 
@@ -143,6 +149,12 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--append needs --send TEXT or --hex HEX");
         }
         group.check(spec, transport.udp);
+        tlsOptions.check(spec, transport.udp);
+        tls = tlsOptions.settings();
+        if (tlsOptions.insecure) {
+            io.err().println("Warning: --insecure: the server's certificate is not checked; anyone on the way "
+                    + "could read and change these bytes");
+        }
         byte[] toSend = payloadBytes();
         if (toSend != null) {
             toSend = message(1);
@@ -211,7 +223,7 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
     private int tcp(SocketEngine engine, Address target, byte[] toSend, ReceivedBytes received) throws CliFailure {
         Duration limit = timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        ClientConfig config = ClientConfig.of(target)
+        ClientConfig config = ClientConfig.of(target).withTls(tls)
                 .withTimeouts(limit == null ? ClientConfig.DEFAULT_CONNECT_TIMEOUT : limit, limit)
                 .withSink((connection, data) -> {
                     received.write(connection, data);
@@ -231,6 +243,8 @@ final class ClientCommand implements java.util.concurrent.Callable<Integer> {
             } else if (event instanceof SocketEvent.Failed failed) {
                 failure.set(failed.error());
                 exit.complete(1);
+            } else if (event instanceof SocketEvent.Secured secured) {
+                io.err().println(TlsOptions.handshakeLine(Address.format(target), secured.info()));
             }
         });
         client.connected().thenRun(() -> {

@@ -121,6 +121,9 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Mixin
     RecordOption record = new RecordOption();
 
+    @picocli.CommandLine.Mixin
+    TlsOptions.Server tlsOptions = new TlsOptions.Server();
+
     ServerCommand(Streams io) {
         this.io = io;
     }
@@ -140,6 +143,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--backlog': '" + backlog + "' is not from 1 to 65535");
         }
+        tlsOptions.check(spec, transport.udp);
+        io.socketworkbench.engine.TlsSettings tls = tlsOptions.settings(spec);
         byte[] greeting = greeting();
         byte[] busyMessage = escaped("--busy", busy);
         java.net.InetAddress group = this.group.group(spec, transport.udp);
@@ -167,7 +172,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                 ServerConfig config = ServerConfig.of(address).withBacklog(backlog).withEcho(echo)
                         .withGreeting(greeting, closeAfterGreet).withMaxClients(maxClients)
                         .withIdleTimeout(duration(idleTimeout)).withStallTimeout(duration(stallTimeout))
-                        .withBusyMessage(busyMessage);
+                        .withBusyMessage(busyMessage).withTls(tls);
                 if (!echo) {
                     // Straight from the engine's read buffer to stdout and the file: no copy, no event per read.
                     config = config.withSink((connection, data) -> {
@@ -201,7 +206,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                     io.err().println("Listening on " + Address.format(new java.net.InetSocketAddress(group, bound)));
                     io.err().println("Joined " + Multicast.text(group) + " on " + joinedOn.get());
                 } else {
-                    io.err().println("Listening on " + Address.format(local));
+                    io.err().println("Listening on " + Address.format(local) + tlsOptions.listeningNote());
                 }
                 int code = exit.join();
                 awaitQuietly(stop.get());
@@ -270,6 +275,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         if (event instanceof SocketEvent.Accepted accepted) {
             peers.put(accepted.connection(), accepted.remote());
             io.err().println("Connection from " + Address.format(accepted.remote()));
+        } else if (event instanceof SocketEvent.Secured secured) {
+            io.err().println(TlsOptions.handshakeLine(Address.format(peers.get(secured.source())), secured.info()));
         } else if (event instanceof SocketEvent.Received data) {
             copy(received, data.source(), data.data(), exit);
         } else if (event instanceof SocketEvent.Closed closed) {

@@ -32,9 +32,17 @@ public final class Explanations {
             case NO_SUCH_FILE -> Texts.t("explain.no-such-file", place);
             case UNKNOWN_HOST, LOOKUP_UNAVAILABLE -> Texts.t("explain." + kind.key(),
                     where instanceof Address.Inet inet ? inet.host() : place);
+            case TLS_SELF_SIGNED, TLS_UNKNOWN_ISSUER -> Texts.t("explain." + kind.key(), detail(error, 0));
+            case TLS_EXPIRED, TLS_NOT_YET_VALID, TLS_HOST_MISMATCH -> Texts.t("explain." + kind.key(),
+                    detail(error, 0), detail(error, 1), detail(error, 2));
             case OTHER -> "";
             default -> Texts.has("explain." + kind.key()) ? Texts.t("explain." + kind.key(), place) : "";
         };
+    }
+
+    /** The error's detail {@code i} (a certificate's name or dates), or "?" when it has none. */
+    private static String detail(SocketError error, int i) {
+        return i < error.details().size() ? error.details().get(i) : "?";
     }
 
     private static String addressInUse(Address where, boolean udp) {

@@ -65,6 +65,16 @@ public final class RecordingWriter implements FactSink, Closeable {
         if (fact.type() == Fact.Type.DATA || fact.type() == Fact.Type.DATAGRAM) {
             line.append(", \"data\": \"").append(Base64.getEncoder().encodeToString(fact.data())).append('"');
         }
+        if (fact.tls() != null) {
+            line.append(", \"version\": ").append(quote(fact.tls().protocol()))
+                    .append(", \"cipher\": ").append(quote(fact.tls().cipherSuite()));
+            if (fact.tls().alpn() != null) {
+                line.append(", \"alpn\": ").append(quote(fact.tls().alpn()));
+            }
+            if (fact.tls().sni() != null) {
+                line.append(", \"sni\": ").append(quote(fact.tls().sni()));
+            }
+        }
         if (fact.error() != null) {
             line.append(", \"error\": ").append(quote(fact.error()));
         }

@@ -31,7 +31,17 @@ class LayerRulesTest {
     @Test
     void theEngineUsesJavaBaseAndNothingAboveIt() {
         classes().that().resideInAPackage("io.socketworkbench.engine..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.socketworkbench.engine..", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.socketworkbench.engine..", "java..",
+                        "javax.net.ssl..")
+                .check(main);
+    }
+
+    /** TLS's certificates and trust sit above the engine, on the JDK and Bouncy Castle, below every caller. */
+    @Test
+    void tlsUsesTheEngineTheJdkAndBouncyCastleOnly() {
+        classes().that().resideInAPackage("io.socketworkbench.tls..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.socketworkbench.tls..",
+                        "io.socketworkbench.engine..", "java..", "javax..", "org.bouncycastle..")
                 .check(main);
     }
 
@@ -39,6 +49,8 @@ class LayerRulesTest {
     @Test
     void onlyTheEngineOpensSockets() {
         noClasses().that().resideOutsideOfPackage("io.socketworkbench.engine..")
+                // A JSSE trust manager's interface names java.net.Socket in its signatures; it opens none.
+                .and().doNotHaveFullyQualifiedName("io.socketworkbench.tls.Verifier")
                 .should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")

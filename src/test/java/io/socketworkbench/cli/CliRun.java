@@ -13,9 +13,9 @@ record CliRun(int exit, byte[] stdout, String stderr) {
 
     /** A run still under way: its stderr can be waited on. */
     record Running(LiveOutput err, CompletableFuture<CliRun> done, LiveOutput out) {
-        /** The port from the {@code Listening on ADDR:PORT} line. */
+        /** The port from the {@code Listening on ADDR:PORT} line (which TLS follows with its certificate). */
         int port() throws InterruptedException {
-            return Integer.parseInt(err.await(Pattern.compile("Listening on .*:(\\d+)\\n"), Duration.ofSeconds(10)));
+            return Integer.parseInt(err.await(Pattern.compile("Listening on \\S*:(\\d+)[,\\s]"), Duration.ofSeconds(10)));
         }
 
         void awaitListening() throws InterruptedException {
