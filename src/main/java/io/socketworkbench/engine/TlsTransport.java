@@ -32,6 +32,8 @@ final class TlsTransport implements Transport {
     private ByteBuffer appIn;
     private boolean finished;
     private boolean channelAtEnd;
+    /** The peer's close_notify has come: once what came before it is read, the next read says -1. */
+    private boolean peerClosed;
     private boolean shutdownPending;
     private boolean outputShut;
 
@@ -57,14 +59,25 @@ final class TlsTransport implements Transport {
         return finished;
     }
 
+    /** Plaintext waiting in {@code appIn}, or a whole record in {@code netIn}: either reads without the socket. */
     @Override
     public boolean buffered() {
-        return appIn != null && appIn.hasRemaining();
+        if (appIn != null && appIn.hasRemaining() || peerClosed) {
+            return true;
+        }
+        if (netIn.position() < 5) {
+            return false;
+        }
+        int length = ((netIn.get(3) & 0xff) << 8) | (netIn.get(4) & 0xff);
+        return netIn.position() >= 5 + length;
     }
 
     @Override
     public int read(ByteBuffer into) throws IOException {
         int total = takeBuffered(into);
+        if (peerClosed) {
+            return total > 0 ? total : -1;
+        }
         while (into.hasRemaining()) {
             boolean progress = false;
             while (netIn.position() > 0 && into.hasRemaining()) {
@@ -99,8 +112,9 @@ final class TlsTransport implements Transport {
                     continue;
                 }
                 if (result.getStatus() == SSLEngineResult.Status.CLOSED || engine.isInboundDone()) {
+                    peerClosed = true; // the peer's close_notify: its side has ended
                     flushWire();
-                    return total > 0 ? total : -1; // the peer's close_notify: its side has ended
+                    return total > 0 ? total : -1;
                 }
                 progress = true;
             }

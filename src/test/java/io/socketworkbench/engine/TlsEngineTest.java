@@ -1,0 +1,129 @@
+package io.socketworkbench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.tls.Certificates;
+import io.socketworkbench.tls.KeyMaterial;
+import io.socketworkbench.tls.TlsContexts;
+import io.socketworkbench.tls.Verifier;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS on the engine's byte path, against the JDK's own blocking TLS socket as the peer. */
+@Timeout(60)
+class TlsEngineTest {
+    private static final KeyMaterial KEY = Certificates.makeSelfSigned("localhost", Certificates.LOCAL_NAMES,
+            Duration.ofDays(1));
+    private final SocketEngine engine = new SocketEngine("tls-test");
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private static SSLContext trustingTheKey() {
+        return TlsContexts.context(null, Verifier.trusting(KEY.chain()));
+    }
+
+    /**
+     * A peer that writes, then sends close_notify and keeps its socket open, waiting for ours (Python's
+     * {@code unwrap()}, as socat does too): the last records and the close_notify arrive in one read, and no FIN
+     * wakes the selector after them. Every byte is still read, the close is seen, and the server's close_notify
+     * answers.
+     */
+    @Test
+    void bytesAndACloseNotifyThatArriveTogetherAreAllReadAndTheCloseIsSeen(@TempDir Path dir) throws Exception {
+        AtomicLong received = new AtomicLong();
+        EventQueue events = new EventQueue();
+        ServerConfig config = ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE))
+                .withSink((connection, data) -> received.addAndGet(data.remaining()));
+        TcpServer server = engine.listen(config, events);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        Path cert = dir.resolve("cert.pem");
+        Files.writeString(cert, Certificates.pem(KEY.leaf()));
+        int total = 3 << 20;
+        Process python = new ProcessBuilder("python3", "-c", """
+                import ssl, socket, sys
+                ctx = ssl.create_default_context(cafile=sys.argv[2])
+                s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))),
+                                    server_hostname='localhost')
+                s.sendall(b'x' * int(sys.argv[3]))
+                s.settimeout(20)
+                s.unwrap()  # close_notify, then wait for the server's, the socket left open
+                print('closed cleanly', flush=True)
+                """, String.valueOf(port), cert.toString(), String.valueOf(total)).redirectErrorStream(true).start();
+        SocketEvent.Secured secured = events.next(SocketEvent.Secured.class);
+        assertThat(secured.info().protocol()).isEqualTo("TLSv1.3");
+        SocketEvent.Closed closed = events.next(SocketEvent.Closed.class, c -> c.source() == secured.source());
+        assertThat(closed.reason()).isEqualTo(CloseReason.PEER);
+        assertThat(received.get()).isEqualTo(total);
+        assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(python.getInputStream().readAllBytes())).contains("closed cleanly");
+    }
+
+    /** A read buffer smaller than one record (past the engine's budget an echo reads 4 KiB at a time). */
+    @Test
+    void anEchoOverTlsGivesBackEveryByteInOrder() throws Exception {
+        EventQueue events = new EventQueue();
+        ServerConfig config = ServerConfig.of(Address.inet("127.0.0.1", 0)).withEcho(true)
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE));
+        TcpServer server = engine.listen(config, events);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        byte[] data = new byte[2 << 20];
+        new java.util.Random(3).nextBytes(data);
+        try (SSLSocket client = (SSLSocket) trustingTheKey().getSocketFactory().createSocket("127.0.0.1", port)) {
+            Thread writer = new Thread(() -> {
+                try {
+                    client.getOutputStream().write(data);
+                    client.getOutputStream().flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.start();
+            byte[] back = client.getInputStream().readNBytes(data.length);
+            writer.join();
+            assertThat(back).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void aClientOverTheEngineChecksTheNameAndSaysWhyItRefusesAnother() throws Exception {
+        EventQueue serverEvents = new EventQueue();
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE)), serverEvents);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        EventQueue events = new EventQueue();
+        engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
+                .withTls(TlsSettings.client(trustingTheKey(), "example.org", true, List.of())), events);
+        SocketEvent.Closed closed = events.next(SocketEvent.Closed.class);
+        assertThat(closed.error().kind()).isEqualTo(ErrorKind.TLS_HOST_MISMATCH);
+        assertThat(closed.error().pythonText()).isEqualTo("ssl.SSLCertVerificationError: [SSL: "
+                + "CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not "
+                + "valid for 'example.org'.");
+        assertThat(closed.error().details()).containsExactly("example.org", "localhost, 127.0.0.1, ::1");
+
+        EventQueue good = new EventQueue();
+        TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
+                .withTls(TlsSettings.client(trustingTheKey(), "localhost", true, List.of())), good);
+        SocketEvent.Secured secured = good.next(SocketEvent.Secured.class);
+        assertThat(secured.info().sni()).isEqualTo("localhost");
+        assertThat(secured.info().peerChain()).containsExactly(KEY.leaf());
+        client.send("hello".getBytes()).get(10, TimeUnit.SECONDS);
+    }
+}
