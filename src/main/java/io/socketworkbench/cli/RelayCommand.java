@@ -87,6 +87,9 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Mixin
+    TlsOptions.Relay tlsOptions = new TlsOptions.Relay();
+
     private final Object stdout = new Object();
 
     RelayCommand(Streams io) {
@@ -99,9 +102,18 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--show': relay prints hex or python, not raw");
         }
+        tlsOptions.check(spec);
         Address listen = Address.inet(bind, port);
+        Address target = Address.inet(to.host(), to.port());
+        RelayConfig config = RelayConfig.of(listen, target);
+        config = new RelayConfig(config.listen().withTls(tlsOptions.listening()), target,
+                config.upstream().withTls(tlsOptions.upstream()));
+        if (tlsOptions.insecure) {
+            io.err().println("Warning: --insecure: the target's certificate is not checked; anyone on the way "
+                    + "could read and change these bytes");
+        }
         try (SocketEngine engine = new SocketEngine("relay")) {
-            Relay relay = engine.relay(RelayConfig.of(listen, Address.inet(to.host(), to.port())), new Printer());
+            Relay relay = engine.relay(config, new Printer());
             java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
             // The hook is in place before the relay says it listens, so a SIGTERM right after that line exits 0.
             try (SignalExit signals = new SignalExit(() -> {
@@ -113,8 +125,9 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
                 stopped.countDown();
             })) {
                 SocketAddress local = started(relay, listen);
-                io.err().println("Listening on " + Address.format(local));
-                io.err().println("Forwarding each client to " + to.host() + ":" + to.port());
+                io.err().println("Listening on " + Address.format(local) + tlsOptions.listeningNote());
+                io.err().println("Forwarding each client to " + to.host() + ":" + to.port()
+                        + (tlsOptions.toTls ? " over TLS" : ""));
                 stopped.await();
                 return 0;
             } catch (InterruptedException e) {
@@ -152,6 +165,13 @@ final class RelayCommand implements java.util.concurrent.Callable<Integer> {
                 io.err().println("Connection from " + Address.format(accepted.remote()));
             } else if (event instanceof SocketEvent.Received received) {
                 print(upstream ? "<< " : ">> ", received.data());
+            } else if (event instanceof SocketEvent.Secured secured) {
+                io.err().println(TlsOptions.handshakeLine(upstream ? to.host() + ":" + to.port()
+                        : names.getOrDefault(client, "a client"), secured.info()));
+            } else if (event instanceof SocketEvent.Closed closed && upstream && closed.error() != null
+                    && closed.error().kind().tls()) {
+                io.err().println("Could not forward " + names.get(client) + " to " + to.host() + ":" + to.port()
+                        + ": " + closed.error().pythonText());
             } else if (event instanceof SocketEvent.Failed failed && upstream
                     && failed.error().kind() != ErrorKind.CONNECTION_ABORTED) {
                 io.err().println("Could not forward " + names.get(client) + " to "

@@ -140,20 +140,9 @@ abstract class TlsOptions {
             if (!tls) {
                 return null;
             }
-            KeyMaterial mine = keyMaterial();
-            if (mine == null) {
-                try {
-                    mine = Certificates.selfSigned(ConfigFolder.tls());
-                } catch (TlsFileException e) {
-                    throw new CliFailure(fileProblem(e));
-                }
-                certificateNote = "TLS, self-signed certificate " + ConfigFolder.tls().resolve("localhost-cert.pem")
-                        + " for " + String.join(", ", Certificates.LOCAL_NAMES) + ", SHA-256 "
-                        + Certificates.fingerprint(mine.leaf());
-            } else {
-                certificateNote = "TLS, certificate for " + String.join(", ", Certificates.names(mine.leaf()))
-                        + ", SHA-256 " + Certificates.fingerprint(mine.leaf());
-            }
+            KeyMaterial given = keyMaterial();
+            KeyMaterial mine = serverKey(given);
+            certificateNote = certificateNote(given, mine);
             Verifier verifier = Verifier.trusting(extraTrust());
             return TlsSettings.server(TlsContexts.context(mine, verifier), alpn, clientAuth(spec));
         }
@@ -202,6 +191,109 @@ abstract class TlsOptions {
             }
             Verifier verifier = insecure ? Verifier.insecure() : Verifier.trusting(extraTrust());
             return TlsSettings.client(TlsContexts.context(keyMaterial(), verifier), sni, !insecure, alpn);
+        }
+    }
+
+    /** A server's key: the one given, else the self-signed certificate of this machine (made on first use). */
+    static KeyMaterial serverKey(KeyMaterial given) throws CliFailure {
+        if (given != null) {
+            return given;
+        }
+        try {
+            return Certificates.selfSigned(ConfigFolder.tls());
+        } catch (TlsFileException e) {
+            throw new CliFailure(fileProblem(e));
+        }
+    }
+
+    /** What the Listening line says of a server's certificate, its SHA-256 fingerprint last. */
+    static String certificateNote(KeyMaterial given, KeyMaterial used) {
+        return (given == null ? "TLS, self-signed certificate " + ConfigFolder.tls().resolve("localhost-cert.pem")
+                + " for " + String.join(", ", Certificates.LOCAL_NAMES)
+                : "TLS, certificate for " + String.join(", ", Certificates.names(used.leaf())))
+                + ", SHA-256 " + Certificates.fingerprint(used.leaf());
+    }
+
+    /**
+     * {@code relay --tls} (TLS to the clients, with this certificate: its own TLS termination) and
+     * {@code relay --to-tls} (TLS to the target, checked as a client checks it).
+     */
+    static final class Relay {
+        @Option(names = "--tls", description = "Speak TLS to the clients, with --cert and --key or else this "
+                + "machine's self-signed certificate (the clients trust it as their CA), and show their plaintext.")
+        boolean tls;
+
+        @Option(names = "--cert", paramLabel = "FILE", description = "With --tls: the relay's certificate chain, "
+                + "PEM.")
+        Path cert;
+
+        @Option(names = "--key", paramLabel = "FILE", description = "With --tls: the private key of --cert, PEM.")
+        Path key;
+
+        @Option(names = "--to-tls", description = "Speak TLS to the target (a plain client can then talk to a TLS "
+                + "server), checking its certificate and the host name of --to.")
+        boolean toTls;
+
+        @Option(names = "--cafile", paramLabel = "FILE", description = "With --to-tls: also trust the certificates "
+                + "in FILE (PEM).")
+        Path cafile;
+
+        @Option(names = "--insecure", description = "With --to-tls: do not check the target's certificate (said "
+                + "on stderr).")
+        boolean insecure;
+
+        private String note = "";
+
+        void check(CommandSpec spec) {
+            if (!tls && (cert != null || key != null)) {
+                throw new ParameterException(spec.commandLine(), "--cert and --key need --tls");
+            }
+            if (!toTls && (cafile != null || insecure)) {
+                throw new ParameterException(spec.commandLine(), "--cafile and --insecure need --to-tls");
+            }
+            if (key != null && cert == null) {
+                throw new ParameterException(spec.commandLine(), "--key needs --cert FILE");
+            }
+        }
+
+        /** TLS toward the clients, or null. */
+        TlsSettings listening() throws CliFailure {
+            if (!tls) {
+                return null;
+            }
+            KeyMaterial given = null;
+            if (cert != null) {
+                try {
+                    given = Certificates.readPem(cert, key == null ? cert : key);
+                } catch (TlsFileException e) {
+                    throw new CliFailure(fileProblem(e));
+                }
+            }
+            KeyMaterial used = serverKey(given);
+            note = certificateNote(given, used);
+            return TlsSettings.server(TlsContexts.context(used, Verifier.trusting(List.of())), null,
+                    TlsSettings.ClientAuth.NONE);
+        }
+
+        /** TLS toward the target, or null. */
+        TlsSettings upstream() throws CliFailure {
+            if (!toTls) {
+                return null;
+            }
+            List<java.security.cert.X509Certificate> extra = List.of();
+            if (cafile != null) {
+                try {
+                    extra = Certificates.readCertificates(cafile);
+                } catch (TlsFileException e) {
+                    throw new CliFailure(fileProblem(e));
+                }
+            }
+            Verifier verifier = insecure ? Verifier.insecure() : Verifier.trusting(extra);
+            return TlsSettings.client(TlsContexts.context(null, verifier), null, !insecure, null);
+        }
+
+        String listeningNote() {
+            return note.isEmpty() ? "" : ", " + note;
         }
     }
 

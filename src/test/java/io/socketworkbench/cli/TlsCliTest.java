@@ -412,6 +412,41 @@ class TlsCliTest {
     }
 
     @Test
+    void theRelayLetsAPlainClientTalkToATlsServerAndShowsThePlaintext() throws Exception {
+        Process server = start("python3", dir.resolve("server.py").toString(), cert.toString(), key.toString(),
+                "-", "-");
+        int target = pythonServer(server);
+        CliRun.Running relay = CliRun.start("relay", "--port", "0", "--to", "localhost:" + target, "--to-tls",
+                "--cafile", cert.toString());
+        int port = relay.port();
+        CliRun client = CliRun.run(new ByteArrayInputStream("plain to tls\n".getBytes(UTF_8)), "client",
+                "127.0.0.1", String.valueOf(port));
+        assertThat(client.exit()).as(client.stderr()).isZero();
+        assertThat(client.out()).isEqualTo("plain to tls\n");
+        relay.out().await(Pattern.compile("<< b'plain to tls\\\\n'"), Duration.ofSeconds(10));
+        assertThat(relay.out().text()).contains(">> b'plain to tls\\n'");
+        assertThat(relay.err().text()).contains("Forwarding each client to localhost:" + target + " over TLS")
+                .containsPattern("TLS with localhost:" + target + ": TLSv1\\.3, TLS_\\w+, SNI localhost");
+        assertThat(rest(server)).contains("echoed 13");
+    }
+
+    @Test
+    void theRelayEndsTlsWithItsOwnCertificateAndShowsTheClientsPlaintext() throws Exception {
+        CliRun.Running echo = CliRun.start("server", "--port", "0", "--echo");
+        int target = echo.port();
+        CliRun.Running relay = CliRun.start("relay", "--port", "0", "--to", "127.0.0.1:" + target, "--tls",
+                "--cert", cert.toString(), "--key", key.toString());
+        int port = relay.port();
+        assertThat(relay.err().text()).contains(", TLS, certificate for localhost, 127.0.0.1, ::1, SHA-256 ");
+        Process client = start("python3", dir.resolve("client.py").toString(), String.valueOf(port),
+                cert.toString(), "-", "1000", "-", "-");
+        assertThat(rest(client)).contains("version TLSv1.3").contains("same 1000");
+        relay.err().await(Pattern.compile("TLS with 127\\.0\\.0\\.1:\\d+: TLSv1\\.3, TLS_\\w+, SNI localhost"),
+                Duration.ofSeconds(10));
+        assertThat(relay.out().text()).startsWith(">> b'");
+    }
+
+    @Test
     void tlsOptionsWithoutTlsAndTlsOverUdpAreRefusedWithTheReason() {
         CliRun noTls = CliRun.run("client", "127.0.0.1", "9", "--cafile", cert.toString());
         assertThat(noTls.exit()).isEqualTo(2);
