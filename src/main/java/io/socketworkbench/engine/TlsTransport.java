@@ -284,10 +284,15 @@ final class TlsTransport implements Transport {
         return result.bytesProduced() > 0 || engine.getHandshakeStatus() != HandshakeStatus.NEED_WRAP;
     }
 
-    private void runTasks() {
+    /** The handshake's tasks (the certificate checks); one that throws fails the handshake, not the engine. */
+    private void runTasks() throws SSLException {
         Runnable task;
         while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                throw failed(new SSLException("a handshake task failed: " + e, e));
+            }
         }
     }
 

@@ -11,11 +11,11 @@ import java.util.Objects;
 /**
  * How a client socket is set up, as data: where it connects or sends to (as the user gave it), TCP or UDP, its
  * socket options, the socket lab's choices, where a UDP socket binds (null: the system chooses on the first send),
- * and its multicast settings. A client tab's view model opens from one (taken from the form when Connect is
+ * its multicast settings, and its TLS (null: none). A client tab's view model opens from one (taken from the form when Connect is
  * pressed); the lesson and "Export as Python" keep one for each client socket.
  */
 public record ClientSetup(Address target, boolean udp, SocketOptionsSpec options, ClientLab lab, Address udpBind,
-                          Multicast multicast) {
+                          Multicast multicast, TlsChoice tls) {
     public ClientSetup {
         Objects.requireNonNull(target, "target");
         options = options == null ? SocketOptionsSpec.DEFAULTS : options;
@@ -24,11 +24,16 @@ public record ClientSetup(Address target, boolean udp, SocketOptionsSpec options
     }
 
     public ClientSetup(Address target, boolean udp, SocketOptionsSpec options, ClientLab lab) {
-        this(target, udp, options, lab, null, null);
+        this(target, udp, options, lab, null, null, null);
     }
 
     public ClientSetup(Address target, boolean udp, SocketOptionsSpec options, ClientLab lab, Address udpBind) {
-        this(target, udp, options, lab, udpBind, null);
+        this(target, udp, options, lab, udpBind, null, null);
+    }
+
+    public ClientSetup(Address target, boolean udp, SocketOptionsSpec options, ClientLab lab, Address udpBind,
+                       Multicast multicast) {
+        this(target, udp, options, lab, udpBind, multicast, null);
     }
 
     /**

@@ -10,12 +10,13 @@ import java.util.Objects;
 
 /**
  * How a server is set up, as data: where it binds, TCP or UDP, how it replies (the greeting for the GREET modes),
- * its listen backlog, its socket options, the multicast group it joins and its limits. The server pane's view model
+ * its listen backlog, its socket options, the multicast group it joins, its limits, and whether it speaks TLS
+ * (with this machine's self-signed certificate). The server pane's view model
  * starts from one (taken from the form when Start is pressed and fixed until Stop); the lesson and "Export as
  * Python" keep one, with the real address once it listens (port 0 becomes the port the system gave).
  */
 public record ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
-                          SocketOptionsSpec options, Multicast multicast, ServerLimits limits) {
+                          SocketOptionsSpec options, Multicast multicast, ServerLimits limits, boolean tls) {
     public ServerSetup {
         Objects.requireNonNull(address, "address");
         reply = reply == null ? ReplyMode.NONE : reply;
@@ -27,18 +28,23 @@ public record ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] 
 
     public ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
                        SocketOptionsSpec options) {
-        this(address, udp, reply, greeting, backlog, options, null, null);
+        this(address, udp, reply, greeting, backlog, options, null, null, false);
+    }
+
+    public ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
+                       SocketOptionsSpec options, Multicast multicast, ServerLimits limits) {
+        this(address, udp, reply, greeting, backlog, options, multicast, limits, false);
     }
 
     /** The same setup where the server really is. */
     public ServerSetup at(Address actual) {
-        return new ServerSetup(actual, udp, reply, greeting, backlog, options, multicast, limits);
+        return new ServerSetup(actual, udp, reply, greeting, backlog, options, multicast, limits, tls);
     }
 
     /** The setup an exported script keeps: rules answer in the window only, so that server answers nothing. */
     public ServerSetup exported() {
         return reply != ReplyMode.RULES ? this
-                : new ServerSetup(address, udp, ReplyMode.NONE, greeting, backlog, options, multicast, limits);
+                : new ServerSetup(address, udp, ReplyMode.NONE, greeting, backlog, options, multicast, limits, tls);
     }
 
     /** True when each new client is greeted (and, for GREET_CLOSE, closed after). */

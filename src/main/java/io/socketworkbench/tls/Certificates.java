@@ -76,10 +76,10 @@ public final class Certificates {
                 }
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new TlsFileException(pem, "not a PEM certificate file (" + e.getMessage() + ")");
+            throw new TlsFileException(pem, TlsFileException.Reason.NOT_CERTIFICATES, "not a PEM certificate file (" + e.getMessage() + ")");
         }
         if (chain.isEmpty()) {
-            throw new TlsFileException(pem, "holds no certificate (a PEM certificate starts with "
+            throw new TlsFileException(pem, TlsFileException.Reason.NO_CERTIFICATE, "holds no certificate (a PEM certificate starts with "
                     + "-----BEGIN CERTIFICATE-----)");
         }
         return chain;
@@ -97,16 +97,16 @@ public final class Certificates {
                     return converter.getKeyPair(pair).getPrivate();
                 }
                 if (item instanceof PEMEncryptedKeyPair || item instanceof PKCS8EncryptedPrivateKeyInfo) {
-                    throw new TlsFileException(pem, "holds an encrypted key; decrypt it first, as with "
+                    throw new TlsFileException(pem, TlsFileException.Reason.ENCRYPTED_KEY, "holds an encrypted key; decrypt it first, as with "
                             + "openssl pkey -in " + pem.getFileName() + " -out key.pem");
                 }
             }
         } catch (TlsFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new TlsFileException(pem, "not a PEM key file (" + e.getMessage() + ")");
+            throw new TlsFileException(pem, TlsFileException.Reason.NOT_KEY, "not a PEM key file (" + e.getMessage() + ")");
         }
-        throw new TlsFileException(pem, "holds no private key (a PEM key starts with -----BEGIN PRIVATE KEY-----)");
+        throw new TlsFileException(pem, TlsFileException.Reason.NO_KEY, "holds no private key (a PEM key starts with -----BEGIN PRIVATE KEY-----)");
     }
 
     /** A certificate chain and its key from PEM files (one file may hold both). */
@@ -114,7 +114,7 @@ public final class Certificates {
         List<X509Certificate> chain = readCertificates(certificate);
         PrivateKey privateKey = readKey(key);
         if (!matches(privateKey, chain.get(0))) {
-            throw new TlsFileException(key, "is not the key of the certificate in " + certificate);
+            throw new TlsFileException(key, TlsFileException.Reason.KEY_MISMATCH, "is not the key of the certificate in " + certificate);
         }
         return new KeyMaterial(privateKey, chain);
     }
@@ -137,13 +137,13 @@ public final class Certificates {
         } catch (IOException e) {
             if (e.getCause() instanceof java.security.UnrecoverableKeyException || String.valueOf(e.getMessage())
                     .contains("password")) {
-                throw new TlsFileException(file, "needs another password");
+                throw new TlsFileException(file, TlsFileException.Reason.PASSWORD, "needs another password");
             }
-            throw new TlsFileException(file, "cannot be read as PKCS#12 (" + e.getMessage() + ")");
+            throw new TlsFileException(file, TlsFileException.Reason.NOT_PKCS12, "cannot be read as PKCS#12 (" + e.getMessage() + ")");
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new TlsFileException(file, "cannot be read as PKCS#12 (" + e.getMessage() + ")");
+            throw new TlsFileException(file, TlsFileException.Reason.NOT_PKCS12, "cannot be read as PKCS#12 (" + e.getMessage() + ")");
         }
-        throw new TlsFileException(file, "holds no private key");
+        throw new TlsFileException(file, TlsFileException.Reason.NO_KEY, "holds no private key");
     }
 
     /**
@@ -168,7 +168,7 @@ public final class Certificates {
             write(key, pem(made.key()), true);
             write(cert, pem(made.leaf()), false);
         } catch (IOException e) {
-            throw new TlsFileException(folder, "cannot be written (" + e.getMessage() + ")");
+            throw new TlsFileException(folder, TlsFileException.Reason.UNWRITABLE, "cannot be written (" + e.getMessage() + ")");
         }
         return made;
     }
@@ -392,8 +392,10 @@ public final class Certificates {
         try {
             return Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new TlsFileException(file, e instanceof java.nio.file.NoSuchFileException
-                    ? "does not exist" : "cannot be read (" + e.getMessage() + ")");
+            throw e instanceof java.nio.file.NoSuchFileException
+                    ? new TlsFileException(file, TlsFileException.Reason.MISSING, "does not exist")
+                    : new TlsFileException(file, TlsFileException.Reason.UNREADABLE,
+                            "cannot be read (" + e.getMessage() + ")");
         }
     }
 

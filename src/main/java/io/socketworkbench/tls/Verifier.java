@@ -110,7 +110,8 @@ public final class Verifier extends X509ExtendedTrustManager {
 
     /** The name a client checks: the SNI it sends, else the host it connected to. */
     private static String nameToCheck(SSLEngine engine) {
-        for (SNIServerName name : engine.getSSLParameters().getServerNames()) {
+        List<SNIServerName> names = engine.getSSLParameters().getServerNames();
+        for (SNIServerName name : names == null ? List.<SNIServerName>of() : names) {
             if (name instanceof SNIHostName host) {
                 return host.getAsciiName();
             }

@@ -411,6 +411,19 @@ class TlsCliTest {
         assertThat(server.out()).as("nothing of it is taken as plaintext").isEmpty();
     }
 
+    /** Our client and our server, over an IP address: no SNI is sent, and the address is what is checked. */
+    @Test
+    void ourClientTrustsOurServersSelfSignedCertificateByItsAddress() throws Exception {
+        CliRun.Running server = CliRun.start("server", "--tls", "--echo", "--port", "0", "--once");
+        int port = server.port();
+        CliRun run = CliRun.run(new ByteArrayInputStream("both ours\n".getBytes(UTF_8)), "client", "127.0.0.1",
+                String.valueOf(port), "--tls", "--cafile", ConfigFolder.tls().resolve("localhost-cert.pem").toString());
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(run.out()).isEqualTo("both ours\n");
+        assertThat(run.stderr()).isEqualTo("TLS with 127.0.0.1:" + port + ": TLSv1.3, TLS_AES_256_GCM_SHA384\n");
+        assertThat(server.done().get(30, TimeUnit.SECONDS).exit()).isZero();
+    }
+
     @Test
     void theRelayLetsAPlainClientTalkToATlsServerAndShowsThePlaintext() throws Exception {
         Process server = start("python3", dir.resolve("server.py").toString(), cert.toString(), key.toString(),

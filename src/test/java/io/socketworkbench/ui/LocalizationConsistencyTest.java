@@ -59,6 +59,10 @@ class LocalizationConsistencyTest {
         for (String why : List.of("fields", "format", "delay")) {
             keys.add("quick.skip." + why);
         }
+        for (io.socketworkbench.tls.TlsFileException.Reason reason
+                : io.socketworkbench.tls.TlsFileException.Reason.values()) {
+            keys.add("tls.file." + reason.key());
+        }
         for (io.socketworkbench.ui.model.Protocol protocol : io.socketworkbench.ui.model.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }

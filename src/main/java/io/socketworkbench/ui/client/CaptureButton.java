@@ -23,7 +23,7 @@ final class CaptureButton extends ToggleButton {
         setId(id);
         setMinWidth(Region.USE_PREF_SIZE);
         setOnAction(e -> toggle());
-        session.capturing().observe(on -> {
+        session.capture().on().observe(on -> {
             setSelected(on);
             setText(t(on ? "client.capture.stop" : "client.capture"));
         });
@@ -31,8 +31,8 @@ final class CaptureButton extends ToggleButton {
 
     /** Starts capturing to a file the user picks, or stops and says how much was kept. */
     private void toggle() {
-        if (session.capturing().get()) {
-            session.stopCapture();
+        if (session.capture().on().get()) {
+            session.capture().stop();
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -42,6 +42,6 @@ final class CaptureButton extends ToggleButton {
             setSelected(false);
             return;
         }
-        session.startCapture(file.toPath());
+        session.capture().start(file.toPath());
     }
 }

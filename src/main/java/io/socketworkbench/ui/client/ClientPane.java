@@ -43,6 +43,8 @@ public final class ClientPane extends VBox {
     private final LabControls lab;
     /** Shown for UDP: SO_BROADCAST, the TTL and interface of datagrams to a group. */
     private final io.socketworkbench.ui.common.MulticastRow udpRow;
+    /** Shown for TLS: the CA file, the server name, "check the certificate", and what the handshake agreed. */
+    private final io.socketworkbench.ui.common.TlsRow tlsRow;
     private final CaptureButton captureButton;
     private StatsPanel statsPanel;
     private io.socketworkbench.ui.common.LogFileButton logButton;
@@ -62,6 +64,8 @@ public final class ClientPane extends VBox {
         session.status().observe(state::setText);
         udpRow = io.socketworkbench.ui.common.MulticastRow.client("client" + suffix,
                 form.protocolBox().valueProperty());
+        tlsRow = io.socketworkbench.ui.common.TlsRow.client("client" + suffix, form.protocolBox().valueProperty(),
+                session.tls().info(), session.tls().unchecked());
         Buttons.onOff(connect, "client-connect" + suffix, form.validProperty(), this::open, session::close);
         session.open().observe(this::showOpen);
         HBox formRow = new HBox(8, form, connect);
@@ -91,7 +95,8 @@ public final class ClientPane extends VBox {
                 session.transcript()::add);
         titleRow.getChildren().addAll(spring, statsPanel.toggle(), logButton, captureButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(titleRow, formRow, udpRow, form.problem(), lab, statsPanel, transcript, inputBar);
+        getChildren().addAll(titleRow, formRow, udpRow, tlsRow, form.problem(), lab, statsPanel, transcript,
+                inputBar);
     }
 
     /** Projector mode: the conversation and the lab stay, the chrome goes. */
@@ -142,8 +147,9 @@ public final class ClientPane extends VBox {
         Address bind = udp && form.loopback() != null && !udpRow.broadcast() ? new Address.Inet(form.loopback(), 0)
                 : null;
         var options = udp && udpRow.broadcast() ? lab.options().withBroadcast(true) : lab.options();
+        boolean tls = form.protocol() == io.socketworkbench.ui.model.Protocol.TLS;
         session.open(new ClientSetup(address.get(), udp, options, lab.lab(), bind,
-                udp ? udpRow.multicast() : null));
+                udp ? udpRow.multicast() : null, tls ? tlsRow.choice() : null));
     }
 
     public void close() {
@@ -156,15 +162,16 @@ public final class ClientPane extends VBox {
         connect.setGraphic(new FontIcon(open ? MaterialDesignL.LAN_DISCONNECT : MaterialDesignL.LAN_CONNECT));
         form.lock(open && form.protocol() != io.socketworkbench.ui.model.Protocol.UDP);
         udpRow.lock(open);
+        tlsRow.lock(open);
     }
 
     /** Captures every received byte to {@code file}, however much the transcript drops. */
     public void startCapture(Path file) {
-        session.startCapture(file);
+        session.capture().start(file);
     }
 
     public void stopCapture() {
-        session.stopCapture();
+        session.capture().stop();
     }
 
     /** The lab's recv button. */

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * A client tab's capture: while one is open, every byte received goes to its file on the engine's thread, before
  * the view sees the event, however much the transcript drops. The transcript says when it starts and stops.
  */
-final class Capturing {
+public final class Capturing {
     private final Transcript transcript;
     private final Value<Boolean> on = new Value<>(false);
     private volatile Capture capture;
@@ -21,7 +21,8 @@ final class Capturing {
         this.transcript = transcript;
     }
 
-    Value<Boolean> on() {
+    /** Whether a capture file is open. */
+    public Value<Boolean> on() {
         return on;
     }
 
@@ -36,7 +37,8 @@ final class Capturing {
         };
     }
 
-    void start(Path file) {
+    /** Captures every received byte to {@code file} from now on. */
+    public void start(Path file) {
         try {
             capture = Capture.open(file);
             on.set(true);
@@ -48,7 +50,8 @@ final class Capturing {
     }
 
     /** Closes the capture file and reports how many bytes it kept. */
-    void stop() {
+    /** Closes the capture file and reports how many bytes it kept. */
+    public void stop() {
         Capture done = capture;
         capture = null;
         on.set(false);

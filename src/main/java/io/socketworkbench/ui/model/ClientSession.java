@@ -16,7 +16,6 @@ import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.ui.fx.Delivery;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -53,6 +52,7 @@ public final class ClientSession {
     private final Capturing capture;
     private final RecvPieces pieces;
     private final ClientSends sends;
+    private final ClientTls tls;
     /** A peer's close that a hand-driven recv has not reached yet: it still has bytes to read first. */
     private SocketEvent.Closed eof;
 
@@ -68,6 +68,7 @@ public final class ClientSession {
         this.capture = new Capturing(transcript);
         this.pieces = new RecvPieces(lesson, transcript);
         this.sends = new ClientSends(port, transcript, lesson, trafficLog);
+        this.tls = new ClientTls(transcript);
         this.framer = FramingModel.showingIn(port, transcript,
                 (connection, message) -> transcript.add(Message.received(message, 0, peer)));
         // Choosing a framing is a lesson too: the mirror shows how a Python program frames.
@@ -97,8 +98,14 @@ public final class ClientSession {
         return canShutdown;
     }
 
-    public Value<Boolean> capturing() {
-        return capture.on();
+    /** The tab's capture to a file: every byte received, however much the transcript drops. */
+    public Capturing capture() {
+        return capture;
+    }
+
+    /** The tab's TLS: what the last handshake agreed, for the pane's TLS line. */
+    public ClientTls tls() {
+        return tls;
     }
 
     public Value<Map<String, Object>> readBack() {
@@ -134,7 +141,12 @@ public final class ClientSession {
         peer = Address.format(request.target());
         target = request.target();
         status.set(t("client.state.connecting", peer));
-        tcp = engine.connect(request.tcpConfig(), capture.wrap(trafficLog.wrap(port.to(this::onEvent))));
+        tcp = tls.connect(engine, request, capture.wrap(trafficLog.wrap(port.to(tls.watching(this::onEvent)))),
+                status);
+        if (tcp == null) {
+            open.set(false);
+            return;
+        }
         lesson.clientOpening(request, tcp.id(), lessonName.get());
     }
 
@@ -371,16 +383,6 @@ public final class ClientSession {
         transcript.add(Message.event(t("lab.shutdownDone")));
         canShutdown.set(false);
         return null;
-    }
-
-    /** Captures every received byte to {@code file}, however much the transcript drops. */
-    public void startCapture(Path file) {
-        capture.start(file);
-    }
-
-    /** Closes the capture file and reports how many bytes it kept. */
-    public void stopCapture() {
-        capture.stop();
     }
 
     /**

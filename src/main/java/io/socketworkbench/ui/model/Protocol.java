@@ -1,4 +1,4 @@
 package io.socketworkbench.ui.model;
 
-/** The kinds of socket a pane can open: TCP, UDP, or an AF_UNIX stream socket. */
-public enum Protocol { TCP, UDP, UNIX }
+/** The kinds of socket a pane can open: TCP, TLS over TCP, UDP, or an AF_UNIX stream socket. */
+public enum Protocol { TCP, TLS, UDP, UNIX }

@@ -28,8 +28,6 @@ import java.util.Map;
  */
 public final class ServerSession {
 
-    /** What the server does by itself. */
-    /** What the server does by itself; RULES answers by the {@link ReplyRules}, first match first. */
     /** Sends to every client rather than one. */
     public static final long ALL = -1;
 
@@ -38,6 +36,7 @@ public final class ServerSession {
     private final Lesson lesson;
     private final EndpointDraft form = new EndpointDraft("127.0.0.1", "37777");
     private final Transcript transcript = new Transcript(2000);
+    private final ServerTls tls = new ServerTls(transcript);
     private final Clients clients = new Clients();
     private final Feed<String> log = new Feed<>();
     private final Value<Boolean> running = new Value<>(false);
@@ -148,6 +147,11 @@ public final class ServerSession {
         }
     }
 
+    /** The server's TLS: its certificate, and what the last client's handshake agreed. */
+    public ServerTls tls() {
+        return tls;
+    }
+
     /** Runs once, the next time the server is listening or has failed to. */
     public void whenListening(Runnable action) {
         onListening.add(action);
@@ -165,7 +169,7 @@ public final class ServerSession {
         if (start.udp()) {
             udp = engine.udp(start.udpConfig(), trafficLog.wrap(port.toDatagrams(this::onEvent)));
         } else {
-            tcp = engine.listen(start.tcpConfig(), trafficLog.wrap(port.to(this::onEvent)));
+            tcp = tls.listen(engine, start, trafficLog.wrap(port.to(tls.watching(this::onEvent))), this::stopped);
         }
     }
 

@@ -90,6 +90,8 @@ public final class ServerPane extends VBox {
         session.status().observe(io.socketworkbench.ui.common.BeforeLayout.latest(state, state::setText));
         Buttons.onOff(start, "server-start", form.validProperty(), this::startServer, session::stop);
         udpRow = io.socketworkbench.ui.common.MulticastRow.server("server", form.protocolBox().valueProperty());
+        var tlsRow = io.socketworkbench.ui.common.TlsRow.server("server", form.protocolBox().valueProperty(),
+                session.tls().info());
         session.running().observe(this::showRunning);
         HBox formRow = new HBox(8, form, start);
         HBox.setHgrow(form, Priority.ALWAYS);
@@ -186,8 +188,8 @@ public final class ServerPane extends VBox {
         logButton = new io.socketworkbench.ui.common.LogFileButton("server", session.trafficLog(),
                 session.transcript()::add);
         titleRow.getChildren().addAll(spring, statsPanel.toggle(), logButton);
-        getChildren().addAll(titleRow, formRow, udpRow, form.problem(), warning, offer, replyRow, rules, statsPanel,
-                body, inputBar);
+        getChildren().addAll(titleRow, formRow, udpRow, tlsRow, form.problem(), warning, offer, replyRow, rules,
+                statsPanel, body, inputBar);
     }
 
     /** Projector mode drops the connection list, the log and the reply row: the class watches the conversation. */
@@ -283,7 +285,7 @@ public final class ServerPane extends VBox {
             }
         }
         session.start(new ServerSetup(at, udp, reply.mode(), greet, backlog, used, multicast,
-                udp || unix ? null : limits));
+                udp || unix ? null : limits, form.protocol() == io.socketworkbench.ui.model.Protocol.TLS));
     }
 
     public void stopServer() {

@@ -115,13 +115,13 @@ class ClientSessionTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isWritable(java.nio.file.Path.of("/dev/full")));
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ClientSession session = session("c");
-            session.startCapture(java.nio.file.Path.of("/dev/full"));
+            session.capture().start(java.nio.file.Path.of("/dev/full"));
             connect(session, server.getLocalPort(), ClientLab.DEFAULT);
             try (Socket peer = server.accept()) {
                 peer.getOutputStream().write("lost on a full disk".getBytes(UTF_8));
                 pulses.until(() -> session.bytesReceived() == 19, "the bytes received");
             }
-            session.stopCapture();
+            session.capture().stop();
             assertThat(of(session, Message.Kind.ERROR)).extracting(Message::text)
                     .anyMatch(text -> text.contains("OSError: [Errno 28] No space left on device"));
         }

@@ -1,0 +1,48 @@
+package io.socketworkbench.session;
+
+import io.socketworkbench.engine.TlsSettings;
+import io.socketworkbench.tls.Certificates;
+import io.socketworkbench.tls.KeyMaterial;
+import io.socketworkbench.tls.TlsContexts;
+import io.socketworkbench.tls.TlsFileException;
+import io.socketworkbench.tls.Verifier;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A client's TLS, as data: the CA file it trusts besides the system's store (null: none), the server name it
+ * sends and checks (null: the host connected to), whether it checks the certificate at all, and the ALPN
+ * protocols it offers. The window's TLS row makes one; the engine's settings are made from it when connecting.
+ */
+public record TlsChoice(Path caFile, String serverName, boolean verify, List<String> alpn) {
+    public static final TlsChoice DEFAULT = new TlsChoice(null, null, true, List.of());
+
+    public TlsChoice {
+        serverName = serverName == null || serverName.isBlank() ? null : serverName.strip();
+        alpn = alpn == null ? List.of() : List.copyOf(alpn);
+    }
+
+    /** The engine's TLS for a client set up so; the CA file is read now. */
+    public TlsSettings clientSettings() throws TlsFileException {
+        Verifier verifier = !verify ? Verifier.insecure()
+                : Verifier.trusting(caFile == null ? List.of() : Certificates.readCertificates(caFile));
+        return TlsSettings.client(TlsContexts.context(null, verifier), serverName, verify, alpn);
+    }
+
+    /**
+     * A server's TLS with this machine's self-signed certificate (made once, kept in {@link ConfigFolder#tls()}),
+     * which clients trust by loading it as their CA.
+     */
+    public static Server selfSignedServer() throws TlsFileException {
+        KeyMaterial key = Certificates.selfSigned(ConfigFolder.tls());
+        return new Server(TlsSettings.server(TlsContexts.context(key, Verifier.trusting(List.of())), List.of(),
+                TlsSettings.ClientAuth.NONE), key, ConfigFolder.tls().resolve("localhost-cert.pem"));
+    }
+
+    /** A server's TLS, with the certificate it shows and where that certificate's file is. */
+    public record Server(TlsSettings settings, KeyMaterial key, Path certificateFile) {
+        public String fingerprint() {
+            return Certificates.fingerprint(key.leaf());
+        }
+    }
+}
