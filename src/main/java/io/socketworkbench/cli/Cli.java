@@ -19,7 +19,9 @@ public final class Cli {
     public static int run(String[] args, Streams io) {
         Root root = new Root();
         CommandLine cli = tree(root, io);
-        PrintWriter err = new PrintWriter(io.err(), true);
+        // UTF-8, as the err stream itself and stdout: a PrintWriter over a stream would encode in the default charset,
+        // which is ASCII where no locale is set, and turn Chinese explanations into question marks.
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, badArgs) -> {

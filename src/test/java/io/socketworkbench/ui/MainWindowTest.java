@@ -320,7 +320,8 @@ class MainWindowTest {
     }
 
     @org.junit.jupiter.api.RepeatedTest(4) // a hold and a release once crossed and stalled it for good: 1 run in 12
-    void aLoopbackFloodIntoTheClientPaneDoesNotFreezeTheWindow(FxRobot robot) throws Exception {
+    void aLoopbackFloodIntoTheClientPaneDoesNotFreezeTheWindow(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         long total = 200L * 1024 * 1024;
         try (java.net.ServerSocket source = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
@@ -335,7 +336,8 @@ class MainWindowTest {
                 }
             });
             long answeredProbes = 0;
-            java.nio.file.Path captured = java.nio.file.Files.createTempFile("capture", ".bin");
+            // In a folder JUnit removes whatever the outcome: a failed run leaves no capture in /tmp.
+            java.nio.file.Path captured = dir.resolve("capture.bin");
             robot.interact(() -> window.client().startCapture(captured));
             connectClient(robot, source.getLocalPort());
             // Each probe must be answered within 5 s, or get() fails the test: the window never froze that long.
@@ -352,7 +354,6 @@ class MainWindowTest {
             assertThat(window.client().bytesReceived()).isEqualTo(total);
             robot.interact(() -> window.client().stopCapture());
             assertThat(java.nio.file.Files.size(captured)).isEqualTo(total);
-            java.nio.file.Files.delete(captured);
             assertThat(transcript.keptBytes()).isLessThanOrEqualTo(
                     io.socketworkbench.ui.model.Transcript.MAX_KEPT_BYTES);
             assertThat(answeredProbes).as("probes the window answered during the flood").isGreaterThan(1);
