@@ -42,7 +42,7 @@ public sealed interface Address permits Address.Inet, Address.Unix {
     }
 
     /** Whether {@code host} is an IP address literal (127.0.0.1, ::1, [::1]) rather than a name. */
-    static boolean isNumericHost(String host) {
+    public static boolean isNumericHost(String host) {
         String h = host.strip();
         return h.indexOf(':') >= 0 || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }

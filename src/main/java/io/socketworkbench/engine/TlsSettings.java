@@ -39,10 +39,6 @@ public record TlsSettings(SSLContext context, boolean client, String serverName,
         return new TlsSettings(context, false, null, false, alpn, clientAuth, null);
     }
 
-    public TlsSettings withProtocols(List<String> value) {
-        return new TlsSettings(context, client, serverName, verifyHost, alpn, clientAuth, value);
-    }
-
     /** An engine for one connection to (or from) {@code host}, {@code port}. */
     SSLEngine newEngine(String host, int port) {
         SSLEngine engine = host == null ? context.createSSLEngine() : context.createSSLEngine(host, port);

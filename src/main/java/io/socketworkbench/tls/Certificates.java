@@ -1,5 +1,6 @@
 package io.socketworkbench.tls;
 
+import io.socketworkbench.engine.Address;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -202,7 +203,7 @@ public final class Certificates {
                     utils.createAuthorityKeyIdentifier(pair.getPublic()));
             List<GeneralName> altNames = new ArrayList<>();
             for (String name : names) {
-                boolean ip = name.indexOf(':') >= 0 || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+                boolean ip = Address.isNumericHost(name);
                 altNames.add(ip ? new GeneralName(GeneralName.iPAddress, name)
                         : new GeneralName(GeneralName.dNSName, name));
             }
@@ -299,7 +300,7 @@ public final class Certificates {
     /** Whether {@code name} (a host name or an IP address) is one the certificate is for, as OpenSSL checks it. */
     public static boolean matchesHost(X509Certificate certificate, String name) {
         String host = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
-        boolean ip = host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ip = Address.isNumericHost(host);
         List<String> names = names(certificate);
         for (String candidate : names) {
             if (ip) {
@@ -315,7 +316,7 @@ public final class Certificates {
 
     private static boolean sameAddress(String a, String b) {
         try {
-            boolean aIp = a.indexOf(':') >= 0 || a.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+            boolean aIp = Address.isNumericHost(a);
             return aIp && InetAddress.getByName(a).equals(InetAddress.getByName(b));
         } catch (IOException e) {
             return false;
@@ -397,9 +398,5 @@ public final class Certificates {
                     : new TlsFileException(file, TlsFileException.Reason.UNREADABLE,
                             "cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

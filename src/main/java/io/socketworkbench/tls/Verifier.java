@@ -1,5 +1,6 @@
 package io.socketworkbench.tls;
 
+import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CertificateRejected;
 import io.socketworkbench.engine.ErrorKind;
 import java.net.Socket;
@@ -89,7 +90,7 @@ public final class Verifier extends X509ExtendedTrustManager {
         if (engine != null && "HTTPS".equals(engine.getSSLParameters().getEndpointIdentificationAlgorithm())) {
             String name = nameToCheck(engine);
             if (name != null && !Certificates.matchesHost(chain[0], name)) {
-                boolean ip = name.indexOf(':') >= 0 || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+                boolean ip = Address.isNumericHost(name);
                 List<String> details = new ArrayList<>();
                 details.add(name);
                 details.add(String.join(", ", Certificates.names(chain[0])));
