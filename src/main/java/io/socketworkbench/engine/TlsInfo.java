@@ -14,17 +14,19 @@ import javax.net.ssl.SSLSession;
 /**
  * What a finished TLS handshake agreed: the protocol version ({@code TLSv1.3}), the cipher suite, the ALPN protocol
  * (null when none was agreed), the name the client asked for (SNI, null when none), and each side's certificate
- * chain, leaf first (empty when that side sent none).
+ * chain, leaf first (empty when that side sent none), and the records of the handshake as this side saw them cross
+ * the wire, in order.
  */
 public record TlsInfo(String protocol, String cipherSuite, String alpn, String sni,
-                      List<X509Certificate> peerChain, List<X509Certificate> localChain) {
+                      List<X509Certificate> peerChain, List<X509Certificate> localChain, List<TlsRecord> records) {
 
     public TlsInfo {
         peerChain = List.copyOf(peerChain);
         localChain = List.copyOf(localChain);
+        records = List.copyOf(records);
     }
 
-    static TlsInfo of(SSLEngine engine, String sentName) {
+    static TlsInfo of(SSLEngine engine, String sentName, List<TlsRecord> records) {
         SSLSession session = engine.getSession();
         String alpn = engine.getApplicationProtocol();
         String sni = sentName;
@@ -55,7 +57,7 @@ public record TlsInfo(String protocol, String cipherSuite, String alpn, String s
             }
         }
         return new TlsInfo(session.getProtocol(), session.getCipherSuite(), alpn == null || alpn.isEmpty() ? null
-                : alpn, sni, peer, local);
+                : alpn, sni, peer, local, records);
     }
 
     /** The line the command line prints: {@code TLSv1.3, TLS_AES_256_GCM_SHA384, ALPN h2}. */

@@ -36,6 +36,10 @@ final class TlsTransport implements Transport {
     private boolean peerClosed;
     private boolean shutdownPending;
     private boolean outputShut;
+    /** The handshake's records as they crossed the wire, until it finished. */
+    private final java.util.List<TlsRecord> records = new java.util.ArrayList<>();
+    private final TlsRecord.Reader sentRecords = new TlsRecord.Reader(true, records);
+    private final TlsRecord.Reader receivedRecords = new TlsRecord.Reader(false, records);
 
     TlsTransport(SocketChannel channel, SSLEngine engine, String sentName) {
         this.channel = channel;
@@ -85,11 +89,15 @@ final class TlsTransport implements Transport {
                 ByteBuffer target = into.remaining() >= engine.getSession().getApplicationBufferSize()
                         ? into : appInForUnwrap();
                 SSLEngineResult result;
+                boolean handshaking = !finished;
                 try {
                     result = engine.unwrap(netIn, target);
                 } catch (SSLException e) {
                     netIn.compact();
                     throw failed(e);
+                }
+                if (handshaking) {
+                    receivedRecords.read(netIn, 0, result.bytesConsumed());
                 }
                 netIn.compact();
                 if (target == into) {
@@ -199,10 +207,15 @@ final class TlsTransport implements Transport {
     /** Wraps {@code from} into {@code netOut}, which stays in read mode. */
     private SSLEngineResult wrapInto(ByteBuffer from) throws SSLException {
         netOut.compact();
+        int start = netOut.position();
+        boolean handshaking = !finished;
         try {
             return engine.wrap(from, netOut);
         } finally {
             netOut.flip();
+            if (handshaking) {
+                sentRecords.read(netOut, start, netOut.limit());
+            }
         }
     }
 
@@ -310,7 +323,7 @@ final class TlsTransport implements Transport {
     /** What the handshake agreed; null until it has finished. */
     @Override
     public TlsInfo tlsInfo() {
-        return finished ? TlsInfo.of(engine, sentName) : null;
+        return finished ? TlsInfo.of(engine, sentName, records) : null;
     }
 
     /** A failed handshake or record: the alert the engine has for the peer goes out if it can, then the failure. */

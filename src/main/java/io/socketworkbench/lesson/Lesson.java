@@ -32,6 +32,8 @@ public final class Lesson {
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
+    /** The last thing set up speaks TLS: the TLS steps are the ones to show. */
+    private boolean tls;
     /** One datagram to many: a server joined a group, or a client sends to a group or with SO_BROADCAST. */
     private boolean group;
     private ServerSetup startingServer;
@@ -67,6 +69,11 @@ public final class Lesson {
     /** True when the last thing set up was UDP, so the UDP steps are the ones to show. */
     public boolean udp() {
         return udp;
+    }
+
+    /** True when the last thing set up was TCP with TLS, so the TLS steps are the ones to show. */
+    public boolean tls() {
+        return tls;
     }
 
     /** True once the session sends to many: the broadcast and multicast steps apply. */
@@ -107,6 +114,7 @@ public final class Lesson {
         session.server(setup);
         session.serverBound(actual);
         udp = setup.udp();
+        tls = setup.tls() && !udp;
         diagram.serverAt(local);
         mirror.serverListening(setup, actual);
         boolean joins = setup.multicast().group() != null;
@@ -123,7 +131,7 @@ public final class Lesson {
                 done.add(LessonStep.GROUP_JOIN);
             }
         } else {
-            done.removeAll(LessonStep.TCP);
+            done.removeAll(LessonStep.TLS);
             done.add(LessonStep.LISTEN);
             server = TcpState.LISTEN;
         }
@@ -167,6 +175,7 @@ public final class Lesson {
     public void clientOpening(ClientSetup setup, long id, String name) {
         session.client(setup, id);
         udp = setup.udp();
+        tls = setup.tls() != null && !udp;
         diagram.clientOpening();
         mirror.clientOpening(setup, id, name);
         if (setup.udp() && (Boolean.TRUE.equals(setup.options().broadcast())
@@ -213,6 +222,18 @@ public final class Lesson {
         session.accepted(connection);
         mirror.accepted(remote);
         diagram.accepted(connection, remote, local);
+        changed();
+    }
+
+    /**
+     * The TLS handshake on {@code connection} finished ({@code side}'s view): the hello and the certificate steps,
+     * the wrap in the mirror, and the handshake's records on the diagram.
+     */
+    public void secured(Side side, long connection, io.socketworkbench.engine.TlsInfo info) {
+        done.add(LessonStep.TLS_HELLO);
+        done.add(LessonStep.TLS_VERIFY);
+        mirror.secured(side, connection, info);
+        diagram.secured(connection, info.records());
         changed();
     }
 
@@ -303,9 +324,16 @@ public final class Lesson {
 
     /** A connection ended, seen from {@code side}. */
     public void closed(Side side, long connection, CloseReason reason, SocketError error) {
+        if (error != null && error.kind().tls()) {
+            done.add(LessonStep.TLS_HELLO); // the hello crossed; what came back ended the handshake
+        }
         done.add(LessonStep.CLOSE);
         diagram.closed(connection, reason, error == null ? "" : error.pythonText());
-        mirror.closed(mirror.name(side, false, connection), reason, error);
+        if (error != null && error.kind().tls()) {
+            mirror.tlsFailed(side, connection, error);
+        } else {
+            mirror.closed(mirror.name(side, false, connection), reason, error);
+        }
         switch (reason) {
             case LOCAL, STALLED -> {
                 set(side, TcpState.TIME_WAIT);

@@ -34,8 +34,12 @@ public final class PythonExport {
         List<ExportRecord.Conversation> ways = waysOfServing(session.served());
         boolean unix = setup.address() instanceof Address.Unix;
         boolean joins = setup.multicast().group() != null;
-        List<String> out = header(SERVER_FILE, setup.options().linger() != null || joins, unix,
+        boolean tls = setup.tls() && !setup.udp();
+        List<String> out = header(SERVER_FILE, setup.options().linger() != null || joins, unix || tls, tls, tls,
                 omitted(session.served()), session.moreServed());
+        if (tls) {
+            out.addAll(PythonSource.serverContext(beside(CERTIFICATE_FILE), beside(KEY_FILE)));
+        }
         String address = PythonSource.address(setup.address());
         if (unix) {
             out.add("try:");
@@ -69,8 +73,7 @@ public final class PythonExport {
     private static void tcpServer(List<String> out, ServerSetup setup, List<Step> steps) {
         out.add("s.listen(" + setup.backlog() + ")");
         out.add("while True:");
-        out.add("    con, addr = s.accept()");
-        out.add("    print(\"connected from\", addr)");
+        accept(out, setup);
         String in = "    ";
         if (setup.reply() == ReplyMode.ECHO) {
             out.add(in + "while True:");
@@ -84,10 +87,37 @@ public final class PythonExport {
         out.add(in + "con.close()");
     }
 
+    /**
+     * The accept in the server's loop, and over TLS the handshake on the accepted socket: a client that fails it
+     * is said and left, and the server waits for the next.
+     */
+    private static void accept(List<String> out, ServerSetup setup) {
+        out.add("    con, addr = s.accept()");
+        out.add("    print(\"connected from\", addr)");
+        if (setup.tls()) {
+            out.add("    try:");
+            out.add("        con = ctx.wrap_socket(con, server_side=True)   # the TLS handshake");
+            out.add("    except (ssl.SSLError, OSError) as e:");
+            out.add("        print(\"TLS handshake failed:\", e)");
+            out.add("        con.close()");
+            out.add("        continue");
+            out.add("    print(\"TLS:\", con.version(), con.cipher()[0])");
+        }
+    }
+
+    /** A file written beside the scripts, as the scripts name it wherever they are run from. */
+    private static String beside(String file) {
+        return "os.path.join(HERE, " + io.socketworkbench.codec.PythonText.repr(file) + ")";
+    }
+
+    /** The certificate and key of this machine's self-signed certificate, written beside a TLS server's script. */
+    public static final String CERTIFICATE_FILE = "localhost-cert.pem";
+    public static final String KEY_FILE = "localhost-key.pem";
+
     /** One conversation of the server's, on {@code con}, as the session had it. */
     private static void serve(List<String> out, String in, ServerSetup setup, List<Step> steps) {
         if (!steps.isEmpty()) {
-            replay(out, in, "con", steps);
+            replay(out, in, "con", steps, setup.tls());
         } else if (setup.reply() != ReplyMode.NONE) {
             out.add(in + send("con", setup.greeting()));
             if (setup.reply() == ReplyMode.GREET) {
@@ -117,8 +147,7 @@ public final class PythonExport {
         out.add("ways = [" + String.join(", ", names) + "]");
         out.add("served = 0");
         out.add("while True:");
-        out.add("    con, addr = s.accept()");
-        out.add("    print(\"connected from\", addr)");
+        accept(out, setup);
         out.add("    ways[min(served, len(ways) - 1)](con)");
         out.add("    served += 1");
         out.add("    con.close()");
@@ -148,19 +177,46 @@ public final class PythonExport {
         }
     }
 
-    /** Writes server.py and client.py (those {@code record} has) into {@code dir}; returns the files written. */
-    public static java.util.List<java.nio.file.Path> writeTo(java.nio.file.Path dir, ExportRecord record)
-            throws java.io.IOException {
+    /**
+     * Writes server.py and client.py (those {@code record} has) into {@code dir}, and beside them the files TLS
+     * needs so that they run: a TLS server's certificate and key (this machine's self-signed one, from
+     * {@code tlsFolder}), and each CA file a client trusted. Returns the files written.
+     */
+    public static java.util.List<java.nio.file.Path> writeTo(java.nio.file.Path dir, ExportRecord record,
+                                                             java.nio.file.Path tlsFolder) throws java.io.IOException {
         List<java.nio.file.Path> written = new ArrayList<>();
         String serverScript = server(record);
         String clientScript = client(record);
         if (serverScript != null) {
             written.add(java.nio.file.Files.writeString(dir.resolve(SERVER_FILE), serverScript));
+            if (record.server().tls() && !record.server().udp()) {
+                written.add(copy(tlsFolder.resolve(CERTIFICATE_FILE), dir.resolve(CERTIFICATE_FILE)));
+                written.add(copy(tlsFolder.resolve(KEY_FILE), dir.resolve(KEY_FILE)));
+            }
         }
         if (clientScript != null) {
             written.add(java.nio.file.Files.writeString(dir.resolve(CLIENT_FILE), clientScript));
+            for (ExportRecord.Conversation client : record.clients()) {
+                java.nio.file.Path ca = client.setup().tls() == null ? null : client.setup().tls().caFile();
+                if (ca != null && !written.contains(dir.resolve(caName(ca)))) {
+                    written.add(copy(ca, dir.resolve(caName(ca))));
+                }
+            }
         }
         return written;
+    }
+
+    private static java.nio.file.Path copy(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
+        if (!from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
+            java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return to;
+    }
+
+    /** The name a client's CA file has beside the scripts: its own, unless it would be taken for a script. */
+    static String caName(java.nio.file.Path ca) {
+        String name = ca.getFileName().toString();
+        return name.endsWith(".py") || name.equals(KEY_FILE) ? "ca-" + name.replace(".py", "") + ".pem" : name;
     }
 
     public static String client(ExportRecord session) {
@@ -169,8 +225,10 @@ public final class PythonExport {
             return null;
         }
         boolean struct = clients.stream().anyMatch(c -> c.setup().options().linger() != null);
-        boolean os = clients.stream().anyMatch(c -> c.setup().lab().connectEx() && !c.setup().udp());
-        List<String> out = header(CLIENT_FILE, struct, os, omitted(clients), session.moreClients());
+        boolean tls = clients.stream().anyMatch(c -> c.setup().tls() != null && !c.setup().udp());
+        boolean files = clients.stream().anyMatch(c -> c.setup().tls() != null && c.setup().tls().caFile() != null);
+        boolean os = files || clients.stream().anyMatch(c -> c.setup().lab().connectEx() && !c.setup().udp());
+        List<String> out = header(CLIENT_FILE, struct, os, tls, files, omitted(clients), session.moreClients());
         if (clients.size() == 1) {
             client(out, "", clients.get(0));
             return String.join("\n", out) + "\n";
@@ -194,7 +252,7 @@ public final class PythonExport {
         ClientSetup setup = conversation.setup();
         List<Step> steps = conversation.steps();
         String target = PythonSource.address(setup.target());
-        PythonSource.clientSocket("c", setup).forEach(line -> out.add(in + line));
+        PythonSource.clientSocket("c", setup, ca -> beside(caName(ca))).forEach(line -> out.add(in + line));
         ClientLab lab = setup.lab();
         if (setup.udp()) {
             for (Step step : steps) {
@@ -213,11 +271,15 @@ public final class PythonExport {
             } else {
                 out.add(in + "c.connect(" + target + ")");
             }
+            if (setup.tls() != null) {
+                out.add(in + PythonSource.wrapClient("c", setup) + "   # the TLS handshake");
+                out.add(in + "print(\"TLS:\", c.version(), c.cipher()[0])");
+            }
             if (lab.nonBlocking()) {
                 out.add(in + "# The session used c.setblocking(False); this script waits in recv instead, so it runs "
                         + "the same.");
             }
-            replay(out, in, "c", steps);
+            replay(out, in, "c", steps, setup.tls() != null);
         }
         out.add(in + "c.close()");
     }
@@ -230,8 +292,8 @@ public final class PythonExport {
         return all;
     }
 
-    private static List<String> header(String name, boolean struct, boolean os, ExportRecord.Omitted omitted,
-                                       int moreClients) {
+    private static List<String> header(String name, boolean struct, boolean os, boolean tls, boolean files,
+                                       ExportRecord.Omitted omitted, int moreClients) {
         List<String> out = new ArrayList<>();
         out.add("# " + name + ": written by Socket Workbench from your session. Run it with: python3 " + name);
         if (moreClients > 0) {
@@ -248,14 +310,20 @@ public final class PythonExport {
             out.add("import os");
         }
         out.add("import socket");
+        if (tls) {
+            out.add("import ssl");
+        }
         if (struct) {
             out.add("import struct");
         }
         out.add("");
+        if (files) {
+            out.add("HERE = os.path.dirname(os.path.abspath(__file__))   # the certificates are beside this script");
+        }
         return out;
     }
 
-    private static void replay(List<String> out, String in, String sock, List<Step> steps) {
+    private static void replay(List<String> out, String in, String sock, List<Step> steps, boolean tls) {
         boolean helper = steps.stream().anyMatch(s -> s.action() == Step.Action.RECEIVE);
         if (helper && !out.contains("def recv_exactly(sock, n):")) {
             // The helper goes at the top level, before the code that uses it.
@@ -279,7 +347,9 @@ public final class PythonExport {
                     out.add(in + "data = recv_exactly(" + sock + ", " + step.length() + ")");
                     out.add(in + "print(data)");
                 }
-                case SHUT_WR -> out.add(in + sock + ".shutdown(socket.SHUT_WR)");
+                case SHUT_WR -> out.add(in + (tls ? "# " + sock + ".shutdown(socket.SHUT_WR) in the session: Python's "
+                        + "ssl cannot half-close and go on reading, so this script only stops sending"
+                        : sock + ".shutdown(socket.SHUT_WR)"));
                 case PEER_CLOSED -> {
                     printUntilClosed(out, in, sock);
                     return;

@@ -32,6 +32,8 @@ final class PythonMirror {
     private final Map<Long, String> clientNames = new HashMap<>();
     private String clientName = "c";
     private Address clientTarget;
+    /** Each client socket's setup, by its mirror name, for the TLS wrap that names the server. */
+    private final Map<String, ClientSetup> setups = new HashMap<>();
 
     List<String> lines() {
         return List.copyOf(lines);
@@ -63,7 +65,31 @@ final class PythonMirror {
         PythonSource.serverSocket(setup, actual).forEach(this::line);
         if (!setup.udp()) {
             line("s.listen(" + setup.backlog() + ")");
+            if (setup.tls()) {
+                java.nio.file.Path folder = io.socketworkbench.session.ConfigFolder.tls();
+                PythonSource.serverContext(PythonText.repr(folder.resolve("localhost-cert.pem").toString()),
+                        PythonText.repr(folder.resolve("localhost-key.pem").toString())).forEach(this::line);
+            }
         }
+    }
+
+    /** A TLS handshake finished: the wrap that did it, with what it agreed. */
+    void secured(Lesson.Side side, long connection, io.socketworkbench.engine.TlsInfo info) {
+        line(wrap(side, connection) + "  # " + info.summary());
+    }
+
+    /** A TLS handshake failed: the wrap raised. */
+    void tlsFailed(Lesson.Side side, long connection, SocketError error) {
+        raised(wrap(side, connection), error);
+    }
+
+    private String wrap(Lesson.Side side, long connection) {
+        if (side == Lesson.Side.SERVER) {
+            return "con = ctx.wrap_socket(con, server_side=True)";
+        }
+        String name = name(side, false, connection);
+        ClientSetup setup = setups.get(name);
+        return setup == null ? name + " = ctx.wrap_socket(" + name + ")" : PythonSource.wrapClient(name, setup);
     }
 
     void optionsRead(Lesson.Side side, SocketOptionsSpec spec, Map<String, Object> values) {
@@ -89,6 +115,7 @@ final class PythonMirror {
         clientTarget = setup.target();
         clientName = name;
         clientNames.put(id, name);
+        setups.put(name, setup);
         PythonSource.clientSocket(name, setup).forEach(this::line);
     }
 
@@ -249,7 +276,7 @@ final class PythonMirror {
     }
 
     /** The mirror's comments in the language the texts use (the window's, or the system's). */
-    private static String words(String key, Object... args) {
+    static String words(String key, Object... args) {
         return Texts.t("mirror." + key, args);
     }
 }

@@ -152,9 +152,21 @@ public final class PythonSource {
         return lines;
     }
 
-    /** A client socket {@code name} made and set up: socket(), setsockopt, the group settings, settimeout. */
+    /** A client socket {@code name} made and set up, its TLS context naming the CA file by its path. */
     static List<String> clientSocket(String name, ClientSetup setup) {
+        return clientSocket(name, setup, path -> PythonText.repr(path.toString()));
+    }
+
+    /**
+     * A client socket {@code name} made and set up: its TLS context first (with {@code caFile} saying how the
+     * script names the CA file), then socket(), setsockopt, the group settings, settimeout.
+     */
+    static List<String> clientSocket(String name, ClientSetup setup,
+                                     java.util.function.Function<java.nio.file.Path, String> caFile) {
         List<String> lines = new java.util.ArrayList<>();
+        if (setup.tls() != null && !setup.udp()) {
+            lines.addAll(clientContext(setup.tls(), caFile));
+        }
         lines.add(name + " = socket.socket(" + family(setup.target()) + ", " + type(setup.udp()) + ")");
         lines.addAll(setsockopt(name, setup.options()));
         lines.addAll(multicast(name, setup.multicast(), family(setup.target()).endsWith("6")));
@@ -162,6 +174,45 @@ public final class PythonSource {
             lines.add(name + ".settimeout(" + seconds(setup.lab().timeout()) + ")");
         }
         return lines;
+    }
+
+    /**
+     * A client's TLS context as Python makes it: {@code ssl.create_default_context()} (with the CA file, when
+     * there is one), verification turned off only when the session turned it off, and the ALPN protocols offered.
+     */
+    static List<String> clientContext(io.socketworkbench.session.TlsChoice tls,
+                                      java.util.function.Function<java.nio.file.Path, String> caFile) {
+        List<String> lines = new ArrayList<>();
+        lines.add("ctx = ssl.create_default_context(" + (tls.caFile() == null ? ""
+                : "cafile=" + caFile.apply(tls.caFile())) + ")");
+        if (!tls.verify()) {
+            lines.add("ctx.check_hostname = False");
+            lines.add("ctx.verify_mode = ssl.CERT_NONE   # " + PythonMirror.words("tlsUnchecked"));
+        }
+        if (!tls.alpn().isEmpty()) {
+            lines.add("ctx.set_alpn_protocols([" + String.join(", ", tls.alpn().stream().map(PythonText::repr)
+                    .toList()) + "])");
+        }
+        return lines;
+    }
+
+    /** A server's TLS context: {@code SSLContext(PROTOCOL_TLS_SERVER)} with its certificate and key. */
+    static List<String> serverContext(String certificate, String key) {
+        return List.of("ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)",
+                "ctx.load_cert_chain(" + certificate + ", " + key + ")");
+    }
+
+    /** What a TLS client passes as {@code server_hostname}: the name it checks (SNI), else the host it connects to. */
+    static String serverHostname(ClientSetup setup) {
+        if (setup.tls() != null && setup.tls().serverName() != null) {
+            return PythonText.repr(setup.tls().serverName());
+        }
+        return setup.target() instanceof Address.Inet inet ? PythonText.repr(inet.host()) : "'localhost'";
+    }
+
+    /** The call that wraps a client socket: the TLS handshake. */
+    static String wrapClient(String name, ClientSetup setup) {
+        return name + " = ctx.wrap_socket(" + name + ", server_hostname=" + serverHostname(setup) + ")";
     }
 
     static String type(boolean udp) {

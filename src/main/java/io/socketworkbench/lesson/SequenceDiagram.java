@@ -17,8 +17,11 @@ public final class SequenceDiagram {
     /** What a lifeline stands for; the view names it in the user's language. */
     public enum Role { SERVER, CLIENT, PEER, OTHERS, RELAY, GROUP }
 
-    /** What an arrow shows. */
-    public enum Kind { CONNECT, DATA, DATAGRAM, FIN, RST, REFUSED, HALF_CLOSE }
+    /**
+     * What an arrow shows. A {@code TLS} arrow is one record of a handshake: its preview names what the record
+     * carried ({@code ClientHello}), empty when it was encrypted.
+     */
+    public enum Kind { CONNECT, DATA, DATAGRAM, FIN, RST, REFUSED, HALF_CLOSE, TLS }
 
     public record Lifeline(String address, Role role) {}
 
@@ -141,7 +144,8 @@ public final class SequenceDiagram {
 
     public void add(int from, int to, Kind kind, String preview, long bytes) {
         Arrow last = arrows.peekLast();
-        if (last != null && last.from() == from && last.to() == to && last.kind() == kind) {
+        if (last != null && last.from() == from && last.to() == to && last.kind() == kind
+                && (kind != Kind.TLS || last.preview().equals(preview))) {
             arrows.pollLast();
             arrows.addLast(last.plus(bytes));
             return;

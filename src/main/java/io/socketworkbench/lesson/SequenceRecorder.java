@@ -179,6 +179,32 @@ final class SequenceRecorder {
         return clientLine >= 0 ? clientLine : sequence.lifeline("c", SequenceDiagram.Role.CLIENT);
     }
 
+    /**
+     * The TLS handshake on {@code connection}, one arrow a record as this side saw it cross the wire (records of the
+     * same kind one after the other collapse, with their bytes added). Both ends of a connection between our own
+     * panes report the same handshake: it is drawn once, from whichever reports first. A crowd's are left out.
+     */
+    void secured(long connection, java.util.List<io.socketworkbench.engine.TlsRecord> records) {
+        Ends ends = connections.get(connection);
+        if (ends == null) {
+            return;
+        }
+        String a = ends.localAddress();
+        String b = ends.remoteAddress();
+        String pair = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+        if (crowd(ends) || !drawn.add("tls:" + pair)) {
+            return; // on the line shared by a crowd, a handshake a client would bury the rest
+        }
+        for (var record : records) {
+            String preview = record.encrypted() ? "" : record.message();
+            if (record.sent()) {
+                sequence.add(ends.local(), ends.remote(), SequenceDiagram.Kind.TLS, preview, record.bytes());
+            } else {
+                sequence.add(ends.remote(), ends.local(), SequenceDiagram.Kind.TLS, preview, record.bytes());
+            }
+        }
+    }
+
     void halfClosed(long connection) {
         Ends ends = connections.get(connection);
         if (ends != null) {

@@ -74,6 +74,15 @@ public final class RecordingWriter implements FactSink, Closeable {
             if (fact.tls().sni() != null) {
                 line.append(", \"sni\": ").append(quote(fact.tls().sni()));
             }
+            line.append(", \"records\": [");
+            String comma = "";
+            for (var record : fact.tls().records()) {
+                line.append(comma).append("{\"dir\": \"").append(record.sent() ? "out" : "in")
+                        .append("\", \"message\": ").append(record.encrypted() ? "null" : quote(record.message()))
+                        .append(", \"bytes\": ").append(record.bytes()).append('}');
+                comma = ", ";
+            }
+            line.append(']');
         }
         if (fact.error() != null) {
             line.append(", \"error\": ").append(quote(fact.error()));

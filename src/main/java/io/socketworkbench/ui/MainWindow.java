@@ -294,7 +294,7 @@ public final class MainWindow extends BorderPane {
 
     /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
     public List<Path> exportPython(Path dir) throws java.io.IOException {
-        return PythonExport.writeTo(dir, lesson.exportRecord());
+        return PythonExport.writeTo(dir, lesson.exportRecord(), io.socketworkbench.session.ConfigFolder.tls());
     }
 
     /** The lesson panel below the panes: the steps, the TCP states and the Python mirror. */

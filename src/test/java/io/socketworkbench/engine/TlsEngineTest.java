@@ -126,4 +126,83 @@ class TlsEngineTest {
         assertThat(secured.info().peerChain()).containsExactly(KEY.leaf());
         client.send("hello".getBytes()).get(10, TimeUnit.SECONDS);
     }
+
+    /**
+     * The handshake's records as they crossed the wire, read without keys: over TLS 1.3 (engine to engine) the
+     * client's ClientHello, the server's ServerHello and its encrypted rest, the client's ChangeCipherSpec and
+     * encrypted Finished; the server saw the same records the other way round.
+     */
+    @Test
+    void theHandshakeRecordsAreReadOffTheWireOnBothSides() throws Exception {
+        EventQueue serverEvents = new EventQueue();
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE)), serverEvents);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        EventQueue events = new EventQueue();
+        engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
+                .withTls(TlsSettings.client(trustingTheKey(), "localhost", true, List.of())), events);
+        List<TlsRecord> client = events.next(SocketEvent.Secured.class).info().records();
+        List<TlsRecord> served = serverEvents.next(SocketEvent.Secured.class).info().records();
+
+        assertThat(client.get(0)).isEqualTo(new TlsRecord(true, "ClientHello", client.get(0).bytes()));
+        assertThat(client.get(0).bytes()).isGreaterThan(100);
+        assertThat(client.get(1).sent()).isFalse();
+        assertThat(client.get(1).message()).isEqualTo("ServerHello");
+        assertThat(client).filteredOn(r -> !r.sent() && r.encrypted()).isNotEmpty(); // certificate onwards
+        assertThat(client).filteredOn(r -> !r.sent() && "Certificate".equals(r.message())).isEmpty();
+        assertThat(client.get(client.size() - 1)).matches(r -> r.sent() && r.encrypted(), "encrypted Finished");
+        assertThat(client).filteredOn(r -> r.sent() && "ChangeCipherSpec".equals(r.message())).hasSize(1);
+
+        assertThat(served.get(0)).isEqualTo(new TlsRecord(false, "ClientHello", client.get(0).bytes()));
+        assertThat(served.get(1)).isEqualTo(new TlsRecord(true, "ServerHello", client.get(1).bytes()));
+        // What the server sent before the client finished, the client read, record for record; the server's
+        // handshake ends later, after its session ticket (encrypted too).
+        List<TlsRecord> toClient = client.stream().filter(r -> !r.sent()).toList();
+        List<TlsRecord> fromServer = served.stream().filter(TlsRecord::sent).toList();
+        assertThat(fromServer.subList(0, toClient.size())).extracting(TlsRecord::bytes)
+                .isEqualTo(toClient.stream().map(TlsRecord::bytes).toList());
+    }
+
+    /** Over TLS 1.2 (Python's server, held to 1.2) the certificate and the key exchange are readable too. */
+    @Test
+    void aTls12HandshakeShowsItsCertificateAndKeyExchange(@TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Files.writeString(cert, Certificates.pem(KEY.leaf()));
+        Files.writeString(key, Certificates.pem(KEY.key()));
+        Process python = new ProcessBuilder("python3", "-c", """
+                import ssl, socket, sys
+                ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+                ctx.load_cert_chain(sys.argv[1], sys.argv[2])
+                srv = socket.create_server(('127.0.0.1', 0))
+                print(srv.getsockname()[1], flush=True)
+                conn, _ = srv.accept()
+                with ctx.wrap_socket(conn, server_side=True) as s:
+                    s.sendall(b'hi')
+                    s.recv(10)
+                """, cert.toString(), key.toString()).redirectErrorStream(true).start();
+        try {
+            int port = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(
+                    python.getInputStream())).readLine().strip());
+            EventQueue events = new EventQueue();
+            TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
+                    .withTls(TlsSettings.client(trustingTheKey(), "localhost", true, List.of())), events);
+            TlsInfo info = events.next(SocketEvent.Secured.class).info();
+            assertThat(info.protocol()).isEqualTo("TLSv1.2");
+            List<TlsRecord> records = info.records();
+            assertThat(records.get(0).message()).isEqualTo("ClientHello");
+            String received = records.stream().filter(r -> !r.sent() && !r.encrypted())
+                    .map(TlsRecord::message).reduce("", (a, b) -> a + "|" + b);
+            assertThat(received).contains("ServerHello").contains("Certificate").contains("ServerHelloDone");
+            assertThat(records).filteredOn(r -> r.sent() && "ClientKeyExchange".equals(r.message())).hasSize(1);
+            assertThat(records).filteredOn(r -> !r.sent() && "ChangeCipherSpec".equals(r.message())).hasSize(1);
+            assertThat(records.get(records.size() - 1)).matches(r -> !r.sent() && r.encrypted(),
+                    "the server's encrypted Finished, last");
+            client.send("bye".getBytes()).get(10, TimeUnit.SECONDS);
+        } finally {
+            python.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -108,4 +108,108 @@ class TlsWindowTest {
         assertThat(text(robot, "#client-tls-info")).endsWith("NOT checked");
         assertThat(warning.isVisible()).isTrue();
     }
+
+    /**
+     * The lesson of a real handshake: its records as rows of the diagram (the client's ClientHello, the server's
+     * ServerHello and its encrypted rest), the TLS steps, the wrap in the mirror; then the exported scripts speak
+     * TLS with the app: client.py to the window's server, server.py (on a port of its own) to the window's client,
+     * with the certificate files written beside them.
+     */
+    @Test
+    void theHandshakeIsDrawnFromItsRecordsAndTheExportedScriptsSpeakTlsWithTheApp(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        robot.interact(() -> window.showLesson(true));
+        choose(robot, "#server-protocol", Protocol.TLS);
+        int port = TestWindow.startServer(robot);
+        String certificate = ConfigFolder.tls().resolve("localhost-cert.pem").toString();
+        choose(robot, "#client-protocol", Protocol.TLS);
+        robot.interact(() -> {
+            robot.lookup("#client-tls-cafile").queryAs(TextField.class).setText(certificate);
+            window.client().form().portField().setText(String.valueOf(port));
+            window.client().open();
+        });
+        TestWindow.await(() -> text(robot, "#client-tls-info").startsWith("TLS: TLSv1.3"));
+        robot.interact(() -> robot.lookup("#client-input").queryAs(javafx.scene.control.TextArea.class)
+                .setText("over tls"));
+        robot.interact(() -> robot.lookup("#client-send").queryButton().fire());
+        TestWindow.await(() -> window.server().session().transcript().messages().stream()
+                .anyMatch(m -> m.kind() == Message.Kind.RECEIVED));
+
+        var lesson = window.lesson();
+        java.util.List<io.socketworkbench.lesson.SequenceDiagram.Arrow> rows = new java.util.ArrayList<>();
+        robot.interact(() -> rows.addAll(lesson.sequence().arrows()));
+        var tls = rows.stream().filter(a -> a.kind() == io.socketworkbench.lesson.SequenceDiagram.Kind.TLS).toList();
+        assertThat(tls.get(0).preview()).isEqualTo("ClientHello");
+        assertThat(tls.get(0).bytes()).isGreaterThan(100);
+        int client = tls.get(0).from();
+        int server = tls.get(0).to();
+        assertThat(tls.get(1)).matches(a -> a.preview().equals("ServerHello") && a.from() == server);
+        assertThat(tls).anyMatch(a -> a.preview().isEmpty() && a.from() == server && a.bytes() > 300);
+        assertThat(tls).as("drawn once, though both panes saw it").filteredOn(a -> a.preview().equals("ClientHello"))
+                .hasSize(1);
+        assertThat(rows.indexOf(tls.get(0))).as("after the connect, before the data")
+                .isGreaterThan(rows.indexOf(rows.stream().filter(a -> a.kind()
+                        == io.socketworkbench.lesson.SequenceDiagram.Kind.CONNECT).findFirst().orElseThrow()))
+                .isLessThan(rows.indexOf(rows.stream().filter(a -> a.kind()
+                        == io.socketworkbench.lesson.SequenceDiagram.Kind.DATA).findFirst().orElseThrow()));
+        assertThat(lesson.tls()).isTrue();
+        assertThat(lesson.done()).contains(io.socketworkbench.lesson.LessonStep.TLS_HELLO,
+                io.socketworkbench.lesson.LessonStep.TLS_VERIFY);
+        assertThat(lesson.mirror()).anyMatch(l -> l.startsWith("c = ctx.wrap_socket(c, server_hostname='127.0.0.1')"
+                + "  # TLSv1.3, TLS_")).anyMatch(l -> l.startsWith("con = ctx.wrap_socket(con, server_side=True)"))
+                .anyMatch(l -> l.startsWith("ctx = ssl.create_default_context(cafile="));
+        TestWindow.await(() -> robot.lookup("#sequence-diagram").lookup(".seq-label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().matches("ClientHello · \\d+ B")));
+
+        // client.py, run with python3, to the window's server: the same handshake, the same bytes.
+        java.util.List<java.nio.file.Path> written = window.exportPython(dir);
+        assertThat(written).extracting(p -> p.getFileName().toString()).contains("server.py", "client.py",
+                "localhost-cert.pem", "localhost-key.pem");
+        Process script = new ProcessBuilder("python3", dir.resolve("client.py").toString())
+                .redirectErrorStream(true).start();
+        script.getOutputStream().close();
+        assertThat(script.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(script.getInputStream().readAllBytes())).contains("TLS: TLSv1.3");
+        assertThat(script.exitValue()).isZero();
+        TestWindow.await(() -> window.server().session().transcript().messages().stream()
+                .filter(m -> m.kind() == Message.Kind.RECEIVED).count() >= 2);
+
+        // server.py on a port of its own (the window's server holds the recorded one), to the window's client.
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        String serverScript = java.nio.file.Files.readString(dir.resolve("server.py"))
+                .replace("('127.0.0.1', " + port + ")", "('127.0.0.1', " + free + ")");
+        java.nio.file.Files.writeString(dir.resolve("server.py"), serverScript);
+        Process served = new ProcessBuilder("python3", "-u", dir.resolve("server.py").toString())
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    served.getInputStream()));
+            for (int attempt = 0; attempt < 50; attempt++) {
+                try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", free)) {
+                    break; // listening (this probe fails its handshake; the script says so and goes on)
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            robot.interact(() -> {
+                window.client().form().portField().setText(String.valueOf(free));
+                window.client().open();
+            });
+            TestWindow.await(() -> text(robot, "#client-tls-info").startsWith("TLS: TLSv1.3"));
+            robot.interact(() -> robot.lookup("#client-input").queryAs(javafx.scene.control.TextArea.class)
+                    .setText("over tls"));
+            robot.interact(() -> robot.lookup("#client-send").queryButton().fire());
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            for (String line; lines.stream().noneMatch(l -> l.contains("b'over tls'"))
+                    && (line = out.readLine()) != null; ) {
+                lines.add(line);
+            }
+            assertThat(lines).anyMatch(l -> l.startsWith("TLS: TLSv1.3")).anyMatch(l -> l.contains("b'over tls'"));
+        } finally {
+            served.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }

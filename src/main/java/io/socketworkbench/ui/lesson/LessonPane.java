@@ -174,7 +174,8 @@ public final class LessonPane extends StackPane {
             return;
         }
         stale = false;
-        List<LessonStep> shown = lesson.udp() ? lesson.group() ? LessonStep.GROUP : LessonStep.UDP : LessonStep.TCP;
+        List<LessonStep> shown = lesson.udp() ? lesson.group() ? LessonStep.GROUP : LessonStep.UDP
+                : lesson.tls() ? LessonStep.TLS : LessonStep.TCP;
         var done = lesson.done();
         String stepsKey = shown + "|" + done + "|" + compact + "|" + io.socketworkbench.ui.i18n.I18n.locale();
         if (!stepsKey.equals(stepsShown)) {

@@ -126,8 +126,12 @@ public final class SequenceDiagramView extends VBox {
             case HALF_CLOSE -> t("seq.halfClose");
             case RST -> t("seq.rst", arrow.preview());
             case REFUSED -> t("seq.refused", arrow.preview());
+            case TLS -> arrow.preview().isEmpty() ? t("seq.tls.encrypted") : arrow.preview();
         };
-        if (arrow.kind() == SequenceDiagram.Kind.DATA || arrow.kind() == SequenceDiagram.Kind.DATAGRAM) {
+        if (arrow.kind() == SequenceDiagram.Kind.TLS) {
+            base = arrow.count() > 1 ? t("seq.times", base, arrow.count()) + " · " + t("seq.size", arrow.bytes())
+                    : t("seq.bytes", base, arrow.bytes());
+        } else if (arrow.kind() == SequenceDiagram.Kind.DATA || arrow.kind() == SequenceDiagram.Kind.DATAGRAM) {
             base = arrow.count() > 1 ? t("seq.run", arrow.count(), arrow.bytes(), base)
                     : t("seq.bytes", base, arrow.bytes());
         } else if (arrow.count() > 1) {

@@ -7,6 +7,7 @@ import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
 import io.socketworkbench.engine.TcpClient;
 import io.socketworkbench.engine.TlsInfo;
+import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.session.ClientSetup;
 import io.socketworkbench.session.TlsChoice;
 import io.socketworkbench.tls.Certificates;
@@ -27,14 +28,16 @@ public final class ClientTls {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final Transcript transcript;
+    private final Lesson lesson;
     private final Value<String> info = new Value<>(null);
     private final Value<Boolean> unchecked = new Value<>(false);
     private TlsChoice choice;
     /** A TLS connection is under way and its handshake has not finished. */
     private boolean handshaking;
 
-    ClientTls(Transcript transcript) {
+    ClientTls(Transcript transcript, Lesson lesson) {
         this.transcript = transcript;
+        this.lesson = lesson;
     }
 
     /** The pane's TLS line; null when the tab's socket has no TLS. */
@@ -79,6 +82,7 @@ public final class ClientTls {
                 transcript.add(Message.event(t("event.tls", secured.info().summary())));
                 info.set(describe(secured.info(), choice == null || choice.verify()));
                 handshaking = false;
+                lesson.secured(Lesson.Side.CLIENT, secured.source(), secured.info());
             } else if (handshaking && (delivery.event() instanceof SocketEvent.Closed
                     || delivery.event() instanceof SocketEvent.Failed)) {
                 handshaking = false;

@@ -36,7 +36,7 @@ public final class ServerSession {
     private final Lesson lesson;
     private final EndpointDraft form = new EndpointDraft("127.0.0.1", "37777");
     private final Transcript transcript = new Transcript(2000);
-    private final ServerTls tls = new ServerTls(transcript);
+    private final ServerTls tls;
     private final Clients clients = new Clients();
     private final Feed<String> log = new Feed<>();
     private final Value<Boolean> running = new Value<>(false);
@@ -48,7 +48,6 @@ public final class ServerSession {
     private SocketAddress lastDatagramSender;
     /** The multicast group the UDP server joined, as text, or null. */
     private String group;
-
     private final FramingModel framer;
     private final TrafficStats stats;
     private final ReplyRules rules = new ReplyRules();
@@ -60,6 +59,7 @@ public final class ServerSession {
         this.engine = engine;
         this.port = port;
         this.lesson = lesson;
+        this.tls = new ServerTls(transcript, lesson);
         this.stats = new TrafficStats(port);
         stats.changed().observe(tick -> clients.sample());
         this.trafficLog = new TrafficLog(port);

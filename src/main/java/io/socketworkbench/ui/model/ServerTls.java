@@ -23,12 +23,14 @@ import java.util.function.Consumer;
  */
 public final class ServerTls {
     private final Transcript transcript;
+    private final io.socketworkbench.lesson.Lesson lesson;
     private final Value<String> info = new Value<>(null);
     private final Map<Long, String> peers = new HashMap<>();
     private String certificate = "";
 
-    ServerTls(Transcript transcript) {
+    ServerTls(Transcript transcript, io.socketworkbench.lesson.Lesson lesson) {
         this.transcript = transcript;
+        this.lesson = lesson;
     }
 
     /** The pane's TLS line; null when the server has no TLS. */
@@ -68,6 +70,7 @@ public final class ServerTls {
                 String peer = peers.getOrDefault(secured.source(), "?");
                 transcript.add(Message.event(t("event.tls.client", peer, secured.info().summary())));
                 info.set(certificate + "\n" + t("tls.server.last", peer, ClientTls.describe(secured.info(), true)));
+                lesson.secured(io.socketworkbench.lesson.Lesson.Side.SERVER, secured.source(), secured.info());
             } else if (event instanceof SocketEvent.Closed closed) {
                 peers.remove(closed.source());
             }
