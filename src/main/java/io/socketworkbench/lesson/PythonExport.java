@@ -96,7 +96,7 @@ public final class PythonExport {
         out.add("    print(\"connected from\", addr)");
         if (setup.tls()) {
             out.add("    try:");
-            out.add("        con = ctx.wrap_socket(con, server_side=True)   # the TLS handshake");
+            out.add("        con = server_ctx.wrap_socket(con, server_side=True)   # the TLS handshake");
             out.add("    except (ssl.SSLError, OSError) as e:");
             out.add("        print(\"TLS handshake failed:\", e)");
             out.add("        con.close()");

@@ -85,7 +85,7 @@ final class PythonMirror {
 
     private String wrap(Lesson.Side side, long connection) {
         if (side == Lesson.Side.SERVER) {
-            return "con = ctx.wrap_socket(con, server_side=True)";
+            return "con = server_ctx.wrap_socket(con, server_side=True)";
         }
         String name = name(side, false, connection);
         ClientSetup setup = setups.get(name);

@@ -198,8 +198,8 @@ public final class PythonSource {
 
     /** A server's TLS context: {@code SSLContext(PROTOCOL_TLS_SERVER)} with its certificate and key. */
     static List<String> serverContext(String certificate, String key) {
-        return List.of("ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)",
-                "ctx.load_cert_chain(" + certificate + ", " + key + ")");
+        return List.of("server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)",
+                "server_ctx.load_cert_chain(" + certificate + ", " + key + ")");
     }
 
     /** What a TLS client passes as {@code server_hostname}: the name it checks (SNI), else the host it connects to. */

@@ -156,7 +156,7 @@ class TlsWindowTest {
         assertThat(lesson.done()).contains(io.socketworkbench.lesson.LessonStep.TLS_HELLO,
                 io.socketworkbench.lesson.LessonStep.TLS_VERIFY);
         assertThat(lesson.mirror()).anyMatch(l -> l.startsWith("c = ctx.wrap_socket(c, server_hostname='127.0.0.1')"
-                + "  # TLSv1.3, TLS_")).anyMatch(l -> l.startsWith("con = ctx.wrap_socket(con, server_side=True)"))
+                + "  # TLSv1.3, TLS_")).anyMatch(l -> l.startsWith("con = server_ctx.wrap_socket(con, server_side=True)"))
                 .anyMatch(l -> l.startsWith("ctx = ssl.create_default_context(cafile="));
         TestWindow.await(() -> robot.lookup("#sequence-diagram").lookup(".seq-label").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().matches("ClientHello · \\d+ B")));
