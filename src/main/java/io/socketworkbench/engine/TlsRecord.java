@@ -17,6 +17,48 @@ public record TlsRecord(boolean sent, String message, int bytes) {
     private static final int ALERT = 21;
     private static final int HANDSHAKE = 22;
 
+    /**
+     * What a failed unwrap met, when it was an alert sent in the clear where an encrypted record was due (OpenSSL
+     * ends a TLS 1.3 handshake so when it rejects the server's certificate; the JDK then reports a short AEAD
+     * fragment): the alert, as the JDK words one it receives ("Received fatal alert: unknown_ca"). Otherwise
+     * {@code failure} itself. The record that failed starts at {@code at} in {@code wire}.
+     */
+    static javax.net.ssl.SSLException plaintextAlert(ByteBuffer wire, int at, javax.net.ssl.SSLException failure) {
+        if (wire.limit() - at < 7 || (wire.get(at) & 0xff) != ALERT || wire.get(at + 3) != 0 || wire.get(at + 4) != 2) {
+            return failure;
+        }
+        String name = alertName(wire.get(at + 6) & 0xff);
+        return new javax.net.ssl.SSLException("Received fatal alert: " + name, failure);
+    }
+
+    /** An alert's name as RFC 8446 section 6 gives it, as the JDK spells it. */
+    static String alertName(int description) {
+        return switch (description) {
+            case 0 -> "close_notify";
+            case 10 -> "unexpected_message";
+            case 20 -> "bad_record_mac";
+            case 40 -> "handshake_failure";
+            case 42 -> "bad_certificate";
+            case 43 -> "unsupported_certificate";
+            case 44 -> "certificate_revoked";
+            case 45 -> "certificate_expired";
+            case 46 -> "certificate_unknown";
+            case 47 -> "illegal_parameter";
+            case 48 -> "unknown_ca";
+            case 49 -> "access_denied";
+            case 50 -> "decode_error";
+            case 51 -> "decrypt_error";
+            case 70 -> "protocol_version";
+            case 71 -> "insufficient_security";
+            case 80 -> "internal_error";
+            case 90 -> "user_canceled";
+            case 112 -> "unrecognized_name";
+            case 116 -> "certificate_required";
+            case 120 -> "no_application_protocol";
+            default -> "alert_" + description;
+        };
+    }
+
     /** True when the record was encrypted: only its size can be read. */
     public boolean encrypted() {
         return message == null;

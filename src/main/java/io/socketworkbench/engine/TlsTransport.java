@@ -93,8 +93,9 @@ final class TlsTransport implements Transport {
                 try {
                     result = engine.unwrap(netIn, target);
                 } catch (SSLException e) {
+                    SSLException plainAlert = TlsRecord.plaintextAlert(netIn, 0, e);
                     netIn.compact();
-                    throw failed(e);
+                    throw failed(plainAlert);
                 }
                 if (handshaking) {
                     receivedRecords.read(netIn, 0, result.bytesConsumed());

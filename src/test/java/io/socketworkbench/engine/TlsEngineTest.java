@@ -205,4 +205,31 @@ class TlsEngineTest {
             python.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * A Python client that rejects the server's certificate ends the TLS 1.3 handshake with an alert in the clear
+     * where the JDK expects an encrypted record: the server still says which alert, as OpenSSL would.
+     */
+    @Test
+    void aClientThatRejectsTheCertificateIsHeardAsItsAlert() throws Exception {
+        EventQueue events = new EventQueue();
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE)), events);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        Process python = new ProcessBuilder("python3", "-c", """
+                import ssl, socket, sys
+                s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
+                try:
+                    ssl.create_default_context().wrap_socket(s, server_hostname='localhost')
+                except ssl.SSLCertVerificationError as e:
+                    print(e.verify_message)
+                """, String.valueOf(port)).redirectErrorStream(true).start();
+        SocketEvent.Closed closed = events.next(SocketEvent.Closed.class);
+        assertThat(closed.error().kind()).isEqualTo(ErrorKind.TLS_ALERT);
+        assertThat(closed.error().pythonText()).isEqualTo("ssl.SSLError: [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert "
+                + "unknown ca");
+        assertThat(python.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(python.getInputStream().readAllBytes())).contains("self-signed certificate");
+    }
 }
