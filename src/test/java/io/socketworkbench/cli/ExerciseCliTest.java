@@ -48,6 +48,10 @@ class ExerciseCliTest {
             args.addAll(List.of("--port", where));
         }
         args.addAll(List.of("--", "python3", PROGRAMS.resolve(exercise).resolve(program + ".py").toString(), where));
+        if (exercise.equals("tls-client")) {
+            // where the app's certificate is (a student reads it in the task)
+            args.add(io.socketworkbench.lesson.exercise.Exercise.TLS_CLIENT.certificate().toString());
+        }
         try {
             return CliRun.run(args.toArray(String[]::new));
         } finally {
@@ -114,7 +118,8 @@ class ExerciseCliTest {
         CliRun run = CliRun.run("exercise", "list");
         assertThat(run.exit()).isZero();
         assertThat(run.out().lines().map(l -> l.split("\\s+")[0]).toList()).containsExactly("homework-client",
-                "homework-server", "echo-server", "udp-echo", "unix-echo", "timeout-client", "multicast-receiver");
+                "homework-server", "echo-server", "udp-echo", "unix-echo", "timeout-client", "multicast-receiver",
+                "tls-client");
         assertThat(run.out()).contains("homework-client  The homework: a client that receives a message");
     }
 

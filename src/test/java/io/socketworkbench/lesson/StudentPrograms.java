@@ -40,7 +40,12 @@ public final class StudentPrograms {
             Arguments.of("timeout-client", "good", "PPPP", null),
             Arguments.of("timeout-client", "uncaught", "PPPP", null),
             Arguments.of("timeout-client", "no_timeout", "PFFF", "Call s.settimeout(3)"),
-            Arguments.of("timeout-client", "waits_again", "PFPF", "do not start waiting again"));
+            Arguments.of("timeout-client", "waits_again", "PFPF", "do not start waiting again"),
+            Arguments.of("tls-client", "good", "PPPPPPP", null),
+            Arguments.of("tls-client", "plain_socket", "PF", "A plain socket cannot talk to a TLS port"),
+            Arguments.of("tls-client", "no_cafile", "PF", "Load the certificate itself as the CA"),
+            Arguments.of("tls-client", "no_server_hostname", "PF", "wrap_socket needs the server's name"),
+            Arguments.of("tls-client", "cert_none", "PPFPPPP", "With the check off (CERT_NONE"));
     }
 
     /** The program's file. */

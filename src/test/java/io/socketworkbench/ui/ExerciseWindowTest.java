@@ -69,7 +69,8 @@ class ExerciseWindowTest {
         robot.interact(() -> {
             robot.lookup("#exercise-list").queryListView().getSelectionModel().select(exercise);
             robot.lookup("#exercise-command").queryAs(TextField.class).setText("python3 '"
-                    + StudentPrograms.program(exercise.id(), program) + "' '" + where(exercise) + "'");
+                    + StudentPrograms.program(exercise.id(), program) + "' '" + where(exercise) + "'"
+                    + (exercise.certificate() == null ? "" : " '" + exercise.certificate() + "'"));
         });
         robot.clickOn("#exercise-check");
         // A check waits up to 10 s for a program that never closes, then gives it 3 s to end: allow for both.

@@ -38,14 +38,26 @@ final class ClientChecks {
         serveOneClient(this::timeoutClient);
     }
 
+    /** The TLS client: the app serves over TLS with this machine's self-signed certificate. */
+    void tls() throws IOException {
+        io.socketworkbench.session.TlsChoice.Server server;
+        try {
+            server = io.socketworkbench.session.TlsChoice.selfSignedServer();
+        } catch (io.socketworkbench.tls.TlsFileException e) {
+            run.add(Check.fail(t("check.app.title"), e.getMessage(), ""));
+            return;
+        }
+        serveOneClient(new TlsClientChecks(run, this::homeworkClient)::check, server.settings());
+    }
+
 
     /** Listens at the exercise's address; null (with a failed check) when it cannot. */
-    private TcpServer listen() throws IOException {
+    private TcpServer listen(io.socketworkbench.engine.TlsSettings tls) throws IOException {
         Address at = run.setup().at();
         if (at instanceof Address.Unix unix) {
             Files.deleteIfExists(unix.path());
         }
-        TcpServer server = run.wire().engine().listen(ServerConfig.of(at), run.wire());
+        TcpServer server = run.wire().engine().listen(ServerConfig.of(at).withTls(tls), run.wire());
         SocketAddress local;
         try {
             local = server.started().join();
@@ -123,7 +135,7 @@ final class ClientChecks {
     }
 
     /** What a check does with the student's client once it has connected. */
-    private interface Served {
+    interface Served {
         void with(Link link) throws IOException;
     }
 
@@ -132,7 +144,12 @@ final class ClientChecks {
      * {@code then} checks the rest with it.
      */
     private void serveOneClient(Served then) throws IOException {
-        TcpServer server = listen();
+        serveOneClient(then, null);
+    }
+
+    /** The same, over TLS when {@code tls} says so. */
+    private void serveOneClient(Served then, io.socketworkbench.engine.TlsSettings tls) throws IOException {
+        TcpServer server = listen(tls);
         if (server == null) {
             return;
         }

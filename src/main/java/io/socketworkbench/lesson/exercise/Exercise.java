@@ -16,7 +16,8 @@ public enum Exercise {
     UDP_ECHO(true, 37779),
     UNIX_ECHO(true, 0),
     TIMEOUT_CLIENT(false, 37780),
-    MULTICAST_RECEIVER(true, 37781);
+    MULTICAST_RECEIVER(true, 37781),
+    TLS_CLIENT(false, 37782);
 
     /** The AF_UNIX exercise's socket file. */
     public static final Path UNIX_PATH = Path.of("/tmp/socket-workbench-echo.sock");
@@ -59,12 +60,29 @@ public enum Exercise {
 
     /** What to write, for a beginner who has read the tutorial; {@code at} is where it runs. */
     public String statement(Address at) {
-        return Texts.t("exercise." + id() + ".statement", Address.format(at));
+        return Texts.t("exercise." + id() + ".statement", Address.format(at), certificate());
     }
 
     /** What the app will do while it checks. */
     public String plays(Address at) {
-        return Texts.t("exercise." + id() + ".plays", Address.format(at));
+        return Texts.t("exercise." + id() + ".plays", Address.format(at), certificate());
+    }
+
+    /**
+     * The certificate a TLS exercise's client loads as its CA: this machine's self-signed one, made now if it is
+     * not there yet so that the path the statement gives exists. Null for the other exercises.
+     */
+    public java.nio.file.Path certificate() {
+        if (this != TLS_CLIENT) {
+            return null;
+        }
+        java.nio.file.Path folder = io.socketworkbench.session.ConfigFolder.tls();
+        try {
+            io.socketworkbench.tls.Certificates.selfSigned(folder);
+        } catch (io.socketworkbench.tls.TlsFileException e) {
+            // the check says why when it starts its server
+        }
+        return folder.resolve("localhost-cert.pem");
     }
 
     /** By the command line's name, or null. */

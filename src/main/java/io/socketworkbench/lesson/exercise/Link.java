@@ -107,6 +107,28 @@ final class Link {
         }
     }
 
+    /**
+     * Waits for the TLS handshake to end: what it agreed, or null when nothing came before the deadline. A
+     * connection that closed first throws {@link Broken} with why (a clean close with no error: TLS's EOF).
+     */
+    io.socketworkbench.engine.TlsInfo awaitHandshake(long deadline) throws IOException {
+        while (true) {
+            SocketEvent event = wire.next(connection, deadline);
+            if (event == null) {
+                return null;
+            }
+            if (event instanceof SocketEvent.Secured secured) {
+                return secured.info();
+            }
+            if (event instanceof SocketEvent.Closed ended) {
+                finished = true;
+                wire.forget(connection);
+                throw new Broken(ended.error() != null ? ended.error()
+                        : SocketError.of(io.socketworkbench.engine.ErrorKind.TLS_EOF));
+            }
+        }
+    }
+
     /** Writes all of {@code data} unless the deadline comes first; returns how many bytes went (all or none). */
     int write(byte[] data, long deadline) throws IOException {
         CompletableFuture<Integer> sent = send(data);

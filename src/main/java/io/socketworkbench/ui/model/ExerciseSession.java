@@ -92,6 +92,7 @@ public final class ExerciseSession {
             case UNIX_ECHO -> "python3 unix_echo.py";
             case TIMEOUT_CLIENT -> "python3 timeout_client.py";
             case MULTICAST_RECEIVER -> "python3 multicast_receiver.py";
+            case TLS_CLIENT -> "python3 tls_client.py";
         };
     }
 
