@@ -24,7 +24,8 @@ abstract class TlsOptions {
     boolean tls;
 
     @Option(names = "--cert", paramLabel = "FILE", description = "With --tls: this side's certificate chain, PEM "
-            + "(leaf first; the file may hold the key too).")
+            + "(leaf first; the file may hold the key too), or a PKCS#12 file (.p12, .pfx) holding both, its "
+            + "password in $SOCKET_WORKBENCH_P12_PASSWORD.")
     Path cert;
 
     @Option(names = "--key", paramLabel = "FILE", description = "With --tls: the private key of --cert, PEM "
@@ -85,7 +86,7 @@ abstract class TlsOptions {
             return null;
         }
         try {
-            return Certificates.readPem(cert, key == null ? cert : key);
+            return Certificates.read(cert, key);
         } catch (TlsFileException e) {
             throw new CliFailure(fileProblem(e));
         }

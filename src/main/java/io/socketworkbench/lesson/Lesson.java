@@ -114,7 +114,7 @@ public final class Lesson {
         session.server(setup);
         session.serverBound(actual);
         udp = setup.udp();
-        tls = setup.tls() && !udp;
+        tls = setup.tls() != null && !udp;
         diagram.serverAt(local);
         mirror.serverListening(setup, actual);
         boolean joins = setup.multicast().group() != null;

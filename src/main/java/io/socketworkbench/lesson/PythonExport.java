@@ -34,11 +34,13 @@ public final class PythonExport {
         List<ExportRecord.Conversation> ways = waysOfServing(session.served());
         boolean unix = setup.address() instanceof Address.Unix;
         boolean joins = setup.multicast().group() != null;
-        boolean tls = setup.tls() && !setup.udp();
+        boolean tls = setup.tls() != null && !setup.udp();
         List<String> out = header(SERVER_FILE, setup.options().linger() != null || joins, unix || tls, tls, tls,
                 omitted(session.served()), session.moreServed());
         if (tls) {
-            out.addAll(PythonSource.serverContext(beside(CERTIFICATE_FILE), beside(KEY_FILE)));
+            java.nio.file.Path[] files = serverFiles(setup.tls(), java.nio.file.Path.of("."));
+            out.addAll(PythonSource.serverContext(beside(files[0].getFileName().toString()),
+                    beside(files[1].getFileName().toString())));
         }
         String address = PythonSource.address(setup.address());
         if (unix) {
@@ -94,7 +96,7 @@ public final class PythonExport {
     private static void accept(List<String> out, ServerSetup setup) {
         out.add("    con, addr = s.accept()");
         out.add("    print(\"connected from\", addr)");
-        if (setup.tls()) {
+        if (setup.tls() != null) {
             out.add("    try:");
             out.add("        con = server_ctx.wrap_socket(con, server_side=True)   # the TLS handshake");
             out.add("    except (ssl.SSLError, OSError) as e:");
@@ -114,10 +116,22 @@ public final class PythonExport {
     public static final String CERTIFICATE_FILE = "localhost-cert.pem";
     public static final String KEY_FILE = "localhost-key.pem";
 
+    /**
+     * The certificate and key files a TLS server loads: this machine's self-signed ones (in {@code tlsFolder}), or
+     * those the user gave (the certificate file twice when it holds the key too).
+     */
+    static java.nio.file.Path[] serverFiles(io.socketworkbench.session.ServerTlsChoice tls,
+                                            java.nio.file.Path tlsFolder) {
+        if (tls.selfSigned()) {
+            return new java.nio.file.Path[] {tlsFolder.resolve(CERTIFICATE_FILE), tlsFolder.resolve(KEY_FILE)};
+        }
+        return new java.nio.file.Path[] {tls.certificate(), tls.key() == null ? tls.certificate() : tls.key()};
+    }
+
     /** One conversation of the server's, on {@code con}, as the session had it. */
     private static void serve(List<String> out, String in, ServerSetup setup, List<Step> steps) {
         if (!steps.isEmpty()) {
-            replay(out, in, "con", steps, setup.tls());
+            replay(out, in, "con", steps, setup.tls() != null);
         } else if (setup.reply() != ReplyMode.NONE) {
             out.add(in + send("con", setup.greeting()));
             if (setup.reply() == ReplyMode.GREET) {
@@ -189,9 +203,13 @@ public final class PythonExport {
         String clientScript = client(record);
         if (serverScript != null) {
             written.add(java.nio.file.Files.writeString(dir.resolve(SERVER_FILE), serverScript));
-            if (record.server().tls() && !record.server().udp()) {
-                written.add(copy(tlsFolder.resolve(CERTIFICATE_FILE), dir.resolve(CERTIFICATE_FILE)));
-                written.add(copy(tlsFolder.resolve(KEY_FILE), dir.resolve(KEY_FILE)));
+            if (record.server().tls() != null && !record.server().udp()) {
+                for (java.nio.file.Path file : serverFiles(record.server().tls(), tlsFolder)) {
+                    java.nio.file.Path to = dir.resolve(file.getFileName().toString());
+                    if (!written.contains(to)) {
+                        written.add(copy(file, to));
+                    }
+                }
             }
         }
         if (clientScript != null) {

@@ -65,10 +65,11 @@ final class PythonMirror {
         PythonSource.serverSocket(setup, actual).forEach(this::line);
         if (!setup.udp()) {
             line("s.listen(" + setup.backlog() + ")");
-            if (setup.tls()) {
-                java.nio.file.Path folder = io.socketworkbench.session.ConfigFolder.tls();
-                PythonSource.serverContext(PythonText.repr(folder.resolve("localhost-cert.pem").toString()),
-                        PythonText.repr(folder.resolve("localhost-key.pem").toString())).forEach(this::line);
+            if (setup.tls() != null) {
+                java.nio.file.Path[] files = PythonExport.serverFiles(setup.tls(),
+                        io.socketworkbench.session.ConfigFolder.tls());
+                PythonSource.serverContext(PythonText.repr(files[0].toString()), PythonText.repr(files[1].toString()))
+                        .forEach(this::line);
             }
         }
     }

@@ -10,13 +10,12 @@ import java.util.Objects;
 
 /**
  * How a server is set up, as data: where it binds, TCP or UDP, how it replies (the greeting for the GREET modes),
- * its listen backlog, its socket options, the multicast group it joins, its limits, and whether it speaks TLS
- * (with this machine's self-signed certificate). The server pane's view model
+ * its listen backlog, its socket options, the multicast group it joins, its limits, and its TLS (null: none). The server pane's view model
  * starts from one (taken from the form when Start is pressed and fixed until Stop); the lesson and "Export as
  * Python" keep one, with the real address once it listens (port 0 becomes the port the system gave).
  */
 public record ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
-                          SocketOptionsSpec options, Multicast multicast, ServerLimits limits, boolean tls) {
+                          SocketOptionsSpec options, Multicast multicast, ServerLimits limits, ServerTlsChoice tls) {
     public ServerSetup {
         Objects.requireNonNull(address, "address");
         reply = reply == null ? ReplyMode.NONE : reply;
@@ -28,12 +27,12 @@ public record ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] 
 
     public ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
                        SocketOptionsSpec options) {
-        this(address, udp, reply, greeting, backlog, options, null, null, false);
+        this(address, udp, reply, greeting, backlog, options, null, null, null);
     }
 
     public ServerSetup(Address address, boolean udp, ReplyMode reply, byte[] greeting, int backlog,
                        SocketOptionsSpec options, Multicast multicast, ServerLimits limits) {
-        this(address, udp, reply, greeting, backlog, options, multicast, limits, false);
+        this(address, udp, reply, greeting, backlog, options, multicast, limits, null);
     }
 
     /** The same setup where the server really is. */

@@ -11,22 +11,26 @@ import java.util.List;
 
 /**
  * A client's TLS, as data: the CA file it trusts besides the system's store (null: none), the server name it
- * sends and checks (null: the host connected to), whether it checks the certificate at all, and the ALPN
- * protocols it offers. The window's TLS row makes one; the engine's settings are made from it when connecting.
+ * sends and checks (null: the host connected to), whether it checks the certificate at all, the ALPN protocols it
+ * offers, and the certificate it shows a server that asks for one (PEM with its key in {@code key} or in the same
+ * file, or PKCS#12; null: none). The window's TLS row makes one; the engine's settings are made from it when
+ * connecting.
  */
-public record TlsChoice(Path caFile, String serverName, boolean verify, List<String> alpn) {
-    public static final TlsChoice DEFAULT = new TlsChoice(null, null, true, List.of());
+public record TlsChoice(Path caFile, String serverName, boolean verify, List<String> alpn, Path certificate,
+                        Path key) {
+    public static final TlsChoice DEFAULT = new TlsChoice(null, null, true, List.of(), null, null);
 
     public TlsChoice {
         serverName = serverName == null || serverName.isBlank() ? null : serverName.strip();
         alpn = alpn == null ? List.of() : List.copyOf(alpn);
     }
 
-    /** The engine's TLS for a client set up so; the CA file is read now. */
+    /** The engine's TLS for a client set up so; the CA file and the client's certificate are read now. */
     public TlsSettings clientSettings() throws TlsFileException {
         Verifier verifier = !verify ? Verifier.insecure()
                 : Verifier.trusting(caFile == null ? List.of() : Certificates.readCertificates(caFile));
-        return TlsSettings.client(TlsContexts.context(null, verifier), serverName, verify, alpn);
+        KeyMaterial mine = certificate == null ? null : Certificates.read(certificate, key);
+        return TlsSettings.client(TlsContexts.context(mine, verifier), serverName, verify, alpn);
     }
 
     /**
@@ -34,9 +38,7 @@ public record TlsChoice(Path caFile, String serverName, boolean verify, List<Str
      * which clients trust by loading it as their CA.
      */
     public static Server selfSignedServer() throws TlsFileException {
-        KeyMaterial key = Certificates.selfSigned(ConfigFolder.tls());
-        return new Server(TlsSettings.server(TlsContexts.context(key, Verifier.trusting(List.of())), List.of(),
-                TlsSettings.ClientAuth.NONE), key, ConfigFolder.tls().resolve("localhost-cert.pem"));
+        return ServerTlsChoice.SELF_SIGNED.settings();
     }
 
     /** A server's TLS, with the certificate it shows and where that certificate's file is. */

@@ -120,6 +120,23 @@ public final class Certificates {
         return new KeyMaterial(privateKey, chain);
     }
 
+    /** The environment variable that holds a PKCS#12 file's password (none: the empty password). */
+    public static final String PKCS12_PASSWORD = "SOCKET_WORKBENCH_P12_PASSWORD";
+
+    /**
+     * A key and its chain from {@code certificate}: a PKCS#12 file ({@code .p12}, {@code .pfx}; its password from
+     * {@link #PKCS12_PASSWORD}, else empty), or PEM with the key in {@code key} (null: in the same file).
+     */
+    public static KeyMaterial read(Path certificate, Path key) throws TlsFileException {
+        String name = certificate.getFileName() == null ? "" : certificate.getFileName().toString()
+                .toLowerCase(java.util.Locale.ROOT);
+        if (key == null && (name.endsWith(".p12") || name.endsWith(".pfx"))) {
+            String password = System.getenv(PKCS12_PASSWORD);
+            return readPkcs12(certificate, (password == null ? "" : password).toCharArray());
+        }
+        return readPem(certificate, key == null ? certificate : key);
+    }
+
     /** The first key entry of a PKCS#12 file. */
     public static KeyMaterial readPkcs12(Path file, char[] password) throws TlsFileException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -138,7 +155,8 @@ public final class Certificates {
         } catch (IOException e) {
             if (e.getCause() instanceof java.security.UnrecoverableKeyException || String.valueOf(e.getMessage())
                     .contains("password")) {
-                throw new TlsFileException(file, TlsFileException.Reason.PASSWORD, "needs another password");
+                throw new TlsFileException(file, TlsFileException.Reason.PASSWORD, "needs another password (set it in "
+                        + PKCS12_PASSWORD + ")");
             }
             throw new TlsFileException(file, TlsFileException.Reason.NOT_PKCS12, "cannot be read as PKCS#12 (" + e.getMessage() + ")");
         } catch (GeneralSecurityException | RuntimeException e) {

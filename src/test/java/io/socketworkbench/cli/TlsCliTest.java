@@ -411,6 +411,30 @@ class TlsCliTest {
         assertThat(server.out()).as("nothing of it is taken as plaintext").isEmpty();
     }
 
+    /** A PKCS#12 file made by openssl (empty password) serves as --cert alone; a wrong one is said so. */
+    @Test
+    void aPkcs12FileServesAsTheCertificateAndItsKey() throws Exception {
+        Path p12 = dir.resolve("server.p12");
+        Process export = start("openssl", "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(),
+                "-out", p12.toString(), "-passout", "pass:");
+        assertThat(export.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(export.exitValue()).as(rest(export)).isZero();
+        CliRun.Running server = CliRun.start("server", "--tls", "--cert", p12.toString(), "--echo", "--port", "0",
+                "--once");
+        int port = server.port();
+        CliRun run = CliRun.run(new ByteArrayInputStream("from a p12\n".getBytes(UTF_8)), "client", "localhost",
+                String.valueOf(port), "--tls", "--cafile", cert.toString());
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(run.out()).isEqualTo("from a p12\n");
+        assertThat(server.done().get(30, TimeUnit.SECONDS).exit()).isZero();
+
+        Path notP12 = dir.resolve("broken.p12");
+        Files.writeString(notP12, "not a store");
+        CliRun refused = CliRun.run("server", "--tls", "--cert", notP12.toString(), "--port", "0");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.stderr()).contains("ssl.SSLError: " + notP12 + ": cannot be read as PKCS#12");
+    }
+
     /** Our client and our server, over an IP address: no SNI is sent, and the address is what is checked. */
     @Test
     void ourClientTrustsOurServersSelfSignedCertificateByItsAddress() throws Exception {

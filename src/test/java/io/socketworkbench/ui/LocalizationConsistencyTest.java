@@ -63,6 +63,9 @@ class LocalizationConsistencyTest {
                 : io.socketworkbench.tls.TlsFileException.Reason.values()) {
             keys.add("tls.file." + reason.key());
         }
+        for (io.socketworkbench.engine.TlsSettings.ClientAuth mode : io.socketworkbench.engine.TlsSettings.ClientAuth.values()) {
+            keys.add("tls.clientAuth." + mode.name().toLowerCase(Locale.ROOT));
+        }
         for (io.socketworkbench.ui.model.Protocol protocol : io.socketworkbench.ui.model.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
@@ -99,6 +102,23 @@ class LocalizationConsistencyTest {
             }
         }
         return used;
+    }
+
+    /** A key given twice is silently the last one: a label that overrides a sentence's part, say. */
+    @Test
+    void noBundleGivesAKeyTwice() throws IOException {
+        List<Path> bundles = new java.util.ArrayList<>(List.of(BUNDLES.resolve("messages.properties"),
+                BUNDLES.resolve("messages_zh_CN.properties")));
+        Path texts = BASE.resolve("resources/io/socketworkbench/lesson");
+        bundles.add(texts.resolve("texts.properties"));
+        bundles.add(texts.resolve("texts_zh_CN.properties"));
+        for (Path bundle : bundles) {
+            Set<String> seen = new HashSet<>();
+            List<String> twice = Files.readAllLines(bundle, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                    .map(line -> line.substring(0, line.indexOf('=')).strip()).filter(key -> !seen.add(key)).toList();
+            assertThat(twice).as(bundle.getFileName().toString()).isEmpty();
+        }
     }
 
     @Test

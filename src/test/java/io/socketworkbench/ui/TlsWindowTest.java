@@ -158,8 +158,10 @@ class TlsWindowTest {
         assertThat(lesson.mirror()).anyMatch(l -> l.startsWith("c = ctx.wrap_socket(c, server_hostname='127.0.0.1')"
                 + "  # TLSv1.3, TLS_")).anyMatch(l -> l.startsWith("con = server_ctx.wrap_socket(con, server_side=True)"))
                 .anyMatch(l -> l.startsWith("ctx = ssl.create_default_context(cafile="));
-        TestWindow.await(() -> robot.lookup("#sequence-diagram").lookup(".seq-label").queryAll().stream()
-                .anyMatch(n -> ((Label) n).getText().matches("ClientHello · \\d+ B")));
+        // What the rows say (the list shows the newest rows; these are above them by now).
+        assertThat(io.socketworkbench.ui.lesson.SequenceDiagramView.text(tls.get(0))).matches("ClientHello · \\d+ B");
+        assertThat(tls.stream().map(io.socketworkbench.ui.lesson.SequenceDiagramView::text))
+                .anyMatch(text -> text.matches("encrypted handshake · \\d+ B"));
 
         // client.py, run with python3, to the window's server: the same handshake, the same bytes.
         java.util.List<java.nio.file.Path> written = window.exportPython(dir);
@@ -211,5 +213,71 @@ class TlsWindowTest {
         } finally {
             served.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The server's own certificate and key (PEM), client certificates required and checked against a CA file,
+     * ALPN on both sides; the client shows its certificate, then a client without one is refused.
+     */
+    @Test
+    void theServersOwnCertificateClientCertificatesAndAlpnAreSetInThePanes(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var serverKey = io.socketworkbench.tls.Certificates.makeSelfSigned("Test server",
+                io.socketworkbench.tls.Certificates.LOCAL_NAMES, java.time.Duration.ofDays(1));
+        var clientKey = io.socketworkbench.tls.Certificates.makeSelfSigned("Test client", java.util.List.of("client"),
+                java.time.Duration.ofDays(1));
+        java.nio.file.Path serverCert = write(dir.resolve("server.pem"), serverKey.leaf());
+        java.nio.file.Path serverPrivate = write(dir.resolve("server-key.pem"), serverKey.key());
+        java.nio.file.Path clientCert = write(dir.resolve("client.pem"), clientKey.leaf());
+        java.nio.file.Path clientPrivate = write(dir.resolve("client-key.pem"), clientKey.key());
+
+        choose(robot, "#server-protocol", Protocol.TLS);
+        robot.interact(() -> {
+            robot.lookup("#server-tls-cert").queryAs(TextField.class).setText(serverCert.toString());
+            robot.lookup("#server-tls-key").queryAs(TextField.class).setText(serverPrivate.toString());
+            robot.lookup("#server-tls-clientca").queryAs(TextField.class).setText(clientCert.toString());
+            robot.lookup("#server-tls-alpn").queryAs(TextField.class).setText("h2, http/1.1");
+            @SuppressWarnings("unchecked")
+            ComboBox<io.socketworkbench.engine.TlsSettings.ClientAuth> mode =
+                    robot.lookup("#server-tls-clientcert").queryComboBox();
+            mode.setValue(io.socketworkbench.engine.TlsSettings.ClientAuth.REQUIRE);
+        });
+        int port = TestWindow.startServer(robot);
+        assertThat(text(robot, "#server-tls-info")).startsWith("TLS with the certificate " + serverCert)
+                .contains("for localhost, 127.0.0.1, ::1");
+        assertThat(robot.lookup("#server-tls-cert").queryAs(TextField.class).isDisabled()).as("locked while running")
+                .isTrue();
+
+        choose(robot, "#client-protocol", Protocol.TLS);
+        robot.interact(() -> {
+            robot.lookup("#client-tls-cafile").queryAs(TextField.class).setText(serverCert.toString());
+            robot.lookup("#client-tls-alpn").queryAs(TextField.class).setText("http/1.1");
+            robot.lookup("#client-tls-cert").queryAs(TextField.class).setText(clientCert.toString());
+            robot.lookup("#client-tls-key").queryAs(TextField.class).setText(clientPrivate.toString());
+            window.client().form().portField().setText(String.valueOf(port));
+            window.client().open();
+        });
+        awaitQuietly(() -> text(robot, "#client-tls-info").startsWith("TLS: TLSv1.3"));
+        assertThat(text(robot, "#client-tls-info")).as(() -> window.client().session().transcript().messages()
+                .toString()).startsWith("TLS: TLSv1.3").contains(", ALPN http/1.1")
+                .contains("CN=Test server");
+        TestWindow.await(() -> text(robot, "#server-tls-info").contains("Last handshake"));
+
+        // Without a client certificate: refused, in Python's words.
+        robot.interact(() -> {
+            window.client().close();
+            robot.lookup("#client-tls-cert").queryAs(TextField.class).setText("");
+            robot.lookup("#client-tls-key").queryAs(TextField.class).setText("");
+        });
+        robot.interact(() -> window.client().open());
+        TestWindow.await(() -> window.client().session().transcript().messages().stream()
+                .anyMatch(m -> m.text() != null && (m.text().contains("CERTIFICATE_REQUIRED")
+                        || m.text().contains("BAD_CERTIFICATE"))));
+        TestWindow.await(() -> window.server().session().transcript().messages().stream()
+                .anyMatch(m -> m.text() != null && m.text().contains("PEER_DID_NOT_RETURN_A_CERTIFICATE")));
+    }
+
+    private static java.nio.file.Path write(java.nio.file.Path file, Object item) throws java.io.IOException {
+        return java.nio.file.Files.writeString(file, io.socketworkbench.tls.Certificates.pem(item));
     }
 }

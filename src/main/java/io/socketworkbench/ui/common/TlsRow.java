@@ -11,6 +11,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -23,15 +24,29 @@ import javafx.stage.FileChooser;
 /**
  * The TLS rows of a pane, shown only while TLS is chosen. A client's: the CA file it trusts besides the system's
  * store ({@code client-tls-cafile}), the server name it sends and checks ({@code client-tls-servername}), whether
- * it checks the certificate ({@code client-tls-verify}; off, a red line says so for as long as it is off). Both
- * panes: the TLS line ({@code client-tls-info}, {@code server-tls-info}), which shows what the engine reported
- * (the certificate, what a handshake agreed), never what the controls say.
+ * it checks the certificate ({@code client-tls-verify}; off, a red line says so for as long as it is off), and,
+ * folded under "More TLS options" ({@code client-tls-more}), the ALPN protocols it offers ({@code client-tls-alpn})
+ * and the certificate it shows a server that asks ({@code client-tls-cert}, {@code client-tls-key}). A server's,
+ * folded under "TLS settings" ({@code server-tls-more}): its certificate and key ({@code server-tls-cert},
+ * {@code server-tls-key}; empty: this machine's self-signed one), whether it asks clients for a certificate
+ * ({@code server-tls-clientcert}) and the CA it checks them against ({@code server-tls-clientca}), and the ALPN
+ * protocols it accepts ({@code server-tls-alpn}). Both panes: the TLS line ({@code client-tls-info},
+ * {@code server-tls-info}), which shows what the engine reported (the certificate, what a handshake agreed),
+ * never what the controls say.
  */
 public final class TlsRow extends VBox {
     private final TextField caFile = new TextField();
     private final TextField serverName = new TextField();
     private final CheckBox verify = new CheckBox(t("tls.verify"));
+    private final TextField alpn = new TextField();
+    private final TextField certificate = new TextField();
+    private final TextField key = new TextField();
+    private final TextField clientCa = new TextField();
+    private final javafx.scene.control.ComboBox<io.socketworkbench.engine.TlsSettings.ClientAuth> clientAuth =
+            new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                    io.socketworkbench.engine.TlsSettings.ClientAuth.values()));
     private final Label info = new Label();
+    private final List<Node> locked = new java.util.ArrayList<>();
 
     private TlsRow(String prefix, ObservableValue<Protocol> protocol, Value<String> shown, Value<Boolean> unchecked,
                    boolean client) {
@@ -49,15 +64,18 @@ public final class TlsRow extends VBox {
             info.setText(text == null ? "" : text);
             info.setVisible(text != null);
         });
+        alpn.setId(prefix + "-tls-alpn");
+        alpn.setPromptText(t("tls.alpn.prompt"));
+        alpn.setPrefColumnCount(9);
+        alpn.setTooltip(new Tooltip(t(client ? "tls.alpn.tip" : "tls.alpn.server.tip")));
+        Node certificateField = fileField(prefix + "-tls-cert", certificate,
+                t(client ? "tls.cert.client.prompt" : "tls.cert.prompt"), t("tls.cert.tip"), t("tls.cert.choose"), true);
+        Node keyField = fileField(prefix + "-tls-key", key, t("tls.key.prompt"), t("tls.key.tip"), t("tls.key.choose"),
+                false);
+        locked.addAll(List.of(alpn, certificate, key));
         if (client) {
-            caFile.setId(prefix + "-tls-cafile");
-            caFile.setPromptText(t("tls.caFile.prompt"));
-            caFile.setPrefColumnCount(16);
-            caFile.setTooltip(new Tooltip(t("tls.caFile.tip")));
-            Button choose = new Button("…");
-            choose.setId(prefix + "-tls-cafile-choose");
-            choose.setTooltip(new Tooltip(t("tls.caFile.choose")));
-            choose.setOnAction(e -> chooseCaFile());
+            Node caField = fileField(prefix + "-tls-cafile", caFile, t("tls.caFile.prompt"), t("tls.caFile.tip"),
+                    t("tls.caFile.choose"), false);
             serverName.setId(prefix + "-tls-servername");
             serverName.setPromptText(t("tls.serverName.prompt"));
             serverName.setPrefColumnCount(10);
@@ -66,7 +84,7 @@ public final class TlsRow extends VBox {
             verify.setSelected(true);
             verify.setTooltip(new Tooltip(t("tls.verify.tip")));
             // Each label stays with its field when the row wraps (a narrow window, Chinese, projector type).
-            FlowPane controls = new FlowPane(12, 4, group(new Label(t("tls.caFile")), caFile, choose),
+            FlowPane controls = new FlowPane(12, 4, group(new Label(t("tls.caFile")), caField),
                     group(new Label(t("tls.serverName")), serverName), verify);
             controls.setAlignment(Pos.CENTER_LEFT);
             Label warning = new Label(t("tls.unchecked"));
@@ -79,9 +97,60 @@ public final class TlsRow extends VBox {
             Runnable show = () -> warning.setVisible(!verify.isSelected() || Boolean.TRUE.equals(unchecked.get()));
             verify.selectedProperty().addListener((o, a, b) -> show.run());
             unchecked.observe(on -> show.run());
-            getChildren().addAll(controls, warning);
+            locked.addAll(List.of(caFile, serverName, verify));
+            getChildren().addAll(controls, folded(prefix, t("tls.more"), group(new Label(t("tls.alpn.label")), alpn),
+                    group(new Label(t("tls.cert.client")), certificateField),
+                    group(new Label(t("tls.key")), keyField)), warning);
+        } else {
+            clientAuth.setId(prefix + "-tls-clientcert");
+            clientAuth.setValue(io.socketworkbench.engine.TlsSettings.ClientAuth.NONE);
+            clientAuth.setTooltip(new Tooltip(t("tls.clientAuth.tip")));
+            clientAuth.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(io.socketworkbench.engine.TlsSettings.ClientAuth mode) {
+                    return mode == null ? "" : t("tls.clientAuth." + mode.name().toLowerCase(java.util.Locale.ROOT));
+                }
+
+                @Override
+                public io.socketworkbench.engine.TlsSettings.ClientAuth fromString(String text) {
+                    return null;
+                }
+            });
+            Node clientCaField = fileField(prefix + "-tls-clientca", clientCa, t("tls.caFile.prompt"),
+                    t("tls.clientCa.tip"), t("tls.caFile.choose"), false);
+            locked.addAll(List.of(clientAuth, clientCa));
+            getChildren().add(folded(prefix, t("tls.settings"), group(new Label(t("tls.cert")), certificateField),
+                    group(new Label(t("tls.key")), keyField), group(new Label(t("tls.clientAuth")), clientAuth),
+                    group(new Label(t("tls.clientCa")), clientCaField), group(new Label(t("tls.alpn.label")), alpn)));
         }
         getChildren().add(info);
+    }
+
+    /** A file's path field with its "…" button, which opens a file chooser. */
+    private Node fileField(String id, TextField field, String prompt, String tip, String chooseTitle,
+                           boolean keyStores) {
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(14);
+        field.setTooltip(new Tooltip(tip));
+        Button choose = new Button("…");
+        choose.setId(id + "-choose");
+        choose.setTooltip(new Tooltip(chooseTitle));
+        choose.setOnAction(e -> choose(field, chooseTitle, keyStores));
+        locked.add(choose);
+        return group(field, choose);
+    }
+
+    /** Settings used less often, folded until opened. */
+    private static javafx.scene.control.TitledPane folded(String prefix, String title, Node... groups) {
+        FlowPane flow = new FlowPane(12, 4, groups);
+        flow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(title, flow);
+        pane.setId(prefix + "-tls-more");
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.getStyleClass().add("tls-more");
+        return pane;
     }
 
     private static javafx.scene.layout.HBox group(javafx.scene.Node... nodes) {
@@ -103,26 +172,44 @@ public final class TlsRow extends VBox {
 
     /** What the controls say now, for the next connect. */
     public TlsChoice choice() {
-        String path = caFile.getText() == null ? "" : caFile.getText().strip();
-        return new TlsChoice(path.isEmpty() ? null : Path.of(path), serverName.getText(), verify.isSelected(),
-                List.of());
+        return new TlsChoice(path(caFile), serverName.getText(), verify.isSelected(), protocols(), path(certificate),
+                path(key));
     }
 
-    /** Locked while connected, as the form is. */
-    public void lock(boolean locked) {
-        caFile.setDisable(locked);
-        serverName.setDisable(locked);
-        verify.setDisable(locked);
+    /** What a server's controls say now, for the next start. */
+    public io.socketworkbench.session.ServerTlsChoice serverChoice() {
+        return new io.socketworkbench.session.ServerTlsChoice(path(certificate), path(key), clientAuth.getValue(),
+                path(clientCa), protocols());
     }
 
-    private void chooseCaFile() {
+    private static Path path(TextField field) {
+        String text = field.getText() == null ? "" : field.getText().strip();
+        return text.isEmpty() ? null : Path.of(text);
+    }
+
+    /** The ALPN list as typed: names split at commas or spaces, in order. */
+    private List<String> protocols() {
+        String text = alpn.getText() == null ? "" : alpn.getText();
+        return java.util.Arrays.stream(text.split("[,\\s]+")).filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** Locked while connected (or the server runs), as the form is. */
+    public void lock(boolean on) {
+        locked.forEach(node -> node.setDisable(on));
+    }
+
+    private void choose(TextField field, String title, boolean keyStores) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(t("tls.caFile.choose"));
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("tls.caFile.pem"), "*.pem", "*.crt",
-                "*.cer"), new FileChooser.ExtensionFilter(t("tls.caFile.all"), "*"));
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("tls.caFile.pem"), "*.pem", "*.crt",
+                "*.cer", "*.key"));
+        if (keyStores) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("tls.cert.pkcs12"), "*.p12", "*.pfx"));
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("tls.caFile.all"), "*"));
         File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            caFile.setText(file.getPath());
+            field.setText(file.getPath());
         }
     }
 }

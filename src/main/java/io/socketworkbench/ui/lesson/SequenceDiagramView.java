@@ -118,7 +118,7 @@ public final class SequenceDiagramView extends VBox {
     }
 
     /** What an arrow says, in the user's language. */
-    static String text(SequenceDiagram.Arrow arrow) {
+    public static String text(SequenceDiagram.Arrow arrow) {
         String base = switch (arrow.kind()) {
             case CONNECT -> t("seq.connect");
             case DATA, DATAGRAM -> arrow.preview();

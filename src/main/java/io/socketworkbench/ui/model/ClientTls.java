@@ -67,7 +67,8 @@ public final class ClientTls {
             handshaking = true;
             return engine.connect(setup.tcpConfig().withTls(settings), listener);
         } catch (TlsFileException e) {
-            String problem = t("tls.caFile.bad", e.file(), t("tls.file." + e.reason().key()));
+            String problem = t(e.file().equals(choice.caFile()) ? "tls.caFile.bad" : "tls.certificate.bad", e.file(),
+                    t("tls.file." + e.reason().key()));
             info.set(problem);
             transcript.add(Message.error(problem));
             status.set(problem);

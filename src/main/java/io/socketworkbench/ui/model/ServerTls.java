@@ -41,14 +41,16 @@ public final class ServerTls {
     /** Listens as {@code setup} says, over TLS when it asks for it; null, told to {@code failed}, when it cannot. */
     TcpServer listen(SocketEngine engine, ServerSetup setup, SocketListener listener, Consumer<String> failed) {
         peers.clear();
-        if (!setup.tls()) {
+        if (setup.tls() == null) {
             info.set(null);
             return engine.listen(setup.tcpConfig(), listener);
         }
         try {
-            TlsChoice.Server tls = TlsChoice.selfSignedServer();
-            certificate = t("tls.server.certificate", tls.certificateFile(),
-                    String.join(", ", Certificates.LOCAL_NAMES), tls.fingerprint());
+            TlsChoice.Server tls = setup.tls().settings();
+            certificate = setup.tls().selfSigned() ? t("tls.server.certificate", tls.certificateFile(),
+                    String.join(", ", Certificates.LOCAL_NAMES), tls.fingerprint())
+                    : t("tls.server.given", tls.certificateFile(), String.join(", ", Certificates.names(
+                            tls.key().leaf())), tls.fingerprint());
             info.set(certificate);
             return engine.listen(setup.tcpConfig().withTls(tls.settings()), listener);
         } catch (TlsFileException e) {

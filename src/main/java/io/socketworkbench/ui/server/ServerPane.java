@@ -51,6 +51,7 @@ public final class ServerPane extends VBox {
     private final EndpointForm form;
     /** Shown for UDP: the group to join and the interface. */
     private final io.socketworkbench.ui.common.MulticastRow udpRow;
+    private final io.socketworkbench.ui.common.TlsRow tlsRow;
     private final ToggleButton start = new ToggleButton(t("server.start"), new FontIcon(MaterialDesignP.PLAY));
     private final Label state = new Label();
     private final Label warning = new Label();
@@ -90,7 +91,7 @@ public final class ServerPane extends VBox {
         session.status().observe(io.socketworkbench.ui.common.BeforeLayout.latest(state, state::setText));
         Buttons.onOff(start, "server-start", form.validProperty(), this::startServer, session::stop);
         udpRow = io.socketworkbench.ui.common.MulticastRow.server("server", form.protocolBox().valueProperty());
-        var tlsRow = io.socketworkbench.ui.common.TlsRow.server("server", form.protocolBox().valueProperty(),
+        tlsRow = io.socketworkbench.ui.common.TlsRow.server("server", form.protocolBox().valueProperty(),
                 session.tls().info());
         session.running().observe(this::showRunning);
         HBox formRow = new HBox(8, form, start);
@@ -285,7 +286,8 @@ public final class ServerPane extends VBox {
             }
         }
         session.start(new ServerSetup(at, udp, reply.mode(), greet, backlog, used, multicast,
-                udp || unix ? null : limits, form.protocol() == io.socketworkbench.ui.model.Protocol.TLS));
+                udp || unix ? null : limits, form.protocol() == io.socketworkbench.ui.model.Protocol.TLS
+                        ? tlsRow.serverChoice() : null));
     }
 
     public void stopServer() {
@@ -296,6 +298,7 @@ public final class ServerPane extends VBox {
         Buttons.showRunning(start, running, t("server.start"), t("server.stop"), MaterialDesignP.PLAY);
         form.lock(running);
         udpRow.lock(running);
+        tlsRow.lock(running);
         reply.setDisable(running);
     }
 
