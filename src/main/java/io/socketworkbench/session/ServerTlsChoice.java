@@ -15,13 +15,16 @@ import java.util.List;
  * their certificates are checked against besides the system's store (null: none), and the ALPN protocols it
  * accepts. The server pane's TLS row makes one; the engine's settings are made from it when the server starts.
  */
-public record ServerTlsChoice(Path certificate, Path key, TlsSettings.ClientAuth clientAuth, Path clientCa,
+public record ServerTlsChoice(Path certificate, Path key, ServerTlsChoice.ClientAuth clientAuth, Path clientCa,
                               List<String> alpn) {
+    /** Whether clients are asked for a certificate: Python's CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED. */
+    public enum ClientAuth { NONE, REQUEST, REQUIRE }
+
     /** This machine's self-signed certificate, no client certificates, no ALPN. */
     public static final ServerTlsChoice SELF_SIGNED = new ServerTlsChoice(null, null, null, null, null);
 
     public ServerTlsChoice {
-        clientAuth = clientAuth == null ? TlsSettings.ClientAuth.NONE : clientAuth;
+        clientAuth = clientAuth == null ? ClientAuth.NONE : clientAuth;
         alpn = alpn == null ? List.of() : List.copyOf(alpn);
     }
 
@@ -35,7 +38,8 @@ public record ServerTlsChoice(Path certificate, Path key, TlsSettings.ClientAuth
         KeyMaterial material = certificate == null ? Certificates.selfSigned(ConfigFolder.tls())
                 : Certificates.read(certificate, key);
         Verifier verifier = Verifier.trusting(clientCa == null ? List.of() : Certificates.readCertificates(clientCa));
-        return new TlsChoice.Server(TlsSettings.server(TlsContexts.context(material, verifier), alpn, clientAuth),
+        return new TlsChoice.Server(TlsSettings.server(TlsContexts.context(material, verifier), alpn,
+                TlsSettings.ClientAuth.valueOf(clientAuth.name())),
                 material, certificate == null ? ConfigFolder.tls().resolve("localhost-cert.pem") : certificate);
     }
 }

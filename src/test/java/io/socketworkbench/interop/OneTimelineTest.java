@@ -196,6 +196,7 @@ class OneTimelineTest {
     /** Opens {@code tab} to {@code port}, sends the i-th message, the server answers it; the tab's connection. */
     private long converse(ClientSession tab, int port, int i) {
         int before = served().size();
+        long shown = received(tab);
         tab.open(new ClientSetup(Address.inet("127.0.0.1", port), false, null, ClientLab.DEFAULT,
                 null));
         pulses.until(() -> tab.canShutdown().get() && served().size() > before, "client " + (i + 1) + " connected");
@@ -206,7 +207,15 @@ class OneTimelineTest {
         pulses.until(() -> timeline.bytes(accepted, true).length == SENT[i].length(), "the server reading it");
         assertThat(server.send(ANSWERED[i].getBytes(UTF_8), accepted)).isNull();
         pulses.until(() -> timeline.bytes(conn, true).length == ANSWERED[i].length(), "the tab reading the answer");
+        // The engine has read it; the tab (and so the lesson) hears of it on a later pulse: what the test does next
+        // (a half-close) must come after, as a user's would.
+        pulses.until(() -> received(tab) > shown, "the tab showing the answer");
         return conn;
+    }
+
+    private static long received(ClientSession tab) {
+        return tab.transcript().messages().stream()
+                .filter(m -> m.kind() == io.socketworkbench.ui.model.Message.Kind.RECEIVED).count();
     }
 
     /** The connections the server pane accepted, in order (the relay accepts on its own port). */

@@ -63,7 +63,7 @@ class LocalizationConsistencyTest {
                 : io.socketworkbench.tls.TlsFileException.Reason.values()) {
             keys.add("tls.file." + reason.key());
         }
-        for (io.socketworkbench.engine.TlsSettings.ClientAuth mode : io.socketworkbench.engine.TlsSettings.ClientAuth.values()) {
+        for (io.socketworkbench.session.ServerTlsChoice.ClientAuth mode : io.socketworkbench.session.ServerTlsChoice.ClientAuth.values()) {
             keys.add("tls.clientAuth." + mode.name().toLowerCase(Locale.ROOT));
         }
         for (io.socketworkbench.ui.model.Protocol protocol : io.socketworkbench.ui.model.Protocol.values()) {

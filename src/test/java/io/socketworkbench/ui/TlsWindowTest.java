@@ -238,9 +238,9 @@ class TlsWindowTest {
             robot.lookup("#server-tls-clientca").queryAs(TextField.class).setText(clientCert.toString());
             robot.lookup("#server-tls-alpn").queryAs(TextField.class).setText("h2, http/1.1");
             @SuppressWarnings("unchecked")
-            ComboBox<io.socketworkbench.engine.TlsSettings.ClientAuth> mode =
+            ComboBox<io.socketworkbench.session.ServerTlsChoice.ClientAuth> mode =
                     robot.lookup("#server-tls-clientcert").queryComboBox();
-            mode.setValue(io.socketworkbench.engine.TlsSettings.ClientAuth.REQUIRE);
+            mode.setValue(io.socketworkbench.session.ServerTlsChoice.ClientAuth.REQUIRE);
         });
         int port = TestWindow.startServer(robot);
         assertThat(text(robot, "#server-tls-info")).startsWith("TLS with the certificate " + serverCert)

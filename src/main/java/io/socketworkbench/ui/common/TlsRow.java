@@ -42,9 +42,9 @@ public final class TlsRow extends VBox {
     private final TextField certificate = new TextField();
     private final TextField key = new TextField();
     private final TextField clientCa = new TextField();
-    private final javafx.scene.control.ComboBox<io.socketworkbench.engine.TlsSettings.ClientAuth> clientAuth =
+    private final javafx.scene.control.ComboBox<io.socketworkbench.session.ServerTlsChoice.ClientAuth> clientAuth =
             new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                    io.socketworkbench.engine.TlsSettings.ClientAuth.values()));
+                    io.socketworkbench.session.ServerTlsChoice.ClientAuth.values()));
     private final Label info = new Label();
     private final List<Node> locked = new java.util.ArrayList<>();
 
@@ -103,16 +103,16 @@ public final class TlsRow extends VBox {
                     group(new Label(t("tls.key")), keyField)), warning);
         } else {
             clientAuth.setId(prefix + "-tls-clientcert");
-            clientAuth.setValue(io.socketworkbench.engine.TlsSettings.ClientAuth.NONE);
+            clientAuth.setValue(io.socketworkbench.session.ServerTlsChoice.ClientAuth.NONE);
             clientAuth.setTooltip(new Tooltip(t("tls.clientAuth.tip")));
             clientAuth.setConverter(new javafx.util.StringConverter<>() {
                 @Override
-                public String toString(io.socketworkbench.engine.TlsSettings.ClientAuth mode) {
+                public String toString(io.socketworkbench.session.ServerTlsChoice.ClientAuth mode) {
                     return mode == null ? "" : t("tls.clientAuth." + mode.name().toLowerCase(java.util.Locale.ROOT));
                 }
 
                 @Override
-                public io.socketworkbench.engine.TlsSettings.ClientAuth fromString(String text) {
+                public io.socketworkbench.session.ServerTlsChoice.ClientAuth fromString(String text) {
                     return null;
                 }
             });
