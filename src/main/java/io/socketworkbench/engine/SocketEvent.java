@@ -55,6 +55,12 @@ public sealed interface SocketEvent {
     record Secured(long source, TlsInfo info) implements SocketEvent {}
 
     /**
+     * A TLS connection's bytes on the wire so far, records, handshake and alerts all (the other events count the
+     * plaintext): at most twice a second while bytes flow, and once more as it closes.
+     */
+    record Wire(long source, long read, long written) implements SocketEvent {}
+
+    /**
      * Relay {@code source} forwards the client it accepted as connection {@code client} through its own connection
      * {@code upstream} to the target, which it starts to open now; the upstream's events follow under its id.
      */

@@ -151,6 +151,7 @@ final class TcpConnection implements Reactor.Handler {
     public void ready(SelectionKey selected) {
         if (selected.isReadable()) {
             read();
+            wire(false);
         }
         if (!closed && selected.isValid() && selected.isWritable()) {
             flush();
@@ -293,8 +294,13 @@ final class TcpConnection implements Reactor.Handler {
         flush();
     }
 
-    /** Writes what the socket takes now, as when it reports writable. */
+    /** Writes what the socket takes now, as when it reports writable; then what crossed the wire is said (TLS). */
     void flush() {
+        write();
+        wire(false);
+    }
+
+    private void write() {
         try {
             if (!transport.flushWire()) {
                 setInterest(SelectionKey.OP_WRITE, true);
@@ -411,12 +417,49 @@ final class TcpConnection implements Reactor.Handler {
         close(reset ? CloseReason.RESET : CloseReason.ERROR, error);
     }
 
+    /** When the wire's count was last said, in nanoseconds; its bytes then; the report that waits, if one does. */
+    private long wireSaidAt;
+    private long wireSaid = -1;
+    private Reactor.Timer wireLater;
+
+    /**
+     * Says how many bytes crossed the wire (TLS only): at once when {@code now} or half a second has passed since
+     * the last time, else once that half second is over, so that the last count is always said.
+     */
+    private void wire(boolean now) {
+        long read = transport.wireRead();
+        if (read < 0 || closed && !now) {
+            return;
+        }
+        long written = transport.wireWritten();
+        if (read + written == wireSaid) {
+            return;
+        }
+        long time = System.nanoTime();
+        long wait = wireSaidAt + 500_000_000L - time;
+        if (now || wait <= 0 || wireSaid < 0) {
+            if (wireLater != null) {
+                wireLater.cancel();
+                wireLater = null;
+            }
+            wireSaidAt = time;
+            wireSaid = read + written;
+            emit(new SocketEvent.Wire(id, read, written));
+        } else if (wireLater == null) {
+            wireLater = reactor.schedule(wait / 1_000_000 + 1, () -> {
+                wireLater = null;
+                wire(false);
+            });
+        }
+    }
+
     void close(CloseReason reason, SocketError error) {
         if (closed) {
             return;
         }
         closed = true;
         watchdog.stop();
+        wire(true);
         if (!aborting && error == null && reason != CloseReason.RESET) {
             transport.closing();
         }

@@ -36,6 +36,9 @@ final class TlsTransport implements Transport {
     private boolean peerClosed;
     private boolean shutdownPending;
     private boolean outputShut;
+    /** Bytes that crossed the socket, records and all: written by the engine's thread, read by the window's. */
+    private volatile long wireRead;
+    private volatile long wireWritten;
     /** The handshake's records as they crossed the wire, until it finished. */
     private final java.util.List<TlsRecord> records = new java.util.ArrayList<>();
     private final TlsRecord.Reader sentRecords = new TlsRecord.Reader(true, records);
@@ -134,6 +137,9 @@ final class TlsTransport implements Transport {
                 return total > 0 ? total : -1;
             }
             int got = channel.read(netIn);
+            if (got > 0) {
+                wireRead += got; // one writer: the engine's thread
+            }
             if (got < 0) {
                 // The peer closed without close_notify: the end, as Python's suppress_ragged_eofs takes it.
                 channelAtEnd = true;
@@ -224,6 +230,7 @@ final class TlsTransport implements Transport {
     public boolean flushWire() throws IOException {
         while (netOut.hasRemaining()) {
             int written = channel.write(netOut);
+            wireWritten += written; // one writer: the engine's thread
             if (written == 0) {
                 return false;
             }
@@ -319,6 +326,16 @@ final class TlsTransport implements Transport {
         if (status == HandshakeStatus.NEED_TASK || status == HandshakeStatus.NEED_WRAP) {
             drive();
         }
+    }
+
+    @Override
+    public long wireRead() {
+        return wireRead;
+    }
+
+    @Override
+    public long wireWritten() {
+        return wireWritten;
     }
 
     /** What the handshake agreed; null until it has finished. */

@@ -50,4 +50,14 @@ interface Transport {
     default TlsInfo tlsInfo() {
         return null;
     }
+
+    /** Bytes read off the socket so far, TLS's records and all; -1 when they are the plaintext itself. */
+    default long wireRead() {
+        return -1;
+    }
+
+    /** Bytes written to the socket so far; -1 when they are the plaintext itself. */
+    default long wireWritten() {
+        return -1;
+    }
 }

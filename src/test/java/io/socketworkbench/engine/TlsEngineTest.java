@@ -140,7 +140,7 @@ class TlsEngineTest {
                         TlsSettings.ClientAuth.NONE)), serverEvents);
         int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
         EventQueue events = new EventQueue();
-        engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
+        TcpClient sender = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
                 .withTls(TlsSettings.client(trustingTheKey(), "localhost", true, List.of())), events);
         List<TlsRecord> client = events.next(SocketEvent.Secured.class).info().records();
         List<TlsRecord> served = serverEvents.next(SocketEvent.Secured.class).info().records();
@@ -162,6 +162,14 @@ class TlsEngineTest {
         List<TlsRecord> fromServer = served.stream().filter(TlsRecord::sent).toList();
         assertThat(fromServer.subList(0, toClient.size())).extracting(TlsRecord::bytes)
                 .isEqualTo(toClient.stream().map(TlsRecord::bytes).toList());
+
+        // The bytes on the wire: the handshake's records, then the data in records of its own (header and tag).
+        sender.send(new byte[1000]).get(10, TimeUnit.SECONDS);
+        int handshake = client.stream().filter(TlsRecord::sent).mapToInt(TlsRecord::bytes).sum();
+        SocketEvent.Wire wire = events.next(SocketEvent.Wire.class, w -> w.written() > handshake + 1000);
+        assertThat(wire.written()).isBetween(handshake + 1000L + 5, handshake + 1000L + 64);
+        assertThat(wire.read()).isGreaterThanOrEqualTo(client.stream().filter(r -> !r.sent())
+                .mapToInt(TlsRecord::bytes).sum());
     }
 
     /** Over TLS 1.2 (Python's server, held to 1.2) the certificate and the key exchange are readable too. */

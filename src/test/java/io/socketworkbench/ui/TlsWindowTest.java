@@ -74,6 +74,15 @@ class TlsWindowTest {
         TestWindow.await(() -> window.server().session().transcript().messages().stream()
                 .anyMatch(m -> m.kind() == Message.Kind.RECEIVED
                         && new String(m.data(), java.nio.charset.StandardCharsets.UTF_8).contains("over tls")));
+
+        // The statistics count the plaintext and, for TLS, the bytes on the wire: records, handshake and all.
+        var stats = window.client().session().stats();
+        awaitQuietly(() -> stats.wireOut() > stats.bytesOut() + 5 && stats.bytesOut() == 8);
+        assertThat(stats.wireOut()).as("wire out, plaintext %d", stats.bytesOut()).isGreaterThan(stats.bytesOut() + 5);
+        assertThat(stats.wireIn()).as("the server's handshake flight").isGreaterThan(300);
+        var served = window.server().session().stats();
+        awaitQuietly(() -> served.wireIn() == stats.wireOut());
+        assertThat(served.wireIn()).as("what the server took off the wire").isEqualTo(stats.wireOut());
     }
 
     private static void awaitQuietly(java.util.function.BooleanSupplier condition) {

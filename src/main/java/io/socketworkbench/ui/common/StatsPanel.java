@@ -104,7 +104,9 @@ public final class StatsPanel extends HBox {
         summary.setText(t("stats.summary.in", stats.messagesIn(), Sizes.human(stats.bytesIn()),
                 Sizes.human(stats.inRate(0)), Sizes.human(stats.peakIn())) + "\n"
                 + t("stats.summary.out", stats.messagesOut(), Sizes.human(stats.bytesOut()),
-                Sizes.human(stats.outRate(0)), Sizes.human(stats.peakOut())));
+                Sizes.human(stats.outRate(0)), Sizes.human(stats.peakOut()))
+                + (stats.wireIn() < 0 ? "" : "\n" + t("stats.wire", Sizes.human(stats.wireIn()),
+                        Sizes.human(stats.wireOut()))));
         List<XYChart.Data<Number, Number>> ins = new ArrayList<>(TrafficStats.SECONDS);
         List<XYChart.Data<Number, Number>> outs = new ArrayList<>(TrafficStats.SECONDS);
         for (int ago = TrafficStats.SECONDS - 1; ago >= 0; ago--) {

@@ -68,7 +68,7 @@ public final class ClientSession {
         this.capture = new Capturing(transcript);
         this.pieces = new RecvPieces(lesson, transcript);
         this.sends = new ClientSends(port, transcript, lesson, trafficLog);
-        this.tls = new ClientTls(transcript, lesson);
+        this.tls = new ClientTls(transcript, lesson, stats);
         this.framer = FramingModel.showingIn(port, transcript,
                 (connection, message) -> transcript.add(Message.received(message, 0, peer)));
         // Choosing a framing is a lesson too: the mirror shows how a Python program frames.

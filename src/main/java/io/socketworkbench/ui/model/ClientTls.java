@@ -29,15 +29,17 @@ public final class ClientTls {
 
     private final Transcript transcript;
     private final Lesson lesson;
+    private final WireTotals wire;
     private final Value<String> info = new Value<>(null);
     private final Value<Boolean> unchecked = new Value<>(false);
     private TlsChoice choice;
     /** A TLS connection is under way and its handshake has not finished. */
     private boolean handshaking;
 
-    ClientTls(Transcript transcript, Lesson lesson) {
+    ClientTls(Transcript transcript, Lesson lesson, TrafficStats stats) {
         this.transcript = transcript;
         this.lesson = lesson;
+        this.wire = new WireTotals(stats);
     }
 
     /** The pane's TLS line; null when the tab's socket has no TLS. */
@@ -79,6 +81,11 @@ public final class ClientTls {
     /** Hears the handshake's end before {@code next} hears each event. */
     Consumer<Delivery> watching(Consumer<Delivery> next) {
         return delivery -> {
+            if (delivery.event() instanceof SocketEvent.Wire counted) {
+                wire.said(counted.source(), counted.read(), counted.written());
+            } else if (delivery.event() instanceof SocketEvent.Closed closed) {
+                wire.ended(closed.source());
+            }
             if (delivery.event() instanceof SocketEvent.Secured secured) {
                 transcript.add(Message.event(t("event.tls", secured.info().summary())));
                 info.set(describe(secured.info(), choice == null || choice.verify()));

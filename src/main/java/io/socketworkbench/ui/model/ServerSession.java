@@ -59,8 +59,8 @@ public final class ServerSession {
         this.engine = engine;
         this.port = port;
         this.lesson = lesson;
-        this.tls = new ServerTls(transcript, lesson);
         this.stats = new TrafficStats(port);
+        this.tls = new ServerTls(transcript, lesson, stats);
         stats.changed().observe(tick -> clients.sample());
         this.trafficLog = new TrafficLog(port);
         this.status = new ServerStatus(port, clients, running);

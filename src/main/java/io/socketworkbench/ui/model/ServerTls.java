@@ -24,13 +24,15 @@ import java.util.function.Consumer;
 public final class ServerTls {
     private final Transcript transcript;
     private final io.socketworkbench.lesson.Lesson lesson;
+    private final WireTotals wire;
     private final Value<String> info = new Value<>(null);
     private final Map<Long, String> peers = new HashMap<>();
     private String certificate = "";
 
-    ServerTls(Transcript transcript, io.socketworkbench.lesson.Lesson lesson) {
+    ServerTls(Transcript transcript, io.socketworkbench.lesson.Lesson lesson, TrafficStats stats) {
         this.transcript = transcript;
         this.lesson = lesson;
+        this.wire = new WireTotals(stats);
     }
 
     /** The pane's TLS line; null when the server has no TLS. */
@@ -73,8 +75,11 @@ public final class ServerTls {
                 transcript.add(Message.event(t("event.tls.client", peer, secured.info().summary())));
                 info.set(certificate + "\n" + t("tls.server.last", peer, ClientTls.describe(secured.info(), true)));
                 lesson.secured(io.socketworkbench.lesson.Lesson.Side.SERVER, secured.source(), secured.info());
+            } else if (event instanceof SocketEvent.Wire counted) {
+                wire.said(counted.source(), counted.read(), counted.written());
             } else if (event instanceof SocketEvent.Closed closed) {
                 peers.remove(closed.source());
+                wire.ended(closed.source());
             }
             next.accept(delivery);
         };

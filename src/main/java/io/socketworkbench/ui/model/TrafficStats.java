@@ -25,6 +25,9 @@ public final class TrafficStats {
     private long peakIn;
     private long peakOut;
     private int quietSeconds = SECONDS;
+    /** Bytes on the wire, TLS's records and all; -1 while no TLS connection has said. */
+    private long wireIn = -1;
+    private long wireOut = -1;
     private boolean ticking;
     private final Value<Long> changed = new Value<>(0L);
 
@@ -103,6 +106,21 @@ public final class TrafficStats {
 
     public long bytesOut() {
         return bytesOut;
+    }
+
+    /** TLS's bytes on the wire, in and out, as its connections last said them; shown at the next sample. */
+    public void wire(long in, long out) {
+        wireIn = in;
+        wireOut = out;
+    }
+
+    /** Bytes taken off the wire (TLS records and all); -1 when the pane's connections had no TLS. */
+    public long wireIn() {
+        return wireIn;
+    }
+
+    public long wireOut() {
+        return wireOut;
     }
 
     public long peakIn() {
