@@ -32,6 +32,14 @@ class TlsEngineTest {
         engine.close();
     }
 
+    /** A TLS server of the engine's with {@code KEY}, listening on a free port of 127.0.0.1; returns the port. */
+    private int tlsServer(EventQueue events) throws Exception {
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE)), events);
+        return ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+    }
+
     private static SSLContext trustingTheKey() {
         return TlsContexts.context(null, Verifier.trusting(KEY.chain()));
     }
@@ -104,10 +112,7 @@ class TlsEngineTest {
     @Test
     void aClientOverTheEngineChecksTheNameAndSaysWhyItRefusesAnother() throws Exception {
         EventQueue serverEvents = new EventQueue();
-        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
-                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
-                        TlsSettings.ClientAuth.NONE)), serverEvents);
-        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        int port = tlsServer(serverEvents);
         EventQueue events = new EventQueue();
         engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
                 .withTls(TlsSettings.client(trustingTheKey(), "example.org", true, List.of())), events);
@@ -135,10 +140,7 @@ class TlsEngineTest {
     @Test
     void theHandshakeRecordsAreReadOffTheWireOnBothSides() throws Exception {
         EventQueue serverEvents = new EventQueue();
-        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
-                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
-                        TlsSettings.ClientAuth.NONE)), serverEvents);
-        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        int port = tlsServer(serverEvents);
         EventQueue events = new EventQueue();
         TcpClient sender = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))
                 .withTls(TlsSettings.client(trustingTheKey(), "localhost", true, List.of())), events);
@@ -221,10 +223,7 @@ class TlsEngineTest {
     @Test
     void aClientThatRejectsTheCertificateIsHeardAsItsAlert() throws Exception {
         EventQueue events = new EventQueue();
-        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
-                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
-                        TlsSettings.ClientAuth.NONE)), events);
-        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        int port = tlsServer(events);
         Process python = new ProcessBuilder("python3", "-c", """
                 import ssl, socket, sys
                 s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))

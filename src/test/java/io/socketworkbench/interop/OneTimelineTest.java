@@ -205,6 +205,8 @@ class OneTimelineTest {
         pulses.until(() -> server.clients().get(accepted) != null, "the server pane listing it");
         assertThat(tab.send(SENT[i].getBytes(UTF_8), null)).isNull();
         pulses.until(() -> timeline.bytes(accepted, true).length == SENT[i].length(), "the server reading it");
+        pulses.until(() -> server.transcript().messages().stream().filter(m -> m.kind()
+                == io.socketworkbench.ui.model.Message.Kind.RECEIVED).count() > i, "the server pane showing it");
         assertThat(server.send(ANSWERED[i].getBytes(UTF_8), accepted)).isNull();
         pulses.until(() -> timeline.bytes(conn, true).length == ANSWERED[i].length(), "the tab reading the answer");
         // The engine has read it; the tab (and so the lesson) hears of it on a later pulse: what the test does next
