@@ -50,6 +50,7 @@ public final class TlsRow extends VBox {
 
     private TlsRow(String prefix, ObservableValue<Protocol> protocol, Value<String> shown, Value<Boolean> unchecked,
                    boolean client) {
+        List<Node> parts;
         setSpacing(4);
         getStyleClass().add("tls-row");
         visibleProperty().bind(Bindings.createBooleanBinding(() -> protocol.getValue() == Protocol.TLS, protocol));
@@ -98,7 +99,7 @@ public final class TlsRow extends VBox {
             verify.selectedProperty().addListener((o, a, b) -> show.run());
             unchecked.observe(on -> show.run());
             locked.addAll(List.of(caFile, serverName, verify));
-            getChildren().addAll(controls, folded(prefix, t("tls.more"), group(new Label(t("tls.alpn.label")), alpn),
+            parts = List.of(controls, folded(prefix, t("tls.more"), group(new Label(t("tls.alpn.label")), alpn),
                     group(new Label(t("tls.cert.client")), certificateField),
                     group(new Label(t("tls.key")), keyField)), warning);
         } else {
@@ -119,11 +120,27 @@ public final class TlsRow extends VBox {
             Node clientCaField = fileField(prefix + "-tls-clientca", clientCa, t("tls.caFile.prompt"),
                     t("tls.clientCa.tip"), t("tls.caFile.choose"), false);
             locked.addAll(List.of(clientAuth, clientCa));
-            getChildren().add(folded(prefix, t("tls.settings"), group(new Label(t("tls.cert")), certificateField),
+            parts = List.of(folded(prefix, t("tls.settings"), group(new Label(t("tls.cert")), certificateField),
                     group(new Label(t("tls.key")), keyField), group(new Label(t("tls.clientAuth")), clientAuth),
                     group(new Label(t("tls.clientCa")), clientCaField), group(new Label(t("tls.alpn.label")), alpn)));
         }
+        // The TLS line is always there (contract 3); the controls join the scene when TLS is first chosen, so that
+        // a first frame without TLS does not style and lay them out.
         getChildren().add(info);
+        if (isVisible()) {
+            getChildren().addAll(0, parts);
+        } else {
+            visibleProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> seen, Boolean was,
+                                    Boolean now) {
+                    if (now) {
+                        getChildren().addAll(0, parts);
+                        visibleProperty().removeListener(this);
+                    }
+                }
+            });
+        }
     }
 
     /** A file's path field with its "…" button, which opens a file chooser. */
