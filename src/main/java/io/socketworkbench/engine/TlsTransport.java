@@ -39,6 +39,8 @@ final class TlsTransport implements Transport {
     /** Bytes that crossed the socket, records and all: written by the engine's thread, read by the window's. */
     private volatile long wireRead;
     private volatile long wireWritten;
+    /** A read that failed after plaintext had been taken in the same call: given at the next read. */
+    private IOException failedAfterData;
     /** The handshake's records as they crossed the wire, until it finished. */
     private final java.util.List<TlsRecord> records = new java.util.ArrayList<>();
     private final TlsRecord.Reader sentRecords = new TlsRecord.Reader(true, records);
@@ -69,7 +71,7 @@ final class TlsTransport implements Transport {
     /** Plaintext waiting in {@code appIn}, or a whole record in {@code netIn}: either reads without the socket. */
     @Override
     public boolean buffered() {
-        if (appIn != null && appIn.hasRemaining() || peerClosed) {
+        if (appIn != null && appIn.hasRemaining() || peerClosed || failedAfterData != null) {
             return true;
         }
         if (netIn.position() < 5) {
@@ -81,6 +83,11 @@ final class TlsTransport implements Transport {
 
     @Override
     public int read(ByteBuffer into) throws IOException {
+        if (failedAfterData != null && (appIn == null || !appIn.hasRemaining())) {
+            IOException failure = failedAfterData;
+            failedAfterData = null;
+            throw failure;
+        }
         int total = takeBuffered(into);
         if (peerClosed) {
             return total > 0 ? total : -1;
@@ -136,7 +143,18 @@ final class TlsTransport implements Transport {
             if (channelAtEnd) {
                 return total > 0 ? total : -1;
             }
-            int got = channel.read(netIn);
+            int got;
+            try {
+                got = channel.read(netIn);
+            } catch (IOException e) {
+                if (total > 0) {
+                    // A reset after the peer's last records (Python closing with a session ticket unread): what
+                    // came before it is the caller's now, the failure comes next.
+                    failedAfterData = e;
+                    return total;
+                }
+                throw e;
+            }
             if (got > 0) {
                 wireRead += got; // one writer: the engine's thread
             }

@@ -239,4 +239,38 @@ class TlsEngineTest {
         assertThat(python.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(python.getInputStream().readAllBytes())).contains("self-signed certificate");
     }
+
+    /**
+     * Python's client that sends and closes at once leaves the server's session ticket unread, so its system
+     * answers with a reset: whatever came before the reset is still read, every time.
+     */
+    @Test
+    void bytesThatCameBeforeAResetAreAllRead(@TempDir Path dir) throws Exception {
+        AtomicLong received = new AtomicLong();
+        EventQueue events = new EventQueue();
+        ServerConfig config = ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE))
+                .withSink((connection, data) -> received.addAndGet(data.remaining()));
+        TcpServer server = engine.listen(config, events);
+        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+        Path cert = dir.resolve("cert.pem");
+        Files.writeString(cert, Certificates.pem(KEY.leaf()));
+        int clients = 20;
+        Process python = new ProcessBuilder("python3", "-c", """
+                import ssl, socket, sys, time
+                ctx = ssl.create_default_context(cafile=sys.argv[2])
+                for _ in range(int(sys.argv[3])):
+                    s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))),
+                                        server_hostname='localhost')
+                    time.sleep(0.02)  # the session ticket arrives, unread
+                    s.sendall(b'x' * 1000)
+                    s.close()
+                """, String.valueOf(port), cert.toString(), String.valueOf(clients)).redirectErrorStream(true).start();
+        for (int i = 0; i < clients; i++) {
+            events.next(SocketEvent.Closed.class);
+        }
+        assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(received.get()).as(new String(python.getInputStream().readAllBytes())).isEqualTo(clients * 1000L);
+    }
 }
