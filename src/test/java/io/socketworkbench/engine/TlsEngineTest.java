@@ -32,6 +32,15 @@ class TlsEngineTest {
         engine.close();
     }
 
+    /** A TLS server of the engine's with {@code KEY} that counts what it reads into {@code received}; its port. */
+    private int countingServer(AtomicLong received, EventQueue events) throws Exception {
+        TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
+                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
+                        TlsSettings.ClientAuth.NONE))
+                .withSink((connection, data) -> received.addAndGet(data.remaining())), events);
+        return ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
+    }
+
     /** A TLS server of the engine's with {@code KEY}, listening on a free port of 127.0.0.1; returns the port. */
     private int tlsServer(EventQueue events) throws Exception {
         TcpServer server = engine.listen(ServerConfig.of(Address.inet("127.0.0.1", 0))
@@ -54,14 +63,8 @@ class TlsEngineTest {
     void bytesAndACloseNotifyThatArriveTogetherAreAllReadAndTheCloseIsSeen(@TempDir Path dir) throws Exception {
         AtomicLong received = new AtomicLong();
         EventQueue events = new EventQueue();
-        ServerConfig config = ServerConfig.of(Address.inet("127.0.0.1", 0))
-                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
-                        TlsSettings.ClientAuth.NONE))
-                .withSink((connection, data) -> received.addAndGet(data.remaining()));
-        TcpServer server = engine.listen(config, events);
-        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
-        Path cert = dir.resolve("cert.pem");
-        Files.writeString(cert, Certificates.pem(KEY.leaf()));
+        int port = countingServer(received, events);
+        Path cert = Files.writeString(dir.resolve("cert.pem"), Certificates.pem(KEY.leaf()));
         int total = 3 << 20;
         Process python = new ProcessBuilder("python3", "-c", """
                 import ssl, socket, sys
@@ -248,14 +251,8 @@ class TlsEngineTest {
     void bytesThatCameBeforeAResetAreAllRead(@TempDir Path dir) throws Exception {
         AtomicLong received = new AtomicLong();
         EventQueue events = new EventQueue();
-        ServerConfig config = ServerConfig.of(Address.inet("127.0.0.1", 0))
-                .withTls(TlsSettings.server(TlsContexts.context(KEY, Verifier.trusting(List.of())), List.of(),
-                        TlsSettings.ClientAuth.NONE))
-                .withSink((connection, data) -> received.addAndGet(data.remaining()));
-        TcpServer server = engine.listen(config, events);
-        int port = ((InetSocketAddress) server.started().get(10, TimeUnit.SECONDS)).getPort();
-        Path cert = dir.resolve("cert.pem");
-        Files.writeString(cert, Certificates.pem(KEY.leaf()));
+        int port = countingServer(received, events);
+        Path cert = Files.writeString(dir.resolve("cert.pem"), Certificates.pem(KEY.leaf()));
         int clients = 20;
         Process python = new ProcessBuilder("python3", "-c", """
                 import ssl, socket, sys, time
