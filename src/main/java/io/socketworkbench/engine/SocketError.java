@@ -17,18 +17,26 @@ import java.util.Locale;
  * A failed socket operation, described the way Python's socket module would describe it.
  *
  * @param details what an explanation may show beside Python's words (a certificate's dates or names), else empty
+ * @param chain the certificates a peer sent when a check of them failed, leaf first, each with what was wrong with
+ *     it; else empty
  */
-public record SocketError(ErrorKind kind, String message, java.util.List<String> details) {
+public record SocketError(ErrorKind kind, String message, java.util.List<String> details,
+                          java.util.List<CheckedCertificate> chain) {
 
     public SocketError {
         if (message == null || message.isBlank()) {
             message = kind.strerror().isEmpty() ? "unknown error" : kind.strerror();
         }
         details = details == null ? java.util.List.of() : java.util.List.copyOf(details);
+        chain = chain == null ? java.util.List.of() : java.util.List.copyOf(chain);
+    }
+
+    public SocketError(ErrorKind kind, String message, java.util.List<String> details) {
+        this(kind, message, details, null);
     }
 
     public SocketError(ErrorKind kind, String message) {
-        this(kind, message, null);
+        this(kind, message, null, null);
     }
 
     public static SocketError of(ErrorKind kind) {

@@ -1,9 +1,16 @@
 package io.socketworkbench.lesson;
 
 import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.CheckedCertificate;
 import io.socketworkbench.engine.ErrorKind;
 import io.socketworkbench.engine.PortUse;
 import io.socketworkbench.engine.SocketError;
+import java.security.cert.X509Certificate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * What a socket error means and what to do about it, in the user's language, for a beginner who has just read
@@ -11,6 +18,8 @@ import io.socketworkbench.engine.SocketError;
  * where that matters: it reads /proc, which takes milliseconds.
  */
 public final class Explanations {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
     private Explanations() {
     }
 
@@ -32,12 +41,39 @@ public final class Explanations {
             case NO_SUCH_FILE -> Texts.t("explain.no-such-file", place);
             case UNKNOWN_HOST, LOOKUP_UNAVAILABLE -> Texts.t("explain." + kind.key(),
                     where instanceof Address.Inet inet ? inet.host() : place);
-            case TLS_SELF_SIGNED, TLS_UNKNOWN_ISSUER -> Texts.t("explain." + kind.key(), detail(error, 0));
+            case TLS_SELF_SIGNED, TLS_UNKNOWN_ISSUER -> Texts.t("explain." + kind.key(), detail(error, 0))
+                    + chain(error);
             case TLS_EXPIRED, TLS_NOT_YET_VALID, TLS_HOST_MISMATCH -> Texts.t("explain." + kind.key(),
-                    detail(error, 0), detail(error, 1), detail(error, 2));
+                    detail(error, 0), detail(error, 1), detail(error, 2)) + chain(error);
+            case TLS_VERIFY_FAILED -> Texts.t("explain." + kind.key()) + chain(error);
             case OTHER -> "";
             default -> Texts.has("explain." + kind.key()) ? Texts.t("explain." + kind.key(), place) : "";
         };
+    }
+
+    /**
+     * The chain a refused peer sent, one line a certificate, leaf first, each with its verdict (what was wrong
+     * with it, or that nothing was), after a line break; empty when the error carries no chain.
+     */
+    static String chain(SocketError error) {
+        if (error.chain().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n").append(Texts.t("explain.tls.chain"));
+        int n = 1;
+        for (CheckedCertificate checked : error.chain()) {
+            X509Certificate c = checked.certificate();
+            List<String> verdicts = new ArrayList<>();
+            for (CheckedCertificate.Flaw flaw : checked.flaws()) {
+                verdicts.add(Texts.t("explain.tls.flaw." + flaw.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            }
+            text.append("\n  ").append(Texts.t("explain.tls.certificate", String.valueOf(n++),
+                    c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
+                    DAY.format(c.getNotBefore().toInstant()), DAY.format(c.getNotAfter().toInstant()),
+                    verdicts.isEmpty() ? Texts.t("explain.tls.fine") : String.join(Texts.t("explain.tls.and"),
+                            verdicts)));
+        }
+        return text.toString();
     }
 
     /** The error's detail {@code i} (a certificate's name or dates), or "?" when it has none. */

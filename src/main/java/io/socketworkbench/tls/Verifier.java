@@ -2,6 +2,7 @@ package io.socketworkbench.tls;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.CertificateRejected;
+import io.socketworkbench.engine.CheckedCertificate;
 import io.socketworkbench.engine.ErrorKind;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -86,18 +87,18 @@ public final class Verifier extends X509ExtendedTrustManager {
         if (!checks) {
             return;
         }
-        checkChain(chain, authType, false);
-        if (engine != null && "HTTPS".equals(engine.getSSLParameters().getEndpointIdentificationAlgorithm())) {
-            String name = nameToCheck(engine);
-            if (name != null && !Certificates.matchesHost(chain[0], name)) {
-                boolean ip = Address.isNumericHost(name);
-                List<String> details = new ArrayList<>();
-                details.add(name);
-                details.add(String.join(", ", Certificates.names(chain[0])));
-                throw new CertificateRejected(ErrorKind.TLS_HOST_MISMATCH, "[SSL: CERTIFICATE_VERIFY_FAILED] "
-                        + "certificate verify failed: " + (ip ? "IP address mismatch" : "Hostname mismatch")
-                        + ", certificate is not valid for '" + name + "'.", details);
-            }
+        String name = engine != null
+                && "HTTPS".equals(engine.getSSLParameters().getEndpointIdentificationAlgorithm())
+                ? nameToCheck(engine) : null;
+        checkChain(chain, authType, false, name);
+        if (name != null && !Certificates.matchesHost(chain[0], name)) {
+            boolean ip = Address.isNumericHost(name);
+            List<String> details = new ArrayList<>();
+            details.add(name);
+            details.add(String.join(", ", Certificates.names(chain[0])));
+            throw new CertificateRejected(ErrorKind.TLS_HOST_MISMATCH, "[SSL: CERTIFICATE_VERIFY_FAILED] "
+                    + "certificate verify failed: " + (ip ? "IP address mismatch" : "Hostname mismatch")
+                    + ", certificate is not valid for '" + name + "'.", details, inspect(chain, name));
         }
     }
 
@@ -105,7 +106,7 @@ public final class Verifier extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         if (checks) {
-            checkChain(chain, authType, true);
+            checkChain(chain, authType, true, null);
         }
     }
 
@@ -120,7 +121,8 @@ public final class Verifier extends X509ExtendedTrustManager {
         return engine.getPeerHost();
     }
 
-    private void checkChain(X509Certificate[] chain, String authType, boolean client) throws CertificateException {
+    private void checkChain(X509Certificate[] chain, String authType, boolean client, String name)
+            throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("no certificate");
         }
@@ -135,16 +137,55 @@ public final class Verifier extends X509ExtendedTrustManager {
                 certificate.checkValidity();
             }
         } catch (CertificateException e) {
-            throw classify(chain, e);
+            throw classify(chain, e, inspect(chain, name));
         }
     }
 
+    /**
+     * Each certificate of {@code chain} with what is wrong with it: its dates, the leaf's names against
+     * {@code name} (null: not checked), and whether the top of the chain is trusted or signed by itself.
+     */
+    private List<CheckedCertificate> inspect(X509Certificate[] chain, String name) {
+        List<CheckedCertificate> checked = new ArrayList<>();
+        for (int i = 0; i < chain.length; i++) {
+            X509Certificate certificate = chain[i];
+            List<CheckedCertificate.Flaw> flaws = new ArrayList<>();
+            if (i == chain.length - 1 && !trusted(certificate)) {
+                flaws.add(selfIssued(certificate) ? CheckedCertificate.Flaw.SELF_SIGNED
+                        : CheckedCertificate.Flaw.UNKNOWN_ISSUER);
+            }
+            try {
+                certificate.checkValidity();
+            } catch (java.security.cert.CertificateExpiredException e) {
+                flaws.add(CheckedCertificate.Flaw.EXPIRED);
+            } catch (java.security.cert.CertificateNotYetValidException e) {
+                flaws.add(CheckedCertificate.Flaw.NOT_YET_VALID);
+            }
+            if (i == 0 && name != null && !Certificates.matchesHost(certificate, name)) {
+                flaws.add(CheckedCertificate.Flaw.WRONG_HOST);
+            }
+            checked.add(new CheckedCertificate(certificate, flaws));
+        }
+        return checked;
+    }
+
+    /** Whether {@code top}, the last certificate of a chain, is trusted, or was issued by one that is. */
+    private boolean trusted(X509Certificate top) {
+        return anchors.stream().anyMatch(a -> a.equals(top)
+                || a.getSubjectX500Principal().equals(top.getIssuerX500Principal()));
+    }
+
+    private static boolean selfIssued(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+    }
+
     /** Why the chain failed, in OpenSSL's order: an untrusted self-signed leaf first, then the dates, the issuer. */
-    private CertificateRejected classify(X509Certificate[] chain, CertificateException failure) {
+    private CertificateRejected classify(X509Certificate[] chain, CertificateException failure,
+                                         List<CheckedCertificate> checked) {
         X509Certificate leaf = chain[0];
         String prefix = "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ";
         String subject = leaf.getSubjectX500Principal().getName();
-        boolean selfIssued = leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal());
+        boolean selfIssued = selfIssued(leaf);
         CertPathValidatorException.Reason reason = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CertPathValidatorException path) {
@@ -157,11 +198,10 @@ public final class Verifier extends X509ExtendedTrustManager {
                 reason = CertPathValidatorException.BasicReason.NOT_YET_VALID;
             }
         }
-        boolean trusted = anchors.stream().anyMatch(a -> a.equals(chain[chain.length - 1])
-                || a.getSubjectX500Principal().equals(chain[chain.length - 1].getIssuerX500Principal()));
+        boolean trusted = trusted(chain[chain.length - 1]);
         if (chain.length == 1 && selfIssued && !trusted) {
             return new CertificateRejected(ErrorKind.TLS_SELF_SIGNED, prefix + "self-signed certificate",
-                    List.of(subject));
+                    List.of(subject), checked);
         }
         X509Certificate dated = leaf;
         if (reason == CertPathValidatorException.BasicReason.EXPIRED
@@ -178,20 +218,22 @@ public final class Verifier extends X509ExtendedTrustManager {
         List<String> dates = List.of(dated.getSubjectX500Principal().getName(),
                 DATE.format(dated.getNotBefore().toInstant()), DATE.format(dated.getNotAfter().toInstant()));
         if (reason == CertPathValidatorException.BasicReason.EXPIRED) {
-            return new CertificateRejected(ErrorKind.TLS_EXPIRED, prefix + "certificate has expired", dates);
+            return new CertificateRejected(ErrorKind.TLS_EXPIRED, prefix + "certificate has expired", dates,
+                    checked);
         }
         if (reason == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
             return new CertificateRejected(ErrorKind.TLS_NOT_YET_VALID, prefix + "certificate is not yet valid",
-                    dates);
+                    dates, checked);
         }
         if (!trusted) {
             X509Certificate top = chain[chain.length - 1];
-            boolean topSelfSigned = top.getSubjectX500Principal().equals(top.getIssuerX500Principal());
+            boolean topSelfSigned = selfIssued(top);
             return new CertificateRejected(ErrorKind.TLS_UNKNOWN_ISSUER, prefix + (topSelfSigned
                     ? "self-signed certificate in certificate chain" : "unable to get local issuer certificate"),
-                    List.of(top.getIssuerX500Principal().getName()));
+                    List.of(top.getIssuerX500Principal().getName()), checked);
         }
-        return new CertificateRejected(ErrorKind.TLS_VERIFY_FAILED, prefix + failure.getMessage(), List.of(subject));
+        return new CertificateRejected(ErrorKind.TLS_VERIFY_FAILED, prefix + failure.getMessage(), List.of(subject),
+                checked);
     }
 
     @Override

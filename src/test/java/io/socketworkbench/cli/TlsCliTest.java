@@ -305,7 +305,7 @@ class TlsCliTest {
     void eachVerificationFailureIsSaidInPythonsWordsAndExplainedInBothLanguages() throws Exception {
         assertFailure(cert, key, List.of(), "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] "
                         + "certificate verify failed: self-signed certificate",
-                "is signed by itself", "是它自己签发的");
+                "is signed by itself", "是它自己签发的", "✗ signed by itself, and not trusted here", "✗ 自签名，本方不信任");
 
         KeyMaterial old = Certificates.makeSelfSigned("localhost", Certificates.LOCAL_NAMES,
                 Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2021-01-01T00:00:00Z"));
@@ -314,7 +314,8 @@ class TlsCliTest {
         assertFailure(oldCert, oldKey, List.of("--cafile", oldCert.toString()),
                 "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
                         + "certificate has expired", "was valid from 2020-01-01 00:00 UTC to 2021-01-01 00:00 UTC",
-                "有效期是 2020-01-01 00:00 UTC 到 2021-01-01 00:00 UTC");
+                "有效期是 2020-01-01 00:00 UTC 到 2021-01-01 00:00 UTC",
+                "valid 2020-01-01 to 2021-01-01: ✗ expired", "有效期 2020-01-01 到 2021-01-01：✗ 已过期");
 
         Instant soon = Instant.now().plus(Duration.ofDays(3));
         KeyMaterial early = Certificates.makeSelfSigned("localhost", Certificates.LOCAL_NAMES, soon,
@@ -323,17 +324,21 @@ class TlsCliTest {
         Path earlyKey = write("early-key.pem", Certificates.pem(early.key()));
         assertFailure(earlyCert, earlyKey, List.of("--cafile", earlyCert.toString()),
                 "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
-                        + "certificate is not yet valid", "is valid only from", "要从");
+                        + "certificate is not yet valid", "is valid only from", "要从", ": ✗ not valid yet",
+                "：✗ 尚未生效");
 
         assertFailure(cert, key, List.of("--cafile", cert.toString(), "--sni", "example.org"),
                 "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
                         + "Hostname mismatch, certificate is not valid for 'example.org'.",
-                "not for example.org: it is for localhost, 127.0.0.1", "不是给 example.org 的：它适用于 localhost");
+                "not for example.org: it is for localhost, 127.0.0.1", "不是给 example.org 的：它适用于 localhost",
+                ": ✗ not for the name connected to", "：✗ 不适用于所连接的名字");
 
         Path[] issued = issuedByATestCa();
         assertFailure(issued[0], issued[1], List.of(),
                 "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
-                        + "unable to get local issuer certificate", "its issuer is CN=Test CA", "签发者是 CN=Test CA");
+                        + "unable to get local issuer certificate", "its issuer is CN=Test CA", "签发者是 CN=Test CA",
+                "1\\. CN=localhost, issued by CN=Test CA, valid \\S+ to \\S+: ✗ its issuer is not trusted here$",
+                "1\\. CN=localhost，签发者 CN=Test CA，有效期 \\S+ 到 \\S+：✗ 本方不信任它的签发者$");
         // With the CA trusted, the same chain verifies.
         Process server = start("python3", dir.resolve("server.py").toString(), issued[0].toString(),
                 issued[1].toString(), "-", "-");
@@ -344,8 +349,10 @@ class TlsCliTest {
         assertThat(trusted.out()).isEqualTo("ok\n");
     }
 
+    /** {@code englishChain} and {@code chineseChain}: a pattern the line of the server's certificate matches. */
     private void assertFailure(Path serverCert, Path serverKey, List<String> options, String python,
-                               String english, String chinese) throws Exception {
+                               String english, String chinese, String englishChain, String chineseChain)
+            throws Exception {
         for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             Texts.use(language);
             Process server = start("python3", dir.resolve("server.py").toString(), serverCert.toString(),
@@ -360,6 +367,12 @@ class TlsCliTest {
             assertThat(lines[0]).isEqualTo(python);
             assertThat(lines).as("the explanation").hasSizeGreaterThan(1);
             assertThat(lines[1]).contains(language == Locale.ENGLISH ? english : chinese);
+            // then the chain the server sent, each certificate with what was wrong with it
+            assertThat(lines[2]).isEqualTo(language == Locale.ENGLISH ? "The certificates it sent, its own first:"
+                    : "对方发来的证书（它自己的在前）：");
+            assertThat(lines[3]).startsWith("  1. ").containsPattern(language == Locale.ENGLISH ? englishChain
+                    : chineseChain);
+            assertThat(lines).as("one line a certificate").hasSize(4);
             assertThat(rest(server)).contains("handshake");
         }
         Texts.use(Locale.ENGLISH);

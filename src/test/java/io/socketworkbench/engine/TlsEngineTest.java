@@ -125,6 +125,8 @@ class TlsEngineTest {
                 + "CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not "
                 + "valid for 'example.org'.");
         assertThat(closed.error().details()).containsExactly("example.org", "localhost, 127.0.0.1, ::1");
+        assertThat(closed.error().chain()).as("the chain, with what was wrong with each certificate")
+                .containsExactly(new CheckedCertificate(KEY.leaf(), List.of(CheckedCertificate.Flaw.WRONG_HOST)));
 
         EventQueue good = new EventQueue();
         TcpClient client = engine.connect(ClientConfig.of(Address.inet("127.0.0.1", port))

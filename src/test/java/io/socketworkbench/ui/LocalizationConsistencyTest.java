@@ -66,6 +66,10 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.session.ServerTlsChoice.ClientAuth mode : io.socketworkbench.session.ServerTlsChoice.ClientAuth.values()) {
             keys.add("tls.clientAuth." + mode.name().toLowerCase(Locale.ROOT));
         }
+        for (io.socketworkbench.engine.CheckedCertificate.Flaw flaw
+                : io.socketworkbench.engine.CheckedCertificate.Flaw.values()) {
+            keys.add("tls.flaw." + flaw.name().toLowerCase(Locale.ROOT));
+        }
         for (io.socketworkbench.ui.model.Protocol protocol : io.socketworkbench.ui.model.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }

@@ -103,7 +103,12 @@ class TlsWindowTest {
             window.client().open();
         });
         TestWindow.await(() -> text(robot, "#client-state").contains("Self-signed certificate"));
-        assertThat(text(robot, "#client-tls-info")).startsWith("TLS: no handshake");
+        // the TLS line shows the certificate that was refused, with what was wrong with it
+        TestWindow.await(() -> text(robot, "#client-tls-info").startsWith("TLS: the server’s certificate was refused"));
+        assertThat(text(robot, "#client-tls-info").split("\n")).hasSize(2);
+        assertThat(text(robot, "#client-tls-info")).contains("\nServer’s certificate: CN=Socket Workbench (localhost), "
+                + "issued by CN=Socket Workbench (localhost), for localhost, 127.0.0.1, ::1, valid ")
+                .endsWith(" — ✗ signed by itself, and not trusted here");
         assertThat(window.client().session().transcript().messages()).anyMatch(m -> m.text() != null && m.text().contains(
                 "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
                         + "self-signed certificate"));

@@ -2,7 +2,9 @@ package io.socketworkbench.ui.model;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
 
+import io.socketworkbench.engine.CheckedCertificate;
 import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
 import io.socketworkbench.engine.TcpClient;
@@ -16,7 +18,9 @@ import io.socketworkbench.ui.fx.Delivery;
 import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -94,10 +98,35 @@ public final class ClientTls {
             } else if (handshaking && (delivery.event() instanceof SocketEvent.Closed
                     || delivery.event() instanceof SocketEvent.Failed)) {
                 handshaking = false;
-                info.set(t("tls.noHandshake")); // the transcript says why
+                SocketError error = delivery.event() instanceof SocketEvent.Closed closed ? closed.error()
+                        : ((SocketEvent.Failed) delivery.event()).error();
+                // a refused certificate: the chain, each with what was wrong; else the transcript says why
+                info.set(error == null || error.chain().isEmpty() ? t("tls.noHandshake") : refused(error));
             }
             next.accept(delivery);
         };
+    }
+
+    /** The chain of a server whose certificate was refused, each certificate with what was wrong with it. */
+    static String refused(SocketError error) {
+        StringBuilder text = new StringBuilder(t("tls.refused"));
+        List<CheckedCertificate> chain = error.chain();
+        for (int i = 0; i < chain.size(); i++) {
+            List<String> flaws = new ArrayList<>();
+            for (CheckedCertificate.Flaw flaw : chain.get(i).flaws()) {
+                flaws.add(t("tls.flaw." + flaw.name().toLowerCase(Locale.ROOT)));
+            }
+            text.append('\n').append(line(i, chain.get(i).certificate(),
+                    flaws.isEmpty() ? t("tls.flaw.none") : String.join(t("tls.flaw.and"), flaws)));
+        }
+        return text.toString();
+    }
+
+    private static String line(int i, X509Certificate c, String verdict) {
+        return t(i == 0 ? "tls.leaf" : "tls.chain", c.getSubjectX500Principal().getName(),
+                c.getIssuerX500Principal().getName(), String.join(", ", Certificates.names(c)),
+                DAY.format(c.getNotBefore().toInstant()), DAY.format(c.getNotAfter().toInstant()),
+                Certificates.fingerprint(c), verdict);
     }
 
     /** What the handshake agreed, then the peer's chain, leaf first, each certificate with its verdict. */
@@ -111,11 +140,7 @@ public final class ClientTls {
         }
         List<X509Certificate> chain = tls.peerChain();
         for (int i = 0; i < chain.size(); i++) {
-            X509Certificate c = chain.get(i);
-            text.append('\n').append(t(i == 0 ? "tls.leaf" : "tls.chain", c.getSubjectX500Principal().getName(),
-                    c.getIssuerX500Principal().getName(), String.join(", ", Certificates.names(c)),
-                    DAY.format(c.getNotBefore().toInstant()), DAY.format(c.getNotAfter().toInstant()),
-                    Certificates.fingerprint(c), t(verified ? "tls.verdict.ok" : "tls.verdict.unchecked")));
+            text.append('\n').append(line(i, chain.get(i), t(verified ? "tls.verdict.ok" : "tls.verdict.unchecked")));
         }
         return text.toString();
     }
