@@ -374,6 +374,16 @@ public final class Lesson {
         changed();
     }
 
+    /**
+     * A TLS handshake of the relay's finished, with its client ({@code toTarget} false) or with the target: its
+     * records on the diagram, between the relay and that side.
+     */
+    public void relaySecured(String client, String relay, String upstream, String server, boolean toTarget,
+                             io.socketworkbench.engine.TlsInfo info) {
+        diagram.relaySecured(client, relay, upstream, server, toTarget, info.records());
+        changed();
+    }
+
     /** A chunk passed the relay: an arrow into the relay (unless a pane's send drew it) and one on. */
     public void relayChunk(String client, String relay, String upstream, String server, boolean toServer,
                            byte[] data) {

@@ -305,6 +305,34 @@ final class SequenceRecorder {
     }
 
     /**
+     * A TLS handshake of the relay's, as it saw the records cross the wire: with its client ({@code toTarget}
+     * false; the relay answers as the server), after the client's connect into the relay, or with the target. Drawn
+     * once a pair of addresses, whoever reports it first (a pane at the other end reports the same handshake).
+     */
+    void relaySecured(String client, String relay, String upstream, String server, boolean toTarget,
+                      java.util.List<io.socketworkbench.engine.TlsRecord> records) {
+        int r = relayLine(relay, upstream);
+        int peer = toTarget ? sequence.lifeline(server, SequenceDiagram.Role.SERVER)
+                : sequence.lifeline(client, SequenceDiagram.Role.CLIENT);
+        String near = toTarget && upstream != null ? upstream : relay;
+        String far = toTarget ? server : client;
+        if (!toTarget) {
+            once(peer, r, client, relay, SequenceDiagram.Kind.CONNECT, "");
+        }
+        if (!drawn.add("tls:" + (near.compareTo(far) < 0 ? near + "|" + far : far + "|" + near))) {
+            return;
+        }
+        for (var record : records) {
+            String preview = record.encrypted() ? "" : record.message();
+            if (record.sent()) {
+                sequence.add(r, peer, SequenceDiagram.Kind.TLS, preview, record.bytes());
+            } else {
+                sequence.add(peer, r, SequenceDiagram.Kind.TLS, preview, record.bytes());
+            }
+        }
+    }
+
+    /**
      * A chunk through the relay: into it (unless a pane sent it, which drew that arrow) and on, with the same bytes.
      */
     void relayChunk(String client, String relay, String upstream, String server, boolean toServer, String preview,

@@ -216,6 +216,11 @@ public final class MainWindow extends BorderPane {
         clients.getSelectionModel().select(relayTab);
     }
 
+    /** Brings the first client tab to the front. */
+    public void showClient() {
+        clients.getSelectionModel().select(firstClientTab());
+    }
+
     /** Brings the exercises to the front, with the lesson panel that shows the student's traffic. */
     public void showExercises() {
         clients.getSelectionModel().select(exercisesTab);
@@ -268,7 +273,7 @@ public final class MainWindow extends BorderPane {
      * ({@link Homework}).
      */
     public void runHomework(int port) {
-        clients.getSelectionModel().select(firstClientTab());
+        showClient();
         Homework.run(server, client(), port, () -> runHomework(port), () -> runHomework(port + 1));
     }
 

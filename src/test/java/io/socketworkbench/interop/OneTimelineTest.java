@@ -84,7 +84,7 @@ class OneTimelineTest {
         pulses.until(() -> !timeline.conns(Fact.Type.LISTEN).isEmpty(), "the server listening");
         long listener = timeline.conns(Fact.Type.LISTEN).get(0);
         int port = port(timeline.of(listener).get(0));
-        relay.start(new InetSocketAddress("127.0.0.1", 0), "127.0.0.1", port);
+        relay.start(io.socketworkbench.session.RelaySetup.plain(0, "127.0.0.1", port));
         pulses.until(() -> relay.localPort() > 0, "the relay listening");
         int relayPort = relay.localPort();
 

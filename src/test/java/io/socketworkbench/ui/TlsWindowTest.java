@@ -85,6 +85,83 @@ class TlsWindowTest {
         assertThat(served.wireIn()).as("what the server took off the wire").isEqualTo(stats.wireOut());
     }
 
+    /**
+     * The relay ends the client's TLS with this machine's certificate and speaks TLS again to the server pane,
+     * checking its certificate: its transcript shows the plaintext, and the diagram each hop's handshake.
+     */
+    @Test
+    void theRelayTerminatesTlsAndSpeaksItOnwardShowingThePlaintextAndBothHandshakes(FxRobot robot) {
+        choose(robot, "#server-protocol", Protocol.TLS);
+        int serverPort = TestWindow.startServer(robot);
+        String certificate = ConfigFolder.tls().resolve("localhost-cert.pem").toString();
+        robot.interact(() -> {
+            window.showRelay();
+            robot.lookup("#relay-port").queryAs(TextField.class).setText("0");
+            robot.lookup("#relay-to-host").queryAs(TextField.class).setText("127.0.0.1");
+            robot.lookup("#relay-to-port").queryAs(TextField.class).setText(String.valueOf(serverPort));
+        });
+        CheckBox verify = robot.lookup("#relay-to-verify").queryAs(CheckBox.class);
+        Label warning = robot.lookup("#relay-tls-warning").queryAs(Label.class);
+        assertThat(verify.isDisabled()).as("checking needs TLS to the target").isTrue();
+        robot.interact(() -> {
+            robot.lookup("#relay-tls").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#relay-to-tls").queryAs(CheckBox.class).setSelected(true);
+        });
+        assertThat(verify.isDisabled()).isFalse();
+        assertThat(verify.isSelected()).as("checked unless turned off").isTrue();
+        robot.interact(() -> verify.setSelected(false));
+        assertThat(warning.isVisible()).as("not checking is said in red").isTrue();
+        robot.interact(() -> verify.setSelected(true));
+        assertThat(warning.isVisible()).isFalse();
+        robot.clickOn("#relay-start");
+        TestWindow.await(() -> window.relay().session().localPort() > 0);
+        assertThat(text(robot, "#relay-tls-info")).contains(certificate).containsPattern("SHA-256 ([0-9A-F]{2}:){31}");
+        int relayPort = window.relay().session().localPort();
+
+        robot.interact(window::showClient);
+        choose(robot, "#client-protocol", Protocol.TLS);
+        robot.interact(() -> {
+            robot.lookup("#client-tls-cafile").queryAs(TextField.class).setText(certificate);
+            window.client().form().portField().setText(String.valueOf(relayPort));
+            window.client().open();
+        });
+        awaitQuietly(() -> text(robot, "#client-tls-info").startsWith("TLS: TLSv1.3, TLS_"));
+        assertThat(text(robot, "#client-tls-info")).as(() -> window.relay().session().transcript().messages()
+                .toString()).startsWith("TLS: TLSv1.3, TLS_").endsWith("verified");
+        robot.interact(() -> robot.lookup("#client-input").queryAs(javafx.scene.control.TextArea.class)
+                .setText("through the relay"));
+        robot.clickOn("#client-send");
+        awaitQuietly(() -> window.server().session().transcript().messages().stream()
+                .anyMatch(m -> m.kind() == Message.Kind.RECEIVED && new String(m.data(),
+                        java.nio.charset.StandardCharsets.UTF_8).contains("through the relay")));
+        assertThat(window.server().session().transcript().messages()).as(() -> "relay: "
+                + window.relay().session().transcript().messages() + "\nclient: "
+                + window.client().session().transcript().messages()).anyMatch(m -> m.kind() == Message.Kind.RECEIVED
+                && new String(m.data(), java.nio.charset.StandardCharsets.UTF_8).contains("through the relay"));
+        var relayed = window.relay().session().transcript().messages();
+        assertThat(relayed).as("the relay shows the plaintext").anyMatch(m -> m.kind() == Message.Kind.RECEIVED
+                && new String(m.data(), java.nio.charset.StandardCharsets.UTF_8).equals("through the relay"));
+        assertThat(relayed.stream().filter(m -> m.kind() == Message.Kind.EVENT).map(Message::text))
+                .anyMatch(text -> text.startsWith("TLS handshake with 127.0.0.1:") && text.contains("TLSv1.3"))
+                .anyMatch(text -> text.startsWith("TLS handshake with the target 127.0.0.1:" + serverPort + ": "));
+
+        // The diagram: a ClientHello into the relay, and one out of it to the server.
+        var sequence = window.lesson().sequence();
+        int relayLine = -1;
+        for (int i = 0; i < sequence.lifelines().size(); i++) {
+            if (sequence.lifelines().get(i).role() == io.socketworkbench.lesson.SequenceDiagram.Role.RELAY) {
+                relayLine = i;
+            }
+        }
+        int relay = relayLine;
+        assertThat(relay).isNotNegative();
+        var hellos = sequence.arrows().stream().filter(arrow -> arrow.kind()
+                == io.socketworkbench.lesson.SequenceDiagram.Kind.TLS && arrow.preview().equals("ClientHello")).toList();
+        assertThat(hellos).as(sequence.arrows().toString()).hasSize(2);
+        assertThat(hellos).anyMatch(arrow -> arrow.to() == relay).anyMatch(arrow -> arrow.from() == relay);
+        robot.interact(() -> window.relay().stop());
+    }
+
     private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
         try {
             TestWindow.await(condition);

@@ -11,6 +11,10 @@ import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketListener;
+import io.socketworkbench.session.RelaySetup;
+import io.socketworkbench.session.TlsChoice;
+import io.socketworkbench.tls.Certificates;
+import io.socketworkbench.tls.TlsFileException;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
 import java.net.InetSocketAddress;
@@ -25,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Relay}, on the engine's thread), and shows both directions in one transcript: client to server as received
  * bubbles, server to client as sent ones, each named "from → to". Forwarding never waits for the window: when the
  * window falls more than {@link #MAX_WAITING} bytes behind, chunks are counted, not shown, and the transcript says
- * how many. No JavaFX.
+ * how many. Over TLS (to its clients, with this machine's certificate, or to the target) it shows the plaintext,
+ * with each handshake as an event and as rows on the lesson's diagram. No JavaFX.
  */
 public final class RelaySession {
     static final long MAX_WAITING = 4L * 1024 * 1024;
@@ -36,6 +41,8 @@ public final class RelaySession {
     private final Transcript transcript = new Transcript(2000);
     private final Value<String> status = new Value<>(t("relay.state.stopped"));
     private final Value<Boolean> running = new Value<>(false);
+    private final Value<String> tlsInfo = new Value<>(null);
+    private final Value<Boolean> unchecked = new Value<>(false);
     private final AtomicLong waitingBytes = new AtomicLong();
     private final AtomicLong unshownBytes = new AtomicLong();
     private final AtomicBoolean unshownNoted = new AtomicBoolean();
@@ -71,23 +78,38 @@ public final class RelaySession {
         return forwarded.get();
     }
 
-    /** Starts listening on {@code listen}; whether it could is said in the transcript and the state line. */
-    public void start(InetSocketAddress listen, String host, int targetPort) {
+    /** Starts the relay {@code setup} describes; whether it could is said in the transcript and the state line. */
+    public void start(RelaySetup setup) {
         stop();
-        Address where = Address.of(listen);
-        target = Address.format(Address.inet(host, targetPort));
-        Relay started = engine.relay(RelayConfig.of(where, Address.inet(host, targetPort)), new Watcher());
+        Address where = setup.listen();
+        target = Address.format(setup.target());
+        RelayConfig config;
+        try {
+            config = setup.config();
+            TlsChoice.Server own = setup.tls() ? TlsChoice.selfSignedServer() : null;
+            tlsInfo.set(own == null ? null : t("relay.tls.certificate", own.certificateFile(),
+                    String.join(", ", Certificates.LOCAL_NAMES), own.fingerprint()));
+        } catch (TlsFileException e) {
+            String problem = t("tls.certificate.bad", e.file(), t("tls.file." + e.reason().key()));
+            tlsInfo.set(problem);
+            transcript.add(Message.error(problem));
+            status.set(problem);
+            return;
+        }
+        unchecked.set(setup.toTls() && !setup.verifyTarget());
+        Relay started = engine.relay(config, new Watcher());
         relay = started;
         connections = 0;
         running.set(true);
         status.set(t("relay.state.starting"));
+        String hops = (setup.tls() ? t("relay.hop.tls") : "") + (setup.toTls() ? t("relay.hop.toTls") : "");
         port.when(started.started(), local -> {
             if (relay != started) {
                 return;
             }
             listening = Address.format(local);
             localPort = local instanceof InetSocketAddress inet ? inet.getPort() : -1;
-            transcript.add(Message.event(t("relay.event.listening", listening, target)));
+            transcript.add(Message.event(t("relay.event.listening", listening, target) + hops));
             showState();
         }, error -> {
             if (relay != started) {
@@ -98,6 +120,16 @@ public final class RelaySession {
             transcript.add(Message.error(I18n.explained(error, where, false)));
             status.set(I18n.error(error));
         });
+    }
+
+    /** What the relay's TLS toward its clients shows them (its certificate, which they trust); null without. */
+    public Value<String> tlsInfo() {
+        return tlsInfo;
+    }
+
+    /** True while the relay speaks TLS to the target without checking its certificate: the pane says so in red. */
+    public Value<Boolean> unchecked() {
+        return unchecked;
     }
 
     public void stop() {
@@ -173,6 +205,8 @@ public final class RelaySession {
             } else if (event instanceof SocketEvent.AcceptRefused refused) {
                 String name = Address.format(refused.remote());
                 post(() -> transcript.add(Message.error(t("relay.event.refused", name, refused.limit()))), 0);
+            } else if (event instanceof SocketEvent.Secured secured) {
+                secured(id, upstream, secured.info());
             } else if (event instanceof SocketEvent.Received received) {
                 chunk(id, !upstream, received.data());
             } else if (event instanceof SocketEvent.PeerFinished) {
@@ -204,6 +238,15 @@ public final class RelaySession {
                 endsOf(id)[2] = upstream;
                 transcript.add(Message.event(t("relay.event.forwarding", endsOf(id)[0], name)));
                 lesson.relayForwarding(endsOf(id)[0], listening, upstream, name);
+            }, 0);
+        }
+
+        private void secured(long id, boolean toTarget, io.socketworkbench.engine.TlsInfo info) {
+            post(() -> {
+                String[] names = endsOf(id);
+                transcript.add(Message.event(t(toTarget ? "relay.event.tls.target" : "relay.event.tls.client",
+                        toTarget ? names[1] : names[0], info.summary())));
+                lesson.relaySecured(names[0], listening, names[2], names[1], toTarget, info);
             }, 0);
         }
 

@@ -7,13 +7,15 @@ import io.socketworkbench.ui.common.Buttons;
 import io.socketworkbench.ui.common.TitleRow;
 import io.socketworkbench.ui.common.TranscriptView;
 import io.socketworkbench.ui.fx.EventPort;
-import java.net.InetSocketAddress;
+import io.socketworkbench.session.RelaySetup;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -22,7 +24,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 /**
  * The relay: listens on a port ({@code relay-port}) and forwards every client to a target ({@code relay-to-host},
  * {@code relay-to-port}), started and stopped with {@code relay-start}; both directions show in one transcript
- * ({@code relay-transcript}). Bound to a {@link RelaySession}.
+ * ({@code relay-transcript}). TLS to the clients ({@code relay-tls}) and to the target ({@code relay-to-tls}, its
+ * certificate checked unless {@code relay-to-verify} is off, said in red): the transcript shows the plaintext.
+ * Bound to a {@link RelaySession}.
  */
 public final class RelayPane extends VBox {
     private final RelaySession session;
@@ -30,6 +34,9 @@ public final class RelayPane extends VBox {
     private final TextField toHost = new TextField("127.0.0.1");
     private final TextField toPort = new TextField("37777");
     private final ToggleButton start = new ToggleButton();
+    private final CheckBox tls = new CheckBox(t("relay.tls"));
+    private final CheckBox toTls = new CheckBox(t("relay.toTls"));
+    private final CheckBox verify = new CheckBox(t("relay.verify"));
     private final TranscriptView transcript;
 
     /** The pane of {@code session}, the view model that the window made and owns the relay. */
@@ -73,6 +80,9 @@ public final class RelayPane extends VBox {
             port.setDisable(on);
             toHost.setDisable(on);
             toPort.setDisable(on);
+            tls.setDisable(on);
+            toTls.setDisable(on);
+            verify.setDisable(on || !toTls.isSelected());
         });
         Label listenLabel = new Label(t("relay.listen"));
         Label toLabel = new Label(t("relay.to"));
@@ -87,18 +97,66 @@ public final class RelayPane extends VBox {
         forward.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.FlowPane form = new javafx.scene.layout.FlowPane(6, 6, listen, forward);
         form.setAlignment(Pos.CENTER_LEFT);
+        HBox secure = tlsRow();
         Label how = new Label(t("relay.how"));
         how.setWrapText(true);
         how.getStyleClass().add("state-line");
         how.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         transcript = new TranscriptView("relay-transcript", session.transcript());
         VBox.setVgrow(transcript, Priority.ALWAYS);
-        getChildren().addAll(TitleRow.of(title, state), form, how, transcript);
+        getChildren().addAll(TitleRow.of(title, state), form, secure, tlsInfo(), warning(), how, transcript);
+    }
+
+    /** TLS to the clients (this machine's certificate) and to the target, checked or not. */
+    private HBox tlsRow() {
+        tls.setId("relay-tls");
+        toTls.setId("relay-to-tls");
+        verify.setId("relay-to-verify");
+        tls.setTooltip(new Tooltip(t("relay.tls.tip")));
+        toTls.setTooltip(new Tooltip(t("relay.toTls.tip")));
+        verify.setTooltip(new Tooltip(t("relay.verify.tip")));
+        verify.setSelected(true);
+        verify.setDisable(true);
+        toTls.selectedProperty().addListener((o, was, on) -> verify.setDisable(!on || session.running().get()));
+        HBox row = new HBox(12, tls, toTls, verify);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** The certificate the relay shows its clients, from the session once started with TLS. */
+    private Label tlsInfo() {
+        Label info = new Label();
+        info.setId("relay-tls-info");
+        info.getStyleClass().add("tls-info");
+        info.setWrapText(true);
+        info.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        info.managedProperty().bind(info.visibleProperty());
+        session.tlsInfo().observe(text -> {
+            info.setText(text == null ? "" : text);
+            info.setVisible(text != null);
+        });
+        return info;
+    }
+
+    /** Red while the target's certificate is not checked: chosen so, or a relay running so. */
+    private Label warning() {
+        Label warning = new Label(t("relay.unchecked"));
+        warning.setId("relay-tls-warning");
+        warning.getStyleClass().add("input-problem");
+        warning.setWrapText(true);
+        warning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        warning.managedProperty().bind(warning.visibleProperty());
+        Runnable show = () -> warning.setVisible(toTls.isSelected() && !verify.isSelected()
+                || Boolean.TRUE.equals(session.unchecked().get()));
+        toTls.selectedProperty().addListener((o, a, b) -> show.run());
+        verify.selectedProperty().addListener((o, a, b) -> show.run());
+        session.unchecked().observe(on -> show.run());
+        return warning;
     }
 
     private void startRelay() {
-        session.start(new InetSocketAddress("127.0.0.1", portOf(port.getText(), 0)), toHost.getText().strip(),
-                portOf(toPort.getText(), 1));
+        session.start(new RelaySetup(portOf(port.getText(), 0), toHost.getText(), portOf(toPort.getText(), 1),
+                tls.isSelected(), toTls.isSelected(), verify.isSelected()));
     }
 
     /** The number in {@code text} when it is a port from {@code min} to 65535, else -1. */
