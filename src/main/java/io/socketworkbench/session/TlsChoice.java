@@ -3,6 +3,7 @@ package io.socketworkbench.session;
 import io.socketworkbench.engine.TlsSettings;
 import io.socketworkbench.tls.Certificates;
 import io.socketworkbench.tls.KeyMaterial;
+import io.socketworkbench.tls.Password;
 import io.socketworkbench.tls.TlsContexts;
 import io.socketworkbench.tls.TlsFileException;
 import io.socketworkbench.tls.Verifier;
@@ -13,12 +14,12 @@ import java.util.List;
  * A client's TLS, as data: the CA file it trusts besides the system's store (null: none), the server name it
  * sends and checks (null: the host connected to), whether it checks the certificate at all, the ALPN protocols it
  * offers, and the certificate it shows a server that asks for one (PEM with its key in {@code key} or in the same
- * file, or PKCS#12; null: none). The window's TLS row makes one; the engine's settings are made from it when
+ * file, or PKCS#12, opened with {@code password} when one was typed; null: none). The window's TLS row makes one; the engine's settings are made from it when
  * connecting.
  */
 public record TlsChoice(Path caFile, String serverName, boolean verify, List<String> alpn, Path certificate,
-                        Path key) {
-    public static final TlsChoice DEFAULT = new TlsChoice(null, null, true, List.of(), null, null);
+                        Path key, Password password) {
+    public static final TlsChoice DEFAULT = new TlsChoice(null, null, true, List.of(), null, null, null);
 
     public TlsChoice {
         serverName = serverName == null || serverName.isBlank() ? null : serverName.strip();
@@ -29,7 +30,7 @@ public record TlsChoice(Path caFile, String serverName, boolean verify, List<Str
     public TlsSettings clientSettings() throws TlsFileException {
         Verifier verifier = !verify ? Verifier.insecure()
                 : Verifier.trusting(caFile == null ? List.of() : Certificates.readCertificates(caFile));
-        KeyMaterial mine = certificate == null ? null : Certificates.read(certificate, key);
+        KeyMaterial mine = certificate == null ? null : Certificates.read(certificate, key, password);
         return TlsSettings.client(TlsContexts.context(mine, verifier), serverName, verify, alpn);
     }
 

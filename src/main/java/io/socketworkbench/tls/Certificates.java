@@ -128,13 +128,24 @@ public final class Certificates {
      * {@link #PKCS12_PASSWORD}, else empty), or PEM with the key in {@code key} (null: in the same file).
      */
     public static KeyMaterial read(Path certificate, Path key) throws TlsFileException {
-        String name = certificate.getFileName() == null ? "" : certificate.getFileName().toString()
-                .toLowerCase(java.util.Locale.ROOT);
-        if (key == null && (name.endsWith(".p12") || name.endsWith(".pfx"))) {
-            String password = System.getenv(PKCS12_PASSWORD);
-            return readPkcs12(certificate, (password == null ? "" : password).toCharArray());
+        return read(certificate, key, null);
+    }
+
+    /** As {@link #read(Path, Path)}, a PKCS#12 file opened with {@code password} when one was typed (not null). */
+    public static KeyMaterial read(Path certificate, Path key, Password password) throws TlsFileException {
+        if (key == null && isPkcs12(certificate)) {
+            String environment = System.getenv(PKCS12_PASSWORD);
+            return readPkcs12(certificate, password != null ? password.chars()
+                    : (environment == null ? "" : environment).toCharArray());
         }
         return readPem(certificate, key == null ? certificate : key);
+    }
+
+    /** Whether {@code file} is named as a PKCS#12 file ({@code .p12}, {@code .pfx}). */
+    public static boolean isPkcs12(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString()
+                .toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".p12") || name.endsWith(".pfx");
     }
 
     /** The first key entry of a PKCS#12 file. */

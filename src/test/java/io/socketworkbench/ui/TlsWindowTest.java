@@ -85,6 +85,46 @@ class TlsWindowTest {
         assertThat(served.wireIn()).as("what the server took off the wire").isEqualTo(stats.wireOut());
     }
 
+    /** A PKCS#12 certificate asks for its password beside it; a wrong one is said, the right one serves. */
+    @Test
+    void aPkcs12CertificateAsksForItsPasswordAndAWrongOneIsSaid(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var material = io.socketworkbench.tls.Certificates.makeSelfSigned("P12 server",
+                io.socketworkbench.tls.Certificates.LOCAL_NAMES, java.time.Duration.ofDays(1));
+        java.nio.file.Path p12 = dir.resolve("server.p12");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", material.key(), "s3cret".toCharArray(),
+                material.chain().toArray(java.security.cert.Certificate[]::new));
+        try (var out = java.nio.file.Files.newOutputStream(p12)) {
+            store.store(out, "s3cret".toCharArray());
+        }
+        choose(robot, "#server-protocol", Protocol.TLS);
+        TextField certificate = robot.lookup("#server-tls-cert").queryAs(TextField.class);
+        TextField password = robot.lookup("#server-tls-password").queryAs(TextField.class);
+        robot.interact(() -> certificate.setText(dir.resolve("server.pem").toString()));
+        assertThat(password.getParent().isVisible()).as("no password for a PEM file").isFalse();
+        robot.interact(() -> {
+            certificate.setText(p12.toString());
+            password.setText("wrong");
+            robot.lookup("#server-port").queryAs(TextField.class).setText("0");
+        });
+        assertThat(password.getParent().isVisible()).as("a PKCS#12 file's password").isTrue();
+        robot.clickOn("#server-start");
+        TestWindow.await(() -> text(robot, "#server-tls-info").equals("The certificate " + p12
+                + " cannot be used: it needs another password."));
+        TestWindow.await(() -> !robot.lookup("#server-start").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected());
+        robot.interact(() -> password.setText("s3cret"));
+        TestWindow.startServer(robot);
+        assertThat(text(robot, "#server-tls-info")).startsWith("TLS with the certificate " + p12)
+                .contains(io.socketworkbench.tls.Certificates.fingerprint(material.leaf()));
+        assertThat(new io.socketworkbench.session.ServerTlsChoice(p12, null, null, null, null,
+                io.socketworkbench.tls.Password.typed("s3cret"))).as("a setup never prints its password")
+                .hasToString(new io.socketworkbench.session.ServerTlsChoice(p12, null, null, null, null,
+                        io.socketworkbench.tls.Password.typed("other")).toString());
+    }
+
     /**
      * The relay ends the client's TLS with this machine's certificate and speaks TLS again to the server pane,
      * checking its certificate: its transcript shows the plaintext, and the diagram each hop's handshake.

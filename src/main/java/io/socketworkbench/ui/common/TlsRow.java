@@ -26,9 +26,10 @@ import javafx.stage.FileChooser;
  * store ({@code client-tls-cafile}), the server name it sends and checks ({@code client-tls-servername}), whether
  * it checks the certificate ({@code client-tls-verify}; off, a red line says so for as long as it is off), and,
  * folded under "More TLS options" ({@code client-tls-more}), the ALPN protocols it offers ({@code client-tls-alpn})
- * and the certificate it shows a server that asks ({@code client-tls-cert}, {@code client-tls-key}). A server's,
+ * and the certificate it shows a server that asks ({@code client-tls-cert}, {@code client-tls-key}, and for a
+ * PKCS#12 file its password, {@code client-tls-password}). A server's,
  * folded under "TLS settings" ({@code server-tls-more}): its certificate and key ({@code server-tls-cert},
- * {@code server-tls-key}; empty: this machine's self-signed one), whether it asks clients for a certificate
+ * {@code server-tls-key}, {@code server-tls-password}; empty: this machine's self-signed one), whether it asks clients for a certificate
  * ({@code server-tls-clientcert}) and the CA it checks them against ({@code server-tls-clientca}), and the ALPN
  * protocols it accepts ({@code server-tls-alpn}). Both panes: the TLS line ({@code client-tls-info},
  * {@code server-tls-info}), which shows what the engine reported (the certificate, what a handshake agreed),
@@ -41,6 +42,7 @@ public final class TlsRow extends VBox {
     private final TextField alpn = new TextField();
     private final TextField certificate = new TextField();
     private final TextField key = new TextField();
+    private final javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
     private final TextField clientCa = new TextField();
     private final javafx.scene.control.ComboBox<io.socketworkbench.session.ServerTlsChoice.ClientAuth> clientAuth =
             new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(
@@ -73,6 +75,7 @@ public final class TlsRow extends VBox {
                 t(client ? "tls.cert.client.prompt" : "tls.cert.prompt"), t("tls.cert.tip"), t("tls.cert.choose"), true);
         Node keyField = fileField(prefix + "-tls-key", key, t("tls.key.prompt"), t("tls.key.tip"), t("tls.key.choose"),
                 false);
+        Node passwordGroup = passwordField(prefix);
         locked.addAll(List.of(alpn, certificate, key));
         if (client) {
             Node caField = fileField(prefix + "-tls-cafile", caFile, t("tls.caFile.prompt"), t("tls.caFile.tip"),
@@ -101,7 +104,7 @@ public final class TlsRow extends VBox {
             locked.addAll(List.of(caFile, serverName, verify));
             parts = List.of(controls, folded(prefix, t("tls.more"), group(new Label(t("tls.alpn.label")), alpn),
                     group(new Label(t("tls.cert.client")), certificateField),
-                    group(new Label(t("tls.key")), keyField)), warning);
+                    group(new Label(t("tls.key")), keyField), passwordGroup), warning);
         } else {
             clientAuth.setId(prefix + "-tls-clientcert");
             clientAuth.setValue(io.socketworkbench.session.ServerTlsChoice.ClientAuth.NONE);
@@ -121,7 +124,8 @@ public final class TlsRow extends VBox {
                     t("tls.clientCa.tip"), t("tls.caFile.choose"), false);
             locked.addAll(List.of(clientAuth, clientCa));
             parts = List.of(folded(prefix, t("tls.settings"), group(new Label(t("tls.cert")), certificateField),
-                    group(new Label(t("tls.key")), keyField), group(new Label(t("tls.clientAuth")), clientAuth),
+                    group(new Label(t("tls.key")), keyField), passwordGroup,
+                    group(new Label(t("tls.clientAuth")), clientAuth),
                     group(new Label(t("tls.clientCa")), clientCaField), group(new Label(t("tls.alpn.label")), alpn)));
         }
         // The TLS line is always there (contract 3); the controls join the scene when TLS is first chosen, so that
@@ -141,6 +145,22 @@ public final class TlsRow extends VBox {
                 }
             });
         }
+    }
+
+    /** The PKCS#12 file's password, shown while the certificate field names one ({@code .p12}, {@code .pfx}). */
+    private Node passwordField(String prefix) {
+        password.setId(prefix + "-tls-password");
+        password.setPromptText(t("tls.password.prompt"));
+        password.setPrefColumnCount(8);
+        password.setTooltip(new Tooltip(t("tls.password.tip", io.socketworkbench.tls.Certificates.PKCS12_PASSWORD)));
+        javafx.scene.layout.HBox group = group(new Label(t("tls.password")), password);
+        group.managedProperty().bind(group.visibleProperty());
+        group.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            Path file = path(certificate);
+            return file != null && io.socketworkbench.tls.Certificates.isPkcs12(file);
+        }, certificate.textProperty()));
+        locked.add(password);
+        return group;
     }
 
     /** A file's path field with its "…" button, which opens a file chooser. */
@@ -190,13 +210,13 @@ public final class TlsRow extends VBox {
     /** What the controls say now, for the next connect. */
     public TlsChoice choice() {
         return new TlsChoice(path(caFile), serverName.getText(), verify.isSelected(), protocols(), path(certificate),
-                path(key));
+                path(key), io.socketworkbench.tls.Password.typed(password.getText()));
     }
 
     /** What a server's controls say now, for the next start. */
     public io.socketworkbench.session.ServerTlsChoice serverChoice() {
         return new io.socketworkbench.session.ServerTlsChoice(path(certificate), path(key), clientAuth.getValue(),
-                path(clientCa), protocols());
+                path(clientCa), protocols(), io.socketworkbench.tls.Password.typed(password.getText()));
     }
 
     private static Path path(TextField field) {
