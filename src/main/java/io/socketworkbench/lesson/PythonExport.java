@@ -118,14 +118,25 @@ public final class PythonExport {
 
     /**
      * The certificate and key files a TLS server loads: this machine's self-signed ones (in {@code tlsFolder}), or
-     * those the user gave (the certificate file twice when it holds the key too).
+     * those the user gave (the certificate file twice when it holds the key too); for a PKCS#12 file, which Python
+     * cannot load, the PEM files the export writes from it ({@code NAME-cert.pem}, {@code NAME-key.pem}, beside it).
      */
     static java.nio.file.Path[] serverFiles(io.socketworkbench.session.ServerTlsChoice tls,
                                             java.nio.file.Path tlsFolder) {
         if (tls.selfSigned()) {
             return new java.nio.file.Path[] {tlsFolder.resolve(CERTIFICATE_FILE), tlsFolder.resolve(KEY_FILE)};
         }
+        if (pkcs12(tls)) {
+            java.nio.file.Path p12 = tls.certificate().toAbsolutePath();
+            String stem = p12.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            return new java.nio.file.Path[] {p12.resolveSibling(stem + "-cert.pem"),
+                p12.resolveSibling(stem + "-key.pem")};
+        }
         return new java.nio.file.Path[] {tls.certificate(), tls.key() == null ? tls.certificate() : tls.key()};
+    }
+
+    private static boolean pkcs12(io.socketworkbench.session.ServerTlsChoice tls) {
+        return !tls.selfSigned() && tls.key() == null && io.socketworkbench.tls.Certificates.isPkcs12(tls.certificate());
     }
 
     /** One conversation of the server's, on {@code con}, as the session had it. */
@@ -203,7 +214,9 @@ public final class PythonExport {
         String clientScript = client(record);
         if (serverScript != null) {
             written.add(java.nio.file.Files.writeString(dir.resolve(SERVER_FILE), serverScript));
-            if (record.server().tls() != null && !record.server().udp()) {
+            if (record.server().tls() != null && !record.server().udp() && pkcs12(record.server().tls())) {
+                writePemFrom(record.server().tls(), dir, written);
+            } else if (record.server().tls() != null && !record.server().udp()) {
                 for (java.nio.file.Path file : serverFiles(record.server().tls(), tlsFolder)) {
                     java.nio.file.Path to = dir.resolve(file.getFileName().toString());
                     if (!written.contains(to)) {
@@ -222,6 +235,22 @@ public final class PythonExport {
             }
         }
         return written;
+    }
+
+    /** A PKCS#12 server certificate, written beside the scripts as the PEM files Python loads. */
+    private static void writePemFrom(io.socketworkbench.session.ServerTlsChoice tls, java.nio.file.Path dir,
+                                     List<java.nio.file.Path> written) throws java.io.IOException {
+        java.nio.file.Path[] names = serverFiles(tls, dir);
+        java.nio.file.Path certificate = dir.resolve(names[0].getFileName().toString());
+        java.nio.file.Path key = dir.resolve(names[1].getFileName().toString());
+        try {
+            io.socketworkbench.tls.Certificates.writePem(io.socketworkbench.tls.Certificates.read(tls.certificate(),
+                    null, tls.password()), certificate, key);
+        } catch (io.socketworkbench.tls.TlsFileException e) {
+            throw new java.io.IOException(e.getMessage(), e);
+        }
+        written.add(certificate);
+        written.add(key);
     }
 
     private static java.nio.file.Path copy(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {

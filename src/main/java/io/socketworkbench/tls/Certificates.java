@@ -399,6 +399,19 @@ public final class Certificates {
         return out.toString();
     }
 
+    /**
+     * Writes {@code material} as PEM, as Python's {@code load_cert_chain} loads it: the chain, leaf first, into
+     * {@code certificate}, and the key (readable by its owner only) into {@code key}.
+     */
+    public static void writePem(KeyMaterial material, Path certificate, Path key) throws IOException {
+        StringBuilder chain = new StringBuilder();
+        for (X509Certificate c : material.chain()) {
+            chain.append(pem(c));
+        }
+        write(certificate, chain.toString(), false);
+        write(key, pem(material.key()), true);
+    }
+
     private static void write(Path file, String text, boolean secret) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), ".tls", ".tmp");
         try {

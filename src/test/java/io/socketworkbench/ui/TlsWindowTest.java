@@ -85,9 +85,9 @@ class TlsWindowTest {
         assertThat(served.wireIn()).as("what the server took off the wire").isEqualTo(stats.wireOut());
     }
 
-    /** A PKCS#12 certificate asks for its password beside it; a wrong one is said, the right one serves. */
+    /** A PKCS#12 certificate asks for its password beside it: a wrong one is said, the right one serves and exports. */
     @Test
-    void aPkcs12CertificateAsksForItsPasswordAndAWrongOneIsSaid(FxRobot robot,
+    void aPkcs12CertificateAsksForItsPasswordAndIsExportedAsThePemFilesPythonLoads(FxRobot robot,
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var material = io.socketworkbench.tls.Certificates.makeSelfSigned("P12 server",
                 io.socketworkbench.tls.Certificates.LOCAL_NAMES, java.time.Duration.ofDays(1));
@@ -119,6 +119,19 @@ class TlsWindowTest {
         TestWindow.startServer(robot);
         assertThat(text(robot, "#server-tls-info")).startsWith("TLS with the certificate " + p12)
                 .contains(io.socketworkbench.tls.Certificates.fingerprint(material.leaf()));
+        // Exported, the server loads the PEM files written from the PKCS#12 file: Python loads no PKCS#12.
+        java.nio.file.Path out = java.nio.file.Files.createDirectory(dir.resolve("export"));
+        assertThat(window.exportPython(out)).extracting(p -> p.getFileName().toString())
+                .contains("server.py", "server-cert.pem", "server-key.pem").doesNotContain("server.p12");
+        assertThat(java.nio.file.Files.readString(out.resolve("server.py")))
+                .contains("server_ctx.load_cert_chain(os.path.join(HERE, 'server-cert.pem'), "
+                        + "os.path.join(HERE, 'server-key.pem'))");
+        Process load = new ProcessBuilder("python3", "-c", "import ssl, sys\n"
+                + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\nctx.load_cert_chain(sys.argv[1], sys.argv[2])\n"
+                + "print('loaded')", out.resolve("server-cert.pem").toString(), out.resolve("server-key.pem")
+                .toString()).redirectErrorStream(true).start();
+        assertThat(load.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(load.getInputStream().readAllBytes()).strip()).isEqualTo("loaded");
         assertThat(new io.socketworkbench.session.ServerTlsChoice(p12, null, null, null, null,
                 io.socketworkbench.tls.Password.typed("s3cret"))).as("a setup never prints its password")
                 .hasToString(new io.socketworkbench.session.ServerTlsChoice(p12, null, null, null, null,
