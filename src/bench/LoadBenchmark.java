@@ -279,35 +279,40 @@ public final class LoadBenchmark {
         }
     }
 
-    // ---- tls: 1 GiB over TLS into /dev/null, from socat's OpenSSL sender, against socat's OpenSSL receiver
+    // ---- tls: 1 and 4 GiB over TLS into /dev/null, from socat's OpenSSL sender, against socat's OpenSSL receiver
 
     /**
-     * A TLS stream of 1 GiB (an ECDSA P-256 certificate, TLS 1.3) into {@code server --tls --save /dev/null} and
-     * into {@code socat OPENSSL-LISTEN ... OPEN:/dev/null}, each fed by {@code socat OPENSSL}: the reference that
-     * DESIGN.md measured at about 476 MB/s here. Timed from the sender's start (the receiver is already listening)
-     * to the receiver's exit.
+     * A TLS stream of 1 GiB, then of 4 GiB (an ECDSA P-256 certificate, TLS 1.3) into
+     * {@code server --tls --save /dev/null} and into {@code socat OPENSSL-LISTEN ... OPEN:/dev/null}, each fed by
+     * {@code socat OPENSSL}: the reference that DESIGN.md measured at about 476 MB/s here. Timed from the sender's
+     * start (the receiver is already listening) to the receiver's exit. On two cores the JVM's compiler threads share
+     * the second core with the sender during the first second, which the 1 GiB figure carries and the 4 GiB one
+     * spreads out.
      */
     private static void tls(Path dir, int rounds) throws Exception {
-        long bytes = 1L << 30;
         Path cert = dir.resolve("tls-cert.pem");
         Path key = dir.resolve("tls-key.pem");
         Path both = dir.resolve("tls-both.pem");
         run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
                 key.toString(), "-out", cert.toString(), "-subj", "/CN=localhost", "-days", "1");
         Files.writeString(both, Files.readString(cert) + Files.readString(key));
-        List<double[]> ours = new ArrayList<>();
-        List<double[]> socat = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            int port = freePort();
-            socat.add(new double[] {tlsStream(bytes, port, List.of("socat", "-u", "OPENSSL-LISTEN:" + port
-                    + ",bind=127.0.0.1,reuseaddr,cert=" + both + ",verify=0", "OPEN:/dev/null"))});
-            port = freePort();
-            ours.add(new double[] {tlsStream(bytes, port, List.of(LAUNCHER, "server", "--tls", "--cert",
-                    cert.toString(), "--key", key.toString(), "--port", String.valueOf(port), "--save", "/dev/null",
-                    "--once"))});
+        // 1 GiB, as the issue asks; 4 GiB shows the steady state, past the JVM's first second of compiling.
+        for (int gib : new int[] {1, 4}) {
+            long bytes = (long) gib << 30;
+            List<double[]> ours = new ArrayList<>();
+            List<double[]> socat = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                int port = freePort();
+                socat.add(new double[] {tlsStream(bytes, port, List.of("socat", "-u", "OPENSSL-LISTEN:" + port
+                        + ",bind=127.0.0.1,reuseaddr,cert=" + both + ",verify=0", "OPEN:/dev/null"))});
+                port = freePort();
+                ours.add(new double[] {tlsStream(bytes, port, List.of(LAUNCHER, "server", "--tls", "--cert",
+                        cert.toString(), "--key", key.toString(), "--port", String.valueOf(port), "--save",
+                        "/dev/null", "--once"))});
+            }
+            row("TLS ingest: server --tls --save /dev/null, " + gib + " GiB (vs socat)", median(ours, 0),
+                    median(socat, 0), "MB/s", true);
         }
-        row("TLS ingest: server --tls --save /dev/null, 1 GiB (vs socat)", median(ours, 0), median(socat, 0),
-                "MB/s", true);
     }
 
     private static double tlsStream(long bytes, int port, List<String> receiver) throws Exception {
