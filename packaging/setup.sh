@@ -33,6 +33,7 @@ if [ "$(uname -s)" = Darwin ]; then
   have python3 || missing+=(python)
   have socat || missing+=(socat)
   have openssl || missing+=(openssl)
+  have tshark || missing+=(wireshark)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: brew install ${missing[*]}"
     brew install "${missing[@]}"
@@ -62,6 +63,9 @@ have nc || missing+=(netcat-openbsd)
 have socat || missing+=(socat)
 # openssl: the TLS tests talk to openssl s_client and s_server.
 have openssl || missing+=(openssl)
+# tshark and pytest: the export tests read our captures with tshark and run our exported tests with pytest.
+have tshark || missing+=(tshark)
+{ have python3 && python3 -c 'import pytest' 2> /dev/null; } || missing+=(python3-pytest)
 have fc-list || missing+=(fontconfig)
 # JavaFX draws Chinese only from TrueType fonts: Noto Sans CJK (CFF outlines) shows empty boxes.
 { have fc-list && fc-list ':lang=zh:fontformat=TrueType' family 2>/dev/null | matches '.'; } || missing+=(fonts-wqy-microhei)

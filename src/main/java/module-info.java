@@ -12,6 +12,7 @@ module io.socketworkbench {
     requires jdk.crypto.ec;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
+    requires com.google.gson;
 
     exports io.socketworkbench.engine;
     exports io.socketworkbench.codec;

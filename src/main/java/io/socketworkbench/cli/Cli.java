@@ -51,15 +51,16 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new ServerCommand(io)))
                 .addSubcommand(new CommandLine(new ClientCommand(io)))
                 .addSubcommand(new CommandLine(new RelayCommand(io)))
-                .addSubcommand(new CommandLine(new ExerciseCommand(io)));
+                .addSubcommand(new CommandLine(new ExerciseCommand(io)))
+                .addSubcommand(new CommandLine(new ExportCommand(io)));
     }
 
     @Command(name = "socket-workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            synopsisSubcommandLabel = "(server | client | relay | exercise)",
+            synopsisSubcommandLabel = "(server | client | relay | exercise | export)",
             description = {
                 "Socket Workbench: learn, teach and debug sockets.",
                 "With no arguments it opens the window; these commands run the same engine without one.", ""},
-            footer = {"", "Run 'socket-workbench COMMAND --help' (server, client, relay, exercise) for details.",
+            footer = {"", "Run 'socket-workbench COMMAND --help' (server, client, relay, exercise, export) for details.",
                 "Errors are printed the way Python's socket module words them, and exit with status 1.",
                 "Usage errors exit with status 2."})
     static final class Root implements Runnable {
