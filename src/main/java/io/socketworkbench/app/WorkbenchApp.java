@@ -211,6 +211,9 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         bridge.stop();
+        if (window != null) {
+            window.recording().close();
+        }
         // Closing every socket may wait for the engine's thread: not on the FX thread. A non-daemon thread, so the
         // JVM still lets it finish before it exits.
         io.socketworkbench.ui.fx.Background.runToEnd("engine-close", engine::close);

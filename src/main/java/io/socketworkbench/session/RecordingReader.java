@@ -59,7 +59,36 @@ public final class RecordingReader implements Closeable {
      * or {@link BadRecording} when it is not a recording, or one of a newer version.
      */
     public static RecordingReader open(Path file) throws IOException {
-        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return open(file, Long.MAX_VALUE);
+    }
+
+    /** As {@link #open(Path)}, reading only the first {@code length} bytes: a recording still being written. */
+    public static RecordingReader open(Path file, long length) throws IOException {
+        java.io.InputStream raw = Files.newInputStream(file);
+        java.io.InputStream bounded = length == Long.MAX_VALUE ? raw : new java.io.FilterInputStream(raw) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                left -= b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                left -= Math.max(0, n);
+                return n;
+            }
+        };
+        BufferedReader in = new BufferedReader(new java.io.InputStreamReader(bounded, StandardCharsets.UTF_8), 1 << 16);
         try {
             String first = in.readLine();
             JsonObject header;

@@ -28,16 +28,29 @@ public final class RecordingWriter implements FactSink, Closeable {
     public static final int VERSION = 1;
 
     private final OutputStream out;
+    private final long cap;
+    private long written;
+    private boolean capped;
     private IOException failure;
     private boolean closed;
 
-    private RecordingWriter(OutputStream out) {
+    private RecordingWriter(OutputStream out, long cap) {
         this.out = out;
+        this.cap = cap;
     }
 
     /** Creates (or replaces) {@code file} and writes its first line; {@code tool} names what wrote it. */
     public static RecordingWriter create(Path file, String tool) throws IOException {
-        RecordingWriter writer = new RecordingWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        return create(file, tool, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, stopping before a fact would take the file past {@code cap} bytes: what it holds then is whole,
+     * and {@link #capped()} says that it stopped.
+     */
+    public static RecordingWriter create(Path file, String tool, long cap) throws IOException {
+        RecordingWriter writer = new RecordingWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
+                cap);
         writer.line("{\"format\": \"" + FORMAT + "\", \"version\": " + VERSION + ", \"tool\": " + quote(tool)
                 + "}");
         return writer;
@@ -45,7 +58,7 @@ public final class RecordingWriter implements FactSink, Closeable {
 
     @Override
     public synchronized void fact(Fact fact) {
-        if (closed || failure != null) {
+        if (closed || failure != null || capped) {
             return;
         }
         StringBuilder line = new StringBuilder(96 + fact.data().length * 4 / 3);
@@ -88,11 +101,29 @@ public final class RecordingWriter implements FactSink, Closeable {
             line.append(", \"error\": ").append(quote(fact.error()));
         }
         line.append('}');
+        String text = line.toString();
+        if (written + text.length() * 3L + 1 > cap) { // a UTF-8 character takes at most 3 bytes
+            capped = true;
+            return;
+        }
         try {
-            line(line.toString());
+            line(text);
         } catch (IOException e) {
             failure = e;
         }
+    }
+
+    /** Writes out what is buffered; returns the file's length then: every line before it is whole. */
+    public synchronized long flush() throws IOException {
+        if (!closed) {
+            out.flush();
+        }
+        return written;
+    }
+
+    /** True once a fact did not fit under the cap: the recording stopped before it. */
+    public synchronized boolean capped() {
+        return capped;
     }
 
     /** The first write that failed (a full disk, say), or null: the session goes on, the recording stops there. */
@@ -105,8 +136,10 @@ public final class RecordingWriter implements FactSink, Closeable {
     }
 
     private void line(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes);
         out.write('\n');
+        written += bytes.length + 1;
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped. */

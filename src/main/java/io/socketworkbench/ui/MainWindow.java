@@ -43,6 +43,8 @@ public final class MainWindow extends BorderPane {
     private static final double PANES_WIDTH_PER_ZOOM = 320;
 
     private final SocketEngine engine;
+    /** Every socket fact of the session, kept on disk: saved as a recording, exported as pytest or pcapng. */
+    private final io.socketworkbench.ui.model.SessionRecording recording;
     private final FxBridge bridge;
     private final ServerPane server;
     private final TabPane clients = new TabPane();
@@ -72,6 +74,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SocketEngine engine, FxBridge bridge) {
         this.engine = engine;
         this.bridge = bridge;
+        recording = io.socketworkbench.ui.model.SessionRecording.start(engine);
         server = new ServerPane(new io.socketworkbench.ui.model.ServerSession(engine, bridge, lesson), bridge);
         split = new SplitPane();
         sideBySide = new SideBySide(split, clients, server, this::firstClientTab);
@@ -295,6 +298,66 @@ public final class MainWindow extends BorderPane {
         } catch (java.io.IOException ex) {
             inform(t("export.title"), I18n.error(io.socketworkbench.engine.SocketError.from(ex)));
         }
+    }
+
+    /** The session's recording: every socket fact since the window opened. */
+    public io.socketworkbench.ui.model.SessionRecording recording() {
+        return recording;
+    }
+
+    /** Asks where, then writes the session there, off the UI thread: as a recording, a pytest file or a capture. */
+    void chooseSessionExport(String kind) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(t("session." + kind));
+        String ending = switch (kind) {
+            case "pytest" -> ".py";
+            case "pcapng" -> ".pcapng";
+            default -> ".jsonl";
+        };
+        chooser.setInitialFileName((kind.equals("pytest") ? "test_session" : "session") + ending);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(t("session.files." + kind),
+                "*" + ending));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        bridge.when(writeSession(kind, file.toPath()), said -> inform(t("session." + kind), said),
+                error -> inform(t("session." + kind), I18n.error(error)));
+    }
+
+    /**
+     * Writes the session as {@code kind} (recording, pytest, pcapng) to {@code file}, on a thread of its own; the
+     * future gives what to tell the user.
+     */
+    public java.util.concurrent.CompletableFuture<String> writeSession(String kind, Path file) {
+        return io.socketworkbench.ui.fx.Background.supply("session-export", () -> {
+            try {
+                String capped = recording.capped() ? "\n" + t("session.capped", SessionSizes.CAP_GIB) : "";
+                return switch (kind) {
+                    case "pytest" -> {
+                        var summary = recording.exportPytest(file);
+                        yield (summary.tests() == 0 ? t("session.pytest.none")
+                                : t("session.pytest.done", file, summary.tests())) + capped;
+                    }
+                    case "pcapng" -> {
+                        var summary = recording.exportPcapng(file);
+                        yield t("session.pcapng.done", file, summary.connections(), summary.datagrams(),
+                                summary.packets()) + capped;
+                    }
+                    default -> {
+                        recording.saveTo(file);
+                        yield t("session.recording.done", file) + capped;
+                    }
+                };
+            } catch (java.io.IOException e) {
+                throw new java.util.concurrent.CompletionException(e); // the bridge says it as Python would
+            }
+        });
+    }
+
+    /** The cap, in the words the window uses. */
+    private static final class SessionSizes {
+        static final long CAP_GIB = io.socketworkbench.ui.model.SessionRecording.CAP >> 30;
     }
 
     /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */

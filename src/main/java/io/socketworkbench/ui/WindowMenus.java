@@ -17,6 +17,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The window's menus and their shortcuts; each item acts on the window. */
@@ -44,7 +46,17 @@ final class WindowMenus {
             w.showLesson(true);
             w.lessonPane().sequence().exportWithChooser();
         });
-        Menu file = new Menu(t("menu.file"), null, save, export, diagram, new SeparatorMenuItem(), quit);
+        MenuItem saveRecording = new MenuItem(t("session.recording"), new FontIcon(MaterialDesignR.RECORD_REC));
+        saveRecording.setId("save-recording");
+        saveRecording.setOnAction(e -> w.chooseSessionExport("recording"));
+        MenuItem pytest = new MenuItem(t("session.pytest"), new FontIcon(MaterialDesignT.TEST_TUBE));
+        pytest.setId("export-pytest");
+        pytest.setOnAction(e -> w.chooseSessionExport("pytest"));
+        MenuItem pcapng = new MenuItem(t("session.pcapng"), new FontIcon(MaterialDesignL.LAN));
+        pcapng.setId("export-pcapng");
+        pcapng.setOnAction(e -> w.chooseSessionExport("pcapng"));
+        Menu file = new Menu(t("menu.file"), null, save, saveRecording, new SeparatorMenuItem(), export, pytest,
+                pcapng, diagram, new SeparatorMenuItem(), quit);
 
         w.dark.setOnAction(e -> w.onTheme.accept(w.dark.isSelected()));
         // The projector is always light: a washed-out classroom screen needs dark type on a white page.

@@ -66,6 +66,11 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.session.ServerTlsChoice.ClientAuth mode : io.socketworkbench.session.ServerTlsChoice.ClientAuth.values()) {
             keys.add("tls.clientAuth." + mode.name().toLowerCase(Locale.ROOT));
         }
+        // MainWindow.chooseSessionExport: what the session is written as.
+        for (String kind : List.of("recording", "pytest", "pcapng")) {
+            keys.add("session." + kind);
+            keys.add("session.files." + kind);
+        }
         for (io.socketworkbench.engine.CheckedCertificate.Flaw flaw
                 : io.socketworkbench.engine.CheckedCertificate.Flaw.values()) {
             keys.add("tls.flaw." + flaw.name().toLowerCase(Locale.ROOT));

@@ -1,0 +1,123 @@
+package io.socketworkbench.ui.model;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.export.PcapngExport;
+import io.socketworkbench.export.PytestExport;
+import io.socketworkbench.session.RecordingReader;
+import io.socketworkbench.session.RecordingWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The window's timeline, kept: every socket fact of the session (each byte both ways, each connect, FIN, reset,
+ * datagram, TLS handshake, error), written as a recording to a file of its own from the window's start, so that
+ * memory stays bounded however much crosses. It stops at {@link #CAP} (the window says so when it is saved). Saved
+ * as it is (File → Save recording…), or exported as a pytest file or a pcapng capture. No JavaFX: call the slow
+ * parts off the UI thread.
+ */
+public final class SessionRecording {
+    /** The most a session keeps on disk. */
+    public static final long CAP = 2L << 30;
+
+    private final Path file;
+    private final RecordingWriter writer;
+    private final IOException failure;
+
+    private SessionRecording(Path file, RecordingWriter writer, IOException failure) {
+        this.file = file;
+        this.writer = writer;
+        this.failure = failure;
+    }
+
+    /** Starts recording every fact of {@code engine} into a temporary file, deleted when the session ends. */
+    public static SessionRecording start(SocketEngine engine) {
+        try {
+            Path file = Files.createTempFile("socket-workbench-session-", ".jsonl");
+            file.toFile().deleteOnExit();
+            RecordingWriter writer = RecordingWriter.create(file, "socket-workbench " + SocketEngine.version()
+                    + " (window)", CAP);
+            engine.recordTo(writer);
+            return new SessionRecording(file, writer, null);
+        } catch (IOException e) {
+            return new SessionRecording(null, null, e);
+        }
+    }
+
+    /** True when the session's facts stopped being kept at {@link #CAP}. */
+    public boolean capped() {
+        return writer != null && writer.capped();
+    }
+
+    /** Copies what is recorded so far (whole lines) to {@code target}. */
+    public void saveTo(Path target) throws IOException {
+        long length = flushed();
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try (InputStream in = Files.newInputStream(file);
+             OutputStream out = Files.newOutputStream(temp)) {
+            byte[] buffer = new byte[1 << 16];
+            for (long left = length; left > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes the session so far as a pcapng capture to {@code target}. */
+    public PcapngExport.Summary exportPcapng(Path target) throws IOException {
+        long length = flushed();
+        try (RecordingReader reader = RecordingReader.open(file, length);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+            return PcapngExport.write(reader, out, "socket-workbench " + SocketEngine.version());
+        }
+    }
+
+    /** Writes the session so far as a pytest file to {@code target}; nothing when it has no conversation. */
+    public PytestExport.Summary exportPytest(Path target) throws IOException {
+        long length = flushed();
+        PytestExport.Summary summary;
+        try (RecordingReader reader = RecordingReader.open(file, length)) {
+            summary = PytestExport.of(reader, "of the window's session");
+        }
+        if (summary.tests() > 0) {
+            Files.writeString(target, summary.text(), StandardCharsets.UTF_8);
+        }
+        return summary;
+    }
+
+    /** Stops recording and deletes the file. */
+    public void close() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.close();
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file: the JVM deletes it on exit too
+        }
+    }
+
+    private long flushed() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        if (writer.failure() != null) {
+            throw writer.failure();
+        }
+        return writer.flush();
+    }
+}
