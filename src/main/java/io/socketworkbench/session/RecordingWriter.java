@@ -61,7 +61,7 @@ public final class RecordingWriter implements FactSink, Closeable {
         if (closed || failure != null || capped) {
             return;
         }
-        StringBuilder line = new StringBuilder(96 + fact.data().length * 4 / 3);
+        StringBuilder line = new StringBuilder(160);
         line.append("{\"t\": ").append(String.format(Locale.ROOT, "%.6f", fact.time()))
                 .append(", \"type\": \"").append(fact.type().name().toLowerCase(Locale.ROOT)).append('"')
                 .append(", \"conn\": ").append(fact.conn());
@@ -75,8 +75,14 @@ public final class RecordingWriter implements FactSink, Closeable {
                     line.append(", \"dir\": \"").append(fact.in() ? "in" : "out").append('"');
             default -> { }
         }
-        if (fact.type() == Fact.Type.DATA || fact.type() == Fact.Type.DATAGRAM) {
-            line.append(", \"data\": \"").append(Base64.getEncoder().encodeToString(fact.data())).append('"');
+        boolean data = fact.type() == Fact.Type.DATA || fact.type() == Fact.Type.DATAGRAM;
+        String head = null;
+        if (data) {
+            // The bytes are encoded straight into the file, after what comes before them: no copy of them as text.
+            line.append(", \"data\": \"");
+            head = line.toString();
+            line.setLength(0);
+            line.append('"');
         }
         if (fact.tls() != null) {
             line.append(", \"version\": ").append(quote(fact.tls().protocol()))
@@ -101,13 +107,33 @@ public final class RecordingWriter implements FactSink, Closeable {
             line.append(", \"error\": ").append(quote(fact.error()));
         }
         line.append('}');
-        String text = line.toString();
-        if (written + text.length() * 3L + 1 > cap) { // a UTF-8 character takes at most 3 bytes
+        String tail = line.toString();
+        long encoded = data ? 4L * ((fact.data().length + 2) / 3) : 0;
+        long size = (head == null ? 0 : head.length()) + encoded + tail.length() * 3L + 1; // UTF-8: 3 bytes at most
+        if (written + size > cap) {
             capped = true;
             return;
         }
         try {
-            line(text);
+            if (data) {
+                byte[] start = head.getBytes(StandardCharsets.UTF_8);
+                out.write(start);
+                OutputStream base64 = Base64.getEncoder().wrap(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() {
+                        // the recording goes on: only the encoder's last bytes are written
+                    }
+                });
+                base64.write(fact.data());
+                base64.close();
+                written += start.length + encoded;
+            }
+            line(tail);
         } catch (IOException e) {
             failure = e;
         }
