@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * accept loop with the same backlog), a UDP burst (against a Python recvfrom loop) and a 1 GiB stream saved to a
  * file (against nc and socat). Prints one table. Run from the project root after {@code mvn -B package}:
  *
- * <pre>java src/bench/LoadBenchmark.java [rounds] [accept,udp,ingest,tls,relay,gui]</pre>
+ * <pre>java src/bench/LoadBenchmark.java [rounds] [accept,udp,ingest,tls,relay,export,gui]</pre>
  */
 public final class LoadBenchmark {
     private static final String LAUNCHER = "target/image/bin/socket-workbench";
@@ -27,7 +27,7 @@ public final class LoadBenchmark {
         System.out.printf("Load benchmark, %d rounds each, median (%d cores)%n", rounds,
                 Runtime.getRuntime().availableProcessors());
         List<String> only = args.length > 1 ? List.of(args[1].split(","))
-                : List.of("accept", "udp", "ingest", "tls", "relay");
+                : List.of("accept", "udp", "ingest", "tls", "relay", "export");
         try {
             if (only.contains("accept")) {
                 accept(scripts, rounds);
@@ -43,6 +43,9 @@ public final class LoadBenchmark {
             }
             if (only.contains("relay")) {
                 relay(scripts, rounds);
+            }
+            if (only.contains("export")) {
+                export(dir, rounds);
             }
         } finally {
             // Its scripts and data files go with it: nothing is left in /tmp.
@@ -329,6 +332,52 @@ public final class LoadBenchmark {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    // ---- export: a 1 GiB recording to pcapng, against Python reading the same recording
+
+    /**
+     * A recording of about 1 GiB (768 MiB through {@code server --record}, base64 in JSON Lines), exported with
+     * {@code export --to pcapng}; the reference is Python doing only the reading part of that work on the same file
+     * ({@code json.loads} and {@code base64.b64decode} a line, nothing written). Memory: the export's most resident
+     * memory, from {@code /usr/bin/time}.
+     */
+    private static void export(Path dir, int rounds) throws Exception {
+        Path recording = dir.resolve("export.jsonl");
+        int port = freePort();
+        Process server = new ProcessBuilder(LAUNCHER, "server", "--port", String.valueOf(port), "--save",
+                "/dev/null", "--once", "--record", recording.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.sleep(1500);
+        run("bash", "-c", "head -c " + (768L << 20) + " /dev/zero | " + LAUNCHER + " client 127.0.0.1 " + port
+                + " > /dev/null");
+        server.waitFor(60, TimeUnit.SECONDS);
+        run("sync"); // the recording on disk before timing: its write-back would be timed too
+        long size = Files.size(recording);
+        // The capture goes to memory (tmpfs): what is timed is the export, not this machine's disk.
+        Path capture = Files.isDirectory(Path.of("/dev/shm")) ? Files.createTempFile(Path.of("/dev/shm"), "sw-export",
+                ".pcapng") : dir.resolve("export.pcapng");
+        Path reader = dir.resolve("read_recording.py");
+        Files.writeString(reader, "import base64, json, sys\nn = 0\nwith open(sys.argv[1], 'rb') as f:\n"
+                + "    f.readline()\n    for line in f:\n        o = json.loads(line)\n        if 'data' in o:\n"
+                + "            n += len(base64.b64decode(o['data']))\nprint(n)\n");
+        List<double[]> ours = new ArrayList<>();
+        List<double[]> python = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            long started = System.nanoTime();
+            String out = run("/usr/bin/time", "-f", "rss %M", LAUNCHER, "export", "--to", "pcapng",
+                    recording.toString(), "-o", capture.toString());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rss = Double.parseDouble(out.replaceAll("(?s).*rss (\\d+).*", "$1")) / 1024;
+            ours.add(new double[] {size / 1e6 / seconds, rss});
+            started = System.nanoTime();
+            run("python3", reader.toString(), recording.toString());
+            python.add(new double[] {size / 1e6 / ((System.nanoTime() - started) / 1e9)});
+        }
+        Files.deleteIfExists(capture);
+        row("export --to pcapng: a " + size / 1_000_000 + " MB recording (vs Python only reading it)",
+                median(ours, 0), median(python, 0), "MB/s", true);
+        System.out.printf("    most memory of the export: %.0f MB resident%n", median(ours, 1));
     }
 
     // ---- relay: 256 MiB from a Python sendall loop through a relay into nc -l > /dev/null

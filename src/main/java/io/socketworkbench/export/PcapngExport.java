@@ -305,9 +305,19 @@ public final class PcapngExport {
         return ~fold(sum) & 0xFFFF;
     }
 
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Adds {@code length} bytes at {@code at} to a ones'-complement sum of 16-bit words, four bytes at a time (RFC
+     * 1071: the sum of 32-bit words folds to the same 16 bits); {@code at} must be even.
+     */
     private static long sum(long sum, byte[] bytes, int at, int length) {
         int end = at + length;
         int i = at;
+        for (; i + 3 < end; i += 4) {
+            sum += (int) INT.get(bytes, i) & 0xFFFF_FFFFL;
+        }
         for (; i + 1 < end; i += 2) {
             sum += ((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF);
         }
@@ -318,7 +328,7 @@ public final class PcapngExport {
     }
 
     private static int fold(long sum) {
-        while ((sum >>> 16) != 0) {
+        while ((sum >>> 16) != 0) { // 64 bits fold to 16 in a few rounds
             sum = (sum & 0xFFFF) + (sum >>> 16);
         }
         return (int) sum;

@@ -8,7 +8,6 @@ import com.google.gson.JsonParser;
 import io.socketworkbench.engine.Fact;
 import io.socketworkbench.engine.TlsInfo;
 import io.socketworkbench.engine.TlsRecord;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,11 +29,11 @@ import java.util.Locale;
  * asks; a TLS fact keeps what was agreed and its records (no certificates: a recording holds none).
  */
 public final class RecordingReader implements Closeable {
-    private final BufferedReader in;
+    private final Lines in;
     private final int version;
     private int line = 1;
 
-    private RecordingReader(BufferedReader in, int version) {
+    private RecordingReader(Lines in, int version) {
         this.in = in;
         this.version = version;
     }
@@ -88,7 +87,7 @@ public final class RecordingReader implements Closeable {
                 return n;
             }
         };
-        BufferedReader in = new BufferedReader(new java.io.InputStreamReader(bounded, StandardCharsets.UTF_8), 1 << 16);
+        Lines in = new Lines(new java.io.InputStreamReader(bounded, StandardCharsets.UTF_8));
         try {
             String first = in.readLine();
             JsonObject header;
@@ -265,5 +264,64 @@ public final class RecordingReader implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /**
+     * The file's lines, read into one buffer that grows to the longest line once: a recording's lines are as long
+     * as the chunks it holds (87 KB of base64 for 64 KiB), which a line reader that starts small copies many times.
+     */
+    private static final class Lines implements Closeable {
+        private final java.io.Reader in;
+        private char[] buffer = new char[1 << 16];
+        private int start;
+        private int end;
+        private boolean eof;
+
+        Lines(java.io.Reader in) {
+            this.in = in;
+        }
+
+        /** The next line without its line break (a CR before it is dropped too), or null at the end. */
+        String readLine() throws IOException {
+            int scanned = start;
+            while (true) {
+                for (int i = scanned; i < end; i++) {
+                    if (buffer[i] == '\n') {
+                        int stop = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
+                        String line = new String(buffer, start, stop - start);
+                        start = i + 1;
+                        return line;
+                    }
+                }
+                if (eof) {
+                    if (start == end) {
+                        return null;
+                    }
+                    String last = new String(buffer, start, end - start);
+                    start = end;
+                    return last;
+                }
+                scanned = end - start;
+                if (start > 0) {
+                    System.arraycopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+                if (end == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                int n = in.read(buffer, end, buffer.length - end);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    end += n;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }
