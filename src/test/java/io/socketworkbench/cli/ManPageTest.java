@@ -24,7 +24,7 @@ class ManPageTest {
     void everyCommandAndEveryOptionOfTheHelpIsOnThePage() {
         CommandLine tree = Cli.tree(new Cli.Root(), new Streams(new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), new PrintStream(new ByteArrayOutputStream())));
-        assertThat(tree.getSubcommands()).containsOnlyKeys("server", "client", "relay", "exercise");
+        assertThat(tree.getSubcommands()).containsOnlyKeys("server", "client", "relay", "exercise", "export");
         for (CommandLine sub : tree.getSubcommands().values()) {
             assertThat(page).contains(".SS \"socket\\-workbench " + sub.getCommandName() + "\"");
             for (OptionSpec option : sub.getCommandSpec().options()) {
