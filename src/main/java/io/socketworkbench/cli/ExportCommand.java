@@ -78,12 +78,12 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         String stem = stem(recording);
-        Path parent = recording.toAbsolutePath().getParent();
         try {
             switch (format) {
-                case PCAPNG -> pcapng(output != null ? output : parent.resolve(stem + ".pcapng"));
-                case PYTEST -> pytest(output != null ? output : parent.resolve("test_" + identifier(stem) + ".py"));
-                case PYTHON -> python(output != null ? output : parent.resolve(stem + "-python"));
+                case PCAPNG -> pcapng(output != null ? output : recording.resolveSibling(stem + ".pcapng"));
+                case PYTEST -> pytest(output != null ? output
+                        : recording.resolveSibling("test_" + identifier(stem) + ".py"));
+                case PYTHON -> python(output != null ? output : recording.resolveSibling(stem + "-python"));
             }
         } catch (RecordingReader.BadRecording e) {
             throw new CliFailure("ValueError: " + recording + ": " + e.getMessage());
