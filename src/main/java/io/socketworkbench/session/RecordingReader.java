@@ -63,31 +63,51 @@ public final class RecordingReader implements Closeable {
 
     /** As {@link #open(Path)}, reading only the first {@code length} bytes: a recording still being written. */
     public static RecordingReader open(Path file, long length) throws IOException {
-        java.io.InputStream raw = Files.newInputStream(file);
-        java.io.InputStream bounded = length == Long.MAX_VALUE ? raw : new java.io.FilterInputStream(raw) {
-            private long left = length;
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
+        return open(region(channel, 0, Math.min(length, channel.size()), true));
+    }
+
+    /**
+     * The bytes of {@code channel} from {@code start} to {@code end}, read at their positions (the channel's own
+     * position, where a writer may be appending, is not moved); closing the stream closes the channel when
+     * {@code owned}.
+     */
+    public static java.io.InputStream region(java.nio.channels.FileChannel channel, long start, long end,
+                                             boolean owned) {
+        return new java.io.InputStream() {
+            private long at = start;
 
             @Override
             public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                left -= b < 0 ? 0 : 1;
-                return b;
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
+                if (at >= end) {
                     return -1;
                 }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                left -= Math.max(0, n);
+                int n = channel.read(java.nio.ByteBuffer.wrap(b, off, (int) Math.min(len, end - at)), at);
+                if (n > 0) {
+                    at += n;
+                }
                 return n;
             }
+
+            @Override
+            public void close() throws IOException {
+                if (owned) {
+                    channel.close();
+                }
+            }
         };
-        Lines in = new Lines(new java.io.InputStreamReader(bounded, StandardCharsets.UTF_8));
+    }
+
+    /** A recording read from {@code bytes}, its first line checked now (see {@link #open(Path)}). */
+    public static RecordingReader open(java.io.InputStream bytes) throws IOException {
+        Lines in = new Lines(new java.io.InputStreamReader(new java.io.BufferedInputStream(bytes, 1 << 16),
+                StandardCharsets.UTF_8));
         try {
             String first = in.readLine();
             JsonObject header;

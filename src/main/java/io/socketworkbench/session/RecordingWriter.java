@@ -49,8 +49,12 @@ public final class RecordingWriter implements FactSink, Closeable {
      * and {@link #capped()} says that it stopped.
      */
     public static RecordingWriter create(Path file, String tool, long cap) throws IOException {
-        RecordingWriter writer = new RecordingWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
-                cap);
+        return to(Files.newOutputStream(file), tool, cap);
+    }
+
+    /** A recording written to {@code out} (buffered here), its first line written now. */
+    public static RecordingWriter to(OutputStream out, String tool, long cap) throws IOException {
+        RecordingWriter writer = new RecordingWriter(new BufferedOutputStream(out, 1 << 16), cap);
         writer.line("{\"format\": \"" + FORMAT + "\", \"version\": " + VERSION + ", \"tool\": " + quote(tool)
                 + "}");
         return writer;

@@ -7,17 +7,21 @@ import io.socketworkbench.session.RecordingReader;
 import io.socketworkbench.session.RecordingWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The window's timeline, kept: every socket fact of the session (each byte both ways, each connect, FIN, reset,
  * datagram, TLS handshake, error), written as a recording to a file of its own from the window's start, so that
- * memory stays bounded however much crosses. It stops at {@link #CAP} (the window says so when it is saved). Saved
+ * memory stays bounded however much crosses. The file is opened with {@code DELETE_ON_CLOSE}, which on Linux and
+ * macOS unlinks it at once: it is never seen in the temporary folder, and its space returns when the window's
+ * process ends, however it ends. It stops at {@link #CAP} (the window says so when it is saved). Saved
  * as it is (File → Save recording…), or exported as a pytest file or a pcapng capture. No JavaFX: call the slow
  * parts off the UI thread.
  */
@@ -25,11 +29,11 @@ public final class SessionRecording {
     /** The most a session keeps on disk. */
     public static final long CAP = 2L << 30;
 
-    private final Path file;
+    private final FileChannel file;
     private final RecordingWriter writer;
     private final IOException failure;
 
-    private SessionRecording(Path file, RecordingWriter writer, IOException failure) {
+    private SessionRecording(FileChannel file, RecordingWriter writer, IOException failure) {
         this.file = file;
         this.writer = writer;
         this.failure = failure;
@@ -38,10 +42,12 @@ public final class SessionRecording {
     /** Starts recording every fact of {@code engine} into a temporary file, deleted when the session ends. */
     public static SessionRecording start(SocketEngine engine) {
         try {
-            Path file = Files.createTempFile("socket-workbench-session-", ".jsonl");
-            file.toFile().deleteOnExit();
-            RecordingWriter writer = RecordingWriter.create(file, "socket-workbench " + SocketEngine.version()
-                    + " (window)", CAP);
+            Path path = Path.of(System.getProperty("java.io.tmpdir"), "socket-workbench-session-"
+                    + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jsonl");
+            FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+            RecordingWriter writer = RecordingWriter.to(Channels.newOutputStream(file), "socket-workbench "
+                    + SocketEngine.version() + " (window)", CAP);
             engine.recordTo(writer);
             return new SessionRecording(file, writer, null);
         } catch (IOException e) {
@@ -58,16 +64,13 @@ public final class SessionRecording {
     public void saveTo(Path target) throws IOException {
         long length = flushed();
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try (InputStream in = Files.newInputStream(file);
-             OutputStream out = Files.newOutputStream(temp)) {
-            byte[] buffer = new byte[1 << 16];
-            for (long left = length; left > 0; ) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0) {
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            for (long at = 0; at < length; ) {
+                long n = file.transferTo(at, length - at, out); // at its position: the writer's is not moved
+                if (n <= 0) {
                     break;
                 }
-                out.write(buffer, 0, n);
-                left -= n;
+                at += n;
             }
         } catch (IOException e) {
             Files.deleteIfExists(temp);
@@ -79,7 +82,7 @@ public final class SessionRecording {
     /** Writes the session so far as a pcapng capture to {@code target}. */
     public PcapngExport.Summary exportPcapng(Path target) throws IOException {
         long length = flushed();
-        try (RecordingReader reader = RecordingReader.open(file, length);
+        try (RecordingReader reader = RecordingReader.open(RecordingReader.region(file, 0, length, false));
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
             return PcapngExport.write(reader, out, "socket-workbench " + SocketEngine.version());
         }
@@ -89,7 +92,7 @@ public final class SessionRecording {
     public PytestExport.Summary exportPytest(Path target) throws IOException {
         long length = flushed();
         PytestExport.Summary summary;
-        try (RecordingReader reader = RecordingReader.open(file, length)) {
+        try (RecordingReader reader = RecordingReader.open(RecordingReader.region(file, 0, length, false))) {
             summary = PytestExport.of(reader, "of the window's session");
         }
         if (summary.tests() > 0) {
@@ -104,10 +107,10 @@ public final class SessionRecording {
             return;
         }
         try {
-            writer.close();
-            Files.deleteIfExists(file);
+            writer.close(); // and the channel under it: the file goes with it
+            file.close();
         } catch (IOException ignored) {
-            // a temporary file: the JVM deletes it on exit too
+            // nothing more to keep
         }
     }
 
