@@ -112,6 +112,72 @@ class ExportCliTest {
         assertThat(datagrams.lines().toList()).containsExactly("12\t6f6e650a", "12\t4f4e450a");
     }
 
+    /** A server that answers one client as a Modbus/TCP device would and one as a web server, each then closed. */
+    private static final String ANSWERS = String.join("\n",
+            "import socket, sys",
+            "s = socket.socket()",
+            "s.bind(('127.0.0.1', int(sys.argv[1])))",
+            "s.listen()",
+            "print(s.getsockname()[1], flush=True)",
+            "c, _ = s.accept()",
+            "if c.recv(1024).startswith(b'GET'):",
+            "    c.sendall(b'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: 2\\r\\n\\r\\nok')",
+            "else:",
+            "    c.sendall(bytes.fromhex('000100000007010304000a0014'))  # registers 10 and 20",
+            "c.close()", "");
+
+    /** Records one client of {@link #ANSWERS} on {@code port} (0: any) sending {@code args}; returns its capture. */
+    private static Path answered(String name, int port, String... args) throws Exception {
+        Path script = Files.writeString(dir.resolve("answers.py"), ANSWERS);
+        Process server = new ProcessBuilder("python3", script.toString(), String.valueOf(port)).start();
+        try {
+            String bound = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), UTF_8))
+                    .readLine();
+            assertThat(bound).as("the server listening").isNotNull();
+            Path recording = dir.resolve(name + ".jsonl");
+            List<String> command = new ArrayList<>(List.of("client", "127.0.0.1", bound.strip(), "--record",
+                    recording.toString()));
+            command.addAll(List.of(args));
+            CliRun client = CliRun.run(new ByteArrayInputStream(new byte[0]), command.toArray(String[]::new));
+            assertThat(client.exit()).as(client.stderr()).isZero();
+            Path capture = dir.resolve(name + ".pcapng");
+            assertThat(CliRun.run("export", "--to", "pcapng", recording.toString()).exit()).isZero();
+            return capture;
+        } finally {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void tsharkDissectsAnHttpExchangeFromOurCapture() throws Exception {
+        Path capture = answered("http", 0, "--send", "GET / HTTP/1.0\\r\\n\\r\\n");
+        String port = run(dir, "tshark", "-r", capture.toString(), "-T", "fields", "-e", "tcp.dstport").lines()
+                .findFirst().orElseThrow();
+        String http = run(dir, "tshark", "-r", capture.toString(), "-d", "tcp.port==" + port + ",http", "-Y", "http",
+                "-T", "fields", "-e", "http.request.method", "-e", "http.request.uri", "-e", "http.response.code",
+                "-e", "http.file_data");
+        assertThat(http.lines().toList()).containsExactly("GET\t/\t\t", "\t\t200\tok");
+    }
+
+    /** Modbus/TCP on its own port, 502, which needs root to listen on (CI runs as root). */
+    @Test
+    void tsharkDissectsAModbusExchangeFromOurCapture() throws Exception {
+        boolean canListenOn502;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(502, 1, InetAddress.getLoopbackAddress())) {
+            canListenOn502 = true;
+        } catch (java.io.IOException e) {
+            canListenOn502 = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(canListenOn502, "port 502 needs root here");
+        Path capture = answered("modbus", 502, "--hex", "000100000006010300000002");
+        String modbus = run(dir, "tshark", "-r", capture.toString(), "-Y", "modbus", "-T", "fields", "-e",
+                "modbus.func_code", "-e", "modbus.regval_uint16", "-e", "modbus.request_frame");
+        assertThat(modbus.lines().toList()).as("read holding registers, and its answer: 10 and 20")
+                .containsExactly("3\t\t", "3\t10,20\t4");
+        assertThat(run(dir, "tshark", "-r", capture.toString(), "-q", "-z", "expert")).doesNotContain("Warns")
+                .doesNotContain("Errors");
+    }
+
     @Test
     void theExportedTestPassesAgainstTheSameServerAndFailsReadablyAgainstAChangedOne() throws Exception {
         byte[] data = "GET / HTTP/1.0\r\n\r\n".getBytes(UTF_8);
