@@ -154,13 +154,19 @@ public final class ExportRecord {
      * The record of a timeline (the facts an engine reported, in order): the first TCP or AF_UNIX server that is not
      * a relay, with each connection it accepted, and each client connection made that is not a relay's connection
      * onward. The wire says nothing of socket options, the socket lab or a reply mode: those are the defaults
-     * (backlog 5, no reply mode; the lesson's own record keeps what the panes set). UDP is not read from facts yet.
+     * (backlog 5, no reply mode; the lesson's own record keeps what the panes set). A connection with a TLS fact is
+     * set up over TLS (the server with this machine's certificate, the client checking the server's, with the
+     * name it sent and the ALPN protocol agreed). UDP is not read from facts yet.
      */
     public static ExportRecord fromFacts(List<Fact> facts) {
         Map<Long, Fact> listens = new LinkedHashMap<>();
         java.util.Set<Long> relays = new java.util.HashSet<>();
         Map<Long, Long> acceptedBy = new java.util.HashMap<>();
+        Map<Long, io.socketworkbench.engine.TlsInfo> secured = new java.util.HashMap<>();
         for (Fact fact : facts) {
+            if (fact.type() == Fact.Type.TLS && fact.tls() != null) {
+                secured.putIfAbsent(fact.conn(), fact.tls());
+            }
             if (fact.type() == Fact.Type.LISTEN) {
                 listens.putIfAbsent(fact.conn(), fact);
             } else if (fact.type() == Fact.Type.ACCEPT) {
@@ -174,7 +180,14 @@ public final class ExportRecord {
         long server = listens.keySet().stream().filter(id -> !relays.contains(id)
                 && acceptedBy.containsValue(id)).findFirst().orElse(-1L);
         if (server >= 0) {
-            record.server(new ServerSetup(Address.of(listens.get(server).local()), false, null, null, 5, null));
+            // A server whose clients spoke TLS: with this machine's certificate (the wire does not say which file
+            // it was), accepting the ALPN protocol it agreed.
+            long id = server;
+            var tls = acceptedBy.entrySet().stream().filter(e -> e.getValue() == id && secured.containsKey(e.getKey()))
+                    .map(e -> secured.get(e.getKey())).findFirst().orElse(null);
+            record.server(new ServerSetup(Address.of(listens.get(server).local()), false, null, null, 5, null, null,
+                    null, tls == null ? null : new io.socketworkbench.session.ServerTlsChoice(null, null, null, null,
+                            tls.alpn() == null ? List.of() : List.of(tls.alpn()), null)));
         }
         // A reset or an error ends a conversation without a step of its own, as the lesson records it.
         java.util.Set<Long> broken = new java.util.HashSet<>();
@@ -189,7 +202,13 @@ public final class ExportRecord {
                 }
                 case CONNECT -> {
                     if (fact.parent() < 0) {
-                        record.client(new ClientSetup(Address.of(fact.remote()), false, null, null), conn);
+                        // Over TLS: checking the certificate (the wire does not say it was not), with the name it
+                        // sent and the ALPN protocol it agreed.
+                        var tls = secured.get(conn);
+                        record.client(new ClientSetup(Address.of(fact.remote()), false, null, null, null, null,
+                                tls == null ? null : new io.socketworkbench.session.TlsChoice(null, tls.sni(), true,
+                                        tls.alpn() == null ? List.of() : List.of(tls.alpn()), null, null, null)),
+                                conn);
                     }
                 }
                 case DATA -> record.fromFact(served, conn, fact.in()
