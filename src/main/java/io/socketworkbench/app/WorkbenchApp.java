@@ -87,6 +87,9 @@ public final class WorkbenchApp extends Application {
         afterFirstFrame();
         warnWithoutChineseFont();
         WindowSettings.restoreLayout(settings, window);
+        // socket-workbench NAME.swb.json (a double-click on one): the window with that workspace.
+        getParameters().getRaw().stream().filter(arg -> arg.endsWith(".swb.json")).findFirst()
+                .ifPresent(file -> window.openWorkspace(java.nio.file.Path.of(file)));
         if (!settings.ignored().isEmpty()) {
             window.showNotice(I18n.t("status.settingsIgnored", String.join(", ", settings.ignored())));
         }

@@ -300,6 +300,108 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The window's setup as a workspace keeps it: the server pane, each client tab, the relay (once opened). */
+    public io.socketworkbench.session.Workspace workspace() {
+        List<io.socketworkbench.session.Workspace.ClientTab> tabs = new java.util.ArrayList<>();
+        for (Tab tab : clients.getTabs()) {
+            if (tab.getContent() instanceof ClientPane pane) {
+                var tls = pane.tlsRow().choiceToKeep(); // the defaults are kept as none
+                tabs.add(new io.socketworkbench.session.Workspace.ClientTab(endpoint(pane.form()),
+                        tls.equals(io.socketworkbench.session.TlsChoice.DEFAULT) ? null : tls));
+            }
+        }
+        io.socketworkbench.session.RelaySetup kept = null;
+        if (relay != null && relay.setup().port() >= 0 && relay.setup().targetPort() >= 0) {
+            kept = relay.setup();
+        }
+        var serverTls = server.tlsRow().serverChoiceToKeep();
+        return new io.socketworkbench.session.Workspace(endpoint(server.form()), server.replyMode(),
+                server.greetingText(), serverTls.equals(io.socketworkbench.session.ServerTlsChoice.SELF_SIGNED) ? null
+                : serverTls, tabs, kept);
+    }
+
+    private static io.socketworkbench.session.Workspace.Endpoint endpoint(
+            io.socketworkbench.ui.common.EndpointForm form) {
+        return new io.socketworkbench.session.Workspace.Endpoint(form.protocol().name(), form.hostText(),
+                form.portField().getText());
+    }
+
+    /**
+     * Shows {@code workspace} in the window: the server pane's form, reply and TLS, a client tab for each of its
+     * tabs (the tabs there are reused, more are added), the relay's form. What runs keeps running as it is.
+     */
+    public void open(io.socketworkbench.session.Workspace workspace) {
+        var s = workspace.server();
+        server.form().set(io.socketworkbench.ui.model.Protocol.valueOf(s.protocol()), s.host(), s.port());
+        server.setReply(workspace.reply(), workspace.greeting());
+        server.tlsRow().show(workspace.serverTls());
+        List<ClientPane> panes = new java.util.ArrayList<>();
+        clients.getTabs().forEach(tab -> {
+            if (tab.getContent() instanceof ClientPane pane) {
+                panes.add(pane);
+            }
+        });
+        for (int i = 0; i < workspace.clients().size(); i++) {
+            ClientPane pane = i < panes.size() ? panes.get(i) : addClient();
+            var tab = workspace.clients().get(i);
+            pane.form().set(io.socketworkbench.ui.model.Protocol.valueOf(tab.endpoint().protocol()), tab.endpoint().host(), tab.endpoint().port());
+            pane.tlsRow().show(tab.tls());
+        }
+        if (workspace.relay() != null) {
+            relay().show(workspace.relay());
+        }
+        showClient();
+    }
+
+    /** File → Save workspace…: the setup, to a {@code .swb.json} file. */
+    void chooseSaveWorkspace() {
+        javafx.stage.FileChooser chooser = workspaceChooser(t("workspace.save"));
+        chooser.setInitialFileName("workbench.swb.json");
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        Path path = file.getName().endsWith(".swb.json") ? file.toPath()
+                : file.toPath().resolveSibling(file.getName().replaceFirst("\\.json$", "") + ".swb.json");
+        try {
+            io.socketworkbench.session.WorkspaceFile.write(path, workspace());
+            showNotice(t("workspace.saved", path));
+        } catch (java.io.IOException e) {
+            inform(t("workspace.save"), I18n.error(io.socketworkbench.engine.SocketError.from(e)) + ": " + path);
+        }
+    }
+
+    /** File → Open workspace…: a file read whole first, so that a broken one changes nothing. */
+    void chooseOpenWorkspace() {
+        java.io.File file = workspaceChooser(t("workspace.open")).showOpenDialog(getScene() == null ? null
+                : getScene().getWindow());
+        if (file != null) {
+            openWorkspace(file.toPath());
+        }
+    }
+
+    /** Reads {@code file} and shows it; a file that cannot be used is said, and the window stays as it was. */
+    public boolean openWorkspace(Path file) {
+        try {
+            open(io.socketworkbench.session.WorkspaceFile.read(file));
+            showNotice(t("workspace.opened", file));
+            return true;
+        } catch (io.socketworkbench.session.WorkspaceFile.BadWorkspace e) {
+            inform(t("workspace.open"), t("workspace.bad", file, e.getMessage()));
+        } catch (java.io.IOException e) {
+            inform(t("workspace.open"), I18n.error(io.socketworkbench.engine.SocketError.from(e)) + ": " + file);
+        }
+        return false;
+    }
+
+    private static javafx.stage.FileChooser workspaceChooser(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(t("workspace.files"),
+                "*.swb.json"));
+        return chooser;
+    }
+
     /** The session's recording: every socket fact since the window opened. */
     public io.socketworkbench.ui.model.SessionRecording recording() {
         return recording;

@@ -14,6 +14,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -55,8 +57,15 @@ final class WindowMenus {
         MenuItem pcapng = new MenuItem(t("session.pcapng"), new FontIcon(MaterialDesignL.LAN));
         pcapng.setId("export-pcapng");
         pcapng.setOnAction(e -> w.chooseSessionExport("pcapng"));
-        Menu file = new Menu(t("menu.file"), null, save, saveRecording, new SeparatorMenuItem(), export, pytest,
-                pcapng, diagram, new SeparatorMenuItem(), quit);
+        MenuItem openWorkspace = new MenuItem(t("workspace.open"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        openWorkspace.setId("open-workspace");
+        openWorkspace.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        openWorkspace.setOnAction(e -> w.chooseOpenWorkspace());
+        MenuItem saveWorkspace = new MenuItem(t("workspace.save"), new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        saveWorkspace.setId("save-workspace");
+        saveWorkspace.setOnAction(e -> w.chooseSaveWorkspace());
+        Menu file = new Menu(t("menu.file"), null, openWorkspace, saveWorkspace, new SeparatorMenuItem(), save,
+                saveRecording, new SeparatorMenuItem(), export, pytest, pcapng, diagram, new SeparatorMenuItem(), quit);
 
         w.dark.setOnAction(e -> w.onTheme.accept(w.dark.isSelected()));
         // The projector is always light: a washed-out classroom screen needs dark type on a white page.

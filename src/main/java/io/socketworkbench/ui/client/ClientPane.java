@@ -195,6 +195,11 @@ public final class ClientPane extends VBox {
     }
 
     /** The message box, with its repeat, for tests. */
+    /** The TLS settings' row. */
+    public io.socketworkbench.ui.common.TlsRow tlsRow() {
+        return tlsRow;
+    }
+
     public InputBar inputBar() {
         return inputBar;
     }

@@ -240,6 +240,14 @@ public final class EndpointForm extends HBox {
         port.setText(String.valueOf(portNumber));
     }
 
+    /** The same with the port as typed (a workspace keeps what the field said). */
+    public void set(Protocol kind, String hostOrPath, String portText) {
+        protocol.setValue(kind);
+        host.getEditor().setText(hostOrPath);
+        host.setValue(hostOrPath);
+        port.setText(portText);
+    }
+
     public void lock(boolean locked) {
         protocol.setDisable(locked);
         host.setDisable(locked);

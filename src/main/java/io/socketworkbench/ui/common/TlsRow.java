@@ -219,6 +219,40 @@ public final class TlsRow extends VBox {
                 path(clientCa), protocols(), io.socketworkbench.tls.Password.typed(password.getText()));
     }
 
+    /** Shows {@code choice} (a client's) in the controls: a workspace opened. The password stays as typed. */
+    public void show(TlsChoice choice) {
+        TlsChoice c = choice == null ? TlsChoice.DEFAULT : choice;
+        caFile.setText(c.caFile() == null ? "" : c.caFile().toString());
+        serverName.setText(c.serverName() == null ? "" : c.serverName());
+        verify.setSelected(c.verify());
+        alpn.setText(String.join(", ", c.alpn()));
+        certificate.setText(c.certificate() == null ? "" : c.certificate().toString());
+        key.setText(c.key() == null ? "" : c.key().toString());
+    }
+
+    /** Shows {@code choice} (a server's) in the controls. */
+    public void show(io.socketworkbench.session.ServerTlsChoice choice) {
+        var c = choice == null ? io.socketworkbench.session.ServerTlsChoice.SELF_SIGNED : choice;
+        certificate.setText(c.certificate() == null ? "" : c.certificate().toString());
+        key.setText(c.key() == null ? "" : c.key().toString());
+        clientAuth.setValue(c.clientAuth());
+        clientCa.setText(c.clientCa() == null ? "" : c.clientCa().toString());
+        alpn.setText(String.join(", ", c.alpn()));
+    }
+
+    /** What the controls say, without the password: what a workspace keeps. */
+    public TlsChoice choiceToKeep() {
+        TlsChoice c = choice();
+        return new TlsChoice(c.caFile(), c.serverName(), c.verify(), c.alpn(), c.certificate(), c.key(), null);
+    }
+
+    /** What a server's controls say, without the password. */
+    public io.socketworkbench.session.ServerTlsChoice serverChoiceToKeep() {
+        var c = serverChoice();
+        return new io.socketworkbench.session.ServerTlsChoice(c.certificate(), c.key(), c.clientAuth(), c.clientCa(),
+                c.alpn(), null);
+    }
+
     private static Path path(TextField field) {
         String text = field.getText() == null ? "" : field.getText().strip();
         return text.isEmpty() ? null : Path.of(text);

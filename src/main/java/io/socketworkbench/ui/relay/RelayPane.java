@@ -155,8 +155,23 @@ public final class RelayPane extends VBox {
     }
 
     private void startRelay() {
-        session.start(new RelaySetup(portOf(port.getText(), 0), toHost.getText(), portOf(toPort.getText(), 1),
-                tls.isSelected(), toTls.isSelected(), verify.isSelected()));
+        session.start(setup());
+    }
+
+    /** What the form says now: where to listen and forward, and TLS on either side. */
+    public RelaySetup setup() {
+        return new RelaySetup(portOf(port.getText(), 0), toHost.getText(), portOf(toPort.getText(), 1),
+                tls.isSelected(), toTls.isSelected(), verify.isSelected());
+    }
+
+    /** Shows {@code setup} in the form (a workspace opened); a running relay keeps running as it was. */
+    public void show(RelaySetup setup) {
+        port.setText(String.valueOf(setup.port()));
+        toHost.setText(setup.host());
+        toPort.setText(String.valueOf(setup.targetPort()));
+        tls.setSelected(setup.tls());
+        toTls.setSelected(setup.toTls());
+        verify.setSelected(setup.verifyTarget());
     }
 
     /** The number in {@code text} when it is a port from {@code min} to 65535, else -1. */

@@ -229,6 +229,21 @@ public final class ServerPane extends VBox {
         reply.set(mode, text);
     }
 
+    /** The reply mode chosen now (a workspace keeps it). */
+    public ReplyMode replyMode() {
+        return reply.mode();
+    }
+
+    /** The greeting as typed. */
+    public String greetingText() {
+        return reply.greetingText();
+    }
+
+    /** The TLS settings' row. */
+    public io.socketworkbench.ui.common.TlsRow tlsRow() {
+        return tlsRow;
+    }
+
     /** listen's backlog from the next start on (the tutorial's server uses 5). */
     public void setBacklog(int value) {
         backlog = value;

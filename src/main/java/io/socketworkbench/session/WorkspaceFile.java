@@ -1,0 +1,401 @@
+package io.socketworkbench.session;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A workspace as a file ({@code NAME.swb.json}), written and read through Gson's streaming reader and writer: a
+ * {@code "format"} and a {@code "version"} first, then the server, the client tabs and the relay. A file that is
+ * broken, not a workspace, or of a newer version is refused with what is wrong and where ({@link BadWorkspace}:
+ * the line and the field); fields it does not know are skipped.
+ */
+public final class WorkspaceFile {
+    public static final String FORMAT = "socket-workbench-workspace";
+
+    private WorkspaceFile() {
+    }
+
+    /** What is wrong with a workspace file, and where: {@code line 7, clients[0].port: ...}. */
+    public static final class BadWorkspace extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadWorkspace(JsonReader at, String problem) {
+            super(where(at) + problem);
+        }
+
+        BadWorkspace(String message) {
+            super(message);
+        }
+
+        /** {@code line N, FIELD: }, from the reader's own account of where it is. */
+        private static String where(JsonReader reader) {
+            String location = reader.toString(); // "JsonReader at line 3 column 15 path $.clients[0].port"
+            String line = location.replaceFirst(".* at line (\\d+) .*", "$1");
+            String path = reader.getPath().replaceFirst("^\\$\\.?", "");
+            return (line.equals(location) ? "" : "line " + line + ", ") + (path.isEmpty() ? "" : path + ": ");
+        }
+    }
+
+    /** Writes {@code workspace} to {@code file} whole (a temporary file beside it, then moved). */
+    public static void write(Path file, Workspace workspace) throws IOException {
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try (Writer text = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+             JsonWriter out = new JsonWriter(text)) {
+            out.setIndent("  ");
+            out.beginObject();
+            out.name("format").value(FORMAT);
+            out.name("version").value(Workspace.VERSION);
+            out.name("server").beginObject();
+            endpoint(out, workspace.server());
+            out.name("reply").value(workspace.reply().name().toLowerCase(Locale.ROOT));
+            out.name("greeting").value(workspace.greeting());
+            if (workspace.serverTls() != null) {
+                ServerTlsChoice tls = workspace.serverTls();
+                out.name("tls").beginObject();
+                path(out, "certificate", tls.certificate());
+                path(out, "key", tls.key());
+                out.name("clientAuth").value(tls.clientAuth().name().toLowerCase(Locale.ROOT));
+                path(out, "clientCa", tls.clientCa());
+                strings(out, "alpn", tls.alpn());
+                out.endObject();
+            }
+            out.endObject();
+            out.name("clients").beginArray();
+            for (Workspace.ClientTab tab : workspace.clients()) {
+                out.beginObject();
+                endpoint(out, tab.endpoint());
+                if (tab.tls() != null) {
+                    TlsChoice tls = tab.tls();
+                    out.name("tls").beginObject();
+                    path(out, "caFile", tls.caFile());
+                    if (tls.serverName() != null) {
+                        out.name("serverName").value(tls.serverName());
+                    }
+                    out.name("verify").value(tls.verify());
+                    strings(out, "alpn", tls.alpn());
+                    path(out, "certificate", tls.certificate());
+                    path(out, "key", tls.key());
+                    out.endObject();
+                }
+                out.endObject();
+            }
+            out.endArray();
+            if (workspace.relay() != null) {
+                RelaySetup relay = workspace.relay();
+                out.name("relay").beginObject();
+                out.name("port").value(relay.port());
+                out.name("host").value(relay.host());
+                out.name("targetPort").value(relay.targetPort());
+                out.name("tls").value(relay.tls());
+                out.name("toTls").value(relay.toTls());
+                out.name("verifyTarget").value(relay.verifyTarget());
+                out.endObject();
+            }
+            out.endObject();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Reads {@code file}; nothing of the window changes when this throws. */
+    public static Workspace read(Path file) throws IOException {
+        try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             JsonReader in = new JsonReader(text)) {
+            return workspace(in);
+        }
+    }
+
+    /** Reads a workspace from {@code text}. */
+    public static Workspace read(Reader text) throws IOException {
+        return workspace(new JsonReader(text));
+    }
+
+    private static Workspace workspace(JsonReader in) throws IOException {
+        try {
+            if (in.peek() != JsonToken.BEGIN_OBJECT) {
+                throw new BadWorkspace(in, "not a Socket Workbench workspace (it must be a JSON object with "
+                        + "\"format\": \"" + FORMAT + "\")");
+            }
+            in.beginObject();
+            String format = null;
+            Integer version = null;
+            Workspace.Endpoint server = null;
+            ReplyMode reply = ReplyMode.NONE;
+            String greeting = "";
+            ServerTlsChoice serverTls = null;
+            List<Workspace.ClientTab> clients = new ArrayList<>();
+            RelaySetup relay = null;
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (!name.equals("format") && !name.equals("version") && (format == null || version == null)) {
+                    throw new BadWorkspace(in, "\"format\" and \"version\" must come first: this is not a Socket "
+                            + "Workbench workspace");
+                }
+                switch (name) {
+                    case "format" -> {
+                        format = string(in);
+                        if (!format.equals(FORMAT)) {
+                            throw new BadWorkspace(in, "\"" + format + "\" is not a Socket Workbench workspace (\""
+                                    + FORMAT + "\")");
+                        }
+                    }
+                    case "version" -> {
+                        version = integer(in);
+                        if (version > Workspace.VERSION) {
+                            throw new BadWorkspace(in, "version " + version + " is newer than this version of "
+                                    + "Socket Workbench reads (" + Workspace.VERSION + "): update the app to open it");
+                        }
+                    }
+                    case "server" -> {
+                        in.beginObject();
+                        String[] endpoint = new String[3];
+                        while (in.hasNext()) {
+                            String field = in.nextName();
+                            switch (field) {
+                                case "protocol", "host", "port" -> endpoint[index(field)] = string(in);
+                                case "reply" -> reply = enumValue(in, ReplyMode.class);
+                                case "greeting" -> greeting = string(in);
+                                case "tls" -> serverTls = serverTls(in);
+                                default -> in.skipValue();
+                            }
+                        }
+                        in.endObject();
+                        server = endpoint(in, endpoint);
+                    }
+                    case "clients" -> {
+                        in.beginArray();
+                        while (in.hasNext()) {
+                            clients.add(client(in));
+                        }
+                        in.endArray();
+                    }
+                    case "relay" -> relay = relay(in);
+                    default -> in.skipValue();
+                }
+            }
+            in.endObject();
+            if (server == null) {
+                throw new BadWorkspace(in, "\"server\" is missing");
+            }
+            return new Workspace(server, reply, greeting, serverTls, clients, relay);
+        } catch (MalformedJsonException | java.io.EOFException e) {
+            throw new BadWorkspace(in, "not JSON (" + String.valueOf(e.getMessage())
+                    .replaceFirst("(?s)\\s*See https?://\\S+", "") + ")");
+        } catch (IllegalStateException e) {
+            throw new BadWorkspace(in, "unexpected " + String.valueOf(e.getMessage()).replaceFirst(" at line.*", "")
+                    .replaceFirst("^Expected ", "(expected ") + (e.getMessage() != null
+                    && e.getMessage().startsWith("Expected") ? ")" : ""));
+        }
+    }
+
+    private static Workspace.ClientTab client(JsonReader in) throws IOException {
+        in.beginObject();
+        String[] endpoint = new String[3];
+        TlsChoice tls = null;
+        while (in.hasNext()) {
+            String field = in.nextName();
+            switch (field) {
+                case "protocol", "host", "port" -> endpoint[index(field)] = string(in);
+                case "tls" -> {
+                    in.beginObject();
+                    Path caFile = null;
+                    String serverName = null;
+                    boolean verify = true;
+                    List<String> alpn = List.of();
+                    Path certificate = null;
+                    Path key = null;
+                    while (in.hasNext()) {
+                        switch (in.nextName()) {
+                            case "caFile" -> caFile = path(in);
+                            case "serverName" -> serverName = string(in);
+                            case "verify" -> verify = bool(in);
+                            case "alpn" -> alpn = strings(in);
+                            case "certificate" -> certificate = path(in);
+                            case "key" -> key = path(in);
+                            default -> in.skipValue();
+                        }
+                    }
+                    in.endObject();
+                    tls = new TlsChoice(caFile, serverName, verify, alpn, certificate, key, null);
+                }
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        return new Workspace.ClientTab(endpoint(in, endpoint), tls);
+    }
+
+    private static ServerTlsChoice serverTls(JsonReader in) throws IOException {
+        in.beginObject();
+        Path certificate = null;
+        Path key = null;
+        ServerTlsChoice.ClientAuth auth = ServerTlsChoice.ClientAuth.NONE;
+        Path clientCa = null;
+        List<String> alpn = List.of();
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "certificate" -> certificate = path(in);
+                case "key" -> key = path(in);
+                case "clientAuth" -> auth = enumValue(in, ServerTlsChoice.ClientAuth.class);
+                case "clientCa" -> clientCa = path(in);
+                case "alpn" -> alpn = strings(in);
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        return new ServerTlsChoice(certificate, key, auth, clientCa, alpn, null);
+    }
+
+    private static RelaySetup relay(JsonReader in) throws IOException {
+        in.beginObject();
+        int port = 37778;
+        String host = "127.0.0.1";
+        int targetPort = 37777;
+        boolean tls = false;
+        boolean toTls = false;
+        boolean verify = true;
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "port" -> port = port(in);
+                case "host" -> host = string(in);
+                case "targetPort" -> targetPort = port(in);
+                case "tls" -> tls = bool(in);
+                case "toTls" -> toTls = bool(in);
+                case "verifyTarget" -> verify = bool(in);
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        return new RelaySetup(port, host, targetPort, tls, toTls, verify);
+    }
+
+    private static int index(String field) {
+        return switch (field) {
+            case "protocol" -> 0;
+            case "host" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static Workspace.Endpoint endpoint(JsonReader in, String[] fields) throws BadWorkspace {
+        if (fields[0] == null) {
+            throw new BadWorkspace(in, "\"protocol\" is missing");
+        }
+        String protocol = fields[0].toUpperCase(Locale.ROOT);
+        if (!List.of("TCP", "UDP", "UNIX", "TLS").contains(protocol)) {
+            throw new BadWorkspace(in, "protocol \"" + fields[0] + "\" is none of tcp, udp, unix, tls");
+        }
+        return new Workspace.Endpoint(protocol, fields[1], fields[2]);
+    }
+
+    private static void endpoint(JsonWriter out, Workspace.Endpoint endpoint) throws IOException {
+        out.name("protocol").value(endpoint.protocol().toLowerCase(Locale.ROOT));
+        out.name("host").value(endpoint.host());
+        out.name("port").value(endpoint.port());
+    }
+
+    private static void path(JsonWriter out, String name, Path value) throws IOException {
+        if (value != null) {
+            out.name(name).value(value.toString());
+        }
+    }
+
+    private static void strings(JsonWriter out, String name, List<String> values) throws IOException {
+        out.name(name).beginArray();
+        for (String value : values) {
+            out.value(value);
+        }
+        out.endArray();
+    }
+
+    private static String string(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.STRING) {
+            throw new BadWorkspace(in, "a string was expected, not " + describe(in));
+        }
+        return in.nextString();
+    }
+
+    private static Path path(JsonReader in) throws IOException {
+        String text = string(in);
+        try {
+            return text.isBlank() ? null : Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadWorkspace(in, "\"" + text + "\" is not a file name");
+        }
+    }
+
+    private static boolean bool(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.BOOLEAN) {
+            throw new BadWorkspace(in, "true or false was expected, not " + describe(in));
+        }
+        return in.nextBoolean();
+    }
+
+    private static int integer(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.NUMBER) {
+            throw new BadWorkspace(in, "a number was expected, not " + describe(in));
+        }
+        try {
+            return in.nextInt();
+        } catch (NumberFormatException e) {
+            throw new BadWorkspace(in, "a whole number was expected");
+        }
+    }
+
+    private static int port(JsonReader in) throws IOException {
+        int port = integer(in);
+        if (port < 0 || port > 65_535) {
+            throw new BadWorkspace(in, port + " is not a port (0 to 65535)");
+        }
+        return port;
+    }
+
+    private static List<String> strings(JsonReader in) throws IOException {
+        List<String> values = new ArrayList<>();
+        in.beginArray();
+        while (in.hasNext()) {
+            values.add(string(in));
+        }
+        in.endArray();
+        return values;
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonReader in, Class<E> type) throws IOException {
+        String text = string(in);
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E value : type.getEnumConstants()) {
+                names.add(value.name().toLowerCase(Locale.ROOT));
+            }
+            throw new BadWorkspace(in, "\"" + text + "\" is none of " + String.join(", ", names));
+        }
+    }
+
+    private static String describe(JsonReader in) throws IOException {
+        return switch (in.peek()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case NULL -> "null";
+            case BEGIN_ARRAY -> "a list";
+            case BEGIN_OBJECT -> "an object";
+            default -> in.peek().name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package io.socketworkbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.session.Workspace;
+import io.socketworkbench.session.WorkspaceFile;
+import io.socketworkbench.ui.fx.FxBridge;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A workspace with every kind of setting it keeps goes through the file into a new window and comes back equal. */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceWindowTest {
+    private final SocketEngine engine = new SocketEngine("workspace-test");
+    private final FxBridge bridge = new FxBridge();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindow.show(stage, engine, bridge, 1280, 800);
+    }
+
+    @AfterEach
+    void close() {
+        window.recording().close();
+        engine.close();
+    }
+
+    @Test
+    void aWorkspaceRoundTripsThroughItsFileIntoANewWindow(FxRobot robot, @TempDir Path dir) throws Exception {
+        Workspace everything = io.socketworkbench.session.WorkspaceFileTest.everything();
+        robot.interact(() -> window.open(everything));
+        Workspace[] fromWindow = new Workspace[1];
+        robot.interact(() -> fromWindow[0] = window.workspace());
+        assertThat(fromWindow[0]).as("what the window shows").isEqualTo(everything);
+
+        Path file = dir.resolve("lab.swb.json");
+        WorkspaceFile.write(file, fromWindow[0]);
+        MainWindow[] second = new MainWindow[1];
+        SocketEngine engine2 = new SocketEngine("workspace-test-2");
+        try {
+            robot.interact(() -> {
+                second[0] = new MainWindow(engine2, new FxBridge());
+                assertThat(second[0].openWorkspace(file)).isTrue();
+                fromWindow[0] = second[0].workspace();
+            });
+            assertThat(fromWindow[0]).as("a new window, from the file").isEqualTo(everything);
+        } finally {
+            second[0].recording().close();
+            engine2.close();
+        }
+
+        // A broken file changes nothing, and says where it is wrong.
+        Path broken = Files.writeString(dir.resolve("broken.swb.json"), "{\"format\": \"socket-workbench-workspace\","
+                + " \"version\": 1,\n \"server\": {\"protocol\": \"tcp\", \"port\": 4000}}");
+        robot.interact(() -> {
+            window.open(new Workspace(new Workspace.Endpoint("TCP", "127.0.0.1", "5000"), null, null, null,
+                    java.util.List.of(), null));
+            assertThat(window.openWorkspace(broken)).isFalse();
+            assertThat(window.workspace().server()).isEqualTo(new Workspace.Endpoint("TCP", "127.0.0.1", "5000"));
+        });
+    }
+}
