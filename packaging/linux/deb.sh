@@ -47,7 +47,7 @@ build() {
   epoch=${SOURCE_DATE_EPOCH:-$(git -C "$PACKAGING" log -1 --format=%ct 2> /dev/null || date +%s)}
 
   mkdir -p "$lib" "$root/usr/bin" "$doc" "$root/usr/share/applications" "$root/usr/share/man/man1" \
-    "$root/usr/share/lintian/overrides"
+    "$root/usr/share/lintian/overrides" "$root/usr/share/mime/packages"
   cp -a "$app/." "$lib/"
   # jpackage's native launcher and its library are not used: bin/socket-workbench is launcher.sh, and the icons
   # live in hicolor.
@@ -55,6 +55,8 @@ build() {
   ln -s "../lib/$NAME/bin/$NAME" "$root/usr/bin/$NAME"
 
   install -m 644 "$HERE/$NAME.desktop" "$root/usr/share/applications/$NAME.desktop"
+  # The workspace file type (*.swb.json): shared-mime-info's own trigger adds it, where it is installed.
+  install -m 644 "$HERE/$NAME.xml" "$root/usr/share/mime/packages/$NAME.xml"
   local size
   for size in 16 22 24 32 36 48 64 72 96 128 192 256 512; do
     install -D -m 644 "$PACKAGING/icon/$NAME-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/$NAME.png"
