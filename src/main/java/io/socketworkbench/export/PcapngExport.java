@@ -143,7 +143,8 @@ public final class PcapngExport {
     }
 
     private void opened(Fact fact, long micros) throws IOException {
-        if (!(fact.local() instanceof InetSocketAddress local) || !(fact.remote() instanceof InetSocketAddress remote)) {
+        if (!(fact.local() instanceof InetSocketAddress local)
+                || !(fact.remote() instanceof InetSocketAddress remote)) {
             if (fact.local() instanceof UnixDomainSocketAddress || fact.remote() instanceof UnixDomainSocketAddress) {
                 unixLeftOut++;
             }
@@ -231,7 +232,8 @@ public final class PcapngExport {
     }
 
     private void datagram(Fact fact, long micros) throws IOException {
-        if (!(fact.local() instanceof InetSocketAddress local) || !(fact.remote() instanceof InetSocketAddress remote)) {
+        if (!(fact.local() instanceof InetSocketAddress local)
+                || !(fact.remote() instanceof InetSocketAddress remote)) {
             if (fact.local() instanceof UnixDomainSocketAddress || fact.remote() instanceof UnixDomainSocketAddress) {
                 unixLeftOut++;
             }

@@ -223,7 +223,8 @@ public final class PytestExport {
         out.add("");
         out.add("def difference(expected, got):");
         out.add("    \"\"\"Where two byte strings part, as Python bytes and as hex.\"\"\"");
-        out.add("    at = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))");
+        out.add("    at = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b),");
+        out.add("              min(len(expected), len(got)))");
         out.add("    start = max(0, at - 16)");
         out.add("    return ('the bytes differ from byte %d (expected %d bytes, got %d)\\n'");
         out.add("            '  expected: %r\\n       got: %r\\n'");
@@ -233,7 +234,8 @@ public final class PytestExport {
         out.add("");
         out.add("");
         out.add("def expect(s, expected):");
-        out.add("    \"\"\"Reads until len(expected) bytes came (or the server closed, or TIMEOUT passed), and compares.\"\"\"");
+        out.add("    \"\"\"Reads until len(expected) bytes came (or the server closed, or TIMEOUT passed);");
+        out.add("    then compares.\"\"\"");
         out.add("    got = b''");
         out.add("    try:");
         out.add("        while len(got) < len(expected):");
@@ -254,8 +256,9 @@ public final class PytestExport {
             out.add("");
             out.add("");
             out.add("def tls_context():");
-            out.add("    \"\"\"Trusts SWB_CAFILE when it is set. Without it the server's certificate is NOT checked: the");
-            out.add("    recording holds no certificate, and this test checks bytes, not who the server is.\"\"\"");
+            out.add("    \"\"\"Trusts SWB_CAFILE when it is set. Without it the server's certificate is NOT");
+            out.add("    checked: the recording holds no certificate, and this test checks bytes, not who the");
+            out.add("    server is.\"\"\"");
             out.add("    cafile = os.environ.get('SWB_CAFILE')");
             out.add("    ctx = ssl.create_default_context(cafile=cafile)");
             out.add("    if not cafile:");

@@ -27,16 +27,55 @@ public final class WorkspaceFile {
     private WorkspaceFile() {
     }
 
-    /** What is wrong with a workspace file, and where: {@code line 7, clients[0].port: ...}. */
+    /** What can be wrong with a workspace file; the window words each in the user's language. */
+    public enum Problem {
+        NOT_A_WORKSPACE, NEWER, MISSING, PROTOCOL, NOT_JSON, UNEXPECTED, STRING_EXPECTED, BOOLEAN_EXPECTED,
+        NUMBER_EXPECTED, WHOLE_NUMBER_EXPECTED, NOT_A_PORT, NOT_A_FILE_NAME, NOT_A_CHOICE;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * What is wrong with a workspace file, and where: its message is {@code line 7, clients[0].port: ...} in
+     * English; {@link #line()}, {@link #field()}, {@link #problem()} and {@link #details()} let a window say it in
+     * another language.
+     */
     public static final class BadWorkspace extends IOException {
         private static final long serialVersionUID = 1L;
+        private final int line;
+        private final String field;
+        private final Problem problem;
+        private final transient List<String> details;
 
-        BadWorkspace(JsonReader at, String problem) {
-            super(where(at) + problem);
+        BadWorkspace(JsonReader at, Problem problem, String english, String... details) {
+            super(where(at) + english);
+            String location = at.toString();
+            String number = location.replaceFirst(".* at line (\\d+) .*", "$1");
+            this.line = number.equals(location) ? -1 : Integer.parseInt(number);
+            this.field = at.getPath().replaceFirst("^\\$\\.?", "");
+            this.problem = problem;
+            this.details = List.of(details);
         }
 
-        BadWorkspace(String message) {
-            super(message);
+        /** The line (from 1), or -1 when it is not known. */
+        public int line() {
+            return line;
+        }
+
+        /** The field's path ({@code clients[0].port}), or empty at the top. */
+        public String field() {
+            return field;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+
+        /** What the problem names: the value found, the version, the field missing, ... */
+        public List<String> details() {
+            return details;
         }
 
         /** {@code line N, FIELD: }, from the reader's own account of where it is. */
@@ -127,7 +166,8 @@ public final class WorkspaceFile {
     private static Workspace workspace(JsonReader in) throws IOException {
         try {
             if (in.peek() != JsonToken.BEGIN_OBJECT) {
-                throw new BadWorkspace(in, "not a Socket Workbench workspace (it must be a JSON object with "
+                throw new BadWorkspace(in, Problem.NOT_A_WORKSPACE, "not a Socket Workbench workspace (it must be a "
+                        + "JSON object with "
                         + "\"format\": \"" + FORMAT + "\")");
             }
             in.beginObject();
@@ -142,22 +182,26 @@ public final class WorkspaceFile {
             while (in.hasNext()) {
                 String name = in.nextName();
                 if (!name.equals("format") && !name.equals("version") && (format == null || version == null)) {
-                    throw new BadWorkspace(in, "\"format\" and \"version\" must come first: this is not a Socket "
+                    throw new BadWorkspace(in, Problem.NOT_A_WORKSPACE, "\"format\" and \"version\" must come first: "
+                            + "this is not a Socket "
                             + "Workbench workspace");
                 }
                 switch (name) {
                     case "format" -> {
                         format = string(in);
                         if (!format.equals(FORMAT)) {
-                            throw new BadWorkspace(in, "\"" + format + "\" is not a Socket Workbench workspace (\""
+                            throw new BadWorkspace(in, Problem.NOT_A_WORKSPACE, "\"" + format
+                                    + "\" is not a Socket Workbench workspace (\""
                                     + FORMAT + "\")");
                         }
                     }
                     case "version" -> {
                         version = integer(in);
                         if (version > Workspace.VERSION) {
-                            throw new BadWorkspace(in, "version " + version + " is newer than this version of "
-                                    + "Socket Workbench reads (" + Workspace.VERSION + "): update the app to open it");
+                            throw new BadWorkspace(in, Problem.NEWER, "version " + version
+                                    + " is newer than this version of "
+                                    + "Socket Workbench reads (" + Workspace.VERSION + "): update the app to open it",
+                                    String.valueOf(version), String.valueOf(Workspace.VERSION));
                         }
                     }
                     case "server" -> {
@@ -189,14 +233,15 @@ public final class WorkspaceFile {
             }
             in.endObject();
             if (server == null) {
-                throw new BadWorkspace(in, "\"server\" is missing");
+                throw new BadWorkspace(in, Problem.MISSING, "\"server\" is missing", "server");
             }
             return new Workspace(server, reply, greeting, serverTls, clients, relay);
         } catch (MalformedJsonException | java.io.EOFException e) {
-            throw new BadWorkspace(in, "not JSON (" + String.valueOf(e.getMessage())
+            throw new BadWorkspace(in, Problem.NOT_JSON, "not JSON (" + String.valueOf(e.getMessage())
                     .replaceFirst("(?s)\\s*See https?://\\S+", "") + ")");
         } catch (IllegalStateException e) {
-            throw new BadWorkspace(in, "unexpected " + String.valueOf(e.getMessage()).replaceFirst(" at line.*", "")
+            throw new BadWorkspace(in, Problem.UNEXPECTED, "unexpected "
+                    + String.valueOf(e.getMessage()).replaceFirst(" at line.*", "")
                     .replaceFirst("^Expected ", "(expected ") + (e.getMessage() != null
                     && e.getMessage().startsWith("Expected") ? ")" : ""));
         }
@@ -293,11 +338,13 @@ public final class WorkspaceFile {
 
     private static Workspace.Endpoint endpoint(JsonReader in, String[] fields) throws BadWorkspace {
         if (fields[0] == null) {
-            throw new BadWorkspace(in, "\"protocol\" is missing");
+            throw new BadWorkspace(in, Problem.MISSING, "\"protocol\" is missing", "protocol");
         }
         String protocol = fields[0].toUpperCase(Locale.ROOT);
         if (!List.of("TCP", "UDP", "UNIX", "TLS").contains(protocol)) {
-            throw new BadWorkspace(in, "protocol \"" + fields[0] + "\" is none of tcp, udp, unix, tls");
+            throw new BadWorkspace(in, Problem.PROTOCOL, "protocol \"" + fields[0]
+                    + "\" is none of tcp, udp, unix, tls",
+                    fields[0]);
         }
         return new Workspace.Endpoint(protocol, fields[1], fields[2]);
     }
@@ -324,7 +371,8 @@ public final class WorkspaceFile {
 
     private static String string(JsonReader in) throws IOException {
         if (in.peek() != JsonToken.STRING) {
-            throw new BadWorkspace(in, "a string was expected, not " + describe(in));
+            throw new BadWorkspace(in, Problem.STRING_EXPECTED, "a string was expected, not " + describe(in),
+                    kind(in));
         }
         return in.nextString();
     }
@@ -334,32 +382,35 @@ public final class WorkspaceFile {
         try {
             return text.isBlank() ? null : Path.of(text);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new BadWorkspace(in, "\"" + text + "\" is not a file name");
+            throw new BadWorkspace(in, Problem.NOT_A_FILE_NAME, "\"" + text + "\" is not a file name", text);
         }
     }
 
     private static boolean bool(JsonReader in) throws IOException {
         if (in.peek() != JsonToken.BOOLEAN) {
-            throw new BadWorkspace(in, "true or false was expected, not " + describe(in));
+            throw new BadWorkspace(in, Problem.BOOLEAN_EXPECTED, "true or false was expected, not " + describe(in),
+                    kind(in));
         }
         return in.nextBoolean();
     }
 
     private static int integer(JsonReader in) throws IOException {
         if (in.peek() != JsonToken.NUMBER) {
-            throw new BadWorkspace(in, "a number was expected, not " + describe(in));
+            throw new BadWorkspace(in, Problem.NUMBER_EXPECTED, "a number was expected, not " + describe(in),
+                    kind(in));
         }
         try {
             return in.nextInt();
         } catch (NumberFormatException e) {
-            throw new BadWorkspace(in, "a whole number was expected");
+            throw new BadWorkspace(in, Problem.WHOLE_NUMBER_EXPECTED, "a whole number was expected");
         }
     }
 
     private static int port(JsonReader in) throws IOException {
         int port = integer(in);
         if (port < 0 || port > 65_535) {
-            throw new BadWorkspace(in, port + " is not a port (0 to 65535)");
+            throw new BadWorkspace(in, Problem.NOT_A_PORT, port + " is not a port (0 to 65535)",
+                    String.valueOf(port));
         }
         return port;
     }
@@ -383,8 +434,22 @@ public final class WorkspaceFile {
             for (E value : type.getEnumConstants()) {
                 names.add(value.name().toLowerCase(Locale.ROOT));
             }
-            throw new BadWorkspace(in, "\"" + text + "\" is none of " + String.join(", ", names));
+            throw new BadWorkspace(in, Problem.NOT_A_CHOICE, "\"" + text + "\" is none of " + String.join(", ", names),
+                    text, String.join(", ", names));
         }
+    }
+
+    /** What the reader is at, as a word the window words: string, number, boolean, null, list, object. */
+    private static String kind(JsonReader in) throws IOException {
+        return switch (in.peek()) {
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case NULL -> "null";
+            case BEGIN_ARRAY -> "list";
+            case BEGIN_OBJECT -> "object";
+            default -> "other";
+        };
     }
 
     private static String describe(JsonReader in) throws IOException {

@@ -344,7 +344,8 @@ public final class MainWindow extends BorderPane {
         for (int i = 0; i < workspace.clients().size(); i++) {
             ClientPane pane = i < panes.size() ? panes.get(i) : addClient();
             var tab = workspace.clients().get(i);
-            pane.form().set(io.socketworkbench.ui.model.Protocol.valueOf(tab.endpoint().protocol()), tab.endpoint().host(), tab.endpoint().port());
+            pane.form().set(io.socketworkbench.ui.model.Protocol.valueOf(tab.endpoint().protocol()),
+                    tab.endpoint().host(), tab.endpoint().port());
             pane.tlsRow().show(tab.tls());
         }
         if (workspace.relay() != null) {
@@ -387,11 +388,23 @@ public final class MainWindow extends BorderPane {
             showNotice(t("workspace.opened", file));
             return true;
         } catch (io.socketworkbench.session.WorkspaceFile.BadWorkspace e) {
-            inform(t("workspace.open"), t("workspace.bad", file, e.getMessage()));
+            inform(t("workspace.open"), t("workspace.bad", file, badWorkspace(e)));
         } catch (java.io.IOException e) {
             inform(t("workspace.open"), I18n.error(io.socketworkbench.engine.SocketError.from(e)) + ": " + file);
         }
         return false;
+    }
+
+    /** What is wrong with a workspace file and where, in the user's language. */
+    static String badWorkspace(io.socketworkbench.session.WorkspaceFile.BadWorkspace e) {
+        List<String> details = new java.util.ArrayList<>(e.details());
+        if (e.problem().name().endsWith("_EXPECTED") && !details.isEmpty()) {
+            details.set(0, t("workspace.kind." + details.get(0)));
+        }
+        String what = t("workspace.problem." + e.problem().key(), details.toArray());
+        String where = e.line() < 1 ? "" : e.field().isEmpty() ? t("workspace.where.line", e.line())
+                : t("workspace.where", e.line(), e.field());
+        return where + what;
     }
 
     private static javafx.stage.FileChooser workspaceChooser(String title) {

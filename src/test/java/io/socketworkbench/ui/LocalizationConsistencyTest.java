@@ -66,6 +66,14 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.session.ServerTlsChoice.ClientAuth mode : io.socketworkbench.session.ServerTlsChoice.ClientAuth.values()) {
             keys.add("tls.clientAuth." + mode.name().toLowerCase(Locale.ROOT));
         }
+        // MainWindow.badWorkspace: what is wrong with a workspace file, and the kinds of value it names.
+        for (io.socketworkbench.session.WorkspaceFile.Problem problem
+                : io.socketworkbench.session.WorkspaceFile.Problem.values()) {
+            keys.add("workspace.problem." + problem.key());
+        }
+        for (String kind : List.of("string", "number", "boolean", "null", "list", "object", "other")) {
+            keys.add("workspace.kind." + kind);
+        }
         // MainWindow.chooseSessionExport: what the session is written as.
         for (String kind : List.of("recording", "pytest", "pcapng")) {
             keys.add("session." + kind);

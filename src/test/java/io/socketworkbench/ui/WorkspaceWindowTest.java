@@ -66,6 +66,13 @@ class WorkspaceWindowTest {
             window.open(new Workspace(new Workspace.Endpoint("TCP", "127.0.0.1", "5000"), null, null, null,
                     java.util.List.of(), null));
             assertThat(window.openWorkspace(broken)).isFalse();
+            try {
+                WorkspaceFile.read(broken);
+            } catch (WorkspaceFile.BadWorkspace e) {
+                assertThat(MainWindow.badWorkspace(e)).isEqualTo("line 2, server.port: text was expected, not a number");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             assertThat(window.workspace().server()).isEqualTo(new Workspace.Endpoint("TCP", "127.0.0.1", "5000"));
         });
     }
