@@ -8,13 +8,13 @@ import io.socketworkbench.lesson.ExportRecord;
 import io.socketworkbench.lesson.PythonExport;
 import io.socketworkbench.session.ConfigFolder;
 import io.socketworkbench.session.RecordingReader;
+import io.socketworkbench.session.WholeFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -94,21 +94,16 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void pcapng(Path out) throws IOException, CliFailure {
-        Path temp = temporary(out);
-        PcapngExport.Summary summary;
-        try (RecordingReader reader = RecordingReader.open(recording);
-             OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-            summary = PcapngExport.write(reader, file, "socket-workbench " + SocketEngine.version());
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        PcapngExport.Summary summary = WholeFile.write(out, temp -> {
+            try (RecordingReader reader = RecordingReader.open(recording);
+                 OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                return PcapngExport.write(reader, file, "socket-workbench " + SocketEngine.version());
+            }
+        }, written -> written.packets() > 0 || written.unixLeftOut() == 0);
         if (summary.packets() == 0 && summary.unixLeftOut() > 0) {
-            Files.deleteIfExists(temp);
             throw new CliFailure("ValueError: " + recording + " holds only AF_UNIX sockets, which have no IP "
                     + "addresses or ports: there are no packets to rebuild");
         }
-        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         io.err().println("Wrote " + out + ": " + summary.connections() + " TCP connection(s), "
                 + summary.datagrams() + " datagram(s), " + summary.packets() + " packets"
                 + (summary.tlsConnections() > 0 ? "; TLS connections as their plaintext" : "")
@@ -138,11 +133,6 @@ final class ExportCommand implements Callable<Integer> {
         Files.createDirectories(out);
         List<Path> written = PythonExport.writeTo(out, record, ConfigFolder.tls());
         io.err().println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-    }
-
-    private static Path temporary(Path out) throws IOException {
-        Path folder = out.toAbsolutePath().getParent();
-        return Files.createTempFile(folder, "." + out.getFileName(), ".tmp");
     }
 
     /** The recording's name without its ending ({@code session.jsonl} → {@code session}). */

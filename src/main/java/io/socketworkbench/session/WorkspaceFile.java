@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +49,9 @@ public final class WorkspaceFile {
         private final transient List<String> details;
 
         BadWorkspace(JsonReader at, Problem problem, String english, String... details) {
-            super(where(at) + english);
-            String location = at.toString();
-            String number = location.replaceFirst(".* at line (\\d+) .*", "$1");
-            this.line = number.equals(location) ? -1 : Integer.parseInt(number);
-            this.field = at.getPath().replaceFirst("^\\$\\.?", "");
+            super(where(lineOf(at), fieldOf(at)) + english);
+            this.line = lineOf(at);
+            this.field = fieldOf(at);
             this.problem = problem;
             this.details = List.of(details);
         }
@@ -78,76 +75,87 @@ public final class WorkspaceFile {
             return details;
         }
 
-        /** {@code line N, FIELD: }, from the reader's own account of where it is. */
-        private static String where(JsonReader reader) {
+        /** {@code line N, FIELD: } (either left out where it is not known). */
+        private static String where(int line, String field) {
+            return (line < 1 ? "" : "line " + line + ", ") + (field.isEmpty() ? "" : field + ": ");
+        }
+
+        /** The reader's line, from its own account of where it is, or -1. */
+        private static int lineOf(JsonReader reader) {
             String location = reader.toString(); // "JsonReader at line 3 column 15 path $.clients[0].port"
             String line = location.replaceFirst(".* at line (\\d+) .*", "$1");
-            String path = reader.getPath().replaceFirst("^\\$\\.?", "");
-            return (line.equals(location) ? "" : "line " + line + ", ") + (path.isEmpty() ? "" : path + ": ");
+            return line.equals(location) ? -1 : Integer.parseInt(line);
+        }
+
+        /** The field's path, {@code clients[0].port}, or empty at the top. */
+        private static String fieldOf(JsonReader reader) {
+            return reader.getPath().replaceFirst("^\\$\\.?", "");
         }
     }
 
     /** Writes {@code workspace} to {@code file} whole (a temporary file beside it, then moved). */
     public static void write(Path file, Workspace workspace) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try (Writer text = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-             JsonWriter out = new JsonWriter(text)) {
-            out.setIndent("  ");
+        WholeFile.write(file, temp -> {
+            try (Writer text = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                 JsonWriter out = new JsonWriter(text)) {
+                json(out, workspace);
+            }
+            return file;
+        });
+    }
+
+    private static void json(JsonWriter out, Workspace workspace) throws IOException {
+        out.setIndent("  ");
+        out.beginObject();
+        out.name("format").value(FORMAT);
+        out.name("version").value(Workspace.VERSION);
+        out.name("server").beginObject();
+        endpoint(out, workspace.server());
+        out.name("reply").value(workspace.reply().name().toLowerCase(Locale.ROOT));
+        out.name("greeting").value(workspace.greeting());
+        if (workspace.serverTls() != null) {
+            ServerTlsChoice tls = workspace.serverTls();
+            out.name("tls").beginObject();
+            path(out, "certificate", tls.certificate());
+            path(out, "key", tls.key());
+            out.name("clientAuth").value(tls.clientAuth().name().toLowerCase(Locale.ROOT));
+            path(out, "clientCa", tls.clientCa());
+            strings(out, "alpn", tls.alpn());
+            out.endObject();
+        }
+        out.endObject();
+        out.name("clients").beginArray();
+        for (Workspace.ClientTab tab : workspace.clients()) {
             out.beginObject();
-            out.name("format").value(FORMAT);
-            out.name("version").value(Workspace.VERSION);
-            out.name("server").beginObject();
-            endpoint(out, workspace.server());
-            out.name("reply").value(workspace.reply().name().toLowerCase(Locale.ROOT));
-            out.name("greeting").value(workspace.greeting());
-            if (workspace.serverTls() != null) {
-                ServerTlsChoice tls = workspace.serverTls();
+            endpoint(out, tab.endpoint());
+            if (tab.tls() != null) {
+                TlsChoice tls = tab.tls();
                 out.name("tls").beginObject();
+                path(out, "caFile", tls.caFile());
+                if (tls.serverName() != null) {
+                    out.name("serverName").value(tls.serverName());
+                }
+                out.name("verify").value(tls.verify());
+                strings(out, "alpn", tls.alpn());
                 path(out, "certificate", tls.certificate());
                 path(out, "key", tls.key());
-                out.name("clientAuth").value(tls.clientAuth().name().toLowerCase(Locale.ROOT));
-                path(out, "clientCa", tls.clientCa());
-                strings(out, "alpn", tls.alpn());
                 out.endObject();
             }
             out.endObject();
-            out.name("clients").beginArray();
-            for (Workspace.ClientTab tab : workspace.clients()) {
-                out.beginObject();
-                endpoint(out, tab.endpoint());
-                if (tab.tls() != null) {
-                    TlsChoice tls = tab.tls();
-                    out.name("tls").beginObject();
-                    path(out, "caFile", tls.caFile());
-                    if (tls.serverName() != null) {
-                        out.name("serverName").value(tls.serverName());
-                    }
-                    out.name("verify").value(tls.verify());
-                    strings(out, "alpn", tls.alpn());
-                    path(out, "certificate", tls.certificate());
-                    path(out, "key", tls.key());
-                    out.endObject();
-                }
-                out.endObject();
-            }
-            out.endArray();
-            if (workspace.relay() != null) {
-                RelaySetup relay = workspace.relay();
-                out.name("relay").beginObject();
-                out.name("port").value(relay.port());
-                out.name("host").value(relay.host());
-                out.name("targetPort").value(relay.targetPort());
-                out.name("tls").value(relay.tls());
-                out.name("toTls").value(relay.toTls());
-                out.name("verifyTarget").value(relay.verifyTarget());
-                out.endObject();
-            }
-            out.endObject();
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
         }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        out.endArray();
+        if (workspace.relay() != null) {
+            RelaySetup relay = workspace.relay();
+            out.name("relay").beginObject();
+            out.name("port").value(relay.port());
+            out.name("host").value(relay.host());
+            out.name("targetPort").value(relay.targetPort());
+            out.name("tls").value(relay.tls());
+            out.name("toTls").value(relay.toTls());
+            out.name("verifyTarget").value(relay.verifyTarget());
+            out.endObject();
+        }
+        out.endObject();
     }
 
     /** Reads {@code file}; nothing of the window changes when this throws. */

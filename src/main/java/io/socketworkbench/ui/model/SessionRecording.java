@@ -5,6 +5,7 @@ import io.socketworkbench.export.PcapngExport;
 import io.socketworkbench.export.PytestExport;
 import io.socketworkbench.session.RecordingReader;
 import io.socketworkbench.session.RecordingWriter;
+import io.socketworkbench.session.WholeFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -63,20 +63,18 @@ public final class SessionRecording {
     /** Copies what is recorded so far (whole lines) to {@code target}. */
     public void saveTo(Path target) throws IOException {
         long length = flushed();
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            for (long at = 0; at < length; ) {
-                long n = file.transferTo(at, length - at, out); // at its position: the writer's is not moved
-                if (n <= 0) {
-                    break;
+        WholeFile.write(target, temp -> {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                for (long at = 0; at < length; ) {
+                    long n = file.transferTo(at, length - at, out); // at its position: the writer's is not moved
+                    if (n <= 0) {
+                        break;
+                    }
+                    at += n;
                 }
-                at += n;
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return length;
+        });
     }
 
     /** Writes the session so far as a pcapng capture to {@code target}. */
