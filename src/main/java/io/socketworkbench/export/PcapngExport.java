@@ -137,19 +137,28 @@ public final class PcapngExport {
         }
     }
 
+    /** True when both of {@code fact}'s ends are IP addresses; an AF_UNIX socket is counted, as left out. */
+    private boolean overIp(Fact fact) {
+        if (fact.local() instanceof InetSocketAddress && fact.remote() instanceof InetSocketAddress) {
+            return true;
+        }
+        if (fact.local() instanceof UnixDomainSocketAddress || fact.remote() instanceof UnixDomainSocketAddress) {
+            unixLeftOut++;
+        }
+        return false;
+    }
+
     /** True when {@code fact} (data, FIN, RST) came from the recording side. */
     private static boolean fromLocal(Fact fact) {
         return !fact.in();
     }
 
     private void opened(Fact fact, long micros) throws IOException {
-        if (!(fact.local() instanceof InetSocketAddress local)
-                || !(fact.remote() instanceof InetSocketAddress remote)) {
-            if (fact.local() instanceof UnixDomainSocketAddress || fact.remote() instanceof UnixDomainSocketAddress) {
-                unixLeftOut++;
-            }
+        if (!overIp(fact)) {
             return;
         }
+        InetSocketAddress local = (InetSocketAddress) fact.local();
+        InetSocketAddress remote = (InetSocketAddress) fact.remote();
         boolean accepted = fact.type() == Fact.Type.ACCEPT;
         Stream s = new Stream();
         s.localIsClient = !accepted;
@@ -232,13 +241,11 @@ public final class PcapngExport {
     }
 
     private void datagram(Fact fact, long micros) throws IOException {
-        if (!(fact.local() instanceof InetSocketAddress local)
-                || !(fact.remote() instanceof InetSocketAddress remote)) {
-            if (fact.local() instanceof UnixDomainSocketAddress || fact.remote() instanceof UnixDomainSocketAddress) {
-                unixLeftOut++;
-            }
+        if (!overIp(fact)) {
             return;
         }
+        InetSocketAddress local = (InetSocketAddress) fact.local();
+        InetSocketAddress remote = (InetSocketAddress) fact.remote();
         InetSocketAddress from = fact.in() ? remote : local;
         InetSocketAddress to = fact.in() ? local : remote;
         byte[] data = fact.data();

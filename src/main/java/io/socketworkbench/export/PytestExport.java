@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +43,7 @@ public final class PytestExport {
         String tls;
         String sni;
         boolean reset;
+        /** The recording side is this conversation's client (else its server). */
         boolean clientIsLocal;
         long bytes;
         long leftOut;
@@ -94,7 +94,6 @@ public final class PytestExport {
     /** The pytest file for every conversation {@code recording} holds; {@code name} names the recording. */
     public static Summary of(RecordingReader recording, String name) throws IOException {
         Map<Long, Conversation> byConn = new LinkedHashMap<>();
-        Map<Long, Boolean> servers = new HashMap<>();
         Set<String> pairs = new HashSet<>();
         Map<String, Conversation> datagrams = new LinkedHashMap<>();
         int leftOut = 0;
@@ -114,8 +113,9 @@ public final class PytestExport {
                     } else if (byConn.size() >= MAX_CONVERSATIONS) {
                         leftOut++;
                     } else {
-                        byConn.put(conn, new Conversation(false, server));
-                        servers.put(conn, accepted);
+                        Conversation c = new Conversation(false, server);
+                        c.clientIsLocal = !accepted;
+                        byConn.put(conn, c);
                     }
                 }
                 case TLS -> {
@@ -129,14 +129,14 @@ public final class PytestExport {
                     Conversation c = byConn.get(conn);
                     if (c != null) {
                         // From the client's side: what it sent, and what it read.
-                        boolean clientSent = fact.in() == Boolean.TRUE.equals(servers.get(conn));
+                        boolean clientSent = fact.in() != c.clientIsLocal;
                         c.bytes(clientSent ? Kind.SEND : Kind.EXPECT, fact.data());
                     }
                 }
                 case FIN -> {
                     Conversation c = byConn.get(conn);
                     if (c != null) {
-                        boolean fromClient = fact.in() == Boolean.TRUE.equals(servers.get(conn));
+                        boolean fromClient = fact.in() != c.clientIsLocal;
                         c.mark(fromClient ? Kind.SHUT_WR : Kind.SERVER_CLOSED);
                     }
                 }
@@ -150,7 +150,7 @@ public final class PytestExport {
                     Conversation c = byConn.get(conn);
                     // The server's close is a FIN its client reads as b'': recorded at the server, a close of its
                     // own; at the client, the peer's end.
-                    if (c != null && !c.reset && (Boolean.TRUE.equals(servers.get(conn)) || fact.in())) {
+                    if (c != null && !c.reset && (!c.clientIsLocal || fact.in())) {
                         c.mark(Kind.SERVER_CLOSED);
                     }
                 }

@@ -30,26 +30,17 @@ import java.util.Locale;
  */
 public final class RecordingReader implements Closeable {
     private final Lines in;
-    private final int version;
     private int line = 1;
 
-    private RecordingReader(Lines in, int version) {
+    private RecordingReader(Lines in) {
         this.in = in;
-        this.version = version;
     }
 
     /** A line of a recording that is not what the format says: its number, the field, what is wrong. */
     public static final class BadRecording extends IOException {
         private static final long serialVersionUID = 1L;
-        private final int line;
-
         BadRecording(int line, String problem) {
             super("line " + line + ": " + problem);
-            this.line = line;
-        }
-
-        public int line() {
-            return line;
         }
     }
 
@@ -58,13 +49,7 @@ public final class RecordingReader implements Closeable {
      * or {@link BadRecording} when it is not a recording, or one of a newer version.
      */
     public static RecordingReader open(Path file) throws IOException {
-        return open(file, Long.MAX_VALUE);
-    }
-
-    /** As {@link #open(Path)}, reading only the first {@code length} bytes: a recording still being written. */
-    public static RecordingReader open(Path file, long length) throws IOException {
-        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
-        return open(region(channel, 0, Math.min(length, channel.size()), true));
+        return open(Files.newInputStream(file));
     }
 
     /**
@@ -125,16 +110,11 @@ public final class RecordingReader implements Closeable {
                 throw new BadRecording(1, "field \"version\": " + version + " is newer than this version of Socket "
                         + "Workbench reads (" + RecordingWriter.VERSION + ")");
             }
-            return new RecordingReader(in, version);
+            return new RecordingReader(in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
-    }
-
-    /** The format's version the file says it has. */
-    public int version() {
-        return version;
     }
 
     /** The next fact, or null at the end of the file. Blank lines are skipped. */

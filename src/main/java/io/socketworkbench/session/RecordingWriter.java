@@ -41,18 +41,13 @@ public final class RecordingWriter implements FactSink, Closeable {
 
     /** Creates (or replaces) {@code file} and writes its first line; {@code tool} names what wrote it. */
     public static RecordingWriter create(Path file, String tool) throws IOException {
-        return create(file, tool, Long.MAX_VALUE);
+        return to(Files.newOutputStream(file), tool, Long.MAX_VALUE);
     }
 
     /**
-     * The same, stopping before a fact would take the file past {@code cap} bytes: what it holds then is whole,
-     * and {@link #capped()} says that it stopped.
+     * A recording written to {@code out} (buffered here), its first line written now, stopping before a fact would
+     * take it past {@code cap} bytes: what it holds then is whole, and {@link #capped()} says that it stopped.
      */
-    public static RecordingWriter create(Path file, String tool, long cap) throws IOException {
-        return to(Files.newOutputStream(file), tool, cap);
-    }
-
-    /** A recording written to {@code out} (buffered here), its first line written now. */
     public static RecordingWriter to(OutputStream out, String tool, long cap) throws IOException {
         RecordingWriter writer = new RecordingWriter(new BufferedOutputStream(out, 1 << 16), cap);
         writer.line("{\"format\": \"" + FORMAT + "\", \"version\": " + VERSION + ", \"tool\": " + quote(tool)

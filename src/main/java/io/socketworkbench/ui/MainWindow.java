@@ -447,7 +447,8 @@ public final class MainWindow extends BorderPane {
     public java.util.concurrent.CompletableFuture<String> writeSession(String kind, Path file) {
         return io.socketworkbench.ui.fx.Background.supply("session-export", () -> {
             try {
-                String capped = recording.capped() ? "\n" + t("session.capped", SessionSizes.CAP_GIB) : "";
+                String capped = recording.capped() ? "\n" + t("session.capped",
+                        io.socketworkbench.ui.model.SessionRecording.CAP >> 30) : "";
                 return switch (kind) {
                     case "pytest" -> {
                         var summary = recording.exportPytest(file);
@@ -468,11 +469,6 @@ public final class MainWindow extends BorderPane {
                 throw new java.util.concurrent.CompletionException(e); // the bridge says it as Python would
             }
         });
-    }
-
-    /** The cap, in the words the window uses. */
-    private static final class SessionSizes {
-        static final long CAP_GIB = io.socketworkbench.ui.model.SessionRecording.CAP >> 30;
     }
 
     /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
