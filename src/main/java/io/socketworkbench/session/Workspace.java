@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * A window's setup, as data, as a workspace file keeps it: the server pane (protocol, address, port, reply mode and
- * greeting, TLS), each client tab (protocol, host, port, TLS), and the relay. Passwords are never part of it.
+ * greeting, TLS, its tools and its auto-reply rules), each client tab (protocol, host, port, TLS, its tools), and the
+ * relay. Passwords are never part of it.
  */
 public record Workspace(Endpoint server, ReplyMode reply, String greeting, ServerTlsChoice serverTls,
-                        List<ClientTab> clients, RelaySetup relay) {
+                        PaneSetup serverPane, List<ReplyRule> rules, List<ClientTab> clients, RelaySetup relay) {
     /** The file format's version this build writes and reads. */
     public static final int VERSION = 1;
 
@@ -16,6 +17,8 @@ public record Workspace(Endpoint server, ReplyMode reply, String greeting, Serve
         Objects.requireNonNull(server, "server");
         reply = reply == null ? ReplyMode.NONE : reply;
         greeting = greeting == null ? "" : greeting;
+        serverPane = serverPane == null ? PaneSetup.DEFAULT : serverPane;
+        rules = rules == null ? List.of() : List.copyOf(rules);
         clients = List.copyOf(clients);
     }
 
@@ -31,10 +34,11 @@ public record Workspace(Endpoint server, ReplyMode reply, String greeting, Serve
         }
     }
 
-    /** A client tab: where it connects, and its TLS (null: the defaults). */
-    public record ClientTab(Endpoint endpoint, TlsChoice tls) {
+    /** A client tab: where it connects, its TLS (null: the defaults), and its tools. */
+    public record ClientTab(Endpoint endpoint, TlsChoice tls, PaneSetup pane) {
         public ClientTab {
             Objects.requireNonNull(endpoint, "endpoint");
+            pane = pane == null ? PaneSetup.DEFAULT : pane;
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.socketworkbench.session;
 
 import com.google.gson.stream.JsonReader;
+import io.socketworkbench.codec.Checksum;
+import io.socketworkbench.codec.Framing;
+import io.socketworkbench.codec.PayloadFormat;
+import io.socketworkbench.codec.TextCodec;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import com.google.gson.stream.MalformedJsonException;
@@ -29,7 +33,8 @@ public final class WorkspaceFile {
     /** What can be wrong with a workspace file; the window words each in the user's language. */
     public enum Problem {
         NOT_A_WORKSPACE, NEWER, MISSING, PROTOCOL, NOT_JSON, UNEXPECTED, STRING_EXPECTED, BOOLEAN_EXPECTED,
-        NUMBER_EXPECTED, WHOLE_NUMBER_EXPECTED, NOT_A_PORT, NOT_A_FILE_NAME, NOT_A_CHOICE;
+        NUMBER_EXPECTED, WHOLE_NUMBER_EXPECTED, NOT_A_PORT, NOT_A_FILE_NAME, NOT_A_CHOICE, OUT_OF_RANGE, NOT_A_CHARSET,
+        NOT_A_FRAMING, BAD_RULE;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -123,6 +128,23 @@ public final class WorkspaceFile {
             strings(out, "alpn", tls.alpn());
             out.endObject();
         }
+        pane(out, workspace.serverPane());
+        out.name("rules").beginArray();
+        for (ReplyRule rule : workspace.rules()) {
+            out.beginObject();
+            out.name("match").value(choice(rule.match()));
+            if (rule.match() != ReplyRule.Match.ANY) {
+                out.name("pattern").value(rule.pattern());
+            }
+            out.name("reply").value(choice(rule.reply()));
+            if (rule.reply() == ReplyRule.Reply.PAYLOAD) {
+                out.name("format").value(choice(rule.format()));
+                out.name("payload").value(rule.payload());
+            }
+            out.name("delay").value(rule.delayMillis());
+            out.endObject();
+        }
+        out.endArray();
         out.endObject();
         out.name("clients").beginArray();
         for (Workspace.ClientTab tab : workspace.clients()) {
@@ -141,6 +163,7 @@ public final class WorkspaceFile {
                 path(out, "key", tls.key());
                 out.endObject();
             }
+            pane(out, tab.pane());
             out.endObject();
         }
         out.endArray();
@@ -156,6 +179,44 @@ public final class WorkspaceFile {
             out.endObject();
         }
         out.endObject();
+    }
+
+    /** A pane's tools: {@code send}, {@code view}, {@code repeat} and {@code quick}. */
+    private static void pane(JsonWriter out, PaneSetup pane) throws IOException {
+        out.name("send").beginObject();
+        out.name("format").value(choice(pane.sendFormat()));
+        out.name("ending").value(choice(pane.ending()));
+        out.name("checksum").value(choice(pane.checksum()));
+        out.endObject();
+        out.name("view").beginObject();
+        out.name("format").value(choice(pane.view()));
+        out.name("charset").value(pane.charset());
+        if (pane.framing() != null) {
+            out.name("framing").value(pane.framing());
+        }
+        out.endObject();
+        out.name("repeat").beginObject();
+        out.name("interval").value(pane.repeatInterval());
+        out.name("count").value(pane.repeatCount());
+        out.endObject();
+        out.name("quick").beginArray();
+        for (QuickItem item : pane.quick()) {
+            out.beginObject();
+            if (item.isDelay()) {
+                out.name("delay").value(item.delayMillis());
+            } else {
+                out.name("name").value(item.name());
+                out.name("format").value(choice(item.format()));
+                out.name("payload").value(item.payload());
+            }
+            out.endObject();
+        }
+        out.endArray();
+    }
+
+    /** An enum's value as the file writes it: {@code crc16-modbus}. */
+    private static String choice(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Reads {@code file}; nothing of the window changes when this throws. */
@@ -185,6 +246,8 @@ public final class WorkspaceFile {
             ReplyMode reply = ReplyMode.NONE;
             String greeting = "";
             ServerTlsChoice serverTls = null;
+            PaneFields serverPane = new PaneFields();
+            List<ReplyRule> rules = new ArrayList<>();
             List<Workspace.ClientTab> clients = new ArrayList<>();
             RelaySetup relay = null;
             while (in.hasNext()) {
@@ -222,7 +285,14 @@ public final class WorkspaceFile {
                                 case "reply" -> reply = enumValue(in, ReplyMode.class);
                                 case "greeting" -> greeting = string(in);
                                 case "tls" -> serverTls = serverTls(in);
-                                default -> in.skipValue();
+                                case "rules" -> {
+                                    in.beginArray();
+                                    while (in.hasNext()) {
+                                        rules.add(rule(in));
+                                    }
+                                    in.endArray();
+                                }
+                                default -> serverPane.read(in, field);
                             }
                         }
                         in.endObject();
@@ -243,7 +313,7 @@ public final class WorkspaceFile {
             if (server == null) {
                 throw new BadWorkspace(in, Problem.MISSING, "\"server\" is missing", "server");
             }
-            return new Workspace(server, reply, greeting, serverTls, clients, relay);
+            return new Workspace(server, reply, greeting, serverTls, serverPane.setup(), rules, clients, relay);
         } catch (MalformedJsonException | java.io.EOFException e) {
             throw new BadWorkspace(in, Problem.NOT_JSON, "not JSON (" + String.valueOf(e.getMessage())
                     .replaceFirst("(?s)\\s*See https?://\\S+", "") + ")");
@@ -259,6 +329,7 @@ public final class WorkspaceFile {
         in.beginObject();
         String[] endpoint = new String[3];
         TlsChoice tls = null;
+        PaneFields pane = new PaneFields();
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
@@ -285,11 +356,174 @@ public final class WorkspaceFile {
                     in.endObject();
                     tls = new TlsChoice(caFile, serverName, verify, alpn, certificate, key, null);
                 }
+                default -> pane.read(in, field);
+            }
+        }
+        in.endObject();
+        return new Workspace.ClientTab(endpoint(in, endpoint), tls, pane.setup());
+    }
+
+    /** A pane's tools as the file has them so far (the defaults where it says nothing); unknown fields skipped. */
+    private static final class PaneFields {
+        private PayloadFormat sendFormat = PaneSetup.DEFAULT.sendFormat();
+        private PaneSetup.Ending ending = PaneSetup.DEFAULT.ending();
+        private Checksum checksum = PaneSetup.DEFAULT.checksum();
+        private PayloadFormat view = PaneSetup.DEFAULT.view();
+        private String charset = PaneSetup.DEFAULT.charset();
+        private String framing;
+        private long interval = PaneSetup.DEFAULT.repeatInterval();
+        private long count = PaneSetup.DEFAULT.repeatCount();
+        private final List<QuickItem> quick = new ArrayList<>();
+
+        void read(JsonReader in, String field) throws IOException {
+            switch (field) {
+                case "send" -> {
+                    in.beginObject();
+                    while (in.hasNext()) {
+                        switch (in.nextName()) {
+                            case "format" -> sendFormat = enumValue(in, PayloadFormat.class);
+                            case "ending" -> ending = enumValue(in, PaneSetup.Ending.class);
+                            case "checksum" -> checksum = enumValue(in, Checksum.class);
+                            default -> in.skipValue();
+                        }
+                    }
+                    in.endObject();
+                }
+                case "view" -> {
+                    in.beginObject();
+                    while (in.hasNext()) {
+                        switch (in.nextName()) {
+                            case "format" -> view = enumValue(in, PayloadFormat.class);
+                            case "charset" -> charset = charset(in);
+                            case "framing" -> framing = framing(in);
+                            default -> in.skipValue();
+                        }
+                    }
+                    in.endObject();
+                }
+                case "repeat" -> {
+                    in.beginObject();
+                    while (in.hasNext()) {
+                        switch (in.nextName()) {
+                            case "interval" -> interval = number(in, 1, MAX_MILLIS);
+                            case "count" -> count = number(in, 0, Long.MAX_VALUE);
+                            default -> in.skipValue();
+                        }
+                    }
+                    in.endObject();
+                }
+                case "quick" -> {
+                    in.beginArray();
+                    while (in.hasNext()) {
+                        quick.add(quick(in));
+                    }
+                    in.endArray();
+                }
+                default -> in.skipValue();
+            }
+        }
+
+        PaneSetup setup() {
+            return new PaneSetup(sendFormat, ending, checksum, view, charset, framing, interval, count, quick);
+        }
+    }
+
+    /** The longest delay or interval a file may give: a day. */
+    private static final long MAX_MILLIS = 86_400_000L;
+
+    private static QuickItem quick(JsonReader in) throws IOException {
+        in.beginObject();
+        String name = "";
+        PayloadFormat format = null;
+        String payload = "";
+        Long delay = null;
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "name" -> name = string(in);
+                case "format" -> format = enumValue(in, PayloadFormat.class);
+                case "payload" -> payload = string(in);
+                case "delay" -> delay = number(in, 0, MAX_MILLIS);
                 default -> in.skipValue();
             }
         }
         in.endObject();
-        return new Workspace.ClientTab(endpoint(in, endpoint), tls);
+        if (delay != null) {
+            return QuickItem.delay(delay);
+        }
+        return QuickItem.message(name, format == null ? PayloadFormat.TEXT : format, payload);
+    }
+
+    private static ReplyRule rule(JsonReader in) throws IOException {
+        in.beginObject();
+        ReplyRule.Match match = null;
+        String pattern = "";
+        ReplyRule.Reply reply = null;
+        PayloadFormat format = PayloadFormat.TEXT;
+        String payload = "";
+        long delay = 0;
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "match" -> match = enumValue(in, ReplyRule.Match.class);
+                case "pattern" -> pattern = string(in);
+                case "reply" -> reply = enumValue(in, ReplyRule.Reply.class);
+                case "format" -> format = enumValue(in, PayloadFormat.class);
+                case "payload" -> payload = string(in);
+                case "delay" -> delay = number(in, 0, ReplyRule.MAX_DELAY_MILLIS);
+                default -> in.skipValue();
+            }
+        }
+        if (match == null || reply == null) {
+            String missing = match == null ? "match" : "reply";
+            throw new BadWorkspace(in, Problem.MISSING, "\"" + missing + "\" is missing", missing);
+        }
+        ReplyRule rule = new ReplyRule(match, pattern, reply, format, payload, delay);
+        ReplyRule.Flaw flaw = rule.flaw(StandardCharsets.UTF_8);
+        if (flaw != null) {
+            String key = choice(flaw);
+            throw new BadWorkspace(in, Problem.BAD_RULE, "the rule's " + key.replace('-', ' ')
+                    + " does not parse", key);
+        }
+        in.endObject();
+        return rule;
+    }
+
+    private static String charset(JsonReader in) throws IOException {
+        String name = string(in);
+        if (TextCodec.charset(name).isEmpty()) {
+            throw new BadWorkspace(in, Problem.NOT_A_CHARSET, "\"" + name + "\" is not a character set this "
+                    + "system knows", name);
+        }
+        return name;
+    }
+
+    private static String framing(JsonReader in) throws IOException {
+        String spec = string(in);
+        try {
+            Framing.parse(spec);
+            return spec;
+        } catch (IllegalArgumentException e) {
+            throw new BadWorkspace(in, Problem.NOT_A_FRAMING, "\"" + spec + "\" is not a framing (line, "
+                    + "delim:HEX, length:1|2|4, idle:MS)", spec);
+        }
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    private static long number(JsonReader in, long min, long max) throws IOException {
+        if (in.peek() != JsonToken.NUMBER) {
+            throw new BadWorkspace(in, Problem.NUMBER_EXPECTED, "a number was expected, not " + describe(in),
+                    kind(in));
+        }
+        long value;
+        try {
+            value = in.nextLong();
+        } catch (NumberFormatException e) {
+            throw new BadWorkspace(in, Problem.WHOLE_NUMBER_EXPECTED, "a whole number was expected");
+        }
+        if (value < min || value > max) {
+            throw new BadWorkspace(in, Problem.OUT_OF_RANGE, value + " is not from " + min + " to " + max,
+                    String.valueOf(value), String.valueOf(min), String.valueOf(max));
+        }
+        return value;
     }
 
     private static ServerTlsChoice serverTls(JsonReader in) throws IOException {

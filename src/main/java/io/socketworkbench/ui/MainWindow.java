@@ -307,7 +307,7 @@ public final class MainWindow extends BorderPane {
             if (tab.getContent() instanceof ClientPane pane) {
                 var tls = pane.tlsRow().choiceToKeep(); // the defaults are kept as none
                 tabs.add(new io.socketworkbench.session.Workspace.ClientTab(endpoint(pane.form()),
-                        tls.equals(io.socketworkbench.session.TlsChoice.DEFAULT) ? null : tls));
+                        tls.equals(io.socketworkbench.session.TlsChoice.DEFAULT) ? null : tls, pane.tools()));
             }
         }
         io.socketworkbench.session.RelaySetup kept = null;
@@ -317,7 +317,7 @@ public final class MainWindow extends BorderPane {
         var serverTls = server.tlsRow().serverChoiceToKeep();
         return new io.socketworkbench.session.Workspace(endpoint(server.form()), server.replyMode(),
                 server.greetingText(), serverTls.equals(io.socketworkbench.session.ServerTlsChoice.SELF_SIGNED) ? null
-                : serverTls, tabs, kept);
+                : serverTls, server.tools(), server.session().rules().setups(), tabs, kept);
     }
 
     private static io.socketworkbench.session.Workspace.Endpoint endpoint(
@@ -335,6 +335,8 @@ public final class MainWindow extends BorderPane {
         server.form().set(io.socketworkbench.ui.model.Protocol.valueOf(s.protocol()), s.host(), s.port());
         server.setReply(workspace.reply(), workspace.greeting());
         server.tlsRow().show(workspace.serverTls());
+        server.show(workspace.serverPane());
+        server.session().rules().replaceAll(workspace.rules());
         List<ClientPane> panes = new java.util.ArrayList<>();
         clients.getTabs().forEach(tab -> {
             if (tab.getContent() instanceof ClientPane pane) {
@@ -347,6 +349,7 @@ public final class MainWindow extends BorderPane {
             pane.form().set(io.socketworkbench.ui.model.Protocol.valueOf(tab.endpoint().protocol()),
                     tab.endpoint().host(), tab.endpoint().port());
             pane.tlsRow().show(tab.tls());
+            pane.show(tab.pane());
         }
         if (workspace.relay() != null) {
             relay().show(workspace.relay());
@@ -400,6 +403,9 @@ public final class MainWindow extends BorderPane {
         List<String> details = new java.util.ArrayList<>(e.details());
         if (e.problem().name().endsWith("_EXPECTED") && !details.isEmpty()) {
             details.set(0, t("workspace.kind." + details.get(0)));
+        }
+        if (e.problem() == io.socketworkbench.session.WorkspaceFile.Problem.BAD_RULE) {
+            details.set(0, t("workspace.rule." + details.get(0)));
         }
         String what = t("workspace.problem." + e.problem().key(), details.toArray());
         String where = e.line() < 1 ? "" : e.field().isEmpty() ? t("workspace.where.line", e.line())

@@ -74,6 +74,9 @@ class LocalizationConsistencyTest {
         for (String kind : List.of("string", "number", "boolean", "null", "list", "object", "other")) {
             keys.add("workspace.kind." + kind);
         }
+        for (io.socketworkbench.session.ReplyRule.Flaw flaw : io.socketworkbench.session.ReplyRule.Flaw.values()) {
+            keys.add("workspace.rule." + flaw.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
         // MainWindow.chooseSessionExport: what the session is written as.
         for (String kind : List.of("recording", "pytest", "pcapng")) {
             keys.add("session." + kind);
@@ -86,10 +89,10 @@ class LocalizationConsistencyTest {
         for (io.socketworkbench.ui.model.Protocol protocol : io.socketworkbench.ui.model.Protocol.values()) {
             keys.add("protocol." + protocol.name().toLowerCase(Locale.ROOT));
         }
-        for (io.socketworkbench.ui.model.ReplyRules.Match match : io.socketworkbench.ui.model.ReplyRules.Match.values()) {
+        for (io.socketworkbench.session.ReplyRule.Match match : io.socketworkbench.session.ReplyRule.Match.values()) {
             keys.add("rules.match." + match.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        for (io.socketworkbench.ui.model.ReplyRules.Reply reply : io.socketworkbench.ui.model.ReplyRules.Reply.values()) {
+        for (io.socketworkbench.session.ReplyRule.Reply reply : io.socketworkbench.session.ReplyRule.Reply.values()) {
             keys.add("rules.reply." + reply.name().toLowerCase(Locale.ROOT));
         }
         for (io.socketworkbench.ui.common.FramingPicker.Choice choice

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui;
 
+import io.socketworkbench.session.QuickItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketworkbench.codec.Checksum;
@@ -173,9 +174,9 @@ class SendingWindowTest {
         connect(robot, peer());
         robot.interact(() -> {
             var list = window.client().inputBar().quick().list();
-            list.add(io.socketworkbench.ui.model.QuickList.Item.message("ping", PayloadFormat.TEXT, "P;"));
-            list.add(io.socketworkbench.ui.model.QuickList.Item.delay(20));
-            list.add(io.socketworkbench.ui.model.QuickList.Item.message("hex", PayloadFormat.HEX, "51 3b"));
+            list.add(io.socketworkbench.session.QuickItem.message("ping", PayloadFormat.TEXT, "P;"));
+            list.add(io.socketworkbench.session.QuickItem.delay(20));
+            list.add(io.socketworkbench.session.QuickItem.message("hex", PayloadFormat.HEX, "51 3b"));
             window.client().inputBar().quick().setExpanded(true);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -161,9 +161,9 @@ class WatchingWindowTest {
         robot.clickOn("#server-rule-pattern").write("PING");
         robot.clickOn("#server-rule-payload").write("PONG {{counter}}");
         robot.clickOn("#server-rule-add");
-        ComboBox<io.socketworkbench.ui.model.ReplyRules.Match> match = robot.lookup("#server-rule-match")
+        ComboBox<io.socketworkbench.session.ReplyRule.Match> match = robot.lookup("#server-rule-match")
                 .queryComboBox();
-        robot.interact(() -> match.setValue(io.socketworkbench.ui.model.ReplyRules.Match.REGEX));
+        robot.interact(() -> match.setValue(io.socketworkbench.session.ReplyRule.Match.REGEX));
         robot.interact(() -> robot.lookup("#server-rule-pattern").queryAs(TextField.class).setText("("));
         robot.clickOn("#server-rule-add");
         assertThat(robot.lookup("#server-rule-problem").queryAs(javafx.scene.control.Label.class).isVisible())

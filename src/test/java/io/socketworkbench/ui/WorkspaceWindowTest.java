@@ -64,7 +64,7 @@ class WorkspaceWindowTest {
                 + " \"version\": 1,\n \"server\": {\"protocol\": \"tcp\", \"port\": 4000}}");
         robot.interact(() -> {
             window.open(new Workspace(new Workspace.Endpoint("TCP", "127.0.0.1", "5000"), null, null, null,
-                    java.util.List.of(), null));
+                    null, null, java.util.List.of(), null));
             assertThat(window.openWorkspace(broken)).isFalse();
             try {
                 WorkspaceFile.read(broken);

@@ -40,6 +40,7 @@ public final class ClientPane extends VBox {
     private final Label state = new Label();
     private final TranscriptView transcript;
     private final InputBar inputBar;
+    private final FramingPicker framing;
     private final LabControls lab;
     /** Shown for UDP: SO_BROADCAST, the TTL and interface of datagrams to a group. */
     private final io.socketworkbench.ui.common.MulticastRow udpRow;
@@ -72,7 +73,8 @@ public final class ClientPane extends VBox {
         HBox.setHgrow(form, Priority.ALWAYS);
         formRow.setAlignment(Pos.CENTER_LEFT);
         transcript = new TranscriptView("client-transcript" + suffix, session.transcript());
-        transcript.addToBar(new FramingPicker("client" + suffix, session.framer()));
+        framing = new FramingPicker("client" + suffix, session.framer());
+        transcript.addToBar(framing);
         captureButton = new CaptureButton("client-capture" + suffix, session);
         VBox.setVgrow(transcript, Priority.ALWAYS);
         inputBar = new InputBar("client-input" + suffix, "client-send" + suffix, port, this::send);
@@ -218,5 +220,17 @@ public final class ClientPane extends VBox {
     /** The continuous log's switch: for tests, which cannot drive a file dialog. */
     public io.socketworkbench.ui.common.LogFileButton logButton() {
         return logButton;
+    }
+
+    /** The pane's tools as a workspace keeps them: Send, the transcript's view and framing, repeat, quick messages. */
+    public io.socketworkbench.session.PaneSetup tools() {
+        return inputBar.tools(transcript.mode(), transcript.charset().name(), framing.spec());
+    }
+
+    /** Shows a workspace's tools in the pane. */
+    public void show(io.socketworkbench.session.PaneSetup tools) {
+        transcript.show(tools.view(), tools.charset());
+        framing.show(tools.framing());
+        inputBar.show(tools);
     }
 }

@@ -51,6 +51,8 @@ public final class FramingPicker extends HBox {
     private final ComboBox<Choice> choice = new ComboBox<>();
     private final TextField param = new TextField();
     private final FramingModel framer;
+    /** The spec of the framing in use (null: as received): a parameter being typed does not change it yet. */
+    private String inUse;
 
     public FramingPicker(String prefix, FramingModel framer) {
         super(4);
@@ -76,12 +78,34 @@ public final class FramingPicker extends HBox {
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 
+    /** The framing in use as {@code --frame} writes it ({@code line}, {@code delim:0d0a}, ...), or null. */
+    public String spec() {
+        return inUse;
+    }
+
+    /** Shows and uses {@code spec} (null: bytes as they arrived), as {@link #spec()} gives it. */
+    public void show(String spec) {
+        String kind = spec == null ? "" : spec.replaceFirst(":.*", "");
+        Choice c = switch (kind) {
+            case "line" -> Choice.LINE;
+            case "delim" -> Choice.DELIMITER;
+            case "length" -> Choice.LENGTH;
+            case "idle" -> Choice.IDLE;
+            default -> Choice.AS_RECEIVED;
+        };
+        choice.setValue(c);
+        if (c.takesParameter()) {
+            param.setText(spec.substring(spec.indexOf(':') + 1));
+        }
+    }
+
     private void apply() {
         Choice c = choice.getValue();
         String spec = c.spec(param.getText());
         param.getStyleClass().remove("invalid");
         if (spec == null) {
             framer.use(null);
+            inUse = null;
             return;
         }
         if (c.takesParameter()) {
@@ -89,6 +113,7 @@ public final class FramingPicker extends HBox {
         }
         try {
             framer.use(Framing.parse(spec));
+            inUse = spec;
         } catch (IllegalArgumentException wrong) {
             // The last good framing stays in use until this one reads right; the tooltip says what it takes.
             param.getStyleClass().add("invalid");

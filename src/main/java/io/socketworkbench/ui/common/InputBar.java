@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
-import io.socketworkbench.ui.model.Message;
+
+import io.socketworkbench.session.QuickItem;import io.socketworkbench.ui.model.Message;
 import io.socketworkbench.ui.model.History;
 import io.socketworkbench.ui.model.QuickList;
 import io.socketworkbench.ui.model.FileTarget;
@@ -10,6 +11,7 @@ import io.socketworkbench.session.Outgoing;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.codec.Checksum;
+import io.socketworkbench.session.PaneSetup;
 import io.socketworkbench.codec.PayloadFormat;
 import io.socketworkbench.codec.PayloadSyntaxException;
 import io.socketworkbench.ui.i18n.I18n;
@@ -40,6 +42,7 @@ public final class InputBar extends VBox {
     /** The format and line-ending choices: projector mode hides them. */
     private final HBox options;
 
+    /** The line endings in the order {@link PaneSetup.Ending} has them. */
     private static final String[] ENDINGS = {"", "\n", "\r\n"};
     private static final String[] ENDING_KEYS = {"input.ending.none", "input.ending.lf", "input.ending.crlf"};
 
@@ -235,7 +238,7 @@ public final class InputBar extends VBox {
     }
 
     /** A quick message, in its own format, with the input's line ending and checksum; a problem or null. */
-    private String sendQuick(QuickList.Item item) {
+    private String sendQuick(QuickItem item) {
         byte[] data;
         try {
             data = new Outgoing(item.payload(), item.format(), ENDINGS[ending.getValue()], checksum.getValue(),
@@ -244,6 +247,25 @@ public final class InputBar extends VBox {
             return I18n.syntax(e);
         }
         return onSend.apply(data);
+    }
+
+    /**
+     * The pane's tools as data: Send's format, line ending and checksum, the repeat's interval and count and the
+     * quick messages from here, the transcript's {@code view}, {@code charset} and {@code framing} as given.
+     */
+    public PaneSetup tools(PayloadFormat view, String charsetName, String framing) {
+        long[] repeat = repeatRow.setting();
+        return new PaneSetup(format.getValue(), PaneSetup.Ending.values()[ending.getValue()], checksum.getValue(),
+                view, charsetName, framing, repeat[0], repeat[1], quick.list().items().get());
+    }
+
+    /** Shows a workspace's Send format, line ending, checksum, repeat and quick messages. */
+    public void show(PaneSetup tools) {
+        format.setValue(tools.sendFormat());
+        ending.setValue(tools.ending().ordinal());
+        checksum.setValue(tools.checksum());
+        repeatRow.show(tools.repeatInterval(), tools.repeatCount());
+        quick.list().replaceAll(tools.quick());
     }
 
     public QuickPanel quick() {

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
 
+import io.socketworkbench.session.QuickItem;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.ui.model.QuickList;
@@ -16,7 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** A row: ▶ (sends it), its number for Ctrl+1…9, its name and a glimpse of the payload; or a delay. */
-final class QuickItemCell extends ListCell<QuickList.Item> {
+final class QuickItemCell extends ListCell<QuickItem> {
     private final QuickList list;
     private final SequenceRunner sequence;
     private final Button go = new Button(null, new FontIcon(MaterialDesignP.PLAY));
@@ -24,13 +25,13 @@ final class QuickItemCell extends ListCell<QuickList.Item> {
     private final Label text = new Label();
     private final HBox box = new HBox(6, go, wait, text);
 
-    QuickItemCell(QuickList list, SequenceRunner sequence, Consumer<QuickList.Item> send) {
+    QuickItemCell(QuickList list, SequenceRunner sequence, Consumer<QuickItem> send) {
         this.list = list;
         this.sequence = sequence;
         go.getStyleClass().addAll("flat", "small");
         go.setTooltip(new Tooltip(t("quick.send")));
         go.setOnAction(e -> {
-            QuickList.Item item = getItem();
+            QuickItem item = getItem();
             if (item != null && !item.isDelay()) {
                 send.accept(item);
             }
@@ -39,7 +40,7 @@ final class QuickItemCell extends ListCell<QuickList.Item> {
     }
 
     @Override
-    protected void updateItem(QuickList.Item item, boolean empty) {
+    protected void updateItem(QuickItem item, boolean empty) {
         super.updateItem(item, empty);
         if (empty || item == null) {
             setGraphic(null);
@@ -51,7 +52,7 @@ final class QuickItemCell extends ListCell<QuickList.Item> {
         wait.setManaged(item.isDelay());
         int number = -1;
         int seen = 0;
-        for (QuickList.Item other : list.items().get()) {
+        for (QuickItem other : list.items().get()) {
             if (other == item) {
                 number = item.isDelay() ? -1 : seen + 1;
                 break;

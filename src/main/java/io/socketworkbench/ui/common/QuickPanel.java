@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
-import io.socketworkbench.ui.model.SequenceRunner;
+
+import io.socketworkbench.session.QuickItem;import io.socketworkbench.ui.model.SequenceRunner;
 import io.socketworkbench.ui.model.QuickList;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
@@ -42,15 +43,15 @@ public final class QuickPanel extends TitledPane {
 
     private final QuickList list = new QuickList();
     private final SequenceRunner sequence;
-    private final ObservableList<QuickList.Item> rows = FXCollections.observableArrayList();
-    private final ListView<QuickList.Item> view = new ListView<>(rows);
+    private final ObservableList<QuickItem> rows = FXCollections.observableArrayList();
+    private final ListView<QuickItem> view = new ListView<>(rows);
     private final TextField name = new TextField();
     private final ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(
             PayloadFormat.TEXT, PayloadFormat.ESCAPES, PayloadFormat.HEX, PayloadFormat.PYTHON));
     private final TextField payload = new TextField();
     private final TextField delay = new TextField("500");
     private final Label stepLabel = new Label();
-    private final Function<QuickList.Item, String> send;
+    private final Function<QuickItem, String> send;
     private final Path store;
     private final java.util.function.Consumer<String> problems;
     private final HBox notice = new HBox(6);
@@ -67,7 +68,7 @@ public final class QuickPanel extends TitledPane {
      * {@code send} sends an item (in its own format, with the input's line ending and checksum) and returns a
      * problem or null; {@code problems} shows one.
      */
-    public QuickPanel(String prefix, EventPort port, Function<QuickList.Item, String> send,
+    public QuickPanel(String prefix, EventPort port, Function<QuickItem, String> send,
                       java.util.function.Consumer<String> problems) {
         this.send = send;
         this.problems = problems;
@@ -250,7 +251,7 @@ public final class QuickPanel extends TitledPane {
 
     /** Ctrl+1…9: the n-th message (from 1). */
     public void sendNumber(int n) {
-        QuickList.Item item = list.message(n - 1);
+        QuickItem item = list.message(n - 1);
         if (item == null) {
             problems.accept(t("quick.noNumber", n));
             return;
@@ -261,7 +262,7 @@ public final class QuickPanel extends TitledPane {
         }
     }
 
-    private void edit(QuickList.Item item) {
+    private void edit(QuickItem item) {
         if (item == null) {
             return;
         }
@@ -288,7 +289,7 @@ public final class QuickPanel extends TitledPane {
             return;
         }
         String title = name.getText().isBlank() ? text : name.getText().strip();
-        QuickList.Item item = QuickList.Item.message(title, format.getValue(), text);
+        QuickItem item = QuickItem.message(title, format.getValue(), text);
         if (at < 0) {
             list.add(item);
         } else {
@@ -304,7 +305,7 @@ public final class QuickPanel extends TitledPane {
             }
             // After the selected item, or at the end.
             int at = view.getSelectionModel().getSelectedIndex();
-            list.insert(at < 0 ? -1 : at + 1, QuickList.Item.delay(ms));
+            list.insert(at < 0 ? -1 : at + 1, QuickItem.delay(ms));
         } catch (NumberFormatException e) {
             problems.accept(t("quick.badDelay"));
         }

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
 
+import io.socketworkbench.session.QuickItem;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.ui.model.QuickList;
@@ -20,7 +21,7 @@ import java.util.List;
  */
 final class QuickStore {
     /** What the panel gets: the items, whether it may save over the file, and a notice to show (or null). */
-    record Loaded(List<QuickList.Item> items, boolean writable, String notice) {
+    record Loaded(List<QuickItem> items, boolean writable, String notice) {
     }
 
     private QuickStore() {
@@ -28,7 +29,7 @@ final class QuickStore {
 
     static Loaded load(Path store) {
         Path copy = store.resolveSibling(store.getFileName() + ".bad");
-        List<QuickList.Item> items = List.of();
+        List<QuickItem> items = List.of();
         String problem;
         try {
             QuickList.Read read = QuickList.read(store);

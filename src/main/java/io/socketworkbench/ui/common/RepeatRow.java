@@ -89,6 +89,27 @@ final class RepeatRow extends HBox {
         return status;
     }
 
+    /** The interval and count as typed, or the defaults (1000 ms, 0) where what is typed is not a setting. */
+    long[] setting() {
+        long every = number(interval.getText(), 1000);
+        long times = number(count.getText(), 0);
+        return new long[] {every >= 1 && every <= 86_400_000L ? every : 1000, Math.max(0, times)};
+    }
+
+    /** Shows a workspace's interval and count. */
+    void show(long every, long times) {
+        interval.setText(Long.toString(every));
+        count.setText(Long.toString(times));
+    }
+
+    private static long number(String text, long otherwise) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
     Repeater repeater() {
         return repeater;
     }

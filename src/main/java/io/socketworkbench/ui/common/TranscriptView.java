@@ -310,6 +310,17 @@ public final class TranscriptView extends VBox {
         return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 0.01;
     }
 
+    /** The format data shows in ({@code -mode}). */
+    public PayloadFormat mode() {
+        return mode.getValue();
+    }
+
+    /** Shows data in {@code format}, decoding text in {@code charsetName} (a workspace's view). */
+    public void show(PayloadFormat format, String charsetName) {
+        mode.setValue(format);
+        charset.setValue(charsetName);
+    }
+
     public Charset charset() {
         return TextCodec.charset(charset.getValue() == null ? "" : charset.getValue()).orElse(StandardCharsets.UTF_8);
     }

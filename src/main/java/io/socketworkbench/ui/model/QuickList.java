@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.model;
 
+import io.socketworkbench.session.QuickItem;
 import io.socketworkbench.codec.PayloadFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,41 +17,26 @@ import java.util.Locale;
  * written {@code \t}, {@code \n}, {@code \\}. No JavaFX.
  */
 public final class QuickList {
-    /** A message to send, or (with a null format) a pause of {@code delayMillis}. */
-    public record Item(String name, PayloadFormat format, String payload, long delayMillis) {
-        public static Item message(String name, PayloadFormat format, String payload) {
-            return new Item(name, format, payload, 0);
-        }
-
-        public static Item delay(long millis) {
-            return new Item(null, null, null, millis);
-        }
-
-        public boolean isDelay() {
-            return format == null;
-        }
-    }
-
-    private final List<Item> items = new ArrayList<>();
-    private final Value<List<Item>> shown = new Value<>(List.of());
+    private final List<QuickItem> items = new ArrayList<>();
+    private final Value<List<QuickItem>> shown = new Value<>(List.of());
 
     /** The items, as a list that changes as a whole (so views redraw once). */
-    public Value<List<Item>> items() {
+    public Value<List<QuickItem>> items() {
         return shown;
     }
 
-    public void add(Item item) {
+    public void add(QuickItem item) {
         items.add(item);
         changed();
     }
 
     /** Puts {@code item} at {@code index} (the end when out of range). */
-    public void insert(int index, Item item) {
+    public void insert(int index, QuickItem item) {
         items.add(index < 0 || index > items.size() ? items.size() : index, item);
         changed();
     }
 
-    public void set(int index, Item item) {
+    public void set(int index, QuickItem item) {
         items.set(index, item);
         changed();
     }
@@ -69,16 +55,16 @@ public final class QuickList {
         }
     }
 
-    public void replaceAll(List<Item> all) {
+    public void replaceAll(List<QuickItem> all) {
         items.clear();
         items.addAll(all);
         changed();
     }
 
     /** The n-th message (from 0), skipping delays: what Ctrl+1…9 sends. */
-    public Item message(int n) {
+    public QuickItem message(int n) {
         int seen = 0;
-        for (Item item : items) {
+        for (QuickItem item : items) {
             if (!item.isDelay() && seen++ == n) {
                 return item;
             }
@@ -92,9 +78,9 @@ public final class QuickList {
 
     // --- the file ---------------------------------------------------------------------------------------------
 
-    public static String format(List<Item> all) {
+    public static String format(List<QuickItem> all) {
         StringBuilder out = new StringBuilder("# Socket Workbench quick messages: name, format, payload; or delay, ms\n");
-        for (Item item : all) {
+        for (QuickItem item : all) {
             if (item.isDelay()) {
                 out.append("delay\t").append(item.delayMillis()).append('\n');
             } else {
@@ -106,7 +92,7 @@ public final class QuickList {
     }
 
     /** Reads the file format strictly: the first line that makes no sense is named in the exception, by number. */
-    public static List<Item> parse(String text) {
+    public static List<QuickItem> parse(String text) {
         Read read = lenient(text, null);
         if (!read.skipped().isEmpty()) {
             throw new IllegalArgumentException(Integer.toString(read.skipped().get(0).line()));
@@ -126,7 +112,7 @@ public final class QuickList {
      * What {@link #read} found: the items of every good line, the lines skipped, and the charset it was read in when
      * that was not UTF-8 (null when it was).
      */
-    public record Read(List<Item> items, List<Skipped> skipped, java.nio.charset.Charset fallback) {
+    public record Read(List<QuickItem> items, List<Skipped> skipped, java.nio.charset.Charset fallback) {
         /** True when the file was not read whole as it is: a save would lose lines or change its encoding. */
         public boolean partial() {
             return !skipped.isEmpty() || fallback != null;
@@ -155,7 +141,7 @@ public final class QuickList {
     }
 
     private static Read lenient(String text, java.nio.charset.Charset fallback) {
-        List<Item> items = new ArrayList<>();
+        List<QuickItem> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -168,7 +154,7 @@ public final class QuickList {
                 try {
                     long ms = Long.parseLong(fields[1].trim());
                     if (ms >= 0 && ms <= 86_400_000L) {
-                        items.add(Item.delay(ms));
+                        items.add(QuickItem.delay(ms));
                         continue;
                     }
                 } catch (NumberFormatException e) {
@@ -177,7 +163,7 @@ public final class QuickList {
                 skipped.add(new Skipped(i + 1, "delay", fields[1].trim()));
             } else if (fields.length == 3) {
                 try {
-                    items.add(Item.message(unescape(fields[0]),
+                    items.add(QuickItem.message(unescape(fields[0]),
                             PayloadFormat.valueOf(fields[1].trim().toUpperCase(Locale.ROOT)), unescape(fields[2])));
                 } catch (IllegalArgumentException e) {
                     skipped.add(new Skipped(i + 1, "format", fields[1].trim()));

@@ -5,6 +5,7 @@ import io.socketworkbench.codec.PayloadFormat;
 import io.socketworkbench.codec.PayloadSyntaxException;
 import io.socketworkbench.codec.Template;
 import io.socketworkbench.codec.TextCodec;
+import io.socketworkbench.session.ReplyRule;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ReplyRules {
 
-    public enum Match { CONTAINS, REGEX, HEX_PREFIX, ANY }
-
-    public enum Reply { PAYLOAD, ECHO }
-
     /** One rule, checked when made: its pattern and payload parse, so matching and replying cannot fail later. */
-    public record Rule(Match match, String pattern, Reply reply, PayloadFormat format, String payload,
-                       long delayMillis, Pattern regex, byte[] prefix) {
+    public record Rule(ReplyRule setup, Pattern regex, byte[] prefix) {
 
         /**
          * A rule from what the user typed.
@@ -35,25 +31,54 @@ public final class ReplyRules {
          * @throws PatternSyntaxException when the regular expression does not
          * @throws IllegalArgumentException when the delay is not from 0 to 86400000 ms
          */
-        public static Rule of(Match match, String pattern, Reply reply, PayloadFormat format, String payload,
-                              long delayMillis, Charset charset) {
-            if (delayMillis < 0 || delayMillis > 86_400_000L) {
+        public static Rule of(ReplyRule.Match match, String pattern, ReplyRule.Reply reply, PayloadFormat format,
+                              String payload, long delayMillis, Charset charset) {
+            return of(new ReplyRule(match, pattern, reply, format, payload, delayMillis), charset);
+        }
+
+        /** A rule from its setup (a workspace's), checked as {@link #of(ReplyRule.Match, String, ReplyRule.Reply,
+         * PayloadFormat, String, long, Charset)} checks what was typed. */
+        public static Rule of(ReplyRule setup, Charset charset) {
+            if (setup.delayMillis() < 0 || setup.delayMillis() > ReplyRule.MAX_DELAY_MILLIS) {
                 throw new IllegalArgumentException("delay");
             }
-            Pattern regex = match == Match.REGEX ? Pattern.compile(pattern) : null;
-            byte[] prefix = match == Match.HEX_PREFIX ? Hex.parse(pattern) : null;
-            if (reply == Reply.PAYLOAD) {
-                format.parse(Template.fill(payload, 1), charset);
+            Pattern regex = setup.match() == ReplyRule.Match.REGEX ? Pattern.compile(setup.pattern()) : null;
+            byte[] prefix = setup.match() == ReplyRule.Match.HEX_PREFIX ? Hex.parse(setup.pattern()) : null;
+            if (setup.reply() == ReplyRule.Reply.PAYLOAD) {
+                setup.format().parse(Template.fill(setup.payload(), 1), charset);
             }
-            return new Rule(match, match == Match.ANY ? "" : pattern, reply, format, payload, delayMillis, regex,
-                    prefix);
+            return new Rule(setup, regex, prefix);
+        }
+
+        public ReplyRule.Match match() {
+            return setup.match();
+        }
+
+        public String pattern() {
+            return setup.pattern();
+        }
+
+        public ReplyRule.Reply reply() {
+            return setup.reply();
+        }
+
+        public PayloadFormat format() {
+            return setup.format();
+        }
+
+        public String payload() {
+            return setup.payload();
+        }
+
+        public long delayMillis() {
+            return setup.delayMillis();
         }
 
         boolean matches(byte[] data, Charset charset) {
-            return switch (match) {
+            return switch (setup.match()) {
                 case ANY -> true;
                 case HEX_PREFIX -> startsWith(data, prefix);
-                case CONTAINS -> TextCodec.decode(data, charset).text().contains(pattern);
+                case CONTAINS -> TextCodec.decode(data, charset).text().contains(setup.pattern());
                 case REGEX -> regex.matcher(TextCodec.decode(data, charset).text()).find();
             };
         }
@@ -98,6 +123,30 @@ public final class ReplyRules {
         rules.set(List.copyOf(next));
     }
 
+    /** The rules as data, in order: what a workspace keeps. */
+    public List<ReplyRule> setups() {
+        return rules.get().stream().map(Rule::setup).toList();
+    }
+
+    /**
+     * The rules become {@code setups} (a workspace's), each checked as one typed is; one that does not parse in
+     * this charset is left out and counted in the answer.
+     */
+    public int replaceAll(List<ReplyRule> setups) {
+        List<Rule> next = new ArrayList<>();
+        int refused = 0;
+        for (ReplyRule setup : setups) {
+            try {
+                next.add(Rule.of(setup, charset));
+            } catch (IllegalArgumentException e) { // PayloadSyntaxException and PatternSyntaxException are ones
+                refused++;
+            }
+        }
+        counters.clear();
+        rules.set(List.copyOf(next));
+        return refused;
+    }
+
     public void remove(int index) {
         List<Rule> next = new ArrayList<>(rules.get());
         if (index >= 0 && index < next.size()) {
@@ -128,7 +177,7 @@ public final class ReplyRules {
         for (Rule rule : rules.get()) {
             if (rule.matches(message, charset)) {
                 long n = counters.merge(rule, 1L, Long::sum);
-                byte[] bytes = rule.reply() == Reply.ECHO ? message
+                byte[] bytes = rule.reply() == ReplyRule.Reply.ECHO ? message
                         : rule.format().parse(Template.fill(rule.payload(), n), charset);
                 return Optional.of(new Answer(rule, bytes));
             }

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.model;
 
+import io.socketworkbench.session.QuickItem;
 import io.socketworkbench.ui.fx.EventPort;
 import java.util.List;
 import java.util.function.Function;
@@ -13,9 +14,9 @@ public final class SequenceRunner {
     private final Value<Integer> step = new Value<>(-1);
     private final Value<Boolean> running = new Value<>(false);
     private final Value<String> stoppedBecause = new Value<>(null);
-    private List<QuickList.Item> items = List.of();
+    private List<QuickItem> items = List.of();
     private boolean loop;
-    private Function<QuickList.Item, String> send;
+    private Function<QuickItem, String> send;
     private Runnable cancel;
 
     public SequenceRunner(EventPort port) {
@@ -35,9 +36,9 @@ public final class SequenceRunner {
         return stoppedBecause;
     }
 
-    public void start(List<QuickList.Item> all, boolean loop, Function<QuickList.Item, String> send) {
+    public void start(List<QuickItem> all, boolean loop, Function<QuickItem, String> send) {
         stop();
-        if (all.stream().allMatch(QuickList.Item::isDelay)) {
+        if (all.stream().allMatch(QuickItem::isDelay)) {
             return; // nothing to send
         }
         this.items = List.copyOf(all);
@@ -70,7 +71,7 @@ public final class SequenceRunner {
             index = 0;
         }
         step.set(index);
-        QuickList.Item item = items.get(index);
+        QuickItem item = items.get(index);
         int next = index + 1;
         if (item.isDelay()) {
             cancel = port.schedule(item.delayMillis(), () -> run(next));

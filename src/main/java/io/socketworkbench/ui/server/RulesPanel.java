@@ -1,4 +1,5 @@
 package io.socketworkbench.ui.server;
+import io.socketworkbench.session.ReplyRule;
 import io.socketworkbench.ui.model.ReplyRules;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
@@ -40,11 +41,11 @@ final class RulesPanel extends TitledPane {
     private final ReplyRules rules;
     private final Supplier<Charset> charset;
     private final ListView<ReplyRules.Rule> list = new ListView<>();
-    private final ComboBox<ReplyRules.Match> match = new ComboBox<>(
-            FXCollections.observableArrayList(ReplyRules.Match.values()));
+    private final ComboBox<ReplyRule.Match> match = new ComboBox<>(
+            FXCollections.observableArrayList(ReplyRule.Match.values()));
     private final TextField pattern = new TextField();
-    private final ComboBox<ReplyRules.Reply> reply = new ComboBox<>(
-            FXCollections.observableArrayList(ReplyRules.Reply.values()));
+    private final ComboBox<ReplyRule.Reply> reply = new ComboBox<>(
+            FXCollections.observableArrayList(ReplyRule.Reply.values()));
     private final ComboBox<PayloadFormat> format = new ComboBox<>(
             FXCollections.observableArrayList(PayloadFormat.values()));
     private final TextField payload = new TextField();
@@ -74,24 +75,24 @@ final class RulesPanel extends TitledPane {
         });
 
         match.setId("server-rule-match");
-        match.setValue(ReplyRules.Match.CONTAINS);
+        match.setValue(ReplyRule.Match.CONTAINS);
         match.setConverter(named("rules.match."));
         pattern.setId("server-rule-pattern");
         pattern.setPromptText(t("rules.pattern"));
-        pattern.disableProperty().bind(match.valueProperty().isEqualTo(ReplyRules.Match.ANY));
+        pattern.disableProperty().bind(match.valueProperty().isEqualTo(ReplyRule.Match.ANY));
         HBox.setHgrow(pattern, Priority.ALWAYS);
         reply.setId("server-rule-reply");
         reply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         match.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        reply.setValue(ReplyRules.Reply.PAYLOAD);
+        reply.setValue(ReplyRule.Reply.PAYLOAD);
         reply.setConverter(named("rules.reply."));
         format.setId("server-rule-format");
         format.setValue(PayloadFormat.TEXT);
         format.setConverter(named("input.format."));
-        format.disableProperty().bind(reply.valueProperty().isEqualTo(ReplyRules.Reply.ECHO));
+        format.disableProperty().bind(reply.valueProperty().isEqualTo(ReplyRule.Reply.ECHO));
         payload.setId("server-rule-payload");
         payload.setPromptText(t("rules.payload"));
-        payload.disableProperty().bind(reply.valueProperty().isEqualTo(ReplyRules.Reply.ECHO));
+        payload.disableProperty().bind(reply.valueProperty().isEqualTo(ReplyRule.Reply.ECHO));
         HBox.setHgrow(payload, Priority.ALWAYS);
         delay.setId("server-rule-delay");
         delay.setPrefColumnCount(5);
@@ -174,7 +175,7 @@ final class RulesPanel extends TitledPane {
             case REGEX -> t("rules.describe.regex", rule.pattern());
             case HEX_PREFIX -> t("rules.describe.hex", rule.pattern());
         };
-        String then = rule.reply() == ReplyRules.Reply.ECHO ? t("rules.describe.echo")
+        String then = rule.reply() == ReplyRule.Reply.ECHO ? t("rules.describe.echo")
                 : t("rules.describe.payload", rule.payload(),
                         t("input.format." + rule.format().name().toLowerCase(Locale.ROOT)));
         return when + " \u2192 " + then + (rule.delayMillis() > 0 ? t("rules.describe.after", rule.delayMillis()) : "");

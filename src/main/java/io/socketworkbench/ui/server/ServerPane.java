@@ -63,6 +63,7 @@ public final class ServerPane extends VBox {
     private final LogView log = new LogView();
     private final TranscriptView transcript;
     private final InputBar inputBar;
+    private final FramingPicker framing;
     private SocketOptionsSpec options = SocketOptionsSpec.DEFAULTS.withReuseAddress(true);
     private int backlog = BACKLOG;
     /** The backlog the user chose in the options dialog; an example's is for one start only. */
@@ -80,7 +81,8 @@ public final class ServerPane extends VBox {
         form = new EndpointForm(session.form(), "server", "server.host", "server.path", EndpointForm.bindChoices());
         connections = new ConnectionList(session.clients(), session::closeClient);
         transcript = new TranscriptView("server-transcript", session.transcript());
-        transcript.addToBar(new FramingPicker("server", session.framer()));
+        framing = new FramingPicker("server", session.framer());
+        transcript.addToBar(framing);
         getStyleClass().add("pane-card");
         setSpacing(8);
 
@@ -358,5 +360,17 @@ public final class ServerPane extends VBox {
     /** The continuous log's switch: for tests, which cannot drive a file dialog. */
     public io.socketworkbench.ui.common.LogFileButton logButton() {
         return logButton;
+    }
+
+    /** The pane's tools as a workspace keeps them: Send, the transcript's view and framing, repeat, quick messages. */
+    public io.socketworkbench.session.PaneSetup tools() {
+        return inputBar.tools(transcript.mode(), transcript.charset().name(), framing.spec());
+    }
+
+    /** Shows a workspace's tools in the pane. */
+    public void show(io.socketworkbench.session.PaneSetup tools) {
+        transcript.show(tools.view(), tools.charset());
+        framing.show(tools.framing());
+        inputBar.show(tools);
     }
 }

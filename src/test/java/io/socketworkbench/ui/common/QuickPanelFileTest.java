@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.common;
-import io.socketworkbench.ui.model.QuickList;
+
+import io.socketworkbench.session.QuickItem;import io.socketworkbench.ui.model.QuickList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +66,7 @@ class QuickPanelFileTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<QuickList.Item> rows(FxRobot robot) {
+    private static List<QuickItem> rows(FxRobot robot) {
         unfold(robot);
         return List.copyOf(robot.lookup("#client-quick").queryAs(ListView.class).getItems());
     }
@@ -90,15 +91,15 @@ class QuickPanelFileTest {
         Files.writeString(file, original);
         QuickPanel panel = open(robot);
 
-        assertThat(rows(robot)).containsExactly(QuickList.Item.message("hello", PayloadFormat.TEXT, "hi"),
-                QuickList.Item.delay(500), QuickList.Item.message("modbus", PayloadFormat.HEX, "01 03"));
+        assertThat(rows(robot)).containsExactly(QuickItem.message("hello", PayloadFormat.TEXT, "hi"),
+                QuickItem.delay(500), QuickItem.message("modbus", PayloadFormat.HEX, "01 03"));
         assertThat(notice(robot)).contains("line 3: unknown format “bogus”", "line 5: a delay of “-3” ms",
                 "line 6: not", "quick-client.txt.bad");
         assertThat(panel.isExpanded()).as("opened to show the notice").isTrue();
         assertThat(Files.readString(dir.resolve("quick-client.txt.bad"))).isEqualTo(original);
 
         // Adding an item saves the list; the copy still has the lines that were skipped.
-        robot.interact(() -> panel.list().add(QuickList.Item.message("new", PayloadFormat.TEXT, "n")));
+        robot.interact(() -> panel.list().add(QuickItem.message("new", PayloadFormat.TEXT, "n")));
         assertThat(Files.readString(file)).contains("hello\ttext\thi", "new\ttext\tn").doesNotContain("bogus");
         assertThat(Files.readString(dir.resolve("quick-client.txt.bad"))).isEqualTo(original);
 
@@ -111,7 +112,7 @@ class QuickPanelFileTest {
         Path file = dir.resolve("quick-client.txt");
         Files.write(file, "你好\ttext\t世界\n".getBytes(Charset.forName("GBK")));
         open(robot);
-        assertThat(rows(robot)).containsExactly(QuickList.Item.message("你好", PayloadFormat.TEXT, "世界"));
+        assertThat(rows(robot)).containsExactly(QuickItem.message("你好", PayloadFormat.TEXT, "世界"));
         assertThat(notice(robot)).contains("not in UTF-8", "GB18030", "quick-client.txt.bad");
         assertThat(Files.readAllBytes(dir.resolve("quick-client.txt.bad")))
                 .isEqualTo("你好\ttext\t世界\n".getBytes(Charset.forName("GBK")));

@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.model;
 
+import io.socketworkbench.session.ReplyRule;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReplyRulesTest {
     private final ReplyRules rules = new ReplyRules();
 
-    private static ReplyRules.Rule rule(ReplyRules.Match match, String pattern, ReplyRules.Reply reply,
+    private static ReplyRules.Rule rule(ReplyRule.Match match, String pattern, ReplyRule.Reply reply,
                                         PayloadFormat format, String payload) {
         return ReplyRules.Rule.of(match, pattern, reply, format, payload, 0, UTF_8);
     }
@@ -24,10 +25,10 @@ class ReplyRulesTest {
 
     @Test
     void theFirstMatchingRuleAnswersAndCountsItsOwnReplies() {
-        rules.add(rule(ReplyRules.Match.CONTAINS, "PING", ReplyRules.Reply.PAYLOAD, PayloadFormat.ESCAPES,
+        rules.add(rule(ReplyRule.Match.CONTAINS, "PING", ReplyRule.Reply.PAYLOAD, PayloadFormat.ESCAPES,
                 "PONG {{counter}}\\n"));
-        rules.add(rule(ReplyRules.Match.REGEX, "^GET /(\\w+)", ReplyRules.Reply.PAYLOAD, PayloadFormat.TEXT, "200"));
-        rules.add(rule(ReplyRules.Match.ANY, "", ReplyRules.Reply.ECHO, PayloadFormat.TEXT, ""));
+        rules.add(rule(ReplyRule.Match.REGEX, "^GET /(\\w+)", ReplyRule.Reply.PAYLOAD, PayloadFormat.TEXT, "200"));
+        rules.add(rule(ReplyRule.Match.ANY, "", ReplyRule.Reply.ECHO, PayloadFormat.TEXT, ""));
         assertThat(answer("PING")).isEqualTo("PONG 1\n");
         assertThat(answer("GET /index")).isEqualTo("200");
         assertThat(answer("xPINGx")).isEqualTo("PONG 2\n");
@@ -44,7 +45,7 @@ class ReplyRulesTest {
 
     @Test
     void aHexPrefixMatchesBytesAndAHexPayloadAnswersInBytes() {
-        rules.add(rule(ReplyRules.Match.HEX_PREFIX, "01 03", ReplyRules.Reply.PAYLOAD, PayloadFormat.HEX,
+        rules.add(rule(ReplyRule.Match.HEX_PREFIX, "01 03", ReplyRule.Reply.PAYLOAD, PayloadFormat.HEX,
                 "01 03 02 00 2a"));
         var answer = rules.answer(new byte[] {1, 3, 0, 0, 0, 10}, UTF_8).orElseThrow();
         assertThat(answer.bytes()).containsExactly(1, 3, 2, 0, 42);
@@ -53,13 +54,13 @@ class ReplyRulesTest {
 
     @Test
     void whatCannotWorkIsRefusedWhenTheRuleIsMade() {
-        assertThatThrownBy(() -> rule(ReplyRules.Match.REGEX, "(", ReplyRules.Reply.ECHO, PayloadFormat.TEXT, ""))
+        assertThatThrownBy(() -> rule(ReplyRule.Match.REGEX, "(", ReplyRule.Reply.ECHO, PayloadFormat.TEXT, ""))
                 .isInstanceOf(PatternSyntaxException.class);
-        assertThatThrownBy(() -> rule(ReplyRules.Match.HEX_PREFIX, "0g", ReplyRules.Reply.ECHO, PayloadFormat.TEXT,
+        assertThatThrownBy(() -> rule(ReplyRule.Match.HEX_PREFIX, "0g", ReplyRule.Reply.ECHO, PayloadFormat.TEXT,
                 "")).isInstanceOf(PayloadSyntaxException.class);
-        assertThatThrownBy(() -> rule(ReplyRules.Match.ANY, "", ReplyRules.Reply.PAYLOAD, PayloadFormat.HEX, "zz"))
+        assertThatThrownBy(() -> rule(ReplyRule.Match.ANY, "", ReplyRule.Reply.PAYLOAD, PayloadFormat.HEX, "zz"))
                 .isInstanceOf(PayloadSyntaxException.class);
-        assertThatThrownBy(() -> ReplyRules.Rule.of(ReplyRules.Match.ANY, "", ReplyRules.Reply.ECHO,
+        assertThatThrownBy(() -> ReplyRules.Rule.of(ReplyRule.Match.ANY, "", ReplyRule.Reply.ECHO,
                 PayloadFormat.TEXT, "", -1, UTF_8)).isInstanceOf(IllegalArgumentException.class);
     }
 }

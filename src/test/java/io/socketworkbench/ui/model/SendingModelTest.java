@@ -1,5 +1,6 @@
 package io.socketworkbench.ui.model;
 
+import io.socketworkbench.session.QuickItem;
 import io.socketworkbench.session.Outgoing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,10 +144,10 @@ class SendingModelTest {
 
     @Test
     void quickMessagesSurviveTheirFileWithTabsLineBreaksAndBackslashes() {
-        List<QuickList.Item> items = List.of(
-                QuickList.Item.message("hello", PayloadFormat.TEXT, "hi\tthere\nback\\slash"),
-                QuickList.Item.delay(500),
-                QuickList.Item.message("modbus", PayloadFormat.HEX, "01 03 00 00 00 0A"));
+        List<QuickItem> items = List.of(
+                QuickItem.message("hello", PayloadFormat.TEXT, "hi\tthere\nback\\slash"),
+                QuickItem.delay(500),
+                QuickItem.message("modbus", PayloadFormat.HEX, "01 03 00 00 00 0A"));
         assertThat(QuickList.parse(QuickList.format(items))).isEqualTo(items);
         assertThatThrownBy(() -> QuickList.parse("# header\nname\tbogus\tx\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("2");
@@ -154,7 +155,7 @@ class SendingModelTest {
         list.replaceAll(items);
         assertThat(list.message(1).name()).isEqualTo("modbus"); // Ctrl+2 skips the delay
         assertThat(list.message(2)).isNull();
-        list.insert(1, QuickList.Item.delay(7)); // a delay put after the first item
+        list.insert(1, QuickItem.delay(7)); // a delay put after the first item
         assertThat(list.items().get().get(1).delayMillis()).isEqualTo(7);
         assertThat(list.items().get()).hasSize(4);
     }
@@ -163,8 +164,8 @@ class SendingModelTest {
     void aSequenceSendsInOrderWaitsAtDelaysLoopsAndStops() {
         SequenceRunner runner = new SequenceRunner(pulses.port());
         List<String> sent = new ArrayList<>();
-        List<QuickList.Item> items = List.of(QuickList.Item.message("a", PayloadFormat.TEXT, "a"),
-                QuickList.Item.delay(30), QuickList.Item.message("b", PayloadFormat.TEXT, "b"));
+        List<QuickItem> items = List.of(QuickItem.message("a", PayloadFormat.TEXT, "a"),
+                QuickItem.delay(30), QuickItem.message("b", PayloadFormat.TEXT, "b"));
         long started = System.nanoTime();
         runner.start(items, false, item -> {
             sent.add(item.payload());
