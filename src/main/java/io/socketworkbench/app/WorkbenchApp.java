@@ -87,9 +87,12 @@ public final class WorkbenchApp extends Application {
         afterFirstFrame();
         warnWithoutChineseFont();
         WindowSettings.restoreLayout(settings, window);
-        // socket-workbench NAME.swb.json (a double-click on one): the window with that workspace.
+        window.keepRecentWorkspacesIn(settings.folder().resolve("recent-workspaces.txt"));
+        // socket-workbench NAME.swb.json (a double-click on one): the window with that workspace; otherwise the
+        // setup the window had when it was last closed is offered.
         getParameters().getRaw().stream().filter(arg -> arg.endsWith(".swb.json")).findFirst()
-                .ifPresent(file -> window.openWorkspace(java.nio.file.Path.of(file)));
+                .ifPresentOrElse(file -> window.openWorkspace(java.nio.file.Path.of(file)),
+                        () -> window.offerRestore(lastSetup()));
         if (!settings.ignored().isEmpty()) {
             window.showNotice(I18n.t("status.settingsIgnored", String.join(", ", settings.ignored())));
         }
@@ -204,7 +207,18 @@ public final class WorkbenchApp extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** Where the window's setup is kept when it closes, to be offered on the next start. */
+    private java.nio.file.Path lastSetup() {
+        return settings.folder().resolve("last.swb.json");
+    }
+
     private void remember(Stage stage) {
+        try {
+            java.nio.file.Files.createDirectories(settings.folder());
+            io.socketworkbench.session.WorkspaceFile.write(lastSetup(), window.workspace());
+        } catch (java.io.IOException | RuntimeException e) {
+            // not offered next time; the settings below are still kept
+        }
         WindowSettings.keep(window, settings);
         settings.put("width", stage.getWidth());
         settings.put("height", stage.getHeight());

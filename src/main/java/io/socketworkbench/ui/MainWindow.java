@@ -61,6 +61,7 @@ public final class MainWindow extends BorderPane {
     private final Label status = new Label(t("status.ready"));
     private String notice;
     private final Lesson lesson = new Lesson();
+    private final Workspaces workspaces;
     /** Built when first shown; the lesson itself follows every socket from the start. */
     private LessonPane lessonPane;
     private final SplitPane outer = new SplitPane();
@@ -105,7 +106,8 @@ public final class MainWindow extends BorderPane {
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outer.getItems().add(split);
         getStyleClass().add("workbench");
-        setTop(new WindowMenus(this).bar());
+        workspaces = new Workspaces(this);
+        setTop(new javafx.scene.layout.VBox(new WindowMenus(this).bar(), workspaces.offerBar()));
         setCenter(outer);
         lessonItem.setId("lesson-panel");
         lessonItem.selectedProperty().addListener((o, a, on) -> showLesson(on));
@@ -357,68 +359,29 @@ public final class MainWindow extends BorderPane {
         showClient();
     }
 
-    /** File → Save workspace…: the setup, to a {@code .swb.json} file. */
-    void chooseSaveWorkspace() {
-        javafx.stage.FileChooser chooser = workspaceChooser(t("workspace.save"));
-        chooser.setInitialFileName("workbench.swb.json");
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        Path path = file.getName().endsWith(".swb.json") ? file.toPath()
-                : file.toPath().resolveSibling(file.getName().replaceFirst("\\.json$", "") + ".swb.json");
-        try {
-            io.socketworkbench.session.WorkspaceFile.write(path, workspace());
-            showNotice(t("workspace.saved", path));
-        } catch (java.io.IOException e) {
-            inform(t("workspace.save"), I18n.error(io.socketworkbench.engine.SocketError.from(e)) + ": " + path);
-        }
-    }
-
-    /** File → Open workspace…: a file read whole first, so that a broken one changes nothing. */
-    void chooseOpenWorkspace() {
-        java.io.File file = workspaceChooser(t("workspace.open")).showOpenDialog(getScene() == null ? null
-                : getScene().getWindow());
-        if (file != null) {
-            openWorkspace(file.toPath());
-        }
+    /** Open, save and recent workspaces, and the offer of the last setup on start. */
+    Workspaces workspaces() {
+        return workspaces;
     }
 
     /** Reads {@code file} and shows it; a file that cannot be used is said, and the window stays as it was. */
     public boolean openWorkspace(Path file) {
-        try {
-            open(io.socketworkbench.session.WorkspaceFile.read(file));
-            showNotice(t("workspace.opened", file));
-            return true;
-        } catch (io.socketworkbench.session.WorkspaceFile.BadWorkspace e) {
-            inform(t("workspace.open"), t("workspace.bad", file, badWorkspace(e)));
-        } catch (java.io.IOException e) {
-            inform(t("workspace.open"), I18n.error(io.socketworkbench.engine.SocketError.from(e)) + ": " + file);
-        }
-        return false;
+        return workspaces.open(file);
+    }
+
+    /** The workspaces opened or saved are listed, from now on, in {@code file} (File → Recent workspaces). */
+    public void keepRecentWorkspacesIn(Path file) {
+        workspaces.keepRecentIn(file);
+    }
+
+    /** Offers, in a bar under the menus, the setup the window had when it was last closed ({@code last}). */
+    public void offerRestore(Path last) {
+        workspaces.offerRestore(last);
     }
 
     /** What is wrong with a workspace file and where, in the user's language. */
     static String badWorkspace(io.socketworkbench.session.WorkspaceFile.BadWorkspace e) {
-        List<String> details = new java.util.ArrayList<>(e.details());
-        if (e.problem().name().endsWith("_EXPECTED") && !details.isEmpty()) {
-            details.set(0, t("workspace.kind." + details.get(0)));
-        }
-        if (e.problem() == io.socketworkbench.session.WorkspaceFile.Problem.BAD_RULE) {
-            details.set(0, t("workspace.rule." + details.get(0)));
-        }
-        String what = t("workspace.problem." + e.problem().key(), details.toArray());
-        String where = e.line() < 1 ? "" : e.field().isEmpty() ? t("workspace.where.line", e.line())
-                : t("workspace.where", e.line(), e.field());
-        return where + what;
-    }
-
-    private static javafx.stage.FileChooser workspaceChooser(String title) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(t("workspace.files"),
-                "*.swb.json"));
-        return chooser;
+        return Workspaces.bad(e);
     }
 
     /** The session's recording: every socket fact since the window opened. */

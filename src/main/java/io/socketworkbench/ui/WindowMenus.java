@@ -60,11 +60,12 @@ final class WindowMenus {
         MenuItem openWorkspace = new MenuItem(t("workspace.open"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openWorkspace.setId("open-workspace");
         openWorkspace.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        openWorkspace.setOnAction(e -> w.chooseOpenWorkspace());
+        openWorkspace.setOnAction(e -> w.workspaces().chooseOpen());
         MenuItem saveWorkspace = new MenuItem(t("workspace.save"), new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         saveWorkspace.setId("save-workspace");
-        saveWorkspace.setOnAction(e -> w.chooseSaveWorkspace());
-        Menu file = new Menu(t("menu.file"), null, openWorkspace, saveWorkspace, new SeparatorMenuItem(), save,
+        saveWorkspace.setOnAction(e -> w.workspaces().chooseSave());
+        Menu file = new Menu(t("menu.file"), null, openWorkspace, w.workspaces().recentMenu(), saveWorkspace,
+                new SeparatorMenuItem(), save,
                 saveRecording, new SeparatorMenuItem(), export, pytest, pcapng, diagram, new SeparatorMenuItem(), quit);
 
         w.dark.setOnAction(e -> w.onTheme.accept(w.dark.isSelected()));

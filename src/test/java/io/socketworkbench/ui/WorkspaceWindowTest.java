@@ -76,4 +76,76 @@ class WorkspaceWindowTest {
             assertThat(window.workspace().server()).isEqualTo(new Workspace.Endpoint("TCP", "127.0.0.1", "5000"));
         });
     }
+
+    @Test
+    void recentWorkspacesOpenFromTheMenuAndAMissingOneLeavesTheList(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path store = dir.resolve("recent-workspaces.txt");
+        Path lab = dir.resolve("lab.swb.json");
+        Path other = dir.resolve("other.swb.json");
+        Workspace everything = io.socketworkbench.session.WorkspaceFileTest.everything();
+        robot.interact(() -> {
+            window.keepRecentWorkspacesIn(store);
+            window.open(everything);
+            assertThat(window.workspaces().save(lab)).isTrue();
+            window.open(new Workspace(new Workspace.Endpoint("UDP", "127.0.0.1", "6000"), null, null, null,
+                    null, null, java.util.List.of(), null));
+            assertThat(window.workspaces().save(other)).isTrue();
+        });
+        assertThat(Files.readAllLines(store)).containsExactly(other.toString(), lab.toString());
+        javafx.scene.control.Menu menu = window.workspaces().recentMenu();
+        robot.interact(() -> {
+            assertThat(menu.getId()).isEqualTo("recent-workspaces");
+            assertThat(menu.getItems().get(0).getId()).isEqualTo("recent-workspace-1");
+            assertThat(menu.getItems().get(0).getText()).contains("other.swb.json").contains(dir.toString());
+            assertThat(menu.getItems().get(1).getText()).contains("lab.swb.json");
+            menu.getItems().get(1).fire(); // the second: lab
+        });
+        Workspace[] shown = new Workspace[1];
+        robot.interact(() -> shown[0] = window.workspace());
+        assertThat(shown[0].rules()).isEqualTo(everything.rules());
+        assertThat(shown[0].server()).isEqualTo(everything.server());
+        assertThat(Files.readAllLines(store)).as("opened: at the top").containsExactly(lab.toString(),
+                other.toString());
+
+        Files.delete(other);
+        robot.interact(() -> {
+            menu.getItems().get(1).fire();
+            assertThat(window.workspace().server()).as("unchanged").isEqualTo(everything.server());
+            assertThat(window.workspaces().recent().files().get()).containsExactly(lab);
+            assertThat(menu.getItems().stream().map(javafx.scene.control.MenuItem::getId))
+                    .contains("recent-workspace-1", "recent-workspaces-clear")
+                    .doesNotContain("recent-workspace-2");
+        });
+    }
+
+    @Test
+    void theLastSetupIsOfferedOnStartAndRestoredWithOneClick(FxRobot robot, @TempDir Path dir) throws Exception {
+        Workspace everything = io.socketworkbench.session.WorkspaceFileTest.everything();
+        Path last = dir.resolve("last.swb.json");
+        WorkspaceFile.write(last, everything);
+        robot.interact(() -> window.offerRestore(last));
+        javafx.scene.Node offer = robot.lookup("#restore-offer").query();
+        assertThat(offer.isVisible()).isTrue();
+        assertThat(robot.lookup("#restore-offer .label").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("TLS 0.0.0.0:4433", "3 client tabs", "4 reply rules");
+        robot.clickOn("#restore-workspace");
+        Workspace[] shown = new Workspace[1];
+        robot.interact(() -> shown[0] = window.workspace());
+        assertThat(shown[0]).isEqualTo(everything);
+        assertThat(offer.isVisible()).isFalse();
+
+        // What the window has already, or a file that cannot be read, is not offered.
+        robot.interact(() -> {
+            window.offerRestore(last);
+            assertThat(offer.isVisible()).isFalse();
+        });
+        Path broken = Files.writeString(dir.resolve("broken.swb.json"), "{\"format\": 1");
+        robot.interact(() -> {
+            window.offerRestore(broken);
+            assertThat(offer.isVisible()).isFalse();
+            window.offerRestore(dir.resolve("missing.swb.json"));
+            assertThat(offer.isVisible()).isFalse();
+        });
+    }
 }
