@@ -56,6 +56,35 @@ public record SocketError(ErrorKind kind, String message, java.util.List<String>
         return pythonText();
     }
 
+    /**
+     * The error whose {@link #pythonText()} is {@code text}, as a recording keeps it: the kind whose Python class
+     * and errno it names (or, without an errno, whose words it starts with), else {@link ErrorKind#OTHER} with the
+     * words as they are.
+     */
+    public static SocketError fromPythonText(String text) {
+        String line = text == null ? "" : text;
+        ErrorKind sameClass = null;
+        for (ErrorKind kind : ErrorKind.values()) {
+            String prefix = kind.pythonClass() + ": ";
+            if (!line.startsWith(prefix)) {
+                continue;
+            }
+            String rest = line.substring(prefix.length());
+            if (kind.errno() != null) {
+                String errno = "[Errno " + kind.errno() + "] ";
+                if (rest.startsWith(errno)) {
+                    return new SocketError(kind, rest.substring(errno.length()));
+                }
+            } else if (!kind.strerror().isEmpty() && rest.startsWith(kind.strerror().replaceFirst("].*", "]"))) {
+                return new SocketError(kind, rest);
+            } else if (sameClass == null) {
+                sameClass = kind;
+            }
+        }
+        String words = line.replaceFirst("^[\\w.]+: (\\[Errno -?\\d+\\] )?", "");
+        return new SocketError(sameClass == null ? ErrorKind.OTHER : sameClass, words);
+    }
+
     /** A failed bind to {@code address}: which errno it was, told by the machine's facts, not the message. */
     public static SocketError ofBind(Throwable t, SocketAddress address) {
         if (t instanceof BindException || (address instanceof UnixDomainSocketAddress && t instanceof IOException

@@ -62,6 +62,8 @@ public final class MainWindow extends BorderPane {
     private String notice;
     private final Lesson lesson = new Lesson();
     private final Workspaces workspaces;
+    /** Built when a recording is first replayed. */
+    private ReplayWindow replayWindow;
     /** Built when first shown; the lesson itself follows every socket from the start. */
     private LessonPane lessonPane;
     private final SplitPane outer = new SplitPane();
@@ -390,6 +392,28 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Asks where, then writes the session there, off the UI thread: as a recording, a pytest file or a capture. */
+    /** File → Replay a recording…: a recording chosen, told again to a lesson in a window of its own. */
+    void chooseReplay() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(t("replay.menu"));
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter(t("session.files.recording"), "*.jsonl"),
+                new javafx.stage.FileChooser.ExtensionFilter(t("replay.files.all"), "*"));
+        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            replay(file.toPath());
+        }
+    }
+
+    /** Replays {@code recording} into the lessons of the replay window (one, reused), opening it. */
+    ReplayWindow replay(Path recording) {
+        if (replayWindow == null) {
+            replayWindow = new ReplayWindow(bridge, getScene());
+        }
+        replayWindow.play(recording);
+        return replayWindow;
+    }
+
     void chooseSessionExport(String kind) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(t("session." + kind));

@@ -19,6 +19,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -57,6 +58,9 @@ final class WindowMenus {
         MenuItem pcapng = new MenuItem(t("session.pcapng"), new FontIcon(MaterialDesignL.LAN));
         pcapng.setId("export-pcapng");
         pcapng.setOnAction(e -> w.chooseSessionExport("pcapng"));
+        MenuItem replay = new MenuItem(t("replay.menu"), new FontIcon(MaterialDesignP.PLAY_BOX_OUTLINE));
+        replay.setId("replay-recording");
+        replay.setOnAction(e -> w.chooseReplay());
         MenuItem openWorkspace = new MenuItem(t("workspace.open"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openWorkspace.setId("open-workspace");
         openWorkspace.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
@@ -66,7 +70,7 @@ final class WindowMenus {
         saveWorkspace.setOnAction(e -> w.workspaces().chooseSave());
         Menu file = new Menu(t("menu.file"), null, openWorkspace, w.workspaces().recentMenu(), saveWorkspace,
                 new SeparatorMenuItem(), save,
-                saveRecording, new SeparatorMenuItem(), export, pytest, pcapng, diagram, new SeparatorMenuItem(), quit);
+                saveRecording, replay, new SeparatorMenuItem(), export, pytest, pcapng, diagram, new SeparatorMenuItem(), quit);
 
         w.dark.setOnAction(e -> w.onTheme.accept(w.dark.isSelected()));
         // The projector is always light: a washed-out classroom screen needs dark type on a white page.
