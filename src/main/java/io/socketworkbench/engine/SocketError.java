@@ -81,8 +81,10 @@ public record SocketError(ErrorKind kind, String message, java.util.List<String>
                 sameClass = kind;
             }
         }
-        String words = line.replaceFirst("^[\\w.]+: (\\[Errno -?\\d+\\] )?", "");
-        return new SocketError(sameClass == null ? ErrorKind.OTHER : sameClass, words);
+        if (sameClass == null) {
+            return new SocketError(ErrorKind.OTHER, line); // a class of its own: its words kept whole
+        }
+        return new SocketError(sameClass, line.replaceFirst("^[\\w.]+: (\\[Errno -?\\d+\\] )?", ""));
     }
 
     /** A failed bind to {@code address}: which errno it was, told by the machine's facts, not the message. */
