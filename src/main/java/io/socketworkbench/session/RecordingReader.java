@@ -91,10 +91,9 @@ public final class RecordingReader implements Closeable {
 
     /** A recording read from {@code bytes}, its first line checked now (see {@link #open(Path)}). */
     public static RecordingReader open(java.io.InputStream bytes) throws IOException {
-        Lines in = new Lines(new java.io.InputStreamReader(new java.io.BufferedInputStream(bytes, 1 << 16),
-                StandardCharsets.UTF_8));
+        Lines in = new Lines(bytes);
         try {
-            String first = in.readLine();
+            String first = in.readLine() ? in.text() : null;
             JsonObject header;
             try {
                 header = first == null ? null : object(first, 1);
@@ -119,15 +118,25 @@ public final class RecordingReader implements Closeable {
 
     /** The next fact, or null at the end of the file. Blank lines are skipped. */
     public Fact next() throws IOException {
-        String text;
         do {
-            text = in.readLine();
             line++;
-            if (text == null) {
+            if (!in.readLine()) {
                 return null;
             }
-        } while (text.isBlank());
-        return fact(object(text, line), line);
+        } while (in.blank());
+        // A chunk's bytes are most of a line (87 KB of base64 for 64 KiB): they are decoded straight from the
+        // file's bytes, and only the rest of the line is parsed as JSON. A line written otherwise is parsed whole.
+        int[] data = in.base64Value();
+        if (data != null) {
+            byte[] bytes;
+            try {
+                bytes = in.decode(data[0], data[1]);
+            } catch (IllegalArgumentException e) {
+                throw new BadRecording(line, "field \"data\": not base64 (" + e.getMessage() + ")");
+            }
+            return fact(object(in.textWithout(data[0], data[1]), line), line, bytes);
+        }
+        return fact(object(in.text(), line), line, null);
     }
 
     /** Every fact of {@code file}, in order: for a recording known to be small (tests, a window's session). */
@@ -155,7 +164,8 @@ public final class RecordingReader implements Closeable {
         }
     }
 
-    private static Fact fact(JsonObject o, int line) throws BadRecording {
+    /** The fact a line holds; {@code decoded} is its data when that was decoded already, else null. */
+    private static Fact fact(JsonObject o, int line, byte[] decoded) throws BadRecording {
         String typeName = text(o, "type", line);
         Fact.Type type;
         try {
@@ -178,7 +188,9 @@ public final class RecordingReader implements Closeable {
             in = dir.equals("in");
         }
         byte[] data = new byte[0];
-        if (type == Fact.Type.DATA || type == Fact.Type.DATAGRAM) {
+        if ((type == Fact.Type.DATA || type == Fact.Type.DATAGRAM) && decoded != null) {
+            data = decoded;
+        } else if (type == Fact.Type.DATA || type == Fact.Type.DATAGRAM) {
             try {
                 data = Base64.getDecoder().decode(text(o, "data", line));
             } catch (IllegalArgumentException e) {
@@ -267,39 +279,44 @@ public final class RecordingReader implements Closeable {
     }
 
     /**
-     * The file's lines, read into one buffer that grows to the longest line once: a recording's lines are as long
-     * as the chunks it holds (87 KB of base64 for 64 KiB), which a line reader that starts small copies many times.
+     * The file's lines as bytes, read into one buffer that grows to the longest line once: a recording's lines are
+     * as long as the chunks they hold, and their base64 is decoded from here without becoming text first.
      */
     private static final class Lines implements Closeable {
-        private final java.io.Reader in;
-        private char[] buffer = new char[1 << 16];
+        private static final byte[] DATA_KEY = "\"data\": \"".getBytes(StandardCharsets.US_ASCII);
+        private final java.io.InputStream in;
+        private byte[] buffer = new byte[1 << 16];
         private int start;
         private int end;
         private boolean eof;
+        /** The line found by {@link #readLine()}: from {@code lineStart} to {@code lineEnd} (no line break). */
+        private int lineStart;
+        private int lineEnd;
 
-        Lines(java.io.Reader in) {
+        Lines(java.io.InputStream in) {
             this.in = in;
         }
 
-        /** The next line without its line break (a CR before it is dropped too), or null at the end. */
-        String readLine() throws IOException {
+        /** Finds the next line; false at the end. A CR before the line break is dropped too. */
+        boolean readLine() throws IOException {
             int scanned = start;
             while (true) {
                 for (int i = scanned; i < end; i++) {
                     if (buffer[i] == '\n') {
-                        int stop = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
-                        String line = new String(buffer, start, stop - start);
+                        lineStart = start;
+                        lineEnd = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
                         start = i + 1;
-                        return line;
+                        return true;
                     }
                 }
                 if (eof) {
                     if (start == end) {
-                        return null;
+                        return false;
                     }
-                    String last = new String(buffer, start, end - start);
+                    lineStart = start;
+                    lineEnd = end;
                     start = end;
-                    return last;
+                    return true;
                 }
                 scanned = end - start;
                 if (start > 0) {
@@ -317,6 +334,76 @@ public final class RecordingReader implements Closeable {
                     end += n;
                 }
             }
+        }
+
+        boolean blank() {
+            for (int i = lineStart; i < lineEnd; i++) {
+                if (buffer[i] != ' ' && buffer[i] != '\t' && buffer[i] != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The line as text. */
+        String text() {
+            return new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Where the line's {@code "data": "…"} value is, {from, to} (the base64 between the quotes), when it is
+         * there once, as a key, and holds only base64's characters; else null.
+         */
+        int[] base64Value() {
+            int at = find(lineStart, lineEnd);
+            if (at < 0 || at > lineStart && buffer[at - 1] == '\\') {
+                return null;
+            }
+            int from = at + DATA_KEY.length;
+            int to = from;
+            while (to < lineEnd && base64(buffer[to])) {
+                to++;
+            }
+            if (to >= lineEnd || buffer[to] != '"' || find(to, lineEnd) >= 0) {
+                return null;
+            }
+            return new int[] {from, to};
+        }
+
+        private int find(int from, int to) {
+            outer:
+            for (int i = from; i <= to - DATA_KEY.length; i++) {
+                for (int j = 0; j < DATA_KEY.length; j++) {
+                    if (buffer[i + j] != DATA_KEY[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+
+        private static boolean base64(byte b) {
+            return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '+' || b == '/'
+                    || b == '=';
+        }
+
+        byte[] decode(int from, int to) {
+            java.nio.ByteBuffer decoded = Base64.getDecoder().decode(java.nio.ByteBuffer.wrap(buffer, from,
+                    to - from));
+            byte[] array = decoded.array();
+            if (decoded.arrayOffset() == 0 && decoded.position() == 0 && decoded.remaining() == array.length) {
+                return array; // the decoder's own array, of the exact size: no second copy
+            }
+            byte[] bytes = new byte[decoded.remaining()];
+            decoded.get(bytes);
+            return bytes;
+        }
+
+        /** The line's text with the base64 from {@code from} to {@code to} left out (an empty string there). */
+        String textWithout(int from, int to) {
+            return new String(buffer, lineStart, from - lineStart, StandardCharsets.UTF_8)
+                    + new String(buffer, to, lineEnd - to, StandardCharsets.UTF_8);
         }
 
         @Override
