@@ -36,7 +36,9 @@ import picocli.CommandLine.ParameterException;
             "  socket-workbench exercise list",
             "  socket-workbench exercise homework-client -- python3 client.py",
             "  socket-workbench exercise echo-server --folder ~/sockets -- python3 echo_server.py",
-            "  socket-workbench exercise timeout-client      (then run your client yourself)"})
+            "  socket-workbench exercise timeout-client      (then run your client yourself)",
+            "  socket-workbench exercise homework-client --batch class/ --report grades.html -- python3 {}/client.py",
+            "  socket-workbench exercise echo-server --batch class/ --jobs 4 -- python3 {}/server.py {port}"})
 final class ExerciseCommand implements java.util.concurrent.Callable<Integer> {
     private final Streams io;
 
@@ -60,6 +62,19 @@ final class ExerciseCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--folder", paramLabel = "DIR", description = "Run COMMAND in this folder (default: here).")
     Path folder;
+
+    @Option(names = "--batch", paramLabel = "DIR", description = "Grade every folder of DIR (a submission each, in "
+            + "name order): COMMAND runs in it, with {} replaced by its path. One line a submission: PASS NAME, or "
+            + "FAIL NAME: and the first failed check. Exit 0 only when all passed.")
+    Path batch;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "With --batch: write a report, FILE.csv (a row a "
+            + "submission, a column a check) or FILE.html (one page, with the hints and each program's last lines).")
+    Path report;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "With --batch and {port} in COMMAND: grade up to N "
+            + "submissions at once, each on a free port (default: the number of cores).")
+    Integer jobs;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for your program to connect or to listen (default: ${DEFAULT-VALUE}).")
@@ -93,6 +108,9 @@ final class ExerciseCommand implements java.util.concurrent.Callable<Integer> {
         }
         Address at = at(exercise);
         PrintStream err = io.err();
+        if (batch != null || report != null || jobs != null) {
+            return batch(exercise, at, out, err);
+        }
         err.println(exercise.id() + ": " + exercise.title());
         err.println(exercise.statement(at));
         err.println(exercise.plays(at));
@@ -135,6 +153,37 @@ final class ExerciseCommand implements java.util.concurrent.Callable<Integer> {
         }
         err.println(report.summary());
         return report.passed() ? 0 : 1;
+    }
+
+    private int batch(Exercise exercise, Address at, PrintStream out, PrintStream err) {
+        if (batch == null) {
+            throw new ParameterException(spec.commandLine(), (report != null ? "--report" : "--jobs")
+                    + " goes with --batch DIR");
+        }
+        if (!Files.isDirectory(batch)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--batch': '" + batch + "' is not a folder");
+        }
+        if (command.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--batch needs the command that runs a submission, "
+                    + "after '--': such as -- python3 {}/client.py");
+        }
+        if (folder != null) {
+            throw new ParameterException(spec.commandLine(), "--batch runs each submission in its own folder: "
+                    + "leave out --folder");
+        }
+        String kind = report == null ? ".csv" : report.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!kind.endsWith(".csv") && !kind.endsWith(".html") && !kind.endsWith(".htm")) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--report': '" + report + "' must end in .csv or .html");
+        }
+        if (jobs != null && (jobs < 1 || jobs > 256)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--jobs': '" + jobs + "' is not from 1 to 256");
+        }
+        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        return BatchGrading.run(exercise, at, command, batch, report, n, Duration.ofMillis(Math.round(timeout * 1000)),
+                out, err);
     }
 
     private Address at(Exercise exercise) {

@@ -20,18 +20,65 @@ public final class ChildProcess {
         void line(String text, boolean stderr);
     }
 
+    /**
+     * Set in the program's environment, which every process it starts inherits: a process it forked and left
+     * behind (no longer its descendant once the program has exited) is still found by it, and ended.
+     */
+    static final String MARK = "SOCKET_WORKBENCH_RUN";
+
     private final Process process;
+    private final String mark;
     private final Thread[] readers = new Thread[2];
 
-    private ChildProcess(Process process, int maxLine, Lines lines) {
+    private ChildProcess(Process process, String mark, int maxLine, Lines lines) {
         this.process = process;
+        this.mark = mark;
         readers[0] = reader(process.getInputStream(), false, maxLine, lines);
         readers[1] = reader(process.getErrorStream(), true, maxLine, lines);
     }
 
     /** Starts what {@code builder} describes; {@code lines} hears its output, each line cut after {@code maxLine}. */
     public static ChildProcess start(ProcessBuilder builder, int maxLine, Lines lines) throws IOException {
-        return new ChildProcess(builder.start(), maxLine, lines);
+        String mark = java.util.UUID.randomUUID().toString();
+        builder.environment().put(MARK, mark);
+        return new ChildProcess(builder.start(), mark, maxLine, lines);
+    }
+
+    /** The processes (of this user, on Linux) whose environment carries this run's mark. */
+    static List<ProcessHandle> marked(String mark) {
+        byte[] needle = (MARK + "=" + mark).getBytes(StandardCharsets.US_ASCII);
+        List<ProcessHandle> found = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> all = java.nio.file.Files.newDirectoryStream(
+                java.nio.file.Path.of("/proc"), p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (java.nio.file.Path dir : all) {
+                try {
+                    byte[] environment = java.nio.file.Files.readAllBytes(dir.resolve("environ"));
+                    if (contains(environment, needle)) {
+                        ProcessHandle.of(Long.parseLong(dir.getFileName().toString())).ifPresent(found::add);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile, or another user's
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: what descendants() finds is all there is
+        }
+        return found;
+    }
+
+    /** True when {@code needle} is one of the NUL-separated entries of {@code environment}. */
+    private static boolean contains(byte[] environment, byte[] needle) {
+        int start = 0;
+        for (int i = 0; i <= environment.length; i++) {
+            if (i == environment.length || environment[i] == 0) {
+                if (i - start == needle.length
+                        && java.util.Arrays.equals(environment, start, i, needle, 0, needle.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     private static Thread reader(InputStream stream, boolean stderr, int maxLine, Lines lines) {
@@ -99,6 +146,11 @@ public final class ChildProcess {
         List<ProcessHandle> family = new ArrayList<>();
         process.descendants().forEach(family::add);
         family.add(process.toHandle());
+        for (ProcessHandle left : marked(mark)) {
+            if (!family.contains(left) && left.pid() != ProcessHandle.current().pid()) {
+                family.add(left); // forked, and orphaned when the program exited
+            }
+        }
         family.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         for (ProcessHandle handle : family) {

@@ -69,8 +69,8 @@ final class WindowMenus {
         saveWorkspace.setId("save-workspace");
         saveWorkspace.setOnAction(e -> w.workspaces().chooseSave());
         Menu file = new Menu(t("menu.file"), null, openWorkspace, w.workspaces().recentMenu(), saveWorkspace,
-                new SeparatorMenuItem(), save,
-                saveRecording, replay, new SeparatorMenuItem(), export, pytest, pcapng, diagram, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), save, saveRecording, replay, new SeparatorMenuItem(), export, pytest, pcapng,
+                diagram, new SeparatorMenuItem(), quit);
 
         w.dark.setOnAction(e -> w.onTheme.accept(w.dark.isSelected()));
         // The projector is always light: a washed-out classroom screen needs dark type on a white page.

@@ -26,8 +26,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 
 /**
- * The window's workspaces: File → Open workspace…, Save workspace… and Recent workspaces ({@code recent-workspaces}),
- * and, on start, the offer to bring back the setup the window had when it was last closed ({@code restore-offer},
+ * The window's workspaces: File → Open workspace…, Save workspace… and Recent workspaces
+ * ({@code recent-workspaces}), and, on start, the offer to bring back the setup the window had when it was last closed ({@code restore-offer},
  * with {@code restore-workspace} and {@code restore-dismiss}). A file that cannot be used is said, and the window
  * stays as it was.
  */
