@@ -45,8 +45,12 @@ public final class ExercisePane extends VBox {
     private final Label how;
     private final SplitPane parts;
     private final VBox programOutput;
+    private final EventPort events;
+    /** Built when a folder is first graded. */
+    private GradeWindow gradeWindow;
 
     public ExercisePane(EventPort events, io.socketworkbench.lesson.Lesson lesson) {
+        this.events = events;
         session = new ExerciseSession(events, lesson);
         getStyleClass().addAll("pane-card", "exercise-pane");
         setSpacing(8);
@@ -117,7 +121,12 @@ public final class ExercisePane extends VBox {
         choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> chooseFolder());
         choose.disableProperty().bind(folder.disableProperty());
-        HBox folderRow = new HBox(6, folderLabel, folder, choose);
+        Button grade = new Button(t("grade.open"), new FontIcon(MaterialDesignF.FOLDER_MULTIPLE_OUTLINE));
+        grade.setId("grade-open");
+        grade.setMinWidth(Region.USE_PREF_SIZE);
+        grade.setTooltip(new javafx.scene.control.Tooltip(t("grade.open.tip")));
+        grade.setOnAction(e -> grade());
+        HBox folderRow = new HBox(6, folderLabel, folder, choose, grade);
         folderRow.setAlignment(Pos.CENTER_LEFT);
 
         problem.setId("exercise-problem");
@@ -181,6 +190,15 @@ public final class ExercisePane extends VBox {
         if (trouble != null) {
             check.setSelected(false);
         }
+    }
+
+    /** The grading window for the chosen exercise (one, reused), opened. */
+    public GradeWindow grade() {
+        if (gradeWindow == null) {
+            gradeWindow = new GradeWindow(events, getScene());
+        }
+        gradeWindow.show(session.selected().get(), session.suggestedCommand());
+        return gradeWindow;
     }
 
     private void chooseFolder() {
