@@ -44,6 +44,16 @@ public final class ChildProcess {
         return new ChildProcess(builder.start(), mark, maxLine, lines);
     }
 
+    /**
+     * What the program started and left running after {@link #stop()}: processes it forked that were no longer
+     * its descendants (their parent had exited, or they called setsid()), found by the mark in their environment.
+     * The caller ends them, and may say so.
+     */
+    public List<ProcessHandle> leftBehind() {
+        return marked(mark).stream().filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(ProcessHandle::isAlive).toList();
+    }
+
     /** The processes (of this user, on Linux) whose environment carries this run's mark. */
     static List<ProcessHandle> marked(String mark) {
         byte[] needle = (MARK + "=" + mark).getBytes(StandardCharsets.US_ASCII);
@@ -146,11 +156,6 @@ public final class ChildProcess {
         List<ProcessHandle> family = new ArrayList<>();
         process.descendants().forEach(family::add);
         family.add(process.toHandle());
-        for (ProcessHandle left : marked(mark)) {
-            if (!family.contains(left) && left.pid() != ProcessHandle.current().pid()) {
-                family.add(left); // forked, and orphaned when the program exited
-            }
-        }
         family.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         for (ProcessHandle handle : family) {

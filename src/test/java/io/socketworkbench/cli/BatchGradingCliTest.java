@@ -61,15 +61,16 @@ class BatchGradingCliTest {
         assertThat(lines.get(0)).isEqualTo("PASS alice");
         assertThat(lines.get(1)).startsWith("FAIL bob: Your client connects to 127.0.0.1:" + port);
         assertThat(lines.get(2)).startsWith("FAIL carol: ");
-        assertThat(lines.get(3)).isEqualTo("PASS dave");
+        assertThat(lines.get(3)).startsWith("FAIL dave: Your program, and all it started, ends with the check: "
+                + "process ").contains(" client.py) was still running after the check, and was ended");
         assertThat(run.stderr()).contains("1/4 alice", "2/4 bob", "3/4 carol", "4/4 dave",
-                "One submission at a time", "2 of 4 submissions passed.", "Report written to " + report);
+                "One submission at a time", "1 of 4 submissions passed.", "Report written to " + report);
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(c -> c.contains(group.toString()))).as("nothing a submission started is left").isEmpty();
 
         String html = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h1>Grades: homework-client</h1>",
-                "2 of 4 submissions passed", "<td class=\"pass\">✓ PASS</td>", "id=\"s-carol\"", "spam spam");
+                "1 of 4 submissions passed", "<td class=\"pass\">✓ PASS</td>", "id=\"s-carol\"", "spam spam");
         assertThat(html).doesNotContain("README");
     }
 
@@ -99,6 +100,23 @@ class BatchGradingCliTest {
         CliRun allPass = CliRun.run("exercise", "echo-server", "--timeout", "5", "--batch", group.toString(),
                 "--", "python3", "{}/server.py", "{port}");
         assertThat(allPass.exit()).as(allPass.stderr()).isZero();
+    }
+
+    @Test
+    void eachAfUnixServerStartsWithoutTheSocketFileTheLastOneLeft(@TempDir Path dir) throws Exception {
+        Path group = dir.resolve("class");
+        // Neither removes an old socket file before bind(): the second would fail on the first one's file.
+        submission(group, "a", "server.py", resource("unix-echo", "no_unlink"));
+        submission(group, "b", "server.py", resource("unix-echo", "no_unlink"));
+        Path socket = dir.resolve("echo.sock");
+        CliRun run = CliRun.run("exercise", "unix-echo", "--unix", socket.toString(), "--timeout", "5", "--batch",
+                group.toString(), "--", "python3", "{}/server.py", socket.toString());
+        assertThat(run.out().lines().toList()).as(run.stderr()).containsExactly("PASS a", "PASS b");
+        Files.deleteIfExists(socket);
+
+        Path notASocket = Files.writeString(dir.resolve("notes.txt"), "keep me");
+        io.socketworkbench.lesson.exercise.BatchAccess.removeLeftSocket(notASocket);
+        assertThat(notASocket).hasContent("keep me");
     }
 
     @Test

@@ -177,6 +177,9 @@ public final class Batch {
                     .replace(PORT, port < 0 ? "" : Integer.toString(port)));
         }
         Address at = port < 0 ? setup.at() : Address.inet(((Address.Inet) setup.at()).host(), port);
+        if (at instanceof Address.Unix unix) {
+            removeLeftSocket(unix.path());
+        }
         ArrayDeque<String> last = new ArrayDeque<>();
         ExerciseRun run = new ExerciseRun(new ExerciseRun.Setup(setup.exercise(), at, command, submission.folder(),
                 setup.patience()), new Trace() {
@@ -209,6 +212,22 @@ public final class Batch {
             }
         } finally {
             running.remove(run);
+        }
+    }
+
+    /**
+     * Every submission starts as the first did, with no socket file at the exercise's path: one the last
+     * submission's server left (it ended, and nobody listens there) would make the next one's bind fail. Only a
+     * socket is removed, never a file of another kind.
+     */
+    static void removeLeftSocket(Path path) {
+        try {
+            if (Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // nothing there (the usual case), or not ours to remove: the run says what its bind meets
         }
     }
 

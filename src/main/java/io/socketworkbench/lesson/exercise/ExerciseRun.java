@@ -120,6 +120,7 @@ public final class ExerciseRun {
             if (program != null) {
                 program.stop();
                 endLeftovers();
+                endLeftBehind();
             }
         }
         if (cancelled) {
@@ -174,6 +175,41 @@ public final class ExerciseRun {
         }
         add(Check.fail(t("check.leftover.title"), t("check.leftover.seen", describe(left),
                 Address.format(setup.at())), t("check.leftover.hint")));
+    }
+
+    /**
+     * Any other process the program started and left running (forked, and no longer its child): ended, and named
+     * in a failed check, as one holding the port is.
+     */
+    private void endLeftBehind() {
+        List<ProcessHandle> left = program.leftBehind();
+        if (left.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (ProcessHandle process : left) {
+            named.add(t("check.holder.process", String.valueOf(process.pid()), name(process)));
+            process.destroyForcibly();
+            try {
+                process.onExit().get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // it is named either way
+            }
+        }
+        add(Check.fail(t("check.leftover.title"), t("check.orphan.seen", String.join(", ", named)),
+                t("check.leftover.hint")));
+    }
+
+    /** {@code python3 server.py}: the command's name and its first argument's, as the port holders are named. */
+    private static String name(ProcessHandle process) {
+        String line = process.info().commandLine().orElse(process.info().command().orElse("?"));
+        List<String> words = new ArrayList<>();
+        for (String word : line.split(" ")) {
+            if (!word.isEmpty() && words.size() < 2) {
+                words.add(word.substring(word.lastIndexOf('/') + 1));
+            }
+        }
+        return String.join(" ", words);
     }
 
     private static String describe(List<PortHolders.Holder> holders) {

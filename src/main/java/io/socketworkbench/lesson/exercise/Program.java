@@ -161,4 +161,9 @@ final class Program {
     void stop() {
         process.stop();
     }
+
+    /** What the program started and left running after {@link #stop()} (see {@code ChildProcess.leftBehind}). */
+    List<ProcessHandle> leftBehind() {
+        return process.leftBehind();
+    }
 }
