@@ -119,6 +119,101 @@ class BatchGradingCliTest {
         assertThat(notASocket).hasContent("keep me");
     }
 
+    /**
+     * A class of twelve echo servers: the right one, every classic mistake, one that hangs, one that forks a child
+     * that keeps running, one with a syntax error, one that prints 100 MB. Each gets its verdict, nothing is left
+     * running, Python's csv and html.parser read the reports, and four at a time gives what one at a time gives.
+     */
+    @Test
+    void twelveSubmissionsWithEveryMistakeGetTheirVerdictsAtOneAndAtFourAtATime(@TempDir Path dir)
+            throws Exception {
+        Path group = dir.resolve("class");
+        String good = resource("echo-server", "good");
+        submission(group, "01-good", "server.py", good);
+        submission(group, "02-recv_once", "server.py", resource("echo-server", "recv_once"));
+        submission(group, "03-one_at_a_time", "server.py", resource("echo-server", "one_at_a_time"));
+        submission(group, "04-send_not_sendall", "server.py", resource("echo-server", "send_not_sendall"));
+        submission(group, "05-never_closes", "server.py", resource("echo-server", "never_closes"));
+        submission(group, "06-good", "server.py", good);
+        submission(group, "07-hangs", "server.py", "import time\ntime.sleep(600)\n");
+        submission(group, "08-forks", "server.py", "import os, time\nif os.fork() == 0:\n    time.sleep(600)\n"
+                + "    os._exit(0)\n" + good);
+        submission(group, "09-syntax", "server.py", "def serve(:\n    pass\n");
+        submission(group, "10-prints-100MB", "server.py", "import sys\nline = 'x' * 1023 + '\\n'\n"
+                + "for _ in range(100 * 1024):\n    sys.stdout.write(line)\nsys.stdout.flush()\n" + good);
+        submission(group, "11-good", "server.py", good);
+        submission(group, "12-recv_once", "server.py", resource("echo-server", "recv_once"));
+
+        List<String> one = grade(dir, group, 1);
+        assertThat(one).hasSize(12);
+        assertThat(one.get(0)).isEqualTo("PASS 01-good");
+        assertThat(one.get(1)).startsWith("FAIL 02-recv_once: ").contains("Keep calling recv()");
+        assertThat(one.get(2)).startsWith("FAIL 03-one_at_a_time: ").contains("Your server serves one client at a time");
+        assertThat(one.get(3)).startsWith("FAIL 04-send_not_sendall: ").contains("Use sendall()");
+        assertThat(one.get(4)).startsWith("FAIL 05-never_closes: ").contains("leave the loop and close the connection");
+        assertThat(one.get(5)).isEqualTo("PASS 06-good");
+        assertThat(one.get(6)).startsWith("FAIL 07-hangs: Your server listens at 127.0.0.1:");
+        // Its child is still its child when the check ends the server: ended with it, nothing left behind (a child
+        // left by a program that exited is a failure: see the class of clients above).
+        assertThat(one.get(7)).isEqualTo("PASS 08-forks");
+        assertThat(one.get(8)).startsWith("FAIL 09-syntax: ").contains("SyntaxError");
+        assertThat(one.get(9)).isEqualTo("PASS 10-prints-100MB");
+        assertThat(one.get(10)).isEqualTo("PASS 11-good");
+        assertThat(one.get(11)).startsWith("FAIL 12-recv_once: ");
+        // The same verdict and the same first failed check (what was seen, such as where bytes went missing, may
+        // differ from run to run).
+        assertThat(verdicts(grade(dir, group, 4))).as("four at a time").isEqualTo(verdicts(one));
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(group.toString()))).as("nothing a submission started is left").isEmpty();
+
+        // Python reads both reports: the CSV's rows all as wide as its head, the HTML's tags all closed.
+        Process python = new ProcessBuilder("python3", "-c", String.join("\n",
+                "import csv, sys, html.parser",
+                "rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))",
+                "assert len(rows) == 13 and all(len(r) == len(rows[0]) for r in rows), rows",
+                "assert rows[0][0] == 'Submission' and rows[1][:3] == ['01-good', 'PASS', '\\u2713'], rows[1]",
+                "class P(html.parser.HTMLParser):",
+                "    open = []",
+                "    def handle_starttag(self, tag, attrs):",
+                "        if tag not in ('meta', 'br'): self.open.append(tag)",
+                "    def handle_endtag(self, tag):",
+                "        assert self.open.pop() == tag, tag",
+                "p = P(); p.feed(open(sys.argv[2], encoding='utf-8').read()); p.close()",
+                "assert p.open == [], p.open",
+                "print('ok')"), dir.resolve("grades-4.csv").toString(), dir.resolve("grades-1.html").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor()).as(said).isZero();
+        assertThat(said.strip()).isEqualTo("ok");
+        assertThat(Files.size(dir.resolve("grades-1.html"))).as("the 100 MB are not in the report")
+                .isLessThan(1_000_000);
+    }
+
+    /** Each line up to its failed check's title: {@code PASS name}, or {@code FAIL name: title}. */
+    private static List<String> verdicts(List<String> lines) {
+        return lines.stream().map(line -> {
+            int name = line.indexOf(": ");
+            int title = name < 0 ? -1 : line.indexOf(": ", name + 2);
+            return title < 0 ? line : line.substring(0, title);
+        }).toList();
+    }
+
+    /** Grades {@code group} with {@code jobs} at once: its lines. */
+    private static List<String> grade(Path dir, Path group, int jobs) throws Exception {
+        CliRun csv = CliRun.run("exercise", "echo-server", "--timeout", "4", "--batch", group.toString(),
+                "--jobs", String.valueOf(jobs), "--report", dir.resolve("grades-" + jobs + ".csv").toString(), "--",
+                "python3", "{}/server.py", "{port}");
+        assertThat(csv.exit()).as(csv.stderr()).isEqualTo(1);
+        if (jobs == 1) {
+            CliRun html = CliRun.run("exercise", "echo-server", "--timeout", "4", "--batch",
+                    group.resolve("01-good").getParent().toString(), "--jobs", "4", "--report",
+                    dir.resolve("grades-1.html").toString(), "--", "python3", "{}/server.py", "{port}");
+            assertThat(html.exit()).isEqualTo(1);
+            return csv.out().lines().toList();
+        }
+        return csv.out().lines().toList();
+    }
+
     @Test
     void wrongUseIsAUsageError(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("a"));
