@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * accept loop with the same backlog), a UDP burst (against a Python recvfrom loop) and a 1 GiB stream saved to a
  * file (against nc and socat). Prints one table. Run from the project root after {@code mvn -B package}:
  *
- * <pre>java src/bench/LoadBenchmark.java [rounds] [accept,udp,ingest,tls,relay,export,gui]</pre>
+ * <pre>java src/bench/LoadBenchmark.java [rounds] [accept,udp,ingest,tls,relay,export,grading,gui]</pre>
  */
 public final class LoadBenchmark {
     private static final String LAUNCHER = "target/image/bin/socket-workbench";
@@ -46,6 +46,9 @@ public final class LoadBenchmark {
             }
             if (only.contains("export")) {
                 export(dir, rounds);
+            }
+            if (only.contains("grading")) {
+                grading(dir, rounds);
             }
         } finally {
             // Its scripts and data files go with it: nothing is left in /tmp.
@@ -454,6 +457,57 @@ public final class LoadBenchmark {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         }
+    }
+
+    // ---- grading: a class of 40 echo servers at once, against the single checks one by one
+
+    /**
+     * 40 submissions of the echo-server exercise (30 right, 10 with the classic mistakes, from the tests'
+     * programs), graded with {@code exercise --batch} (as many at once as there are cores, each on a free port),
+     * against the same 40 checked one by one with {@code exercise echo-server --port N -- ...}, each its own run
+     * of the launcher: what a teacher would do without the batch. Not part of the default groups (minutes long).
+     */
+    private static void grading(Path dir, int rounds) throws Exception {
+        Path programs = Path.of("src/test/resources/exercises/echo-server");
+        Path group = dir.resolve("class");
+        String[] mistakes = {"recv_once", "one_at_a_time", "send_not_sendall", "never_closes"};
+        for (int i = 1; i <= 40; i++) {
+            String program = i % 4 == 0 ? mistakes[(i / 4) % mistakes.length] : "good";
+            Path folder = Files.createDirectories(group.resolve(String.format(Locale.ROOT, "s%02d", i)));
+            Files.copy(programs.resolve(program + ".py"), folder.resolve("server.py"));
+        }
+        List<double[]> runs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            long start = System.nanoTime();
+            Process batch = new ProcessBuilder(LAUNCHER, "exercise", "echo-server", "--timeout", "5", "--batch",
+                    group.toString(), "--", "python3", "{}/server.py", "{port}")
+                    .redirectErrorStream(true).start();
+            String out = new String(batch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            batch.waitFor();
+            double ours = (System.nanoTime() - start) / 1e9;
+            long passed = out.lines().filter(l -> l.startsWith("PASS ")).count();
+            start = System.nanoTime();
+            long passedOneByOne = 0;
+            for (Path folder : Files.list(group).sorted().toList()) {
+                try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                    String port = String.valueOf(probe.getLocalPort());
+                    probe.close();
+                    Process single = new ProcessBuilder(LAUNCHER, "exercise", "echo-server", "--timeout", "5",
+                            "--port", port, "--", "python3", folder.resolve("server.py").toString(), port)
+                            .redirectErrorStream(true).start();
+                    String said = new String(single.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (single.waitFor() == 0 && said.contains("PASS ")) {
+                        passedOneByOne++;
+                    }
+                }
+            }
+            double reference = (System.nanoTime() - start) / 1e9;
+            System.out.printf("  grading round %d: batch %.1f s (%d passed), one by one %.1f s (%d passed)%n",
+                    round + 1, ours, passed, reference, passedOneByOne);
+            runs.add(new double[] {ours, reference});
+        }
+        row("exercise --batch: 40 echo servers (vs 40 single checks)", median(runs, 0), median(runs, 1), "s",
+                false);
     }
 
     private static String run(String... command) throws Exception {

@@ -364,13 +364,11 @@ public final class ServerPane extends VBox {
 
     /** The pane's tools as a workspace keeps them: Send, the transcript's view and framing, repeat, quick messages. */
     public io.socketworkbench.session.PaneSetup tools() {
-        return inputBar.tools(transcript.mode(), transcript.charset().name(), framing.spec());
+        return new io.socketworkbench.ui.common.PaneTools(inputBar, transcript, framing).get();
     }
 
     /** Shows a workspace's tools in the pane. */
     public void show(io.socketworkbench.session.PaneSetup tools) {
-        transcript.show(tools.view(), tools.charset());
-        framing.show(tools.framing());
-        inputBar.show(tools);
+        new io.socketworkbench.ui.common.PaneTools(inputBar, transcript, framing).show(tools);
     }
 }
