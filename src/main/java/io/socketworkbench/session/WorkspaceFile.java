@@ -34,7 +34,7 @@ public final class WorkspaceFile {
     public enum Problem {
         NOT_A_WORKSPACE, NEWER, MISSING, PROTOCOL, NOT_JSON, UNEXPECTED, STRING_EXPECTED, BOOLEAN_EXPECTED,
         NUMBER_EXPECTED, WHOLE_NUMBER_EXPECTED, NOT_A_PORT, NOT_A_FILE_NAME, NOT_A_CHOICE, OUT_OF_RANGE, NOT_A_CHARSET,
-        NOT_A_FRAMING, BAD_RULE;
+        NOT_A_FRAMING, BAD_RULE, TOO_BIG;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -54,9 +54,13 @@ public final class WorkspaceFile {
         private final transient List<String> details;
 
         BadWorkspace(JsonReader at, Problem problem, String english, String... details) {
-            super(where(lineOf(at), fieldOf(at)) + english);
-            this.line = lineOf(at);
-            this.field = fieldOf(at);
+            this(lineOf(at), fieldOf(at), problem, english, details);
+        }
+
+        private BadWorkspace(int line, String field, Problem problem, String english, String... details) {
+            super(where(line, field) + english);
+            this.line = line;
+            this.field = field;
             this.problem = problem;
             this.details = List.of(details);
         }
@@ -219,8 +223,17 @@ public final class WorkspaceFile {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** A workspace is a few kilobytes: a file past this is something else, and is not read on the UI thread. */
+    public static final long MAX_BYTES = 16L << 20;
+
     /** Reads {@code file}; nothing of the window changes when this throws. */
     public static Workspace read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new BadWorkspace(-1, "", Problem.TOO_BIG, "at " + (size >> 20) + " MiB it is too big to be a "
+                    + "workspace (at most " + (MAX_BYTES >> 20) + " MiB)", String.valueOf(size >> 20),
+                    String.valueOf(MAX_BYTES >> 20));
+        }
         try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              JsonReader in = new JsonReader(text)) {
             return workspace(in);

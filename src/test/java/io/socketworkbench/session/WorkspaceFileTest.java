@@ -98,6 +98,20 @@ public class WorkspaceFileTest {
                 .hasMessage("line 3, server.quick[0].delay: -1 is not from 0 to 86400000");
     }
 
+    @Test
+    void aFileTooBigToBeAWorkspaceIsNotRead(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.swb.json");
+        try (var out = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            out.setLength(WorkspaceFile.MAX_BYTES + 1); // sparse: no disk used
+        }
+        assertThatThrownBy(() -> WorkspaceFile.read(big)).isInstanceOfSatisfying(WorkspaceFile.BadWorkspace.class,
+                e -> {
+                    assertThat(e.problem()).isEqualTo(WorkspaceFile.Problem.TOO_BIG);
+                    assertThat(e.line()).isEqualTo(-1);
+                    assertThat(e.getMessage()).isEqualTo("at 16 MiB it is too big to be a workspace (at most 16 MiB)");
+                });
+    }
+
     private static Workspace read(String text) throws Exception {
         return WorkspaceFile.read(new StringReader(text));
     }
