@@ -64,6 +64,7 @@ public final class MainWindow extends BorderPane {
     private final Workspaces workspaces;
     /** Built when a recording is first replayed. */
     private ReplayWindow replayWindow;
+    private io.socketworkbench.ui.exercise.ClassBoardWindow classBoard;
     /** Built when first shown; the lesson itself follows every socket from the start. */
     private LessonPane lessonPane;
     private final SplitPane outer = new SplitPane();
@@ -403,6 +404,15 @@ public final class MainWindow extends BorderPane {
         if (file != null) {
             replay(file.toPath());
         }
+    }
+
+    /** Examples → Class board…: built when first opened, one for the window. */
+    io.socketworkbench.ui.exercise.ClassBoardWindow classBoard() {
+        if (classBoard == null) {
+            classBoard = new io.socketworkbench.ui.exercise.ClassBoardWindow(
+                    new io.socketworkbench.ui.model.ClassBoard(engine, bridge), getScene());
+        }
+        return classBoard;
     }
 
     /** Replays {@code recording} into the lessons of the replay window (one, reused), opening it. */

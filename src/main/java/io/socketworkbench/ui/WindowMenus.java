@@ -113,7 +113,10 @@ final class WindowMenus {
                 new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
         exercisesItem.setId("exercises");
         exercisesItem.setOnAction(e -> w.showExercises());
-        Menu examples = new Menu(t("menu.examples"), null, homework, exercisesItem);
+        MenuItem board = new MenuItem(t("class.menu"), new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
+        board.setId("class-board");
+        board.setOnAction(e -> w.classBoard().show());
+        Menu examples = new Menu(t("menu.examples"), null, homework, exercisesItem, board);
 
         MenuItem about = new MenuItem(t("menu.help.about"));
         about.setOnAction(e -> w.inform(t("menu.help.about"), t("about.text", SocketEngine.version())));

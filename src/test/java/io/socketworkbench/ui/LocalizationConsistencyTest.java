@@ -74,6 +74,10 @@ class LocalizationConsistencyTest {
         for (String kind : List.of("string", "number", "boolean", "null", "list", "object", "other")) {
             keys.add("workspace.kind." + kind);
         }
+        for (io.socketworkbench.ui.model.ClassBoard.Kind kind : io.socketworkbench.ui.model.ClassBoard.Kind.values()) {
+            keys.add("class.note." + kind.id());
+            kind.checks().forEach(check -> keys.add("class.check." + check));
+        }
         for (io.socketworkbench.session.ReplyRule.Flaw flaw : io.socketworkbench.session.ReplyRule.Flaw.values()) {
             keys.add("workspace.rule." + flaw.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }

@@ -81,7 +81,7 @@ public final class BatchReport {
      * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a field a spreadsheet would
      * read as a formula ({@code =}, {@code +}, {@code -}, {@code @} first) gets a {@code '} in front.
      */
-    static String csvCell(String text) {
+    public static String csvCell(String text) {
         String value = text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 ? text : "'" + text;
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";

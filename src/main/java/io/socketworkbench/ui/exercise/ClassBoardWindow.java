@@ -1,0 +1,254 @@
+package io.socketworkbench.ui.exercise;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.ui.common.Buttons;
+import io.socketworkbench.ui.common.Shown;
+import io.socketworkbench.ui.model.ClassBoard;
+import io.socketworkbench.ui.model.Exposure;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The class board ({@code class-board-window}): the exercise ({@code class-exercise}), where to listen
+ * ({@code class-bind}, {@code class-port}; a LAN address is warned of), Start and Stop ({@code class-start}),
+ * Reset ({@code class-reset}), Export CSV ({@code class-export}), what is checked on the wire
+ * ({@code class-note}), and a row a student machine ({@code class-table}), who needs help on top. Bound to a
+ * {@link ClassBoard}.
+ */
+public final class ClassBoardWindow {
+    private final ClassBoard board;
+    private final Stage stage = new Stage();
+    private final TableView<ClassBoard.Row> table = new TableView<>();
+    private final ComboBox<ClassBoard.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(
+            ClassBoard.Kind.values()));
+    private final Label problem = new Label();
+    private final Scene like;
+
+    public ClassBoardWindow(ClassBoard board, Scene like) {
+        this.board = board;
+        this.like = like;
+        Label title = new Label(t("class.title"));
+        title.getStyleClass().addAll("title-3", "pane-title");
+        kind.setId("class-exercise");
+        kind.setValue(ClassBoard.Kind.HOMEWORK_CLIENT);
+        kind.setConverter(Shown.as(k -> k.id()));
+        ComboBox<String> bind = new ComboBox<>(FXCollections.observableArrayList("127.0.0.1", "0.0.0.0"));
+        bind.setId("class-bind");
+        bind.setEditable(true);
+        bind.setValue("0.0.0.0");
+        bind.setPrefWidth(150);
+        TextField port = new TextField("37777");
+        port.setId("class-port");
+        port.setPrefColumnCount(6);
+        ToggleButton start = new ToggleButton();
+        Buttons.onOff(start, "class-start", new javafx.beans.property.SimpleBooleanProperty(true), () -> {
+            int number;
+            try {
+                number = Integer.parseInt(port.getText().strip());
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+            if (number < 1 || number > 65_535) {
+                problem.setText(t("class.problem.port", port.getText().strip()));
+                problem.setVisible(true);
+                start.setSelected(false);
+                return;
+            }
+            problem.setVisible(false);
+            board.start(kind.getValue(), bind.getEditor().getText().strip(), number);
+        }, board::stop);
+        board.running().observe(on -> {
+            Buttons.showRunning(start, on, t("class.start"), t("class.stop"), MaterialDesignS.SCHOOL_OUTLINE);
+            kind.setDisable(on);
+            bind.setDisable(on);
+            port.setDisable(on);
+        });
+        Button reset = new Button(t("class.reset"), new FontIcon(MaterialDesignR.RESTART));
+        reset.setId("class-reset");
+        reset.setOnAction(e -> board.reset());
+        Button export = new Button(t("class.export"), new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
+        export.setId("class-export");
+        export.setOnAction(e -> chooseExport());
+        for (Region control : new Region[] {reset, export, start}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label kindLabel = new Label(t("class.exercise"));
+        Label bindLabel = new Label(t("class.bind"));
+        Label portLabel = new Label(t("class.port"));
+        for (Region control : new Region[] {kindLabel, bindLabel, portLabel, kind, bind, port}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox where = new HBox(6, kindLabel, kind, bindLabel, bind, portLabel, port);
+        where.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(6, start, reset, export);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        // On a projector's large type the buttons go to a line of their own rather than cut the labels.
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(12, 6, where, actions);
+        Label warning = new Label();
+        warning.setId("class-exposure");
+        warning.getStyleClass().add("warning-line");
+        warning.setWrapText(true);
+        warning.textProperty().bind(Bindings.createStringBinding(() -> t("server.warnExposed",
+                bind.getEditor().getText()), bind.getEditor().textProperty()));
+        warning.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> Exposure.exposes(bind.getEditor().getText()), bind.getEditor().textProperty()));
+        warning.managedProperty().bind(warning.visibleProperty());
+        Label note = new Label();
+        note.setId("class-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("state-line");
+        note.textProperty().bind(Bindings.createStringBinding(() -> t("class.note." + kind.getValue().id()),
+                kind.valueProperty()));
+        problem.getStyleClass().add("input-problem");
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setVisible(false);
+        Label status = new Label();
+        status.setId("class-status");
+        status.setWrapText(true);
+        board.status().observe(status::setText);
+
+        table.setId("class-table");
+        table.getStyleClass().add("grade-table");
+        table.setPlaceholder(new Label(t("class.empty")));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        kind.valueProperty().addListener((o, a, b) -> columns(b));
+        columns(kind.getValue());
+        board.rows().observe(rows -> table.getItems().setAll(rows));
+
+        VBox root = new VBox(8, title, row, warning, note, problem, status, table);
+        root.setPadding(new Insets(12));
+        root.setId("class-board-window");
+        root.getStyleClass().addAll("workbench", "class-board");
+        root.setStyle(like.getRoot().getStyle());
+        Scene scene = new Scene(root, Math.max(900, like.getWidth() * 0.85), Math.max(560, like.getHeight() * 0.8));
+        scene.getStylesheets().setAll(like.getStylesheets());
+        stage.setScene(scene);
+        stage.setTitle(t("class.title"));
+        if (like.getWindow() instanceof Stage owner) {
+            stage.getIcons().setAll(owner.getIcons());
+        }
+        stage.setOnHidden(e -> board.stop());
+    }
+
+    /** Shows the board in the main window's type size (large in projector mode). */
+    public void show() {
+        stage.getScene().getRoot().setStyle(like.getRoot().getStyle());
+        columns(kind.getValue());
+        stage.show();
+        stage.toFront();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ClassBoard board() {
+        return board;
+    }
+
+    /** The main window's type size against its normal 13 px: column widths follow it. */
+    private double scale() {
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px")
+                .matcher(like.getRoot().getStyle() == null ? "" : like.getRoot().getStyle());
+        return size.find() ? Math.max(1, Double.parseDouble(size.group(1)) / 13) : 1;
+    }
+
+    private void columns(ClassBoard.Kind chosen) {
+        double scale = scale();
+        List<TableColumn<ClassBoard.Row, ?>> columns = new ArrayList<>();
+        columns.add(text(t("class.column.address"), ClassBoard.Row::address, 150 * scale));
+        if (chosen == ClassBoard.Kind.CHAT_CLIENT) {
+            columns.add(text(t("class.column.name"), ClassBoard.Row::name, 140 * scale));
+        }
+        columns.add(text(t("class.column.attempts"), r -> r.limited() ? r.attempts() + " \u26a0 " + t("class.limited")
+                : String.valueOf(r.attempts()), 110 * scale));
+        for (int i = 0; i < chosen.checks().size(); i++) {
+            int index = i;
+            TableColumn<ClassBoard.Row, ClassBoard.Verdict> column = new TableColumn<>(
+                    t("class.check." + chosen.checks().get(i)));
+            column.setCellValueFactory(r -> new SimpleObjectProperty<>(r.getValue().checks().get(index)));
+            column.setCellFactory(c -> verdictCell());
+            column.setPrefWidth(200 * scale);
+            columns.add(column);
+        }
+        columns.add(text(t("class.column.firstPass"), r -> r.firstPass() == null ? "" : r.firstPass(), 120 * scale));
+        table.getColumns().setAll(columns);
+    }
+
+    private static TableColumn<ClassBoard.Row, String> text(String title,
+                                                            java.util.function.Function<ClassBoard.Row, String> of,
+                                                            double width) {
+        TableColumn<ClassBoard.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(r -> new SimpleStringProperty(of.apply(r.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableCell<ClassBoard.Row, ClassBoard.Verdict> verdictCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(ClassBoard.Verdict verdict, boolean empty) {
+                super.updateItem(verdict, empty);
+                getStyleClass().removeAll("check-passed", "check-failed");
+                if (empty || verdict == null) {
+                    ClassBoard.Row row = getTableRow() == null ? null : getTableRow().getItem();
+                    // Not decided yet (…), or not reached in an attempt that is over (–).
+                    setText(empty ? null : row != null && !row.inProgress() ? "\u2013" : "\u2026");
+                    setTooltip(null);
+                    return;
+                }
+                setText(verdict.passed() ? "\u2713" : "\u2717 " + verdict.why());
+                getStyleClass().add(verdict.passed() ? "check-passed" : "check-failed");
+                // A tooltip shows text as it is: nothing a student sent is markup.
+                setTooltip(verdict.passed() ? null : new Tooltip(verdict.why()));
+            }
+        };
+    }
+
+    private void chooseExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(t("class.export"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("grade.files.csv"), "*.csv"));
+        chooser.setInitialFileName("class-" + board.kind().id() + ".csv");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            try {
+                io.socketworkbench.session.WholeFile.write(file.toPath(), temp -> java.nio.file.Files.writeString(
+                        temp, board.csv(), StandardCharsets.UTF_8));
+                board.status().set(t("grade.exported", file));
+            } catch (java.io.IOException e) {
+                board.status().set(io.socketworkbench.ui.i18n.I18n.error(
+                        io.socketworkbench.engine.SocketError.from(e)) + ": " + file);
+            }
+        }
+    }
+}

@@ -1,0 +1,423 @@
+package io.socketworkbench.ui.model;
+
+import static io.socketworkbench.ui.i18n.I18n.t;
+
+import io.socketworkbench.engine.Address;
+import io.socketworkbench.engine.CloseReason;
+import io.socketworkbench.engine.ServerConfig;
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.engine.SocketEvent;
+import io.socketworkbench.engine.TcpServer;
+import io.socketworkbench.ui.fx.Delivery;
+import io.socketworkbench.ui.fx.EventPort;
+import io.socketworkbench.ui.i18n.I18n;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The class board: the teacher's machine plays the server side of a client exercise for every student machine
+ * that connects, and keeps a row a machine (its address, the name it sent for {@code chat-client}, its attempts,
+ * each check of its latest attempt, the time of its first full pass), sorted so that who needs help is on top.
+ * Only what the wire shows is checked: a connection, the bytes that came, a FIN or a reset, and when. It holds
+ * {@link #MAX_MACHINES} machines; one that connects more than {@link #RATE_LIMIT} times a second is refused for
+ * the rest of that second and shown so. Nothing a student sends is run or shown as markup. No JavaFX.
+ */
+public final class ClassBoard {
+    /** The exercises whose student side is a client, and what the board checks of each. */
+    public enum Kind {
+        HOMEWORK_CLIENT("homework-client", "connects", "reads", "closes"),
+        TIMEOUT_CLIENT("timeout-client", "connects", "waits", "gives-up"),
+        CHAT_CLIENT("chat-client", "connects", "name", "answer");
+
+        private final String id;
+        private final List<String> checks;
+
+        Kind(String id, String... checks) {
+            this.id = id;
+            this.checks = List.of(checks);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The checks' keys, in order: {@code class.check.<key>} names each. */
+        public List<String> checks() {
+            return checks;
+        }
+    }
+
+    /** One check of an attempt: passed, failed (with why), or not decided yet (null in a row). */
+    public record Verdict(boolean passed, String why) {
+    }
+
+    /** A student machine: what the board shows of it. */
+    public record Row(String address, String name, int attempts, List<Verdict> checks, String firstPass,
+                      boolean limited, boolean inProgress) {
+        /** True when its latest attempt passed every check. */
+        public boolean passing() {
+            return checks.stream().allMatch(v -> v != null && v.passed());
+        }
+
+        /** True when its latest attempt failed a check, or ended before every check was reached. */
+        public boolean failing() {
+            return checks.stream().anyMatch(v -> v != null && !v.passed()) || !inProgress && !passing();
+        }
+    }
+
+    public static final int MAX_MACHINES = 500;
+    public static final int RATE_LIMIT = 100;
+    /** How long a client has for each step: to send its name, to close after the answer. */
+    static final long STEP_MILLIS = 10_000;
+    /** The timeout exercise: a client must wait a little, then give up within this. */
+    static final long WAIT_AT_LEAST_MILLIS = 1_000;
+    static final long GIVE_UP_MILLIS = 8_000;
+    static final byte[] MESSAGE = "This is socket!".getBytes(StandardCharsets.US_ASCII);
+    private static final int LONGEST_NAME_LINE = 256;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final SocketEngine engine;
+    private final EventPort port;
+    private final Value<List<Row>> rows = new Value<>(List.of());
+    private final Value<Boolean> running = new Value<>(false);
+    private final Value<String> status = new Value<>("");
+    private final Map<String, Machine> machines = new LinkedHashMap<>();
+    private final Map<Long, Attempt> attempts = new HashMap<>();
+    private Kind kind = Kind.HOMEWORK_CLIENT;
+    private TcpServer server;
+    private int refused;
+
+    /** A machine's rows' state. */
+    private static final class Machine {
+        final String address;
+        String name = "";
+        int attempts;
+        List<Verdict> checks;
+        String firstPass;
+        boolean inProgress;
+        long second;
+        int inSecond;
+        boolean limited;
+
+        Machine(String address, int checks) {
+            this.address = address;
+            this.checks = new ArrayList<>(java.util.Collections.nCopies(checks, null));
+        }
+    }
+
+    /** One connection: its machine, when it came, what it sent so far, and the step's timer. */
+    private static final class Attempt {
+        final Machine machine;
+        final long id;
+        final long started = System.nanoTime();
+        final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        boolean answered;
+        Runnable timer = () -> { };
+
+        Attempt(Machine machine, long id) {
+            this.machine = machine;
+            this.id = id;
+        }
+    }
+
+    public ClassBoard(SocketEngine engine, EventPort port) {
+        this.engine = engine;
+        this.port = port;
+    }
+
+    public Value<List<Row>> rows() {
+        return rows;
+    }
+
+    public Value<Boolean> running() {
+        return running;
+    }
+
+    public Value<String> status() {
+        return status;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Serves {@code chosen}'s other side at {@code host}:{@code portNumber}; what it checks starts empty. */
+    public void start(Kind chosen, String host, int portNumber) {
+        stop();
+        kind = chosen;
+        reset();
+        running.set(true);
+        status.set(t("class.status.starting"));
+        server = engine.listen(ServerConfig.of(Address.inet(host, portNumber)).withBacklog(1024)
+                .withIdleTimeout(java.time.Duration.ofSeconds(30)), port.to(this::onEvent));
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        attempts.values().forEach(a -> a.timer.run());
+        attempts.clear();
+        if (running.get()) {
+            running.set(false);
+            status.set(t("class.status.stopped"));
+        }
+    }
+
+    /** Every row goes; the board goes on serving. */
+    public void reset() {
+        machines.clear();
+        refused = 0;
+        publish();
+    }
+
+    private void onEvent(Delivery delivery) {
+        SocketEvent event = delivery.event();
+        if (server == null) {
+            return;
+        }
+        if (event instanceof SocketEvent.Listening listening) {
+            status.set(t("class.status.listening", Address.format(listening.local()), kind.id()));
+        } else if (event instanceof SocketEvent.Accepted accepted) {
+            accepted(accepted.connection(), accepted.remote());
+        } else if (event instanceof SocketEvent.Received received) {
+            Attempt attempt = attempts.get(received.source());
+            if (attempt != null) {
+                received(attempt, received.data());
+            }
+        } else if (event instanceof SocketEvent.PeerFinished finished) {
+            Attempt attempt = attempts.get(finished.source());
+            if (attempt != null) {
+                finished(attempt);
+            }
+        } else if (event instanceof SocketEvent.Closed closed) {
+            Attempt attempt = attempts.get(closed.source());
+            if (attempt != null) {
+                closed(attempt, closed.reason(), closed.error());
+                finish(attempt);
+            }
+        } else if (event instanceof SocketEvent.Failed failed && event.source() == server.id()) {
+            status.set(I18n.error(failed.error()));
+            server = null;
+            running.set(false);
+        }
+    }
+
+    private void accepted(long id, SocketAddress remote) {
+        String address = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress()
+                : Address.format(remote);
+        Machine machine = machines.get(address);
+        if (machine == null) {
+            if (machines.size() >= MAX_MACHINES) {
+                refused++;
+                server.close(id);
+                status.set(t("class.status.full", MAX_MACHINES, refused));
+                return;
+            }
+            machine = new Machine(address, kind.checks().size());
+            machines.put(address, machine);
+        }
+        long second = System.nanoTime() / 1_000_000_000L;
+        if (machine.second != second) {
+            machine.second = second;
+            machine.inSecond = 0;
+        }
+        if (++machine.inSecond > RATE_LIMIT) {
+            machine.limited = true;
+            server.close(id);
+            publish();
+            return;
+        }
+        machine.limited = false;
+        machine.inProgress = true;
+        machine.attempts++;
+        java.util.Collections.fill(machine.checks, null);
+        machine.checks.set(0, new Verdict(true, ""));
+        Attempt attempt = new Attempt(machine, id);
+        attempts.put(id, attempt);
+        switch (kind) {
+            case HOMEWORK_CLIENT -> {
+                server.send(id, MESSAGE);
+                server.shutdownOutput(id);
+                attempt.answered = true;
+                attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.open"));
+            }
+            case TIMEOUT_CLIENT -> attempt.timer = port.schedule(GIVE_UP_MILLIS + 2_000,
+                    () -> tooSlow(attempt, 2, "class.why.never-gave-up"));
+            case CHAT_CLIENT -> attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 1,
+                    "class.why.no-name"));
+        }
+        publish();
+    }
+
+    private void received(Attempt attempt, byte[] data) {
+        if (kind != Kind.CHAT_CLIENT || attempt.answered) {
+            return; // the homework and the timeout's clients have nothing to send; what they do send is not run
+        }
+        int room = LONGEST_NAME_LINE - attempt.line.size();
+        attempt.line.write(data, 0, Math.min(room, data.length));
+        String text = attempt.line.toString(StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        if (end < 0 && attempt.line.size() < LONGEST_NAME_LINE) {
+            return;
+        }
+        String name = visible(end < 0 ? text : text.substring(0, end));
+        attempt.timer.run();
+        if (name.isEmpty()) {
+            decide(attempt, 1, false, t("class.why.empty-name"));
+            finish(attempt);
+            return;
+        }
+        attempt.machine.name = name;
+        decide(attempt, 1, true, "");
+        server.send(attempt.id, ("Hello, " + name + "!\n").getBytes(StandardCharsets.UTF_8));
+        server.shutdownOutput(attempt.id);
+        attempt.answered = true;
+        attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.open"));
+    }
+
+    /** The client sent FIN: it closed (or shut down) its side. */
+    private void finished(Attempt attempt) {
+        long millis = (System.nanoTime() - attempt.started) / 1_000_000;
+        switch (kind) {
+            case HOMEWORK_CLIENT -> {
+                decide(attempt, 1, true, "");
+                decide(attempt, 2, true, "");
+            }
+            case TIMEOUT_CLIENT -> {
+                decide(attempt, 1, millis >= WAIT_AT_LEAST_MILLIS, t("class.why.no-wait", millis));
+                decide(attempt, 2, millis <= GIVE_UP_MILLIS, t("class.why.late", millis));
+            }
+            case CHAT_CLIENT -> {
+                if (!attempt.answered) {
+                    decide(attempt, 1, false, t("class.why.closed-before-name"));
+                } else {
+                    decide(attempt, 2, true, "");
+                }
+            }
+        }
+        finish(attempt);
+    }
+
+    private void closed(Attempt attempt, CloseReason reason, io.socketworkbench.engine.SocketError error) {
+        if (reason == CloseReason.RESET || reason == CloseReason.ERROR) {
+            String why = t("class.why.reset", error == null ? "" : error.pythonText());
+            int at = kind == Kind.CHAT_CLIENT && !attempt.answered ? 1 : 2;
+            if (kind == Kind.HOMEWORK_CLIENT) {
+                at = 1; // it closed with the message unread: the kernel said so with a reset
+            }
+            decide(attempt, at, false, why);
+        } else if (attempt.machine.checks.contains(null) && reason == CloseReason.PEER) {
+            finished(attempt);
+        }
+    }
+
+    private void tooSlow(Attempt attempt, int check, String why) {
+        if (attempts.containsKey(attempt.id)) {
+            decide(attempt, check, false, t(why, STEP_MILLIS / 1000));
+            finish(attempt);
+        }
+    }
+
+    /** Decides a check not decided yet (the first verdict stands). */
+    private void decide(Attempt attempt, int check, boolean passed, String why) {
+        List<Verdict> checks = attempt.machine.checks;
+        if (check < checks.size() && checks.get(check) == null) {
+            checks.set(check, new Verdict(passed, passed ? "" : why));
+        }
+    }
+
+    /** The attempt is over: the connection is closed, what was not reached stays open in the row. */
+    private void finish(Attempt attempt) {
+        attempt.timer.run();
+        if (attempts.remove(attempt.id) != null && server != null) {
+            server.close(attempt.id);
+        }
+        Machine machine = attempt.machine;
+        machine.inProgress = attempts.values().stream().anyMatch(a -> a.machine == machine);
+        boolean passed = machine.checks.stream().allMatch(v -> v != null && v.passed());
+        if (passed && machine.firstPass == null) {
+            machine.firstPass = LocalTime.now().format(CLOCK);
+        }
+        publish();
+    }
+
+    /** Text as the board shows it: control and invisible characters as escapes, at most 32 characters. */
+    static String visible(String text) {
+        String shown = io.socketworkbench.codec.TextCodec.visible(text.strip().replace("\r", ""));
+        return shown.length() > 32 ? shown.substring(0, 32) + "\u2026" : shown;
+    }
+
+    /** Needs help first (failed), then in progress, then passed (earliest first pass first). */
+    private void publish() {
+        List<Row> all = new ArrayList<>();
+        for (Machine m : machines.values()) {
+            all.add(new Row(m.address, m.name, m.attempts,
+                    java.util.Collections.unmodifiableList(new ArrayList<>(m.checks)), m.firstPass, m.limited,
+                    m.inProgress));
+        }
+        all.sort(Comparator.comparingInt(ClassBoard::rank).thenComparing(r -> r.firstPass() == null ? ""
+                : r.firstPass()).thenComparing(Row::address, ClassBoard::natural));
+        rows.set(List.copyOf(all));
+    }
+
+    /** 127.0.0.9 before 127.0.0.10: runs of digits compared as numbers. */
+    static int natural(String a, String b) {
+        String[] x = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        String[] y = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].chars().allMatch(Character::isDigit) && y[i].chars().allMatch(Character::isDigit)
+                    && x[i].length() < 10 && y[i].length() < 10
+                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static int rank(Row row) {
+        if (row.limited() || row.failing()) {
+            return 0;
+        }
+        return row.passing() ? 2 : 1;
+    }
+
+    /** The board as CSV: a row a machine, a column a check. */
+    public String csv() {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        List<String> head = new ArrayList<>(List.of(t("class.column.address"), t("class.column.name"),
+                t("class.column.attempts")));
+        kind.checks().forEach(key -> head.add(t("class.check." + key)));
+        head.add(t("class.column.firstPass"));
+        out.append(csvLine(head));
+        for (Row row : rows.get()) {
+            List<String> cells = new ArrayList<>(List.of(row.address(), row.name(), String.valueOf(row.attempts())));
+            for (Verdict v : row.checks()) {
+                cells.add(v == null ? (row.inProgress() ? "\u2026" : "\u2013")
+                        : v.passed() ? "\u2713" : "\u2717 " + v.why());
+            }
+            cells.add(row.firstPass() == null ? "" : row.firstPass());
+            out.append(csvLine(cells));
+        }
+        return out.toString();
+    }
+
+    private static String csvLine(List<String> cells) {
+        List<String> quoted = new ArrayList<>();
+        for (String cell : cells) {
+            quoted.add(io.socketworkbench.lesson.exercise.BatchReport.csvCell(cell));
+        }
+        return String.join(",", quoted) + "\r\n";
+    }
+}

@@ -1,0 +1,173 @@
+package io.socketworkbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketworkbench.engine.SocketEngine;
+import io.socketworkbench.ui.exercise.ClassBoardWindow;
+import io.socketworkbench.ui.fx.FxBridge;
+import io.socketworkbench.ui.model.ClassBoard;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The class board, driven by forty student machines (each its own loopback address, 127.0.0.2 to 127.0.0.41):
+ * a row each with the verdicts the wire shows, who needs help on top, and the CSV says the same.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClassBoardTest {
+    private final SocketEngine engine = new SocketEngine("class-board-test");
+    private final FxBridge bridge = new FxBridge();
+    private final ExecutorService students = Executors.newFixedThreadPool(40);
+    private MainWindow window;
+    private ClassBoardWindow boardWindow;
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindow.show(stage, engine, bridge, 1280, 800);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        students.shutdownNow();
+        if (boardWindow != null) {
+            robot.interact(() -> boardWindow.stage().close());
+        }
+        window.recording().close();
+        engine.close();
+    }
+
+    /** A student machine's socket, from its own address. */
+    private static Socket from(int machine, int port) throws Exception {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress("127.0.0." + machine, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(15_000);
+        return socket;
+    }
+
+    private int startBoard(FxRobot robot, ClassBoard.Kind kind) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        int chosen = port;
+        robot.interact(() -> {
+            boardWindow = window.classBoard();
+            boardWindow.show();
+            boardWindow.board().start(kind, "127.0.0.1", chosen);
+        });
+        TestWindow.await(() -> boardWindow.board().status().get().startsWith("Listening on 127.0.0.1:" + chosen));
+        return port;
+    }
+
+    @Test
+    void fortyMachinesOfHomeworkClientsGetARowEachWithWhatTheWireShowed(FxRobot robot) throws Exception {
+        int port = startBoard(robot, ClassBoard.Kind.HOMEWORK_CLIENT);
+        List<Future<?>> done = new ArrayList<>();
+        for (int machine = 2; machine <= 41; machine++) {
+            int m = machine;
+            done.add(students.submit(() -> {
+                try (Socket s = from(m, port)) {
+                    InputStream in = s.getInputStream();
+                    if (m % 8 == 0) {
+                        in.readNBytes(4); // reads 4 of the 15 bytes and closes: its system resets the rest
+                        Thread.sleep(300);
+                        s.setSoLinger(true, 0);
+                    } else if (m % 8 == 1) {
+                        in.readAllBytes(); // reads it all, and never closes (until the board gives up)
+                        Thread.sleep(12_000);
+                    } else {
+                        in.readAllBytes(); // the homework, done right
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+        ClassBoard board = boardWindow.board();
+        TestWindow.await(() -> board.rows().get().size() == 40 && board.rows().get().stream()
+                .noneMatch(ClassBoard.Row::inProgress));
+        robot.interact(() -> {
+            List<ClassBoard.Row> rows = board.rows().get();
+            assertThat(rows).filteredOn(ClassBoard.Row::passing).hasSize(30)
+                    .allMatch(r -> r.firstPass() != null && r.attempts() == 1);
+            List<ClassBoard.Row> reset = rows.stream().filter(r -> r.checks().get(1) != null
+                    && !r.checks().get(1).passed()).toList();
+            assertThat(reset).extracting(ClassBoard.Row::address).containsExactlyInAnyOrder("127.0.0.8",
+                    "127.0.0.16", "127.0.0.24", "127.0.0.32", "127.0.0.40");
+            assertThat(reset.get(0).checks().get(1).why()).contains("reset");
+            List<ClassBoard.Row> open = rows.stream().filter(r -> r.checks().get(2) != null
+                    && !r.checks().get(2).passed()).toList();
+            assertThat(open).extracting(ClassBoard.Row::address).containsExactlyInAnyOrder("127.0.0.9",
+                    "127.0.0.17", "127.0.0.25", "127.0.0.33", "127.0.0.41");
+            assertThat(open.get(0).checks().get(2).why()).contains("still open after 10 s");
+            // Who needs help is on top.
+            assertThat(rows.subList(0, 10)).noneMatch(ClassBoard.Row::passing);
+            assertThat(rows.subList(10, 40)).allMatch(ClassBoard.Row::passing);
+            TableView<ClassBoard.Row> table = robot.lookup("#class-table").queryTableView();
+            assertThat(table.getItems()).isEqualTo(rows);
+
+            List<String> csv = board.csv().lines().toList();
+            assertThat(csv).hasSize(41);
+            assertThat(csv.get(0)).isEqualTo("\uFEFFMachine,Name,Attempts,Connects,Reads the whole message,"
+                    + "Closes its socket,First pass");
+            for (int i = 0; i < 40; i++) {
+                ClassBoard.Row row = rows.get(i);
+                assertThat(csv.get(i + 1)).startsWith(row.address() + ",,1,✓,")
+                        .endsWith(row.firstPass() == null ? "," : "," + row.firstPass());
+            }
+        });
+    }
+
+    @Test
+    void chatClientsSendTheirNamesAndAMachineThatFloodsIsRateLimited(FxRobot robot) throws Exception {
+        int port = startBoard(robot, ClassBoard.Kind.CHAT_CLIENT);
+        for (String[] student : new String[][] {{"2", "Ada"}, {"3", "<b>Linus</b>"}, {"4", ""}}) {
+            try (Socket s = from(Integer.parseInt(student[0]), port)) {
+                s.getOutputStream().write((student[1] + "\n").getBytes(StandardCharsets.UTF_8));
+                String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).isEqualTo(student[1].isEmpty() ? "" : "Hello, " + student[1] + "!\n");
+            }
+        }
+        // 150 connects in a row from one machine: past 100 a second, it is refused and shown so.
+        for (int i = 0; i < 150; i++) {
+            try (Socket s = from(5, port)) {
+                s.setSoLinger(true, 0);
+            }
+        }
+        ClassBoard board = boardWindow.board();
+        TestWindow.await(() -> board.rows().get().size() == 4 && board.rows().get().stream()
+                .noneMatch(ClassBoard.Row::inProgress));
+        robot.interact(() -> {
+            var rows = board.rows().get();
+            var ada = rows.stream().filter(r -> r.address().equals("127.0.0.2")).findFirst().orElseThrow();
+            assertThat(ada.name()).isEqualTo("Ada");
+            assertThat(ada.passing()).isTrue();
+            var linus = rows.stream().filter(r -> r.address().equals("127.0.0.3")).findFirst().orElseThrow();
+            assertThat(linus.name()).as("shown as text, never markup").isEqualTo("<b>Linus</b>");
+            var empty = rows.stream().filter(r -> r.address().equals("127.0.0.4")).findFirst().orElseThrow();
+            assertThat(empty.checks().get(1).passed()).isFalse();
+            var flood = rows.stream().filter(r -> r.address().equals("127.0.0.5")).findFirst().orElseThrow();
+            assertThat(flood.limited() || flood.attempts() <= ClassBoard.RATE_LIMIT + 1).isTrue();
+            assertThat(flood.attempts()).isLessThanOrEqualTo(150);
+        });
+    }
+}
