@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -86,10 +85,7 @@ final class BatchGrading {
     }
 
     private static void write(Path report, Exercise exercise, List<Batch.Result> results, PrintStream err) {
-        String name = report.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        String text = name.endsWith(".csv") ? "\uFEFF" + BatchReport.csv(exercise, results) // BOM: Excel reads UTF-8
-                : BatchReport.html(exercise, results,
-                        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        String text = BatchReport.forFile(report, exercise, results, LocalDateTime.now());
         try {
             WholeFile.write(report, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
             err.println(Texts.t("batch.report", report));

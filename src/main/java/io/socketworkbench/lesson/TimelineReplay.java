@@ -60,7 +60,6 @@ public final class TimelineReplay {
         private final Map<SocketAddress, Fact> connectsFrom = new HashMap<>();
         private long facts;
         private double first = Double.NaN;
-        private double last = Double.NaN;
 
         /** Learns from one fact; call it for every fact, in order, before any is told. */
         public void learn(Fact fact) {
@@ -68,7 +67,6 @@ public final class TimelineReplay {
             if (Double.isNaN(first)) {
                 first = fact.time();
             }
-            last = fact.time();
             long conn = fact.conn();
             switch (fact.type()) {
                 case LISTEN -> listens.putIfAbsent(conn, fact);
@@ -101,11 +99,6 @@ public final class TimelineReplay {
         /** The facts learnt. */
         public long facts() {
             return facts;
-        }
-
-        /** Seconds from the first fact to the last. */
-        public double seconds() {
-            return Double.isNaN(first) ? 0 : last - first;
         }
 
         /** The time of the first fact (seconds since the epoch), or NaN. */

@@ -37,7 +37,10 @@ final class ReplayWindow {
     private final LessonPane lessonPane;
     private Path file;
 
+    private final Scene like;
+
     ReplayWindow(EventPort port, Scene like) {
+        this.like = like;
         replay = new RecordingReplay(new Lesson(), port);
         lessonPane = new LessonPane(replay.lesson());
         Label status = new Label();
@@ -70,13 +73,7 @@ final class ReplayWindow {
         root.setId("replay");
         root.setTop(bar);
         root.getStyleClass().add("workbench");
-        root.setStyle(like.getRoot().getStyle());
-        Scene scene = new Scene(root, Math.max(900, like.getWidth() * 0.9), Math.max(520, like.getHeight() * 0.7));
-        scene.getStylesheets().setAll(like.getStylesheets());
-        stage.setScene(scene);
-        if (like.getWindow() instanceof Stage owner) {
-            stage.getIcons().setAll(owner.getIcons());
-        }
+        io.socketworkbench.ui.common.ChildWindow.dress(stage, root, like, 0.85, 900, 520);
         stage.setOnHidden(e -> replay.stop());
     }
 
@@ -84,6 +81,7 @@ final class ReplayWindow {
     void play(Path recording) {
         file = recording;
         stage.setTitle(t("replay.title", recording.getFileName()));
+        io.socketworkbench.ui.common.ChildWindow.restyle(stage, like);
         stage.show();
         stage.toFront();
         replay.start(recording, pace.getValue());

@@ -37,6 +37,7 @@ final class Workspaces {
     private final Menu recentMenu = new Menu(t("workspace.recent"), new FontIcon(MaterialDesignH.HISTORY));
     private final Label offerText = new Label();
     private final HBox offer;
+    private final Button restore = new Button(t("workspace.restore"));
 
     Workspaces(MainWindow window) {
         this.window = window;
@@ -46,7 +47,6 @@ final class Workspaces {
         offerText.setMaxWidth(Double.MAX_VALUE);
         offerText.setMinWidth(0);
         HBox.setHgrow(offerText, Priority.ALWAYS);
-        Button restore = new Button(t("workspace.restore"));
         restore.setId("restore-workspace");
         restore.getStyleClass().add("accent");
         restore.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -179,7 +179,7 @@ final class Workspaces {
         Workspace.Endpoint server = kept.server();
         offerText.setText(t("workspace.restore.offer", server.protocol(), server.host(), server.port(), tabs,
                 kept.rules().size()));
-        ((Button) offer.lookup("#restore-workspace")).setOnAction(e -> {
+        restore.setOnAction(e -> {
             window.open(kept);
             hideOffer();
             window.showNotice(t("workspace.restored"));

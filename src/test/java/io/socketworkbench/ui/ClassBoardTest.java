@@ -105,6 +105,16 @@ class ClassBoardTest {
         ClassBoard board = boardWindow.board();
         TestWindow.await(() -> board.rows().get().size() == 40 && board.rows().get().stream()
                 .noneMatch(ClassBoard.Row::inProgress));
+        java.nio.file.Path exported = java.nio.file.Files.createTempFile("class-board", ".csv");
+        try {
+            String said = board.export(exported).get(30, TimeUnit.SECONDS);
+            assertThat(said).isEqualTo("Report written to " + exported);
+            String[] expected = new String[1];
+            robot.interact(() -> expected[0] = board.csv());
+            assertThat(java.nio.file.Files.readString(exported, StandardCharsets.UTF_8)).isEqualTo(expected[0]);
+        } finally {
+            java.nio.file.Files.deleteIfExists(exported);
+        }
         robot.interact(() -> {
             List<ClassBoard.Row> rows = board.rows().get();
             assertThat(rows).filteredOn(ClassBoard.Row::passing).hasSize(30)

@@ -16,7 +16,7 @@ public final class BatchReport {
     }
 
     /** The checks' titles, in the order they first appear: the report's columns. */
-    static List<String> columns(List<Batch.Result> results) {
+    public static List<String> columns(List<Batch.Result> results) {
         List<String> titles = new ArrayList<>();
         for (Batch.Result result : results) {
             for (Check check : result.report().checks()) {
@@ -34,6 +34,11 @@ public final class BatchReport {
         return checks;
     }
 
+    /** Why a check failed, as a cell says it: its hint, or what was seen when it has none. */
+    public static String why(Check check) {
+        return check.hint().isEmpty() ? check.seen() : check.hint();
+    }
+
     /** A cell: {@code ✓}, {@code ✗ hint} (or what was seen when there is no hint), or empty: not reached. */
     static String cell(Check check) {
         if (check == null) {
@@ -42,8 +47,18 @@ public final class BatchReport {
         if (check.passed()) {
             return "\u2713";
         }
-        String why = check.hint().isEmpty() ? check.seen() : check.hint();
-        return why.isEmpty() ? "\u2717" : "\u2717 " + why;
+        return why(check).isEmpty() ? "\u2717" : "\u2717 " + why(check);
+    }
+
+    /**
+     * The report {@code file}'s name asks for: CSV for {@code .csv} (with a BOM, so that a spreadsheet reads it as
+     * UTF-8), else the HTML page, dated {@code now}.
+     */
+    public static String forFile(java.nio.file.Path file, Exercise exercise, List<Batch.Result> results,
+                                 java.time.LocalDateTime now) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                ? "\uFEFF" + csv(exercise, results)
+                : html(exercise, results, now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     }
 
     public static String csv(Exercise exercise, List<Batch.Result> results) {
@@ -124,8 +139,7 @@ public final class BatchReport {
                 }
                 out.append('>');
                 if (check != null && !check.passed()) {
-                    String why = check.hint().isEmpty() ? check.seen() : check.hint();
-                    out.append("\u2717<div class=\"hint\">").append(escape(why)).append("</div>");
+                    out.append("\u2717<div class=\"hint\">").append(escape(why(check))).append("</div>");
                 } else {
                     out.append(escape(cell(check)));
                 }

@@ -7,7 +7,6 @@ import io.socketworkbench.ui.common.Shown;
 import io.socketworkbench.ui.model.ClassBoard;
 import io.socketworkbench.ui.model.Exposure;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -148,20 +147,14 @@ public final class ClassBoardWindow {
         root.setPadding(new Insets(12));
         root.setId("class-board-window");
         root.getStyleClass().addAll("workbench", "class-board");
-        root.setStyle(like.getRoot().getStyle());
-        Scene scene = new Scene(root, Math.max(900, like.getWidth() * 0.85), Math.max(560, like.getHeight() * 0.8));
-        scene.getStylesheets().setAll(like.getStylesheets());
-        stage.setScene(scene);
+        io.socketworkbench.ui.common.ChildWindow.dress(stage, root, like, 0.85, 900, 560);
         stage.setTitle(t("class.title"));
-        if (like.getWindow() instanceof Stage owner) {
-            stage.getIcons().setAll(owner.getIcons());
-        }
         stage.setOnHidden(e -> board.stop());
     }
 
     /** Shows the board in the main window's type size (large in projector mode). */
     public void show() {
-        stage.getScene().getRoot().setStyle(like.getRoot().getStyle());
+        io.socketworkbench.ui.common.ChildWindow.restyle(stage, like);
         columns(kind.getValue());
         stage.show();
         stage.toFront();
@@ -241,14 +234,7 @@ public final class ClassBoardWindow {
         chooser.setInitialFileName("class-" + board.kind().id() + ".csv");
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
-            try {
-                io.socketworkbench.session.WholeFile.write(file.toPath(), temp -> java.nio.file.Files.writeString(
-                        temp, board.csv(), StandardCharsets.UTF_8));
-                board.status().set(t("grade.exported", file));
-            } catch (java.io.IOException e) {
-                board.status().set(io.socketworkbench.ui.i18n.I18n.error(
-                        io.socketworkbench.engine.SocketError.from(e)) + ": " + file);
-            }
+            board.export(file.toPath());
         }
     }
 }

@@ -52,7 +52,10 @@ public final class GradeWindow {
     private final Label problem = new Label();
     private Exercise exercise;
 
+    private final Scene like;
+
     public GradeWindow(EventPort port, Scene like) {
+        this.like = like;
         session = new GradeSession(port);
         Label title = new Label(t("grade.title"));
         title.getStyleClass().addAll("title-3", "pane-title");
@@ -125,13 +128,7 @@ public final class GradeWindow {
         root.setPadding(new Insets(12));
         root.setId("grade");
         root.getStyleClass().addAll("workbench", "exercise-pane");
-        root.setStyle(like.getRoot().getStyle());
-        Scene scene = new Scene(root, Math.max(860, like.getWidth() * 0.8), Math.max(520, like.getHeight() * 0.75));
-        scene.getStylesheets().setAll(like.getStylesheets());
-        stage.setScene(scene);
-        if (like.getWindow() instanceof Stage owner) {
-            stage.getIcons().setAll(owner.getIcons());
-        }
+        io.socketworkbench.ui.common.ChildWindow.dress(stage, root, like, 0.8, 860, 520);
         stage.setOnHidden(e -> session.cancel());
     }
 
@@ -139,6 +136,7 @@ public final class GradeWindow {
     public void show(Exercise chosen, String suggested) {
         exercise = chosen;
         stage.setTitle(t("grade.window", chosen.title()));
+        io.socketworkbench.ui.common.ChildWindow.restyle(stage, like);
         if (command.getText().isBlank()) {
             command.setText(suggested.replaceFirst("^(\\S+) (\\S+)", "$1 {}/$2"));
         }
@@ -162,12 +160,7 @@ public final class GradeWindow {
 
     /** One column a check, in the order the checks first appear; a row a submission. */
     private void show(List<Batch.Result> results) {
-        List<String> titles = new ArrayList<>();
-        results.forEach(r -> r.report().checks().forEach(c -> {
-            if (!titles.contains(c.title())) {
-                titles.add(c.title());
-            }
-        }));
+        List<String> titles = io.socketworkbench.lesson.exercise.BatchReport.columns(results);
         List<String> shown = table.getColumns().stream().skip(2).map(TableColumn::getText).toList();
         if (table.getColumns().isEmpty() || !shown.equals(titles)) {
             List<TableColumn<Batch.Result, ?>> columns = new ArrayList<>();
@@ -220,7 +213,7 @@ public final class GradeWindow {
                     setTooltip(null);
                     return;
                 }
-                String why = check.hint().isEmpty() ? check.seen() : check.hint();
+                String why = io.socketworkbench.lesson.exercise.BatchReport.why(check);
                 setText(check.passed() ? "\u2713" : "\u2717 " + why);
                 getStyleClass().add(check.passed() ? "check-passed" : "check-failed");
                 // Nothing a student's program printed is markup: a tooltip shows text as it is.

@@ -204,6 +204,7 @@ public final class ClassBoard {
             Attempt attempt = attempts.get(closed.source());
             if (attempt != null) {
                 closed(attempt, closed.reason(), closed.error());
+                attempts.remove(attempt.id); // closed already: finish has nothing to close
                 finish(attempt);
             }
         } else if (event instanceof SocketEvent.Failed failed && event.source() == server.id()) {
@@ -311,12 +312,10 @@ public final class ClassBoard {
 
     private void closed(Attempt attempt, CloseReason reason, io.socketworkbench.engine.SocketError error) {
         if (reason == CloseReason.RESET || reason == CloseReason.ERROR) {
-            String why = t("class.why.reset", error == null ? "" : error.pythonText());
-            int at = kind == Kind.CHAT_CLIENT && !attempt.answered ? 1 : 2;
-            if (kind == Kind.HOMEWORK_CLIENT) {
-                at = 1; // it closed with the message unread: the kernel said so with a reset
-            }
-            decide(attempt, at, false, why);
+            // The homework: it closed with the message unread, and its system said so with a reset. The chat: a
+            // reset before the answer is its name's check, after it the answer's. The timeout: its giving up.
+            int at = kind == Kind.HOMEWORK_CLIENT || kind == Kind.CHAT_CLIENT && !attempt.answered ? 1 : 2;
+            decide(attempt, at, false, t("class.why.reset", error == null ? "" : error.pythonText()));
         } else if (attempt.machine.checks.contains(null) && reason == CloseReason.PEER) {
             finished(attempt);
         }
@@ -340,7 +339,7 @@ public final class ClassBoard {
     /** The attempt is over: the connection is closed, what was not reached stays open in the row. */
     private void finish(Attempt attempt) {
         attempt.timer.run();
-        if (attempts.remove(attempt.id) != null && server != null) {
+        if (attempts.remove(attempt.id) != null && server != null) { // still open: the board ends it
             server.close(attempt.id);
         }
         Machine machine = attempt.machine;
@@ -391,6 +390,23 @@ public final class ClassBoard {
             return 0;
         }
         return row.passing() ? 2 : 1;
+    }
+
+    /** Writes {@link #csv()} to {@code file} off the UI thread; what happened is said on the status line. */
+    public java.util.concurrent.CompletableFuture<String> export(java.nio.file.Path file) {
+        String text = csv();
+        java.util.concurrent.CompletableFuture<String> written = io.socketworkbench.ui.fx.Background.supply(
+                "class-board-csv", () -> {
+                    try {
+                        io.socketworkbench.session.WholeFile.write(file, temp -> java.nio.file.Files.writeString(temp,
+                                text, StandardCharsets.UTF_8));
+                        return t("grade.exported", file);
+                    } catch (java.io.IOException e) {
+                        return I18n.error(io.socketworkbench.engine.SocketError.from(e)) + ": " + file;
+                    }
+                });
+        port.when(written, status::set, error -> status.set(I18n.error(error)));
+        return written;
     }
 
     /** The board as CSV: a row a machine, a column a check. */

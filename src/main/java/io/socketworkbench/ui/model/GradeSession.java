@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -151,9 +150,7 @@ public final class GradeSession {
         List<Batch.Result> graded = results.get();
         Exercise which = exercise;
         CompletableFuture<String> written = Background.supply("grade-report", () -> {
-            boolean csv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
-            String text = csv ? "\uFEFF" + BatchReport.csv(which, graded) : BatchReport.html(which, graded,
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+            String text = BatchReport.forFile(file, which, graded, LocalDateTime.now());
             try {
                 WholeFile.write(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
                 return t("grade.exported", file);
