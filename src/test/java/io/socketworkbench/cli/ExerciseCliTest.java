@@ -118,8 +118,8 @@ class ExerciseCliTest {
         CliRun run = CliRun.run("exercise", "list");
         assertThat(run.exit()).isZero();
         assertThat(run.out().lines().map(l -> l.split("\\s+")[0]).toList()).containsExactly("homework-client",
-                "homework-server", "echo-server", "udp-echo", "unix-echo", "timeout-client", "multicast-receiver",
-                "tls-client");
+                "homework-server", "echo-server", "udp-echo", "unix-echo", "timeout-client", "chat-client",
+                "multicast-receiver", "tls-client");
         assertThat(run.out()).contains("homework-client  The homework: a client that receives a message");
     }
 

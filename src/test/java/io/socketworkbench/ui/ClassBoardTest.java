@@ -180,4 +180,63 @@ class ClassBoardTest {
             assertThat(flood.attempts()).isLessThanOrEqualTo(150);
         });
     }
+
+    @Test
+    void tlsClientsShowTheirHandshakeAndTheMistakesTheWireShows(FxRobot robot) throws Exception {
+        int port = startBoard(robot, ClassBoard.Kind.TLS_CLIENT);
+        java.nio.file.Path certificate = ClassBoard.Kind.TLS_CLIENT.certificate();
+        javax.net.ssl.SSLContext trusting = io.socketworkbench.tls.TlsContexts.context(null,
+                io.socketworkbench.tls.Verifier.trusting(io.socketworkbench.tls.Certificates
+                        .readCertificates(certificate)));
+        // 127.0.0.2: right. 127.0.0.3: a plain socket to the TLS port. 127.0.0.4: the certificate not loaded as the
+        // CA. 127.0.0.5: the handshake, then a close without a message.
+        try (Socket plain = from(2, port);
+             javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trusting.getSocketFactory().createSocket(plain,
+                     "localhost", port, true)) {
+            s.startHandshake();
+            s.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("This is socket!");
+        }
+        try (Socket s = from(3, port)) {
+            s.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+            s.getInputStream().readAllBytes();
+        } catch (java.io.IOException e) {
+            // the board ends it: a reset is as good as a close here
+        }
+        try (Socket plain = from(4, port);
+             javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) javax.net.ssl.SSLContext.getDefault()
+                     .getSocketFactory().createSocket(plain, "localhost", port, true)) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(s::startHandshake))
+                    .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        }
+        try (Socket plain = from(5, port);
+             javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trusting.getSocketFactory().createSocket(plain,
+                     "localhost", port, true)) {
+            s.startHandshake();
+        }
+        ClassBoard board = boardWindow.board();
+        TestWindow.await(() -> board.rows().get().size() == 4 && board.rows().get().stream()
+                .noneMatch(ClassBoard.Row::inProgress));
+        robot.interact(() -> {
+            java.util.Map<String, ClassBoard.Row> rows = new java.util.HashMap<>();
+            board.rows().get().forEach(r -> rows.put(r.address(), r));
+            assertThat(rows.get("127.0.0.2").passing()).as(rows.get("127.0.0.2").toString()).isTrue();
+            assertThat(rows.get("127.0.0.3").checks().get(1).passed()).isFalse();
+            assertThat(rows.get("127.0.0.3").checks().get(1).why()).contains("WRONG_VERSION_NUMBER")
+                    .contains("plain text to a TLS port");
+            assertThat(rows.get("127.0.0.4").checks().get(1).passed()).isFalse();
+            assertThat(rows.get("127.0.0.4").checks().get(1).why()).contains("load the certificate");
+            assertThat(rows.get("127.0.0.5").checks().get(1).passed()).isTrue();
+            assertThat(rows.get("127.0.0.5").checks().get(2).passed()).isFalse();
+            assertThat(rows.get("127.0.0.5").checks().get(2).why()).contains("without sending a message");
+            assertThat(board.csv().lines().findFirst().orElseThrow()).isEqualTo("\uFEFFMachine,Name,Attempts,"
+                    + "Connects,TLS handshake,Sends a message,\"Reads the answer, closes\",First pass");
+            // Chosen in the window: the note names the certificate to hand out, the port is the exercise's.
+            robot.lookup("#class-exercise").<ClassBoard.Kind>queryComboBox().setValue(ClassBoard.Kind.TLS_CLIENT);
+            assertThat(robot.lookup("#class-note").queryLabeled().getText()).contains(certificate.toString());
+            assertThat(robot.lookup("#class-port").queryTextInputControl().getText()).isEqualTo("37782");
+        });
+    }
 }

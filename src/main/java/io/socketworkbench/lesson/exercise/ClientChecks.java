@@ -7,6 +7,7 @@ import static io.socketworkbench.lesson.exercise.ExerciseRun.deadline;
 import static io.socketworkbench.lesson.exercise.ExerciseRun.past;
 import static io.socketworkbench.lesson.exercise.ExerciseRun.t;
 
+import io.socketworkbench.codec.PythonBytes;
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketError;
@@ -20,10 +21,14 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The exercises where the student writes a client (the homework's client, the timeout client): the app listens at
- * the exercise's address, starts the program, takes the first client that connects and checks what it does.
+ * The exercises where the student writes a client (the homework's client, the timeout client, the chat client, the
+ * TLS client): the app listens at the exercise's address, starts the program, takes the first client that connects
+ * and checks what it does.
  */
 final class ClientChecks {
+    /** How long the chat client has to send its name once it has connected, when the app runs it. */
+    private static final long NAME_WAIT_MS = 3_000;
+
     private final ExerciseRun run;
 
     ClientChecks(ExerciseRun run) {
@@ -36,6 +41,10 @@ final class ClientChecks {
 
     void timeout() throws IOException {
         serveOneClient(this::timeoutClient);
+    }
+
+    void chat() throws IOException {
+        serveOneClient(this::chatClient);
     }
 
     /** The TLS client: the app serves over TLS with this machine's self-signed certificate. */
@@ -172,7 +181,68 @@ final class ClientChecks {
     }
 
     private void homeworkClient(Link link) throws IOException {
-        link.write(MESSAGE, deadline(2_000));
+        answered(link, MESSAGE, "This is socket!");
+    }
+
+    /**
+     * The chat client: it sends its name as one line, the app answers {@link Exercise#chatAnswer}, and then the
+     * homework's checks follow with that answer (read it all, print it, close).
+     */
+    private void chatClient(Link link) throws IOException {
+        String title = t("check.chat-client.name.title");
+        long wait = run.setup().runs() ? NAME_WAIT_MS : run.setup().patience().toMillis();
+        long deadline = deadline(wait);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        boolean ended = false;
+        try {
+            while (!past(deadline) && !run.cancelled() && line.size() < Exercise.LONGEST_NAME
+                    && line.toString(java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\n') < 0) {
+                byte[] data = link.read(Exercise.LONGEST_NAME - line.size(), Math.min(deadline, deadline(100)));
+                if (data == null) {
+                    ended = true;
+                    break;
+                }
+                line.writeBytes(data);
+            }
+        } catch (Link.Broken e) {
+            link.close(e.error);
+            run.add(Check.fail(title, e.error.pythonText(), run.withProgramError(t("check.chat-client.hint.send"))));
+            return;
+        }
+        byte[] sent = line.toByteArray();
+        String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        String name = (end < 0 ? text : text.substring(0, end)).strip();
+        String seen = PythonBytes.head(sent, 48);
+        String problem = null;
+        String hint = t("check.chat-client.hint.line");
+        if (sent.length == 0) {
+            problem = ended ? t("check.chat-client.name.closed") : t("check.chat-client.name.none", wait / 1000);
+            hint = ended ? run.withProgramError(t("check.chat-client.hint.send")) : t("check.chat-client.hint.first");
+        } else if (end < 0 && sent.length < Exercise.LONGEST_NAME) {
+            problem = t("check.chat-client.name.no-end", seen, wait / 1000);
+        } else if (end < 0) {
+            problem = t("check.chat-client.name.long", Exercise.LONGEST_NAME);
+        } else if (name.isEmpty()) {
+            problem = t("check.chat-client.name.empty", seen);
+            hint = t("check.chat-client.hint.empty");
+        }
+        if (problem != null) {
+            link.close(null);
+            run.add(Check.fail(title, problem, hint));
+            return;
+        }
+        run.add(Check.pass(title, t("check.chat-client.name.yes", seen)));
+        byte[] answer = Exercise.chatAnswer(name);
+        answered(link, answer, "Hello, " + name);
+    }
+
+    /**
+     * Sends {@code message}, closes the app's side, and checks that the client read it all, printed it (a line
+     * of its output holds {@code printedPart}) and closed.
+     */
+    private void answered(Link link, byte[] message, String printedPart) throws IOException {
+        link.write(message, deadline(2_000));
         link.shutdownOutput();
         long closeWait = run.setup().runs() ? run.setup().patience().toMillis() : CLOSE_MS + 2_000;
         PeerEnd end = awaitEnd(link, deadline(closeWait));
@@ -181,8 +251,8 @@ final class ClientChecks {
         }
         boolean exited = run.setup().runs() && run.awaitExit(deadline(CLOSE_MS));
         String printed = run.setup().runs() ? run.program().stdout() : "";
-        boolean printedAll = printed.contains("This is socket!");
-        String receivedTitle = t("check.homework-client.received.title", MESSAGE.length);
+        boolean printedAll = printed.contains(printedPart);
+        String receivedTitle = t("check.homework-client.received.title", message.length);
         if (end == PeerEnd.RESET) {
             run.add(Check.fail(receivedTitle, t("check.homework-client.received.reset"),
                     t("check.homework-client.received.hint")));
@@ -197,11 +267,11 @@ final class ClientChecks {
         if (run.setup().runs()) {
             String printedTitle = t("check.homework-client.printed.title");
             if (printedAll) {
-                run.add(Check.pass(printedTitle, firstLineWith(printed, "This is socket!")));
+                run.add(Check.pass(printedTitle, firstLineWith(printed, printedPart)));
             } else {
                 String seen = printed.isBlank() ? t("check.homework-client.printed.nothing")
                         : t("check.homework-client.printed.other", firstLine(printed));
-                String hint = printed.contains("This") ? t("check.homework-client.received.hint")
+                String hint = printed.contains(printedPart.substring(0, 4)) ? t("check.homework-client.received.hint")
                         : t("check.homework-client.printed.hint");
                 run.add(Check.fail(printedTitle, seen, run.withProgramError(hint)));
             }

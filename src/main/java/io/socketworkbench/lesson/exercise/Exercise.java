@@ -16,6 +16,7 @@ public enum Exercise {
     UDP_ECHO(true, 37779),
     UNIX_ECHO(true, 0),
     TIMEOUT_CLIENT(false, 37780),
+    CHAT_CLIENT(false, 37783),
     MULTICAST_RECEIVER(true, 37781),
     TLS_CLIENT(false, 37782);
 
@@ -23,6 +24,9 @@ public enum Exercise {
     public static final Path UNIX_PATH = Path.of("/tmp/socket-workbench-echo.sock");
     /** The multicast exercise's group: administratively scoped, it never leaves the site. */
     public static final String GROUP = "239.255.0.1";
+
+    /** The chat exercise: the longest name line the app reads, in bytes. */
+    public static final int LONGEST_NAME = 256;
 
     private final boolean studentListens;
     private final int port;
@@ -83,6 +87,11 @@ public enum Exercise {
             // the check says why when it starts its server
         }
         return folder.resolve("localhost-cert.pem");
+    }
+
+    /** What the chat exercise's server answers a client that sent {@code name} (as the window and the board). */
+    public static byte[] chatAnswer(String name) {
+        return ("Hello, " + name + "!\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** By the command line's name, or null. */

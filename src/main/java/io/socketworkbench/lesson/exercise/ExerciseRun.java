@@ -107,6 +107,7 @@ public final class ExerciseRun {
             switch (setup.exercise()) {
                 case HOMEWORK_CLIENT -> new ClientChecks(this).homework();
                 case TIMEOUT_CLIENT -> new ClientChecks(this).timeout();
+                case CHAT_CLIENT -> new ClientChecks(this).chat();
                 case TLS_CLIENT -> new ClientChecks(this).tls();
                 case HOMEWORK_SERVER -> new HomeworkServerCheck(this).run();
                 case ECHO_SERVER, UNIX_ECHO -> echoServer();

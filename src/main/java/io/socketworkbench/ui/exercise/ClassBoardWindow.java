@@ -125,8 +125,8 @@ public final class ClassBoardWindow {
         note.setId("class-note");
         note.setWrapText(true);
         note.getStyleClass().add("state-line");
-        note.textProperty().bind(Bindings.createStringBinding(() -> t("class.note." + kind.getValue().id()),
-                kind.valueProperty()));
+        note.textProperty().bind(Bindings.createStringBinding(() -> t("class.note." + kind.getValue().id(),
+                String.valueOf(kind.getValue().certificate())), kind.valueProperty()));
         problem.getStyleClass().add("input-problem");
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setVisible(false);
@@ -139,7 +139,10 @@ public final class ClassBoardWindow {
         table.getStyleClass().add("grade-table");
         table.setPlaceholder(new Label(t("class.empty")));
         VBox.setVgrow(table, Priority.ALWAYS);
-        kind.valueProperty().addListener((o, a, b) -> columns(b));
+        kind.valueProperty().addListener((o, a, b) -> {
+            columns(b);
+            port.setText(String.valueOf(b.port())); // the port the exercise's statement names
+        });
         columns(kind.getValue());
         board.rows().observe(rows -> table.getItems().setAll(rows));
 

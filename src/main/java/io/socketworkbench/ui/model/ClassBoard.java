@@ -8,6 +8,7 @@ import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.TcpServer;
+import io.socketworkbench.lesson.exercise.Exercise;
 import io.socketworkbench.ui.fx.Delivery;
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.i18n.I18n;
@@ -28,26 +29,38 @@ import java.util.Map;
  * that connects, and keeps a row a machine (its address, the name it sent for {@code chat-client}, its attempts,
  * each check of its latest attempt, the time of its first full pass), sorted so that who needs help is on top.
  * Only what the wire shows is checked: a connection, the bytes that came, a FIN or a reset, and when. It holds
- * {@link #MAX_MACHINES} machines; one that connects more than {@link #RATE_LIMIT} times a second is refused for
- * the rest of that second and shown so. Nothing a student sends is run or shown as markup. No JavaFX.
+ * {@link #MAX_MACHINES} machines; one that connects more than {@link #RATE_LIMIT} times within any second is
+ * refused until it is under that rate again, and shown so; the server's own limits (connections at once, idle and
+ * stalled connections) apply as on the command line. Nothing a student sends is run or shown as markup. No JavaFX.
  */
 public final class ClassBoard {
     /** The exercises whose student side is a client, and what the board checks of each. */
     public enum Kind {
-        HOMEWORK_CLIENT("homework-client", "connects", "reads", "closes"),
-        TIMEOUT_CLIENT("timeout-client", "connects", "waits", "gives-up"),
-        CHAT_CLIENT("chat-client", "connects", "name", "answer");
+        HOMEWORK_CLIENT(Exercise.HOMEWORK_CLIENT, "connects", "reads", "closes"),
+        TIMEOUT_CLIENT(Exercise.TIMEOUT_CLIENT, "connects", "waits", "gives-up"),
+        CHAT_CLIENT(Exercise.CHAT_CLIENT, "connects", "name", "answer"),
+        TLS_CLIENT(Exercise.TLS_CLIENT, "connects", "handshake", "message", "answer");
 
-        private final String id;
+        private final Exercise exercise;
         private final List<String> checks;
 
-        Kind(String id, String... checks) {
-            this.id = id;
+        Kind(Exercise exercise, String... checks) {
+            this.exercise = exercise;
             this.checks = List.of(checks);
         }
 
         public String id() {
-            return id;
+            return exercise.id();
+        }
+
+        /** The exercise's own port, which its statement names. */
+        public int port() {
+            return ((Address.Inet) exercise.defaultAddress()).port();
+        }
+
+        /** The certificate a TLS client loads as its CA (null for the others). */
+        public java.nio.file.Path certificate() {
+            return exercise.certificate();
         }
 
         /** The checks' keys, in order: {@code class.check.<key>} names each. */
@@ -76,13 +89,14 @@ public final class ClassBoard {
 
     public static final int MAX_MACHINES = 500;
     public static final int RATE_LIMIT = 100;
+    /** Connections open at once, across every machine; past it a new one is refused with a line saying so. */
+    public static final int MAX_CONNECTIONS = 1_000;
     /** How long a client has for each step: to send its name, to close after the answer. */
     static final long STEP_MILLIS = 10_000;
     /** The timeout exercise: a client must wait a little, then give up within this. */
     static final long WAIT_AT_LEAST_MILLIS = 1_000;
     static final long GIVE_UP_MILLIS = 8_000;
     static final byte[] MESSAGE = "This is socket!".getBytes(StandardCharsets.US_ASCII);
-    private static final int LONGEST_NAME_LINE = 256;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SocketEngine engine;
@@ -104,8 +118,9 @@ public final class ClassBoard {
         List<Verdict> checks;
         String firstPass;
         boolean inProgress;
-        long second;
-        int inSecond;
+        /** When its last {@link #RATE_LIMIT} connections were taken (a ring, oldest at {@link #next}). */
+        final long[] taken = new long[RATE_LIMIT];
+        int next;
         boolean limited;
 
         Machine(String address, int checks) {
@@ -121,6 +136,7 @@ public final class ClassBoard {
         final long started = System.nanoTime();
         final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         boolean answered;
+        boolean secured;
         Runnable timer = () -> { };
 
         Attempt(Machine machine, long id) {
@@ -155,10 +171,20 @@ public final class ClassBoard {
         stop();
         kind = chosen;
         reset();
+        ServerConfig config = ServerConfig.of(Address.inet(host, portNumber)).withBacklog(1024)
+                .withMaxClients(MAX_CONNECTIONS).withIdleTimeout(java.time.Duration.ofSeconds(30))
+                .withStallTimeout(java.time.Duration.ofSeconds(30));
+        if (chosen == Kind.TLS_CLIENT) {
+            try {
+                config = config.withTls(io.socketworkbench.session.TlsChoice.selfSignedServer().settings());
+            } catch (io.socketworkbench.tls.TlsFileException e) {
+                status.set(e.getMessage());
+                return;
+            }
+        }
         running.set(true);
         status.set(t("class.status.starting"));
-        server = engine.listen(ServerConfig.of(Address.inet(host, portNumber)).withBacklog(1024)
-                .withIdleTimeout(java.time.Duration.ofSeconds(30)), port.to(this::onEvent));
+        server = engine.listen(config, port.to(this::onEvent));
     }
 
     public void stop() {
@@ -190,6 +216,11 @@ public final class ClassBoard {
             status.set(t("class.status.listening", Address.format(listening.local()), kind.id()));
         } else if (event instanceof SocketEvent.Accepted accepted) {
             accepted(accepted.connection(), accepted.remote());
+        } else if (event instanceof SocketEvent.Secured secured) {
+            Attempt attempt = attempts.get(secured.source());
+            if (attempt != null) {
+                secured(attempt);
+            }
         } else if (event instanceof SocketEvent.Received received) {
             Attempt attempt = attempts.get(received.source());
             if (attempt != null) {
@@ -207,6 +238,8 @@ public final class ClassBoard {
                 attempts.remove(attempt.id); // closed already: finish has nothing to close
                 finish(attempt);
             }
+        } else if (event instanceof SocketEvent.AcceptRefused refusal) {
+            status.set(t("class.status.busy", refusal.limit(), Address.format(refusal.remote())));
         } else if (event instanceof SocketEvent.Failed failed && event.source() == server.id()) {
             status.set(I18n.error(failed.error()));
             server = null;
@@ -228,17 +261,17 @@ public final class ClassBoard {
             machine = new Machine(address, kind.checks().size());
             machines.put(address, machine);
         }
-        long second = System.nanoTime() / 1_000_000_000L;
-        if (machine.second != second) {
-            machine.second = second;
-            machine.inSecond = 0;
-        }
-        if (++machine.inSecond > RATE_LIMIT) {
+        // More than RATE_LIMIT connections in any one second: refused until the oldest is a second old.
+        long now = System.nanoTime();
+        long oldest = machine.taken[machine.next];
+        if (oldest != 0 && now - oldest < 1_000_000_000L) {
             machine.limited = true;
             server.close(id);
             publish();
             return;
         }
+        machine.taken[machine.next] = now;
+        machine.next = (machine.next + 1) % RATE_LIMIT;
         machine.limited = false;
         machine.inProgress = true;
         machine.attempts++;
@@ -257,19 +290,45 @@ public final class ClassBoard {
                     () -> tooSlow(attempt, 2, "class.why.never-gave-up"));
             case CHAT_CLIENT -> attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 1,
                     "class.why.no-name"));
+            case TLS_CLIENT -> attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 1,
+                    "class.why.no-hello"));
         }
         publish();
     }
 
+    /** The TLS client's handshake is done: its message comes next. */
+    private void secured(Attempt attempt) {
+        attempt.secured = true;
+        attempt.timer.run();
+        decide(attempt, 1, true, "");
+        attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.no-message"));
+        publish();
+    }
+
+    /** The TLS client's message came: the board answers as the homework's server and closes its side. */
+    private void answer(Attempt attempt) {
+        attempt.timer.run();
+        decide(attempt, 2, true, "");
+        server.send(attempt.id, MESSAGE);
+        server.shutdownOutput(attempt.id);
+        attempt.answered = true;
+        attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 3, "class.why.open"));
+        publish();
+    }
+
     private void received(Attempt attempt, byte[] data) {
+        if (kind == Kind.TLS_CLIENT && !attempt.answered) {
+            answer(attempt);
+            return;
+        }
         if (kind != Kind.CHAT_CLIENT || attempt.answered) {
             return; // the homework and the timeout's clients have nothing to send; what they do send is not run
         }
-        int room = LONGEST_NAME_LINE - attempt.line.size();
+        int room = Exercise.LONGEST_NAME - attempt.line.size();
         attempt.line.write(data, 0, Math.min(room, data.length));
         String text = attempt.line.toString(StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
-        if (end < 0 && attempt.line.size() < LONGEST_NAME_LINE) {
+        if (end < 0 && attempt.line.size() < Exercise.LONGEST_NAME) {
             return;
         }
         String name = visible(end < 0 ? text : text.substring(0, end));
@@ -281,7 +340,7 @@ public final class ClassBoard {
         }
         attempt.machine.name = name;
         decide(attempt, 1, true, "");
-        server.send(attempt.id, ("Hello, " + name + "!\n").getBytes(StandardCharsets.UTF_8));
+        server.send(attempt.id, Exercise.chatAnswer(name));
         server.shutdownOutput(attempt.id);
         attempt.answered = true;
         attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.open"));
@@ -306,12 +365,27 @@ public final class ClassBoard {
                     decide(attempt, 2, true, "");
                 }
             }
+            case TLS_CLIENT -> {
+                if (!attempt.secured) {
+                    decide(attempt, 1, false, t("class.why.tls-eof"));
+                } else if (!attempt.answered) {
+                    decide(attempt, 2, false, t("class.why.closed-before-message"));
+                } else {
+                    decide(attempt, 3, true, "");
+                }
+            }
         }
         finish(attempt);
     }
 
     private void closed(Attempt attempt, CloseReason reason, io.socketworkbench.engine.SocketError error) {
-        if (reason == CloseReason.RESET || reason == CloseReason.ERROR) {
+        if (kind == Kind.TLS_CLIENT && !attempt.secured && (reason == CloseReason.RESET
+                || reason == CloseReason.ERROR)) {
+            decide(attempt, 1, false, tlsWhy(error));
+        } else if (kind == Kind.TLS_CLIENT && (reason == CloseReason.RESET || reason == CloseReason.ERROR)) {
+            int at = attempt.answered ? 3 : 2;
+            decide(attempt, at, false, t("class.why.reset", error == null ? "" : error.pythonText()));
+        } else if (reason == CloseReason.RESET || reason == CloseReason.ERROR) {
             // The homework: it closed with the message unread, and its system said so with a reset. The chat: a
             // reset before the answer is its name's check, after it the answer's. The timeout: its giving up.
             int at = kind == Kind.HOMEWORK_CLIENT || kind == Kind.CHAT_CLIENT && !attempt.answered ? 1 : 2;
@@ -319,6 +393,20 @@ public final class ClassBoard {
         } else if (attempt.machine.checks.contains(null) && reason == CloseReason.PEER) {
             finished(attempt);
         }
+    }
+
+    /** Why a TLS client's handshake failed, as the wire shows it, with Python's words and the fix. */
+    private static String tlsWhy(io.socketworkbench.engine.SocketError error) {
+        if (error == null) {
+            return t("class.why.tls-eof");
+        }
+        String fix = switch (error.kind()) {
+            case TLS_WRONG_VERSION -> t("class.why.tls-plain");
+            case TLS_ALERT -> t("class.why.tls-untrusted");
+            case TLS_EOF -> t("class.why.tls-eof");
+            default -> "";
+        };
+        return fix.isEmpty() ? error.pythonText() : error.pythonText() + ": " + fix;
     }
 
     private void tooSlow(Attempt attempt, int check, String why) {

@@ -91,6 +91,7 @@ public final class ExerciseSession {
             case UDP_ECHO -> "python3 udp_echo.py";
             case UNIX_ECHO -> "python3 unix_echo.py";
             case TIMEOUT_CLIENT -> "python3 timeout_client.py";
+            case CHAT_CLIENT -> "python3 chat_client.py";
             case MULTICAST_RECEIVER -> "python3 multicast_receiver.py";
             case TLS_CLIENT -> "python3 tls_client.py";
         };
