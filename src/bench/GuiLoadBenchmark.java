@@ -151,6 +151,7 @@ public final class GuiLoadBenchmark {
         loads.put("clientFlood", this::clientFlood);
         loads.put("serverFlood", this::serverFlood);
         loads.put("udp", this::udp);
+        loads.put("classBoard", this::classBoard);
         loads.put("firstOpen", this::firstOpen); // last: what it opens stays open
         for (var load : loads.entrySet()) {
             if (only.isBlank() || List.of(only.split(",")).contains(load.getKey())) {
@@ -212,6 +213,88 @@ public final class GuiLoadBenchmark {
             return null;
         });
         Thread.sleep(500);
+    }
+
+    /**
+     * The class board with forty student machines (127.0.0.2 to 127.0.0.41), each trying the homework client over
+     * and over (one machine in eight reads 4 bytes of the message and closes: a reset): a class at work, each
+     * machine 10 attempts 200 ms apart (200 attempts a second), then a stress, 50 attempts 20 ms apart (2,000 a
+     * second). The reference is the same students against a plain Python homework server, the window idle. Goal:
+     * pulse gaps p99 at most 50 ms for the class at work.
+     */
+    private void classBoard() throws Exception {
+        int port = freePort();
+        fx(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) node(".menu-bar");
+            bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "class-board".equals(i.getId()))
+                    .findFirst().orElseThrow().fire();
+            return null;
+        });
+        waitFor("the class board", 20, () -> fx(() -> boardNode("#class-start") != null));
+        fx(() -> {
+            type(boardNode("#class-bind"), "127.0.0.1");
+            type(boardNode("#class-port"), Integer.toString(port));
+            ((ButtonBase) boardNode("#class-start")).fire();
+            return null;
+        });
+        waitFor("the board to listen", 20,
+                () -> fx(() -> ((Labeled) boardNode("#class-status")).getText().contains(":" + port)));
+        boardLoad(port, 10, 200, "a class at work");
+        boardLoad(port, 50, 20, "a stress");
+        fx(() -> {
+            ((ButtonBase) boardNode("#class-start")).fire();
+            Window.getWindows().stream().filter(w -> w != window && w.isShowing()).toList()
+                    .forEach(w -> ((javafx.stage.Stage) w).close());
+            return null;
+        });
+        Thread.sleep(500);
+    }
+
+    /** Forty machines, {@code rounds} attempts each, {@code pause} ms apart: against Python, then the board. */
+    private void boardLoad(int port, int rounds, int pause, String what) throws Exception {
+        int ref = freePort();
+        Process refServer = python(HOMEWORK_SERVER, ref);
+        waitForLine(refServer);
+        begin();
+        Process refStudents = python(STUDENTS, ref, rounds, pause);
+        String refTime = waitForLine(refStudents, 180);
+        refStudents.waitFor(30, TimeUnit.SECONDS);
+        refServer.destroy();
+        String idleGaps = gaps();
+
+        fx(() -> {
+            ((ButtonBase) boardNode("#class-reset")).fire();
+            return null;
+        });
+        Thread.sleep(300);
+        begin();
+        long start = System.nanoTime();
+        Process students = python(STUDENTS, port, rounds, pause);
+        String time = waitForLine(students, 180);
+        students.waitFor(30, TimeUnit.SECONDS);
+        // Every attempt decided: forty rows, none still in progress (a row's text says so; its type is not exported).
+        waitFor("every attempt decided", 60, () -> fx(() -> {
+            javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) boardNode("#class-table");
+            return table.getItems().size() == 40
+                    && table.getItems().stream().noneMatch(r -> r.toString().contains("inProgress=true"));
+        }));
+        double all = (System.nanoTime() - start) / 1e9;
+        long passing = fx(() -> ((javafx.scene.control.TableView<?>) boardNode("#class-table")).getItems().stream()
+                .filter(r -> !r.toString().contains("passed=false")).count());
+        row(String.format("Class board, %s: 40 machines x %d attempts, %d ms apart (one in eight resets)", what,
+                rounds, pause), String.format("students done in %s s, every row decided after %.2f s; 40 rows, %d "
+                        + "passing", round(time), all, passing),
+                "the same students against a Python homework server: " + round(refTime) + " s", idleGaps);
+    }
+
+    /** A node of the class board's window, or null while it is not showing. */
+    private static Node boardNode(String selector) {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot().lookup("#class-board-window") != null) {
+                return w.getScene().getRoot().lookup(selector);
+            }
+        }
+        return null;
     }
 
     private void selectText(Node combo, String text) {
@@ -481,9 +564,11 @@ public final class GuiLoadBenchmark {
             }
         }
         if (System.getenv("GUI_BENCH_GAPS") != null) {
+            long at = 0;
             for (long gap : gaps) {
+                at += gap;
                 if (gap > 50_000_000) {
-                    System.out.printf("  gap %d ms%n", gap / 1_000_000);
+                    System.out.printf("  gap %d ms, ending %d ms in%n", gap / 1_000_000, at / 1_000_000);
                 }
             }
         }
@@ -649,6 +734,43 @@ public final class GuiLoadBenchmark {
             keep = []
             while True:
                 keep.append(s.accept()[0])
+            """;
+
+    private static final String HOMEWORK_SERVER = """
+            import socket, sys, threading
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(1024); print('ready', flush=True)
+            def serve(c):
+                try:
+                    c.sendall(b'This is socket!'); c.shutdown(socket.SHUT_WR)
+                    while c.recv(1024):
+                        pass
+                except OSError:
+                    pass
+                c.close()
+            while True:
+                threading.Thread(target=serve, args=(s.accept()[0],), daemon=True).start()
+            """;
+
+    private static final String STUDENTS = """
+            import socket, sys, threading, time
+            port, rounds, pause = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]) / 1000
+            def student(m):
+                for r in range(rounds):
+                    c = socket.socket(); c.bind(('127.0.0.%d' % m, 0)); c.connect(('127.0.0.1', port))
+                    try:
+                        if m % 8 == 0:
+                            c.recv(4)
+                        else:
+                            while c.recv(1024):
+                                pass
+                    except OSError:
+                        pass
+                    c.close(); time.sleep(pause)
+            t = time.time()
+            ts = [threading.Thread(target=student, args=(m,)) for m in range(2, 42)]
+            [x.start() for x in ts]; [x.join() for x in ts]
+            print(time.time() - t, flush=True)
             """;
 
     private static final String SEQUENTIAL_CLIENT = """

@@ -157,20 +157,29 @@ class ClassBoardTest {
                 assertThat(answer).isEqualTo(student[1].isEmpty() ? "" : "Hello, " + student[1] + "!\n");
             }
         }
+        // Ada tries again: while the attempt is under way her row keeps its verdicts (and its place); once it has
+        // failed (a close before the name), the row says so.
+        ClassBoard board = boardWindow.board();
+        try (Socket again = from(2, port)) {
+            TestWindow.await(() -> board.rows().get().stream().anyMatch(r -> r.address().equals("127.0.0.2")
+                    && r.inProgress() && r.attempts() == 2 && r.passing()));
+        }
+        TestWindow.await(() -> board.rows().get().stream().anyMatch(r -> r.address().equals("127.0.0.2")
+                && !r.inProgress() && r.failing()));
         // 150 connects in a row from one machine: past 100 a second, it is refused and shown so.
         for (int i = 0; i < 150; i++) {
             try (Socket s = from(5, port)) {
                 s.setSoLinger(true, 0);
             }
         }
-        ClassBoard board = boardWindow.board();
         TestWindow.await(() -> board.rows().get().size() == 4 && board.rows().get().stream()
                 .noneMatch(ClassBoard.Row::inProgress));
         robot.interact(() -> {
             var rows = board.rows().get();
             var ada = rows.stream().filter(r -> r.address().equals("127.0.0.2")).findFirst().orElseThrow();
             assertThat(ada.name()).isEqualTo("Ada");
-            assertThat(ada.passing()).isTrue();
+            assertThat(ada.firstPass()).isNotNull();
+            assertThat(ada.checks().get(1).why()).isEqualTo("it closed before it sent its name");
             var linus = rows.stream().filter(r -> r.address().equals("127.0.0.3")).findFirst().orElseThrow();
             assertThat(linus.name()).as("shown as text, never markup").isEqualTo("<b>Linus</b>");
             var empty = rows.stream().filter(r -> r.address().equals("127.0.0.4")).findFirst().orElseThrow();

@@ -144,7 +144,7 @@ public final class ClassBoardWindow {
             port.setText(String.valueOf(b.port())); // the port the exercise's statement names
         });
         columns(kind.getValue());
-        board.rows().observe(rows -> table.getItems().setAll(rows));
+        board.rows().observe(rows -> io.socketworkbench.ui.common.Lists.replaceChanged(table.getItems(), rows));
 
         VBox root = new VBox(8, title, row, warning, note, problem, status, table);
         root.setPadding(new Insets(12));
@@ -185,8 +185,9 @@ public final class ClassBoardWindow {
         if (chosen == ClassBoard.Kind.CHAT_CLIENT) {
             columns.add(text(t("class.column.name"), ClassBoard.Row::name, 140 * scale));
         }
-        columns.add(text(t("class.column.attempts"), r -> r.limited() ? r.attempts() + " \u26a0 " + t("class.limited")
-                : String.valueOf(r.attempts()), 110 * scale));
+        // An attempt under way: "…" after the count (the checks stay those of the last finished attempt).
+        columns.add(text(t("class.column.attempts"), r -> r.attempts() + (r.inProgress() ? " \u2026" : "")
+                + (r.limited() ? " \u26a0 " + t("class.limited") : ""), 110 * scale));
         for (int i = 0; i < chosen.checks().size(); i++) {
             int index = i;
             TableColumn<ClassBoard.Row, ClassBoard.Verdict> column = new TableColumn<>(
@@ -198,6 +199,8 @@ public final class ClassBoardWindow {
         }
         columns.add(text(t("class.column.firstPass"), r -> r.firstPass() == null ? "" : r.firstPass(), 120 * scale));
         table.getColumns().setAll(columns);
+        // One line a row, its height from the type size: the table then lays out without measuring each cell.
+        table.setFixedCellSize(Math.round(30 * scale));
     }
 
     private static TableColumn<ClassBoard.Row, String> text(String title,
@@ -214,7 +217,15 @@ public final class ClassBoardWindow {
             @Override
             protected void updateItem(ClassBoard.Verdict verdict, boolean empty) {
                 super.updateItem(verdict, empty);
-                getStyleClass().removeAll("check-passed", "check-failed");
+                // Only what changed is set: a class's worth of rows is updated every tenth of a second.
+                String style = empty || verdict == null ? null : verdict.passed() ? "check-passed" : "check-failed";
+                for (String other : new String[] {"check-passed", "check-failed"}) {
+                    if (!other.equals(style)) {
+                        getStyleClass().remove(other);
+                    } else if (!getStyleClass().contains(other)) {
+                        getStyleClass().add(other);
+                    }
+                }
                 if (empty || verdict == null) {
                     ClassBoard.Row row = getTableRow() == null ? null : getTableRow().getItem();
                     // Not decided yet (…), or not reached in an attempt that is over (–).
@@ -223,9 +234,12 @@ public final class ClassBoardWindow {
                     return;
                 }
                 setText(verdict.passed() ? "\u2713" : "\u2717 " + verdict.why());
-                getStyleClass().add(verdict.passed() ? "check-passed" : "check-failed");
                 // A tooltip shows text as it is: nothing a student sent is markup.
-                setTooltip(verdict.passed() ? null : new Tooltip(verdict.why()));
+                if (verdict.passed()) {
+                    setTooltip(null);
+                } else if (getTooltip() == null || !verdict.why().equals(getTooltip().getText())) {
+                    setTooltip(new Tooltip(verdict.why()));
+                }
             }
         };
     }

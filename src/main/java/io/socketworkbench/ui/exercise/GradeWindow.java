@@ -185,7 +185,7 @@ public final class GradeWindow {
             }
             table.getColumns().setAll(columns);
         }
-        table.getItems().setAll(results);
+        io.socketworkbench.ui.common.Lists.replaceChanged(table.getItems(), results);
     }
 
     private static TableCell<Batch.Result, String> verdictCell() {

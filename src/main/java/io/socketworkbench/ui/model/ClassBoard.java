@@ -73,7 +73,11 @@ public final class ClassBoard {
     public record Verdict(boolean passed, String why) {
     }
 
-    /** A student machine: what the board shows of it. */
+    /**
+     * A student machine: what the board shows of it. Its checks are those of its latest finished attempt (of the
+     * one under way until one has finished), so that a machine trying again keeps its place and its verdicts until
+     * the new ones are in: on a projector, rows that jump at every attempt cannot be read.
+     */
     public record Row(String address, String name, int attempts, List<Verdict> checks, String firstPass,
                       boolean limited, boolean inProgress) {
         /** True when its latest attempt passed every check. */
@@ -97,6 +101,9 @@ public final class ClassBoard {
     static final long WAIT_AT_LEAST_MILLIS = 1_000;
     static final long GIVE_UP_MILLIS = 8_000;
     static final byte[] MESSAGE = "This is socket!".getBytes(StandardCharsets.US_ASCII);
+    /** The most often the rows are published. */
+    static final long PUBLISH_MILLIS = 250;
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SocketEngine engine;
@@ -109,13 +116,17 @@ public final class ClassBoard {
     private Kind kind = Kind.HOMEWORK_CLIENT;
     private TcpServer server;
     private int refused;
+    private boolean publishing;
 
     /** A machine's rows' state. */
     private static final class Machine {
         final String address;
+        final String sortKey;
         String name = "";
         int attempts;
         List<Verdict> checks;
+        /** The checks of its latest finished attempt, or null before one has finished. */
+        List<Verdict> last;
         String firstPass;
         boolean inProgress;
         /** When its last {@link #RATE_LIMIT} connections were taken (a ring, oldest at {@link #next}). */
@@ -125,6 +136,7 @@ public final class ClassBoard {
 
         Machine(String address, int checks) {
             this.address = address;
+            this.sortKey = naturalKey(address);
             this.checks = new ArrayList<>(java.util.Collections.nCopies(checks, null));
         }
     }
@@ -204,7 +216,7 @@ public final class ClassBoard {
     public void reset() {
         machines.clear();
         refused = 0;
-        publish();
+        publishNow();
     }
 
     private void onEvent(Delivery delivery) {
@@ -432,6 +444,7 @@ public final class ClassBoard {
         }
         Machine machine = attempt.machine;
         machine.inProgress = attempts.values().stream().anyMatch(a -> a.machine == machine);
+        machine.last = java.util.Collections.unmodifiableList(new ArrayList<>(machine.checks));
         boolean passed = machine.checks.stream().allMatch(v -> v != null && v.passed());
         if (passed && machine.firstPass == null) {
             machine.firstPass = LocalTime.now().format(CLOCK);
@@ -445,32 +458,49 @@ public final class ClassBoard {
         return shown.length() > 32 ? shown.substring(0, 32) + "\u2026" : shown;
     }
 
-    /** Needs help first (failed), then in progress, then passed (earliest first pass first). */
+    /**
+     * The rows change: they are published at most every {@link #PUBLISH_MILLIS}, so that a class connecting at once
+     * costs the window a sort and a table update a tenth of a second, not one an event.
+     */
     private void publish() {
-        List<Row> all = new ArrayList<>();
-        for (Machine m : machines.values()) {
-            all.add(new Row(m.address, m.name, m.attempts,
-                    java.util.Collections.unmodifiableList(new ArrayList<>(m.checks)), m.firstPass, m.limited,
-                    m.inProgress));
+        if (!publishing) {
+            publishing = true;
+            port.schedule(PUBLISH_MILLIS, this::publishNow);
         }
-        all.sort(Comparator.comparingInt(ClassBoard::rank).thenComparing(r -> r.firstPass() == null ? ""
-                : r.firstPass()).thenComparing(Row::address, ClassBoard::natural));
-        rows.set(List.copyOf(all));
+    }
+
+    /** Needs help first (failed), then in progress, then passed (earliest first pass first). */
+    private void publishNow() {
+        publishing = false;
+        record Sorted(Row row, int rank, String key) {
+        }
+        List<Sorted> all = new ArrayList<>();
+        for (Machine m : machines.values()) {
+            Row row = new Row(m.address, m.name, m.attempts, m.last != null ? m.last
+                    : java.util.Collections.unmodifiableList(new ArrayList<>(m.checks)), m.firstPass, m.limited,
+                    m.inProgress);
+            all.add(new Sorted(row, rank(row), m.sortKey));
+        }
+        all.sort(Comparator.comparingInt(Sorted::rank).thenComparing(r -> r.row().firstPass() == null ? ""
+                : r.row().firstPass()).thenComparing(Sorted::key));
+        rows.set(all.stream().map(Sorted::row).toList());
     }
 
     /** 127.0.0.9 before 127.0.0.10: runs of digits compared as numbers. */
     static int natural(String a, String b) {
-        String[] x = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
-        String[] y = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = x[i].chars().allMatch(Character::isDigit) && y[i].chars().allMatch(Character::isDigit)
-                    && x[i].length() < 10 && y[i].length() < 10
-                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
+        return naturalKey(a).compareTo(naturalKey(b));
+    }
+
+    /** {@code text} with each run of up to 18 digits padded to 18 with zeros: such keys sort naturally as text. */
+    static String naturalKey(String text) {
+        java.util.regex.Matcher digits = DIGITS.matcher(text);
+        StringBuilder key = new StringBuilder();
+        while (digits.find()) {
+            String run = digits.group();
+            digits.appendReplacement(key, run.length() >= 18 ? run : "0".repeat(18 - run.length()) + run);
         }
-        return Integer.compare(x.length, y.length);
+        digits.appendTail(key);
+        return key.toString();
     }
 
     private static int rank(Row row) {
@@ -497,8 +527,11 @@ public final class ClassBoard {
         return written;
     }
 
-    /** The board as CSV: a row a machine, a column a check. */
+    /** The board as CSV: a row a machine, a column a check; as it is now, not as last published. */
     public String csv() {
+        if (publishing) {
+            publishNow();
+        }
         StringBuilder out = new StringBuilder("\uFEFF");
         List<String> head = new ArrayList<>(List.of(t("class.column.address"), t("class.column.name"),
                 t("class.column.attempts")));
