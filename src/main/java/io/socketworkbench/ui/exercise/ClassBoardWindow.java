@@ -194,13 +194,21 @@ public final class ClassBoardWindow {
                     t("class.check." + chosen.checks().get(i)));
             column.setCellValueFactory(r -> new SimpleObjectProperty<>(r.getValue().checks().get(index)));
             column.setCellFactory(c -> verdictCell());
-            column.setPrefWidth(200 * scale);
+            column.setPrefWidth(Math.max(160 * scale, headerWidth(column.getText(), scale)));
             columns.add(column);
         }
         columns.add(text(t("class.column.firstPass"), r -> r.firstPass() == null ? "" : r.firstPass(), 120 * scale));
         table.getColumns().setAll(columns);
         // One line a row, its height from the type size: the table then lays out without measuring each cell.
         table.setFixedCellSize(Math.round(30 * scale));
+    }
+
+    /** What a column's title needs, in the header's bold type at the board's size, with room for the padding. */
+    private static double headerWidth(String title, double scale) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, 13 * scale));
+        return probe.getLayoutBounds().getWidth() + 44 * scale;
     }
 
     private static TableColumn<ClassBoard.Row, String> text(String title,

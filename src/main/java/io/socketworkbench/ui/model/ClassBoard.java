@@ -418,7 +418,8 @@ public final class ClassBoard {
             case TLS_EOF -> t("class.why.tls-eof");
             default -> "";
         };
-        return fix.isEmpty() ? error.pythonText() : error.pythonText() + ": " + fix;
+        // What to do first (a cell shows the start of it), then Python's words, as the reset's reason is given.
+        return fix.isEmpty() ? error.pythonText() : fix + " (" + error.pythonText() + ")";
     }
 
     private void tooSlow(Attempt attempt, int check, String why) {
