@@ -1,0 +1,40 @@
+package io.socketworkbench.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+
+/** A table's items brought to a new list: only what differs is touched, and new items come a few at a time. */
+class ListsTest {
+    @Test
+    void onlyTheItemsThatDifferAreReplaced() {
+        ObservableList<String> shown = FXCollections.observableArrayList("a", "b", "c", "d");
+        List<String> changes = new ArrayList<>();
+        shown.addListener((ListChangeListener<String>) c -> {
+            while (c.next()) {
+                changes.add(c.wasReplaced() ? "replaced " + c.getFrom() : c.wasAdded() ? "added " + c.getFrom()
+                        : "removed " + c.getFrom());
+            }
+        });
+        Lists.replaceChanged(shown, List.of("a", "x", "c"));
+        assertThat(shown).containsExactly("a", "x", "c");
+        assertThat(changes).containsExactly("replaced 1", "removed 3");
+    }
+
+    @Test
+    void newItemsComeAtMostSoManyAtATime() {
+        List<Integer> shown = new ArrayList<>(List.of(9));
+        List<Integer> next = List.of(1, 2, 3, 4, 5, 6, 7);
+        assertThat(Lists.replaceChanged(shown, next, 3)).isTrue();
+        assertThat(shown).containsExactly(1, 2, 3, 4);
+        assertThat(Lists.replaceChanged(shown, next, 3)).isFalse();
+        assertThat(shown).isEqualTo(next);
+        assertThat(Lists.replaceChanged(shown, List.of(1), 3)).isFalse();
+        assertThat(shown).containsExactly(1);
+    }
+}
