@@ -267,15 +267,9 @@ public final class GuiLoadBenchmark {
 
     /** Forty machines, {@code rounds} attempts each, {@code pause} ms apart: against Python, then the board. */
     private void boardLoad(int port, int rounds, int pause, String what) throws Exception {
-        int ref = freePort();
-        Process refServer = python(HOMEWORK_SERVER, ref);
-        waitForLine(refServer);
-        begin();
-        Process refStudents = python(STUDENTS, ref, rounds, pause);
-        String refTime = waitForLine(refStudents, 180);
-        refStudents.waitFor(30, TimeUnit.SECONDS);
-        refServer.destroy();
-        String idleGaps = gaps();
+        String[] reference = reference(HOMEWORK_SERVER, STUDENTS, 180, rounds, pause);
+        String refTime = reference[0];
+        String idleGaps = reference[1];
 
         fx(() -> {
             ((ButtonBase) boardNode("#class-reset")).fire();
@@ -436,15 +430,9 @@ public final class GuiLoadBenchmark {
     }
 
     private void serverFlood() throws Exception {
-        int ref = freePort();
-        Process refServer = python(SINK_SERVER, ref);
-        waitForLine(refServer);
-        begin();
-        Process refClients = python(FLOODERS_CLIENT, ref, FLOODERS, FLOOD_EACH_MIB);
-        String refSent = waitForLine(refClients, 300);
-        refClients.waitFor(60, TimeUnit.SECONDS);
-        refServer.destroy();
-        String idleGaps = gaps();
+        String[] reference = reference(SINK_SERVER, FLOODERS_CLIENT, 300, FLOODERS, FLOOD_EACH_MIB);
+        String refSent = reference[0];
+        String idleGaps = reference[1];
 
         int port = startServer(false);
         begin();
@@ -554,6 +542,25 @@ public final class GuiLoadBenchmark {
         samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> System.out.printf("    %5d %s%n", e.getValue(), e.getKey()));
         samples.clear();
+    }
+
+    /**
+     * A Python reference with the window idle: {@code server} on a free port, then {@code load} against it (the
+     * port first, then {@code args}). Returns the load's line and the window's pulse gaps meanwhile.
+     */
+    private String[] reference(String server, String load, int seconds, Object... args) throws Exception {
+        int ref = freePort();
+        Process refServer = python(server, ref);
+        waitForLine(refServer);
+        begin();
+        Object[] withPort = new Object[args.length + 1];
+        withPort[0] = ref;
+        System.arraycopy(args, 0, withPort, 1, args.length);
+        Process refLoad = python(load, withPort);
+        String said = waitForLine(refLoad, seconds);
+        refLoad.waitFor(60, TimeUnit.SECONDS);
+        refServer.destroy();
+        return new String[] {said, gaps()};
     }
 
     // --- measuring -----------------------------------------------------------------------------------------------
