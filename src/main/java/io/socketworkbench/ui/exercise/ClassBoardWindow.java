@@ -239,7 +239,7 @@ public final class ClassBoardWindow {
             TableColumn<ClassBoard.Row, ClassBoard.Verdict> column = new TableColumn<>(
                     t("class.check." + chosen.checks().get(i)));
             column.setCellValueFactory(r -> new SimpleObjectProperty<>(r.getValue().checks().get(index)));
-            column.setCellFactory(c -> verdictCell());
+            column.setCellFactory(c -> verdictCell(scale));
             column.setPrefWidth(Math.max(160 * scale, headerWidth(column.getText(), scale)));
             columns.add(column);
         }
@@ -266,7 +266,8 @@ public final class ClassBoardWindow {
         return column;
     }
 
-    private static TableCell<ClassBoard.Row, ClassBoard.Verdict> verdictCell() {
+    /** A check's cell; its hint's tooltip in the board's type size (a tooltip does not inherit the window's). */
+    private static TableCell<ClassBoard.Row, ClassBoard.Verdict> verdictCell(double scale) {
         return new TableCell<>() {
             @Override
             protected void updateItem(ClassBoard.Verdict verdict, boolean empty) {
@@ -292,7 +293,11 @@ public final class ClassBoardWindow {
                 if (verdict.passed()) {
                     setTooltip(null);
                 } else if (getTooltip() == null || !verdict.why().equals(getTooltip().getText())) {
-                    setTooltip(new Tooltip(verdict.why()));
+                    Tooltip tip = new Tooltip(verdict.why());
+                    tip.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * scale));
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(520 * scale);
+                    setTooltip(tip);
                 }
             }
         };

@@ -396,12 +396,12 @@ public final class ClassBoard {
             decide(attempt, 1, false, tlsWhy(error));
         } else if (kind == Kind.TLS_CLIENT && (reason == CloseReason.RESET || reason == CloseReason.ERROR)) {
             int at = attempt.answered ? 3 : 2;
-            decide(attempt, at, false, t("class.why.reset", error == null ? "" : error.pythonText()));
+            decide(attempt, at, false, t("class.why.reset", error == null ? "ConnectionResetError" : error.pythonText()));
         } else if (reason == CloseReason.RESET || reason == CloseReason.ERROR) {
             // The homework: it closed with the message unread, and its system said so with a reset. The chat: a
             // reset before the answer is its name's check, after it the answer's. The timeout: its giving up.
             int at = kind == Kind.HOMEWORK_CLIENT || kind == Kind.CHAT_CLIENT && !attempt.answered ? 1 : 2;
-            decide(attempt, at, false, t("class.why.reset", error == null ? "" : error.pythonText()));
+            decide(attempt, at, false, t("class.why.reset", error == null ? "ConnectionResetError" : error.pythonText()));
         } else if (attempt.machine.checks.contains(null) && reason == CloseReason.PEER) {
             finished(attempt);
         }
