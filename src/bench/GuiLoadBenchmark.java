@@ -182,25 +182,7 @@ public final class GuiLoadBenchmark {
         parts.put("relay tab", () -> selectTab("relay-tab"));
         parts.put("exercises tab", () -> selectTab("exercises-tab"));
         for (var part : parts.entrySet()) {
-            CompletableFuture<Long> shown = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                long start = System.nanoTime();
-                // Started first: a modal dialog's show does not return until it closes.
-                new AnimationTimer() {
-                    private int pulses;
-
-                    @Override
-                    public void handle(long now) {
-                        // The second pulse comes after the frame of the first has been rendered.
-                        if (++pulses == 2) {
-                            stop();
-                            shown.complete(System.nanoTime() - start);
-                        }
-                    }
-                }.start();
-                part.getValue().run();
-            });
-            System.out.printf("    %-28s %4d ms%n", part.getKey(), shown.get(30, TimeUnit.SECONDS) / 1_000_000);
+            System.out.printf("    %-28s %4d ms%n", part.getKey(), shownAfter(part.getValue()));
             // A dialog opened (modal, its own nested loop) is closed again, as Cancel would.
             Platform.runLater(() -> Window.getWindows().stream().filter(w -> w != window && w.isShowing()).toList()
                     .forEach(w -> ((javafx.stage.Stage) w).close()));
@@ -224,26 +206,12 @@ public final class GuiLoadBenchmark {
      */
     private void classBoard() throws Exception {
         int port = freePort();
-        CompletableFuture<Long> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            long start = System.nanoTime();
-            new AnimationTimer() {
-                private int pulses;
-
-                @Override
-                public void handle(long now) {
-                    if (++pulses == 2) { // after the frame of the first has been rendered
-                        stop();
-                        shown.complete(System.nanoTime() - start);
-                    }
-                }
-            }.start();
+        long opened = shownAfter(() -> {
             javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) node(".menu-bar");
             bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "class-board".equals(i.getId()))
                     .findFirst().orElseThrow().fire();
         });
-        System.out.printf("Class board opened (click to the frame that shows it): %d ms%n",
-                shown.get(30, TimeUnit.SECONDS) / 1_000_000);
+        System.out.printf("Class board opened (click to the frame that shows it): %d ms%n", opened);
         waitFor("the class board", 20, () -> fx(() -> boardNode("#class-start") != null));
         fx(() -> {
             type(boardNode("#class-bind"), "127.0.0.1");
@@ -294,6 +262,31 @@ public final class GuiLoadBenchmark {
                 rounds, pause), String.format("students done in %s s, every row decided after %.2f s; 40 rows, %d "
                         + "passing", round(time), all, passing),
                 "the same students against a Python homework server: " + round(refTime) + " s", idleGaps);
+    }
+
+    /**
+     * Milliseconds from {@code click} (run on the FX thread, as a click is) to the end of the frame that shows what
+     * it opened: the second pulse after it, since a pulse renders what the one before laid out.
+     */
+    private static long shownAfter(Runnable click) throws Exception {
+        CompletableFuture<Long> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            long start = System.nanoTime();
+            // Started first: a modal dialog's show does not return until it closes.
+            new AnimationTimer() {
+                private int pulses;
+
+                @Override
+                public void handle(long now) {
+                    if (++pulses == 2) {
+                        stop();
+                        shown.complete(System.nanoTime() - start);
+                    }
+                }
+            }.start();
+            click.run();
+        });
+        return shown.get(30, TimeUnit.SECONDS) / 1_000_000;
     }
 
     /** A node of the class board's window, or null while it is not showing. */

@@ -163,30 +163,21 @@ public final class WorkbenchApp extends Application {
         if (mode == null && !splash) {
             return;
         }
-        new javafx.animation.AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                // The second pulse comes after the first frame has been rendered.
-                if (++pulses < 2) {
-                    return;
-                }
-                stop();
-                if (splash) {
-                    closeSplash();
-                }
-                if (mode == null) {
-                    return;
-                }
-                long started = ProcessHandle.current().info().startInstant()
-                        .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-                System.out.println("first frame after " + (System.currentTimeMillis() - started) + " ms");
-                if ("exit".equals(mode)) {
-                    Platform.exit();
-                }
+        // Once the first frame has been rendered.
+        io.socketworkbench.ui.fx.Frames.afterNextFrame(() -> {
+            if (splash) {
+                closeSplash();
             }
-        }.start();
+            if (mode == null) {
+                return;
+            }
+            long started = ProcessHandle.current().info().startInstant()
+                    .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+            System.out.println("first frame after " + (System.currentTimeMillis() - started) + " ms");
+            if ("exit".equals(mode)) {
+                Platform.exit();
+            }
+        });
     }
 
     /** The splash stays until it is closed or an AWT window opens, and this app opens none. */

@@ -179,17 +179,7 @@ public final class ClassBoardWindow {
         stage.show();
         stage.toFront();
         // After the window's first frame, so that it shows at once.
-        new javafx.animation.AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames == 2) {
-                    stop();
-                    prepareRows();
-                }
-            }
-        }.start();
+        io.socketworkbench.ui.fx.Frames.afterNextFrame(this::prepareRows);
     }
 
     /**
@@ -272,7 +262,7 @@ public final class ClassBoardWindow {
             @Override
             protected void updateItem(ClassBoard.Verdict verdict, boolean empty) {
                 super.updateItem(verdict, empty);
-                // Only what changed is set: a class's worth of rows is updated every tenth of a second.
+                // Only what changed is set: a class's worth of rows is updated four times a second.
                 String style = empty || verdict == null ? null : verdict.passed() ? "check-passed" : "check-failed";
                 for (String other : new String[] {"check-passed", "check-failed"}) {
                     if (!other.equals(style)) {

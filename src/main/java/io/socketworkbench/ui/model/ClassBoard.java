@@ -224,38 +224,35 @@ public final class ClassBoard {
         if (server == null) {
             return;
         }
-        if (event instanceof SocketEvent.Listening listening) {
+        Attempt attempt = attempts.get(event.source());
+        if (attempt != null) {
+            onAttempt(attempt, event);
+        } else if (event instanceof SocketEvent.Listening listening) {
             status.set(t("class.status.listening", Address.format(listening.local()), kind.id()));
         } else if (event instanceof SocketEvent.Accepted accepted) {
             accepted(accepted.connection(), accepted.remote());
-        } else if (event instanceof SocketEvent.Secured secured) {
-            Attempt attempt = attempts.get(secured.source());
-            if (attempt != null) {
-                secured(attempt);
-            }
-        } else if (event instanceof SocketEvent.Received received) {
-            Attempt attempt = attempts.get(received.source());
-            if (attempt != null) {
-                received(attempt, received.data());
-            }
-        } else if (event instanceof SocketEvent.PeerFinished finished) {
-            Attempt attempt = attempts.get(finished.source());
-            if (attempt != null) {
-                finished(attempt);
-            }
-        } else if (event instanceof SocketEvent.Closed closed) {
-            Attempt attempt = attempts.get(closed.source());
-            if (attempt != null) {
-                closed(attempt, closed.reason(), closed.error());
-                attempts.remove(attempt.id); // closed already: finish has nothing to close
-                finish(attempt);
-            }
         } else if (event instanceof SocketEvent.AcceptRefused refusal) {
             status.set(t("class.status.busy", refusal.limit(), Address.format(refusal.remote())));
         } else if (event instanceof SocketEvent.Failed failed && event.source() == server.id()) {
             status.set(I18n.error(failed.error()));
             server = null;
             running.set(false);
+        }
+    }
+
+    /** What one student connection did. */
+    private void onAttempt(Attempt attempt, SocketEvent event) {
+        if (event instanceof SocketEvent.Secured) {
+            secured(attempt);
+        } else if (event instanceof SocketEvent.Received received) {
+            received(attempt, received.data());
+        } else if (event instanceof SocketEvent.PeerFinished) {
+            peerFinished(attempt);
+            finish(attempt);
+        } else if (event instanceof SocketEvent.Closed closed) {
+            attempts.remove(attempt.id); // closed already: finish has nothing to close
+            closed(attempt, closed.reason(), closed.error());
+            finish(attempt);
         }
     }
 
@@ -358,8 +355,8 @@ public final class ClassBoard {
         attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.open"));
     }
 
-    /** The client sent FIN: it closed (or shut down) its side. */
-    private void finished(Attempt attempt) {
+    /** The client sent FIN: it closed (or shut down) its side. Decides what that shows; the caller finishes. */
+    private void peerFinished(Attempt attempt) {
         long millis = (System.nanoTime() - attempt.started) / 1_000_000;
         switch (kind) {
             case HOMEWORK_CLIENT -> {
@@ -387,24 +384,32 @@ public final class ClassBoard {
                 }
             }
         }
-        finish(attempt);
     }
 
+    /** The connection closed: what a reset shows, or (a close without a FIN seen first) what a FIN would. */
     private void closed(Attempt attempt, CloseReason reason, io.socketworkbench.engine.SocketError error) {
-        if (kind == Kind.TLS_CLIENT && !attempt.secured && (reason == CloseReason.RESET
-                || reason == CloseReason.ERROR)) {
-            decide(attempt, 1, false, tlsWhy(error));
-        } else if (kind == Kind.TLS_CLIENT && (reason == CloseReason.RESET || reason == CloseReason.ERROR)) {
-            int at = attempt.answered ? 3 : 2;
-            decide(attempt, at, false, t("class.why.reset", error == null ? "ConnectionResetError" : error.pythonText()));
-        } else if (reason == CloseReason.RESET || reason == CloseReason.ERROR) {
-            // The homework: it closed with the message unread, and its system said so with a reset. The chat: a
-            // reset before the answer is its name's check, after it the answer's. The timeout: its giving up.
-            int at = kind == Kind.HOMEWORK_CLIENT || kind == Kind.CHAT_CLIENT && !attempt.answered ? 1 : 2;
-            decide(attempt, at, false, t("class.why.reset", error == null ? "ConnectionResetError" : error.pythonText()));
-        } else if (attempt.machine.checks.contains(null) && reason == CloseReason.PEER) {
-            finished(attempt);
+        if (reason == CloseReason.PEER) {
+            if (attempt.machine.checks.contains(null)) {
+                peerFinished(attempt);
+            }
+            return;
         }
+        if (reason != CloseReason.RESET && reason != CloseReason.ERROR) {
+            return;
+        }
+        if (kind == Kind.TLS_CLIENT && !attempt.secured) {
+            decide(attempt, 1, false, tlsWhy(error));
+            return;
+        }
+        // The homework: it closed with the message unread, and its system said so with a reset. The chat and TLS:
+        // before the answer, the check of what it sends; after it, the answer's. The timeout: its giving up.
+        int at = switch (kind) {
+            case HOMEWORK_CLIENT -> 1;
+            case TIMEOUT_CLIENT -> 2;
+            case CHAT_CLIENT -> attempt.answered ? 2 : 1;
+            case TLS_CLIENT -> attempt.answered ? 3 : 2;
+        };
+        decide(attempt, at, false, t("class.why.reset", error == null ? "ConnectionResetError" : error.pythonText()));
     }
 
     /** Why a TLS client's handshake failed, as the wire shows it, with Python's words and the fix. */
