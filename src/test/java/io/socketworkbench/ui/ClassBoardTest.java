@@ -116,11 +116,12 @@ class ClassBoardTest {
             java.nio.file.Files.deleteIfExists(exported);
         }
         // The table catches up with the board a few new rows a frame.
-        TableView<ClassBoard.Row> table = robot.lookup("#class-table").queryTableView();
-        TestWindow.await(() -> table.getItems().equals(board.rows().get()));
+        TableView<ClassBoardWindow.Place> table = robot.lookup("#class-table").queryTableView();
+        TestWindow.await(() -> table.getItems().stream().map(ClassBoardWindow.Place::row).toList()
+                .equals(board.rows().get()));
         robot.interact(() -> {
             List<ClassBoard.Row> rows = board.rows().get();
-            assertThat(table.getItems()).isEqualTo(rows);
+            assertThat(table.getItems()).extracting(ClassBoardWindow.Place::row).isEqualTo(rows);
             assertThat(rows).filteredOn(ClassBoard.Row::passing).hasSize(30)
                     .allMatch(r -> r.firstPass() != null && r.attempts() == 1);
             List<ClassBoard.Row> reset = rows.stream().filter(r -> r.checks().get(1) != null
@@ -133,6 +134,25 @@ class ClassBoardTest {
             assertThat(open).extracting(ClassBoard.Row::address).containsExactlyInAnyOrder("127.0.0.9",
                     "127.0.0.17", "127.0.0.25", "127.0.0.33", "127.0.0.41");
             assertThat(open.get(0).checks().get(2).why()).contains("still open after 10 s");
+            // The cells show the board's rows in their order: the address, and each check's mark with its why.
+            int cells = 0;
+            for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+                if (node instanceof javafx.scene.control.TableCell<?, ?> cell && !cell.isEmpty()
+                        && cell.getIndex() >= 0 && cell.getIndex() < rows.size()) {
+                    ClassBoard.Row row = rows.get(cell.getIndex());
+                    int column = table.getColumns().indexOf(cell.getTableColumn());
+                    if (column == 0) {
+                        assertThat(cell.getText()).isEqualTo(row.address());
+                        cells++;
+                    } else if (column >= 2 && column < 5) {
+                        ClassBoard.Verdict verdict = row.checks().get(column - 2);
+                        assertThat(cell.getText()).isEqualTo(verdict == null ? "\u2013" : verdict.passed() ? "\u2713"
+                                : "\u2717 " + verdict.why());
+                        cells++;
+                    }
+                }
+            }
+            assertThat(cells).as("cells shown").isGreaterThanOrEqualTo(20);
             // Who needs help is on top.
             assertThat(rows.subList(0, 10)).noneMatch(ClassBoard.Row::passing);
             assertThat(rows.subList(10, 40)).allMatch(ClassBoard.Row::passing);

@@ -36,4 +36,33 @@ public final class Lists {
         }
         return end < next.size();
     }
+
+    /**
+     * Shows {@code next} in {@code places}, a table's items that each show one item: the place at an index is told
+     * the item at that index ({@code show}), so that the list itself changes only when it grows or shrinks. A table
+     * re-lays out every row at any change of its items; a place's own properties update only the cells whose value
+     * changed. At most {@code mostAdded} new places are made ({@code make}); returns true when more are still to add.
+     */
+    public static <T, P> boolean showIn(List<P> places, List<T> next, int mostAdded,
+                                        java.util.function.Supplier<P> make,
+                                        java.util.function.BiConsumer<P, T> show) {
+        if (places.size() > next.size()) {
+            places.subList(next.size(), places.size()).clear();
+        }
+        int common = places.size();
+        for (int i = 0; i < common; i++) {
+            show.accept(places.get(i), next.get(i));
+        }
+        int end = (int) Math.min(next.size(), (long) common + mostAdded);
+        if (end > common) {
+            List<P> added = new java.util.ArrayList<>(end - common);
+            for (int i = common; i < end; i++) {
+                P place = make.get();
+                show.accept(place, next.get(i));
+                added.add(place);
+            }
+            places.addAll(added);
+        }
+        return end < next.size();
+    }
 }

@@ -48,7 +48,7 @@ public final class ClassBoardWindow {
     private static final int NEW_ROWS_A_FRAME = 6;
     private final ClassBoard board;
     private final Stage stage = new Stage();
-    private final TableView<ClassBoard.Row> table = new TableView<>();
+    private final TableView<Place> table = new TableView<>();
     private final ComboBox<ClassBoard.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(
             ClassBoard.Kind.values()));
     private final Label problem = new Label();
@@ -57,7 +57,7 @@ public final class ClassBoardWindow {
     private final javafx.animation.AnimationTimer catchUp = new javafx.animation.AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (!io.socketworkbench.ui.common.Lists.replaceChanged(table.getItems(), wanted, NEW_ROWS_A_FRAME)) {
+            if (!showWanted()) {
                 stop();
             }
         }
@@ -158,7 +158,7 @@ public final class ClassBoardWindow {
         columns(kind.getValue());
         board.rows().observe(rows -> {
             wanted = rows;
-            if (io.socketworkbench.ui.common.Lists.replaceChanged(table.getItems(), rows, NEW_ROWS_A_FRAME)) {
+            if (showWanted()) {
                 catchUp.start();
             }
         });
@@ -172,6 +172,12 @@ public final class ClassBoardWindow {
         stage.setOnHidden(e -> board.stop());
     }
 
+    /** Brings the table's places to the rows last published; true when new places are still to come. */
+    private boolean showWanted() {
+        return io.socketworkbench.ui.common.Lists.showIn(table.getItems(), wanted, NEW_ROWS_A_FRAME, Place::new,
+                Place::show);
+    }
+
     /** Shows the board in the main window's type size (large in projector mode). */
     public void show() {
         io.socketworkbench.ui.common.ChildWindow.restyle(stage, like);
@@ -179,24 +185,41 @@ public final class ClassBoardWindow {
         stage.show();
         stage.toFront();
         // After the window's first frame, so that it shows at once.
-        io.socketworkbench.ui.fx.Frames.afterNextFrame(this::prepareRows);
+        io.socketworkbench.ui.fx.Frames.afterNextFrame(() -> prepareRows(0));
     }
 
     /**
-     * Lays the table out once with a screenful of blank rows and takes them away again before anything is drawn:
-     * the rows' cells are made (and their code loaded and styled) now, just after the board opens (about 200 ms),
-     * not in the frame where the first students arrive (that frame took 150-220 ms with the cells made there).
+     * Lays the table out with a screenful of rows and takes them away again before anything is drawn, in two frames
+     * just after the board opens (each about 150-200 ms here): the rows' cells are made, their code loaded and their
+     * looks styled now, not in the frames where the first students arrive (those took 150-220 ms with the cells made
+     * there). The second frame also changes every row's values in place, as a publish does: a record's equals,
+     * which the checks' cells compare with, is made at its first call.
      */
-    private void prepareRows() {
-        if (!table.getItems().isEmpty()) {
+    private void prepareRows(int turn) {
+        if (!table.getItems().isEmpty() || !wanted.isEmpty()) {
             return;
         }
-        List<ClassBoard.Verdict> none = java.util.Collections.nCopies(kind.getValue().checks().size(), null);
-        ClassBoard.Row blank = new ClassBoard.Row("", "", 0, none, null, false, false);
-        table.getItems().setAll(java.util.Collections.nCopies(40, blank));
+        int checks = kind.getValue().checks().size();
+        for (int look = 0; look <= turn; look++) {
+            List<ClassBoard.Row> rows = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                // A pass, a fail with its hint, undecided: each kind of cell is styled once here.
+                int kindOf = (i + look) % 3;
+                ClassBoard.Verdict verdict = kindOf == 2 ? null : new ClassBoard.Verdict(kindOf == 0, kindOf == 0
+                        ? "" : " ");
+                rows.add(new ClassBoard.Row("", "", i + look, java.util.Collections.nCopies(checks, verdict), null,
+                        (i + look) % 5 == 0, (i + look) % 2 == 0));
+            }
+            io.socketworkbench.ui.common.Lists.showIn(table.getItems(), rows, rows.size(), Place::new, Place::show);
+            table.applyCss();
+            table.layout();
+        }
+        table.getItems().clear();
         table.applyCss();
         table.layout();
-        table.getItems().clear();
+        if (turn == 0) {
+            io.socketworkbench.ui.fx.Frames.afterNextFrame(() -> prepareRows(1));
+        }
     }
 
     public Stage stage() {
@@ -216,24 +239,21 @@ public final class ClassBoardWindow {
 
     private void columns(ClassBoard.Kind chosen) {
         double scale = scale();
-        List<TableColumn<ClassBoard.Row, ?>> columns = new ArrayList<>();
-        columns.add(text(t("class.column.address"), ClassBoard.Row::address, 150 * scale));
+        List<TableColumn<Place, ?>> columns = new ArrayList<>();
+        columns.add(text(t("class.column.address"), p -> p.address, 150 * scale));
         if (chosen == ClassBoard.Kind.CHAT_CLIENT) {
-            columns.add(text(t("class.column.name"), ClassBoard.Row::name, 140 * scale));
+            columns.add(text(t("class.column.name"), p -> p.name, 140 * scale));
         }
-        // An attempt under way: "…" after the count (the checks stay those of the last finished attempt).
-        columns.add(text(t("class.column.attempts"), r -> r.attempts() + (r.inProgress() ? " \u2026" : "")
-                + (r.limited() ? " \u26a0 " + t("class.limited") : ""), 110 * scale));
+        columns.add(text(t("class.column.attempts"), p -> p.attempts, 110 * scale));
         for (int i = 0; i < chosen.checks().size(); i++) {
             int index = i;
-            TableColumn<ClassBoard.Row, ClassBoard.Verdict> column = new TableColumn<>(
-                    t("class.check." + chosen.checks().get(i)));
-            column.setCellValueFactory(r -> new SimpleObjectProperty<>(r.getValue().checks().get(index)));
+            TableColumn<Place, Check> column = new TableColumn<>(t("class.check." + chosen.checks().get(i)));
+            column.setCellValueFactory(p -> p.getValue().check(index));
             column.setCellFactory(c -> verdictCell(scale));
             column.setPrefWidth(Math.max(160 * scale, headerWidth(column.getText(), scale)));
             columns.add(column);
         }
-        columns.add(text(t("class.column.firstPass"), r -> r.firstPass() == null ? "" : r.firstPass(), 120 * scale));
+        columns.add(text(t("class.column.firstPass"), p -> p.firstPass, 120 * scale));
         table.getColumns().setAll(columns);
         // One line a row, its height from the type size: the table then lays out without measuring each cell.
         table.setFixedCellSize(Math.round(30 * scale));
@@ -247,21 +267,24 @@ public final class ClassBoardWindow {
         return probe.getLayoutBounds().getWidth() + 44 * scale;
     }
 
-    private static TableColumn<ClassBoard.Row, String> text(String title,
-                                                            java.util.function.Function<ClassBoard.Row, String> of,
-                                                            double width) {
-        TableColumn<ClassBoard.Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(r -> new SimpleStringProperty(of.apply(r.getValue())));
+    private static TableColumn<Place, String> text(String title, java.util.function.Function<Place,
+            javafx.beans.value.ObservableValue<String>> of, double width) {
+        TableColumn<Place, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(p -> of.apply(p.getValue()));
         column.setPrefWidth(width);
         return column;
     }
 
     /** A check's cell; its hint's tooltip in the board's type size (a tooltip does not inherit the window's). */
-    private static TableCell<ClassBoard.Row, ClassBoard.Verdict> verdictCell(double scale) {
+    private static TableCell<Place, Check> verdictCell(double scale) {
         return new TableCell<>() {
+            /** Made once, at the cell's first hint: a tooltip is a popup window of its own, slow to make. */
+            private Tooltip tip;
+
             @Override
-            protected void updateItem(ClassBoard.Verdict verdict, boolean empty) {
-                super.updateItem(verdict, empty);
+            protected void updateItem(Check check, boolean empty) {
+                super.updateItem(check, empty);
+                ClassBoard.Verdict verdict = check == null ? null : check.verdict();
                 // Only what changed is set: a class's worth of rows is updated four times a second.
                 String style = empty || verdict == null ? null : verdict.passed() ? "check-passed" : "check-failed";
                 for (String other : new String[] {"check-passed", "check-failed"}) {
@@ -272,9 +295,8 @@ public final class ClassBoardWindow {
                     }
                 }
                 if (empty || verdict == null) {
-                    ClassBoard.Row row = getTableRow() == null ? null : getTableRow().getItem();
                     // Not decided yet (…), or not reached in an attempt that is over (–).
-                    setText(empty ? null : row != null && !row.inProgress() ? "\u2013" : "\u2026");
+                    setText(empty || check == null ? null : check.inProgress() ? "\u2026" : "\u2013");
                     setTooltip(null);
                     return;
                 }
@@ -282,15 +304,74 @@ public final class ClassBoardWindow {
                 // A tooltip shows text as it is: nothing a student sent is markup.
                 if (verdict.passed()) {
                     setTooltip(null);
-                } else if (getTooltip() == null || !verdict.why().equals(getTooltip().getText())) {
-                    Tooltip tip = new Tooltip(verdict.why());
-                    tip.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * scale));
-                    tip.setWrapText(true);
-                    tip.setMaxWidth(520 * scale);
+                } else {
+                    if (tip == null) {
+                        tip = new Tooltip();
+                        tip.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * scale));
+                        tip.setWrapText(true);
+                        tip.setMaxWidth(520 * scale);
+                    }
+                    tip.setText(verdict.why());
                     setTooltip(tip);
                 }
             }
         };
+    }
+
+    /** What a check's cell shows: its verdict (null: not decided), and whether the attempt is still under way. */
+    record Check(ClassBoard.Verdict verdict, boolean inProgress) {
+    }
+
+    /**
+     * A row of the table: the student machine it shows now, a property a column. The board's rows are sorted anew
+     * at each publish; the table's places stay where they are and are told what to show, so that only the cells
+     * whose value changed are updated and drawn again (a change to a table's items re-lays out every row: 25 ms a
+     * publish with forty machines, and the whole table drawn again).
+     */
+    public static final class Place {
+        private final SimpleStringProperty address = new SimpleStringProperty();
+        private final SimpleStringProperty name = new SimpleStringProperty();
+        private final SimpleStringProperty attempts = new SimpleStringProperty();
+        private final SimpleStringProperty firstPass = new SimpleStringProperty();
+        private final List<SimpleObjectProperty<Check>> checks = new ArrayList<>();
+        private ClassBoard.Row row;
+
+        void show(ClassBoard.Row shown) {
+            row = shown;
+            set(address, shown.address());
+            set(name, shown.name());
+            // An attempt under way: "…" after the count (the checks stay those of the last finished attempt).
+            set(attempts, shown.attempts() + (shown.inProgress() ? " \u2026" : "")
+                    + (shown.limited() ? " \u26a0 " + t("class.limited") : ""));
+            set(firstPass, shown.firstPass() == null ? "" : shown.firstPass());
+            for (int i = 0; i < shown.checks().size(); i++) {
+                set(check(i), new Check(shown.checks().get(i), shown.inProgress()));
+            }
+        }
+
+        SimpleObjectProperty<Check> check(int index) {
+            while (checks.size() <= index) {
+                checks.add(new SimpleObjectProperty<>());
+            }
+            return checks.get(index);
+        }
+
+        /** The board's row it shows now. */
+        public ClassBoard.Row row() {
+            return row;
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(row);
+        }
+
+        /** A property is set only when its value differs: a set with an equal value would still redraw its cell. */
+        private static <V> void set(javafx.beans.value.WritableObjectValue<V> property, V value) {
+            if (!java.util.Objects.equals(property.get(), value)) {
+                property.set(value);
+            }
+        }
     }
 
     private void chooseExport() {
