@@ -79,6 +79,48 @@ class ServerPaneTest {
     }
 
     @Test
+    void theLogsRowsHaveOneFixedHeightTheirOwnAtEveryTypeSize(FxRobot robot) throws Exception {
+        int port = TestWindow.startServer(robot);
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            TestWindow.await(() -> window.server().clientCount() == 1);
+        }
+        @SuppressWarnings("unchecked")
+        ListView<String> log = robot.lookup("#server-log").queryAs(ListView.class);
+        TestWindow.await(() -> log.getItems().size() >= 3 && log.getFixedCellSize() > 0);
+        double normal = log.getFixedCellSize();
+        // The height a row takes by itself (a cell of the same styles, measured with no fixed height).
+        double[] natural = new double[1];
+        robot.interact(() -> natural[0] = naturalRowHeight(log));
+        assertThat(normal).isEqualTo(natural[0]);
+        // Larger type: the rows are measured again and fixed at their new height.
+        robot.interact(() -> window.zoom().set(2.0));
+        TestWindow.await(() -> log.getFixedCellSize() > normal * 1.5);
+        robot.interact(() -> natural[0] = naturalRowHeight(log));
+        assertThat(log.getFixedCellSize()).isEqualTo(natural[0]);
+    }
+
+    /** A row of the log laid out alone in the log's place, with no fixed height: the height it takes. */
+    private static double naturalRowHeight(ListView<String> log) {
+        ListView<String> alone = new ListView<>(javafx.collections.FXCollections.observableArrayList(
+                log.getItems().get(0)));
+        alone.getStyleClass().setAll(log.getStyleClass());
+        alone.setCellFactory(log.getCellFactory());
+        javafx.scene.layout.Pane parent = (javafx.scene.layout.Pane) log.getParent();
+        parent.getChildren().add(alone);
+        try {
+            alone.setFixedCellSize(-1);
+            alone.applyCss();
+            alone.resize(log.getWidth(), log.getHeight());
+            alone.layout();
+            return alone.lookupAll(".list-cell").stream().map(javafx.scene.control.ListCell.class::cast)
+                    .filter(c -> !c.isEmpty()).mapToDouble(javafx.scene.control.ListCell::getHeight).max()
+                    .orElse(-1);
+        } finally {
+            parent.getChildren().remove(alone);
+        }
+    }
+
+    @Test
     void aWrongPortSaysWhyUnderTheFormAndTheStartButtonWaits(FxRobot robot) {
         TextField port = robot.lookup("#server-port").queryAs(TextField.class);
         Label problem = robot.lookup("#server-port-problem").queryAs(Label.class);

@@ -65,4 +65,30 @@ public final class Lists {
         }
         return end < next.size();
     }
+
+    /**
+     * Gives {@code list}, whose rows are all one line, a fixed row height: that of a row with its styles applied,
+     * measured at the first row shown and again whenever the rows' type changes (zoom, projector mode). A list
+     * without one lays out a row, off screen, for each row it measures, whenever its items change or it scrolls:
+     * most of a pulse when a storm of connections fills the server's log. Call it for each cell the list makes.
+     */
+    public static void fixRowHeight(javafx.scene.control.ListView<?> list, javafx.scene.control.IndexedCell<?> cell) {
+        Runnable measure = () -> {
+            if (list.getFixedCellSize() <= 0 && !cell.isEmpty() && cell.getScene() != null) {
+                double height = cell.prefHeight(-1);
+                if (height > 0) {
+                    list.setFixedCellSize(height);
+                }
+            }
+        };
+        cell.emptyProperty().addListener((o, was, empty) -> {
+            if (!empty && list.getFixedCellSize() <= 0) {
+                BeforeLayout.run(list, measure);
+            }
+        });
+        cell.fontProperty().addListener((o, was, font) -> {
+            list.setFixedCellSize(-1); // rows measured as they are for the pulse, then fixed again
+            BeforeLayout.run(list, measure);
+        });
+    }
 }

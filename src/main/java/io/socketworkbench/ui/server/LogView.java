@@ -36,6 +36,18 @@ final class LogView extends VBox {
     LogView() {
         list.setId("server-log");
         list.getStyleClass().add("log");
+        // One line a row: a fixed height, so that a burst of lines and the scroll to the newest measure no rows.
+        list.setCellFactory(view -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String line, boolean empty) {
+                    super.updateItem(line, empty);
+                    setText(empty ? null : line);
+                }
+            };
+            io.socketworkbench.ui.common.Lists.fixRowHeight(view, cell);
+            return cell;
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         TextField filter = new TextField();
         filter.setPromptText(t("server.log.filter"));
