@@ -15,12 +15,7 @@ import io.socketworkbench.ui.i18n.I18n;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +26,8 @@ import java.util.Map;
  * Only what the wire shows is checked: a connection, the bytes that came, a FIN or a reset, and when. It holds
  * {@link #MAX_MACHINES} machines; one that connects more than {@link #RATE_LIMIT} times within any second is
  * refused until it is under that rate again, and shown so; the server's own limits (connections at once, idle and
- * stalled connections) apply as on the command line. Nothing a student sends is run or shown as markup. No JavaFX.
+ * stalled connections) apply as on the command line. Nothing a student sends is run or shown as markup. Here: the
+ * server and what the wire shows of each attempt; the rows, their order and the CSV are {@link ClassRows}'. No JavaFX.
  */
 public final class ClassBoard {
     /** The exercises whose student side is a client, and what the board checks of each. */
@@ -101,49 +97,20 @@ public final class ClassBoard {
     static final long WAIT_AT_LEAST_MILLIS = 1_000;
     static final long GIVE_UP_MILLIS = 8_000;
     static final byte[] MESSAGE = "This is socket!".getBytes(StandardCharsets.US_ASCII);
-    /** The most often the rows are published. */
-    static final long PUBLISH_MILLIS = 250;
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SocketEngine engine;
     private final EventPort port;
-    private final Value<List<Row>> rows = new Value<>(List.of());
     private final Value<Boolean> running = new Value<>(false);
     private final Value<String> status = new Value<>("");
-    private final Map<String, Machine> machines = new LinkedHashMap<>();
+    private final ClassRows rows;
     private final Map<Long, Attempt> attempts = new HashMap<>();
     private Kind kind = Kind.HOMEWORK_CLIENT;
     private TcpServer server;
     private int refused;
-    private boolean publishing;
-
-    /** A machine's rows' state. */
-    private static final class Machine {
-        final String address;
-        final String sortKey;
-        String name = "";
-        int attempts;
-        List<Verdict> checks;
-        /** The checks of its latest finished attempt, or null before one has finished. */
-        List<Verdict> last;
-        String firstPass;
-        boolean inProgress;
-        /** When its last {@link #RATE_LIMIT} connections were taken (a ring, oldest at {@link #next}). */
-        final long[] taken = new long[RATE_LIMIT];
-        int next;
-        boolean limited;
-
-        Machine(String address, int checks) {
-            this.address = address;
-            this.sortKey = naturalKey(address);
-            this.checks = new ArrayList<>(java.util.Collections.nCopies(checks, null));
-        }
-    }
 
     /** One connection: its machine, when it came, what it sent so far, and the step's timer. */
     private static final class Attempt {
-        final Machine machine;
+        final ClassRows.Machine machine;
         final long id;
         final long started = System.nanoTime();
         final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
@@ -151,7 +118,7 @@ public final class ClassBoard {
         boolean secured;
         Runnable timer = () -> { };
 
-        Attempt(Machine machine, long id) {
+        Attempt(ClassRows.Machine machine, long id) {
             this.machine = machine;
             this.id = id;
         }
@@ -160,10 +127,11 @@ public final class ClassBoard {
     public ClassBoard(SocketEngine engine, EventPort port) {
         this.engine = engine;
         this.port = port;
+        this.rows = new ClassRows(port);
     }
 
     public Value<List<Row>> rows() {
-        return rows;
+        return rows.rows();
     }
 
     public Value<Boolean> running() {
@@ -214,9 +182,8 @@ public final class ClassBoard {
 
     /** Every row goes; the board goes on serving. */
     public void reset() {
-        machines.clear();
         refused = 0;
-        publishNow();
+        rows.clear();
     }
 
     private void onEvent(Delivery delivery) {
@@ -259,33 +226,19 @@ public final class ClassBoard {
     private void accepted(long id, SocketAddress remote) {
         String address = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress()
                 : Address.format(remote);
-        Machine machine = machines.get(address);
+        ClassRows.Machine machine = rows.machine(address, kind.checks().size());
         if (machine == null) {
-            if (machines.size() >= MAX_MACHINES) {
-                refused++;
-                server.close(id);
-                status.set(t("class.status.full", MAX_MACHINES, refused));
-                return;
-            }
-            machine = new Machine(address, kind.checks().size());
-            machines.put(address, machine);
-        }
-        // More than RATE_LIMIT connections in any one second: refused until the oldest is a second old.
-        long now = System.nanoTime();
-        long oldest = machine.taken[machine.next];
-        if (oldest != 0 && now - oldest < 1_000_000_000L) {
-            machine.limited = true;
+            refused++;
             server.close(id);
-            publish();
+            status.set(t("class.status.full", MAX_MACHINES, refused));
             return;
         }
-        machine.taken[machine.next] = now;
-        machine.next = (machine.next + 1) % RATE_LIMIT;
-        machine.limited = false;
-        machine.inProgress = true;
-        machine.attempts++;
-        java.util.Collections.fill(machine.checks, null);
-        machine.checks.set(0, new Verdict(true, ""));
+        // More than RATE_LIMIT connections in any one second: refused until the oldest is a second old.
+        if (!machine.begin(System.nanoTime())) {
+            server.close(id);
+            rows.publish();
+            return;
+        }
         Attempt attempt = new Attempt(machine, id);
         attempts.put(id, attempt);
         switch (kind) {
@@ -302,7 +255,7 @@ public final class ClassBoard {
             case TLS_CLIENT -> attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 1,
                     "class.why.no-hello"));
         }
-        publish();
+        rows.publish();
     }
 
     /** The TLS client's handshake is done: its message comes next. */
@@ -311,7 +264,7 @@ public final class ClassBoard {
         attempt.timer.run();
         decide(attempt, 1, true, "");
         attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.no-message"));
-        publish();
+        rows.publish();
     }
 
     /** The TLS client's message came: the board answers as the homework's server and closes its side. */
@@ -322,7 +275,7 @@ public final class ClassBoard {
         server.shutdownOutput(attempt.id);
         attempt.answered = true;
         attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 3, "class.why.open"));
-        publish();
+        rows.publish();
     }
 
     private void received(Attempt attempt, byte[] data) {
@@ -434,12 +387,8 @@ public final class ClassBoard {
         }
     }
 
-    /** Decides a check not decided yet (the first verdict stands). */
-    private void decide(Attempt attempt, int check, boolean passed, String why) {
-        List<Verdict> checks = attempt.machine.checks;
-        if (check < checks.size() && checks.get(check) == null) {
-            checks.set(check, new Verdict(passed, passed ? "" : why));
-        }
+    private static void decide(Attempt attempt, int check, boolean passed, String why) {
+        attempt.machine.decide(check, passed, why);
     }
 
     /** The attempt is over: the connection is closed, what was not reached stays open in the row. */
@@ -448,72 +397,15 @@ public final class ClassBoard {
         if (attempts.remove(attempt.id) != null && server != null) { // still open: the board ends it
             server.close(attempt.id);
         }
-        Machine machine = attempt.machine;
-        machine.inProgress = attempts.values().stream().anyMatch(a -> a.machine == machine);
-        machine.last = java.util.Collections.unmodifiableList(new ArrayList<>(machine.checks));
-        boolean passed = machine.checks.stream().allMatch(v -> v != null && v.passed());
-        if (passed && machine.firstPass == null) {
-            machine.firstPass = LocalTime.now().format(CLOCK);
-        }
-        publish();
+        ClassRows.Machine machine = attempt.machine;
+        machine.end(attempts.values().stream().anyMatch(a -> a.machine == machine));
+        rows.publish();
     }
 
     /** Text as the board shows it: control and invisible characters as escapes, at most 32 characters. */
     static String visible(String text) {
         String shown = io.socketworkbench.codec.TextCodec.visible(text.strip().replace("\r", ""));
         return shown.length() > 32 ? shown.substring(0, 32) + "\u2026" : shown;
-    }
-
-    /**
-     * The rows change: they are published at most every {@link #PUBLISH_MILLIS}, so that a class connecting at once
-     * costs the window a sort and a table update a tenth of a second, not one an event.
-     */
-    private void publish() {
-        if (!publishing) {
-            publishing = true;
-            port.schedule(PUBLISH_MILLIS, this::publishNow);
-        }
-    }
-
-    /** Needs help first (failed), then in progress, then passed (earliest first pass first). */
-    private void publishNow() {
-        publishing = false;
-        record Sorted(Row row, int rank, String key) {
-        }
-        List<Sorted> all = new ArrayList<>();
-        for (Machine m : machines.values()) {
-            Row row = new Row(m.address, m.name, m.attempts, m.last != null ? m.last
-                    : java.util.Collections.unmodifiableList(new ArrayList<>(m.checks)), m.firstPass, m.limited,
-                    m.inProgress);
-            all.add(new Sorted(row, rank(row), m.sortKey));
-        }
-        all.sort(Comparator.comparingInt(Sorted::rank).thenComparing(r -> r.row().firstPass() == null ? ""
-                : r.row().firstPass()).thenComparing(Sorted::key));
-        rows.set(all.stream().map(Sorted::row).toList());
-    }
-
-    /** 127.0.0.9 before 127.0.0.10: runs of digits compared as numbers. */
-    static int natural(String a, String b) {
-        return naturalKey(a).compareTo(naturalKey(b));
-    }
-
-    /** {@code text} with each run of up to 18 digits padded to 18 with zeros: such keys sort naturally as text. */
-    static String naturalKey(String text) {
-        java.util.regex.Matcher digits = DIGITS.matcher(text);
-        StringBuilder key = new StringBuilder();
-        while (digits.find()) {
-            String run = digits.group();
-            digits.appendReplacement(key, run.length() >= 18 ? run : "0".repeat(18 - run.length()) + run);
-        }
-        digits.appendTail(key);
-        return key.toString();
-    }
-
-    private static int rank(Row row) {
-        if (row.limited() || row.failing()) {
-            return 0;
-        }
-        return row.passing() ? 2 : 1;
     }
 
     /** Writes {@link #csv()} to {@code file} off the UI thread; what happened is said on the status line. */
@@ -535,32 +427,6 @@ public final class ClassBoard {
 
     /** The board as CSV: a row a machine, a column a check; as it is now, not as last published. */
     public String csv() {
-        if (publishing) {
-            publishNow();
-        }
-        StringBuilder out = new StringBuilder("\uFEFF");
-        List<String> head = new ArrayList<>(List.of(t("class.column.address"), t("class.column.name"),
-                t("class.column.attempts")));
-        kind.checks().forEach(key -> head.add(t("class.check." + key)));
-        head.add(t("class.column.firstPass"));
-        out.append(csvLine(head));
-        for (Row row : rows.get()) {
-            List<String> cells = new ArrayList<>(List.of(row.address(), row.name(), String.valueOf(row.attempts())));
-            for (Verdict v : row.checks()) {
-                cells.add(v == null ? (row.inProgress() ? "\u2026" : "\u2013")
-                        : v.passed() ? "\u2713" : "\u2717 " + v.why());
-            }
-            cells.add(row.firstPass() == null ? "" : row.firstPass());
-            out.append(csvLine(cells));
-        }
-        return out.toString();
-    }
-
-    private static String csvLine(List<String> cells) {
-        List<String> quoted = new ArrayList<>();
-        for (String cell : cells) {
-            quoted.add(io.socketworkbench.lesson.exercise.BatchReport.csvCell(cell));
-        }
-        return String.join(",", quoted) + "\r\n";
+        return rows.csv(kind);
     }
 }
