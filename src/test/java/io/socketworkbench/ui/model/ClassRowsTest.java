@@ -85,7 +85,8 @@ class ClassRowsTest {
         rows.publish(); // not published yet: the CSV still has both
         List<String> lines = rows.csv(ClassBoard.Kind.HOMEWORK_CLIENT).lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).isEqualTo("127.0.0.4,\"Ada, \"\"the first\"\"\",1,\u2713,\u2717 it did not read,\u2013,");
+        assertThat(lines.get(1))
+                .isEqualTo("127.0.0.4,\"Ada, \"\"the first\"\"\",1,\u2713,\u2717 it did not read,\u2013,");
         assertThat(lines.get(2)).startsWith("127.0.0.3,,1,\u2713,\u2713,\u2713,");
     }
 
