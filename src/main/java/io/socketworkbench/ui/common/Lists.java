@@ -12,14 +12,6 @@ public final class Lists {
      * rows that changed, not every row (a class board publishes its forty rows four times a second).
      */
     public static <T> void replaceChanged(List<T> shown, List<T> next) {
-        replaceChanged(shown, next, Integer.MAX_VALUE);
-    }
-
-    /**
-     * The same, adding at most {@code mostAdded} new items at the end; returns true when more are still to add
-     * (a table builds the cells of new rows in the next layout: a few a frame keep each frame short).
-     */
-    public static <T> boolean replaceChanged(List<T> shown, List<T> next, int mostAdded) {
         int common = Math.min(shown.size(), next.size());
         for (int i = 0; i < common; i++) {
             if (!java.util.Objects.equals(shown.get(i), next.get(i))) {
@@ -28,13 +20,9 @@ public final class Lists {
         }
         if (shown.size() > next.size()) {
             shown.subList(next.size(), shown.size()).clear();
-            return false;
+        } else if (next.size() > common) {
+            shown.addAll(next.subList(common, next.size()));
         }
-        int end = (int) Math.min(next.size(), (long) common + mostAdded);
-        if (end > common) {
-            shown.addAll(next.subList(common, end));
-        }
-        return end < next.size();
     }
 
     /**

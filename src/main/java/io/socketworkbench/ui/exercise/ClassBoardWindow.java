@@ -294,15 +294,9 @@ public final class ClassBoardWindow {
                         getStyleClass().add(other);
                     }
                 }
-                if (empty || verdict == null) {
-                    // Not decided yet (…), or not reached in an attempt that is over (–).
-                    setText(empty || check == null ? null : check.inProgress() ? "\u2026" : "\u2013");
-                    setTooltip(null);
-                    return;
-                }
-                setText(verdict.passed() ? "\u2713" : "\u2717 " + verdict.why());
+                setText(empty || check == null ? null : ClassBoard.mark(verdict, check.inProgress()));
                 // A tooltip shows text as it is: nothing a student sent is markup.
-                if (verdict.passed()) {
+                if (verdict == null || verdict.passed()) {
                     setTooltip(null);
                 } else {
                     if (tip == null) {

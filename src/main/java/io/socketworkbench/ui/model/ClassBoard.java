@@ -70,6 +70,17 @@ public final class ClassBoard {
     }
 
     /**
+     * A check as the board shows it, in its table and its CSV: ✓, ✗ and why, … while not decided in an attempt under
+     * way, – when the attempt ended before it.
+     */
+    public static String mark(Verdict verdict, boolean inProgress) {
+        if (verdict == null) {
+            return inProgress ? "\u2026" : "\u2013";
+        }
+        return verdict.passed() ? "\u2713" : "\u2717 " + verdict.why();
+    }
+
+    /**
      * A student machine: what the board shows of it. Its checks are those of its latest finished attempt (of the
      * one under way until one has finished), so that a machine trying again keeps its place and its verdicts until
      * the new ones are in: on a projector, rows that jump at every attempt cannot be read.

@@ -181,8 +181,7 @@ final class ClassRows {
         for (Row row : rows.get()) {
             List<String> cells = new ArrayList<>(List.of(row.address(), row.name(), String.valueOf(row.attempts())));
             for (Verdict v : row.checks()) {
-                cells.add(v == null ? (row.inProgress() ? "\u2026" : "\u2013")
-                        : v.passed() ? "\u2713" : "\u2717 " + v.why());
+                cells.add(ClassBoard.mark(v, row.inProgress()));
             }
             cells.add(row.firstPass() == null ? "" : row.firstPass());
             out.append(csvLine(cells));

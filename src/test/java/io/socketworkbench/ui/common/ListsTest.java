@@ -27,18 +27,6 @@ class ListsTest {
     }
 
     @Test
-    void newItemsComeAtMostSoManyAtATime() {
-        List<Integer> shown = new ArrayList<>(List.of(9));
-        List<Integer> next = List.of(1, 2, 3, 4, 5, 6, 7);
-        assertThat(Lists.replaceChanged(shown, next, 3)).isTrue();
-        assertThat(shown).containsExactly(1, 2, 3, 4);
-        assertThat(Lists.replaceChanged(shown, next, 3)).isFalse();
-        assertThat(shown).isEqualTo(next);
-        assertThat(Lists.replaceChanged(shown, List.of(1), 3)).isFalse();
-        assertThat(shown).containsExactly(1);
-    }
-
-    @Test
     void placesShowTheNewItemsWithTheListChangingOnlyInLength() {
         ObservableList<String[]> places = FXCollections.observableArrayList();
         List<String> changes = new ArrayList<>();
