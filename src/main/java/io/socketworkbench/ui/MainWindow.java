@@ -9,7 +9,6 @@ import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.lesson.LessonPane;
 import io.socketworkbench.ui.i18n.I18n;
 import io.socketworkbench.ui.server.ServerPane;
-import io.socketworkbench.lesson.PythonExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,12 +44,8 @@ public final class MainWindow extends BorderPane {
     private final io.socketworkbench.ui.model.SessionRecording recording;
     private final FxBridge bridge;
     private final ServerPane server;
-    private final TabPane clients = new TabPane();
+    private final ClientTabs clients;
     private final SideBySide sideBySide;
-    private io.socketworkbench.ui.relay.RelayPane relay;
-    private Tab relayTab;
-    private final Tab exercisesTab = new Tab(t("exercise.tab"));
-    private io.socketworkbench.ui.exercise.ExercisePane exercises;
     private final SplitPane split;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
     final CheckMenuItem dark = new CheckMenuItem(t("menu.view.dark"));
@@ -62,8 +55,8 @@ public final class MainWindow extends BorderPane {
     private String notice;
     private final Lesson lesson = new Lesson();
     private final Workspaces workspaces;
-    /** Built when a recording is first replayed. */
-    private ReplayWindow replayWindow;
+    /** Export as Python, the session saved as a recording, pytest or a capture, and replays. */
+    private final SessionFiles files;
     private io.socketworkbench.ui.exercise.ClassBoardWindow classBoard;
     /** Built when first shown; the lesson itself follows every socket from the start. */
     private LessonPane lessonPane;
@@ -79,32 +72,12 @@ public final class MainWindow extends BorderPane {
         this.engine = engine;
         this.bridge = bridge;
         recording = io.socketworkbench.ui.model.SessionRecording.start(engine);
+        files = new SessionFiles(this, bridge, lesson, recording);
         server = new ServerPane(new io.socketworkbench.ui.model.ServerSession(engine, bridge, lesson), bridge);
         split = new SplitPane();
-        sideBySide = new SideBySide(split, clients, server, this::firstClientTab);
-        addClient();
-        // The relay and the exercises are built when first shown: a window that never uses them does not pay for
-        // them in its first frame.
-        Tab relayTab = new Tab(t("relay.title"));
-        relayTab.setId("relay-tab");
-        relayTab.setClosable(false);
-        relayTab.selectedProperty().addListener((o, a, on) -> {
-            if (on) {
-                relay();
-            }
-        });
-        clients.getTabs().add(relayTab);
-        this.relayTab = relayTab;
-        exercisesTab.setId("exercises-tab");
-        exercisesTab.setClosable(false);
-        exercisesTab.selectedProperty().addListener((o, a, on) -> {
-            if (on) {
-                exercises();
-            }
-        });
-        clients.getTabs().add(exercisesTab);
-        clients.getSelectionModel().select(0);
-        split.getItems().addAll(server, clients);
+        clients = new ClientTabs(engine, bridge, lesson, projector::isSelected);
+        sideBySide = new SideBySide(split, clients.pane(), server, clients::firstClientTab);
+        split.getItems().addAll(server, clients.pane());
         split.setDividerPositions(0.5);
         outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outer.getItems().add(split);
@@ -137,13 +110,7 @@ public final class MainWindow extends BorderPane {
     }
 
     public ClientPane client() {
-        return (ClientPane) firstClientTab().getContent();
-    }
-
-    private Tab firstClientTab() {
-        return clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane)
-                .findFirst()
-                .orElseThrow();
+        return clients.client();
     }
 
     /** True while the window is too narrow for the panes side by side and the server is a tab of its own. */
@@ -210,65 +177,38 @@ public final class MainWindow extends BorderPane {
 
     /** The client in the tab in front: the one Ctrl+S and Ctrl+L act on. */
     public ClientPane frontClient() {
-        Tab tab = clients.getSelectionModel().getSelectedItem();
-        return tab == null || !(tab.getContent() instanceof ClientPane pane) ? client() : pane;
-    }
-
-    private int clientTabs() {
-        return (int) clients.getTabs().stream().filter(tab -> tab.getContent() instanceof ClientPane)
-                .count();
+        return clients.frontClient();
     }
 
     /** Brings the relay's tab to the front. */
     public void showRelay() {
-        clients.getSelectionModel().select(relayTab);
+        clients.showRelay();
     }
 
     /** Brings the first client tab to the front. */
     public void showClient() {
-        clients.getSelectionModel().select(firstClientTab());
+        clients.showClient();
     }
 
     /** Brings the exercises to the front, with the lesson panel that shows the student's traffic. */
     public void showExercises() {
-        clients.getSelectionModel().select(exercisesTab);
+        clients.showExercises();
         lessonItem.setSelected(true);
     }
 
     /** The Exercises panel, in the last tab; built on first use. */
     public io.socketworkbench.ui.exercise.ExercisePane exercises() {
-        if (exercises == null) {
-            exercises = new io.socketworkbench.ui.exercise.ExercisePane(bridge, lesson);
-            exercises.projector(projector.isSelected());
-            exercisesTab.setContent(exercises);
-        }
-        return exercises;
+        return clients.exercises();
     }
 
     /** The relay's pane, in the tab after the clients; built on first use. */
     public io.socketworkbench.ui.relay.RelayPane relay() {
-        if (relay == null) {
-            relay = new io.socketworkbench.ui.relay.RelayPane(
-                    new io.socketworkbench.ui.model.RelaySession(engine, bridge, lesson), bridge);
-            relayTab.setContent(relay);
-        }
-        return relay;
+        return clients.relay();
     }
 
+    /** A new client tab, after the others, brought to the front. */
     public ClientPane addClient() {
-        int n = clientTabs() + 1;
-        // The mirror calls a lone client c, as the tutorial does; with several tabs, c1, c2, … by tab number.
-        ClientPane pane = new ClientPane(new io.socketworkbench.ui.model.ClientSession(engine, bridge, lesson,
-                () -> clientTabs() > 1 ? "c" + n : "c"), bridge, n == 1 ? "" : "-" + n);
-        Tab tab = new Tab(t("client.title") + " " + n, pane);
-        tab.setClosable(n > 1);
-        pane.projector(projector.isSelected());
-        tab.setOnClosed(e -> pane.close());
-        // New clients go after the others, before the relay's tab, which stays last but one.
-        int at = relayTab == null ? clients.getTabs().size() : clients.getTabs().indexOf(relayTab);
-        clients.getTabs().add(at, tab);
-        clients.getSelectionModel().select(tab);
-        return pane;
+        return clients.addClient();
     }
 
     /** Contract 4: the seed's server on 127.0.0.1:37777, and the client pane connecting to it. */
@@ -285,50 +225,9 @@ public final class MainWindow extends BorderPane {
         Homework.run(server, client(), port, () -> runHomework(port), () -> runHomework(port + 1));
     }
 
-    void chooseExport() {
-        if (lesson.exportRecord().server() == null && lesson.exportRecord().client() == null) {
-            inform(t("export.title"), t("export.nothing"));
-            return;
-        }
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle(t("menu.file.exportPython"));
-        java.io.File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-        if (dir == null) {
-            return;
-        }
-        try {
-            List<Path> written = exportPython(dir.toPath());
-            inform(t("export.title"), t("export.done", written.stream().map(Path::toString)
-                    .collect(java.util.stream.Collectors.joining("\n"))));
-        } catch (java.io.IOException ex) {
-            inform(t("export.title"), I18n.error(io.socketworkbench.engine.SocketError.from(ex)));
-        }
-    }
-
     /** The window's setup as a workspace keeps it: the server pane, each client tab, the relay (once opened). */
     public io.socketworkbench.session.Workspace workspace() {
-        List<io.socketworkbench.session.Workspace.ClientTab> tabs = new java.util.ArrayList<>();
-        for (Tab tab : clients.getTabs()) {
-            if (tab.getContent() instanceof ClientPane pane) {
-                var tls = pane.tlsRow().choiceToKeep(); // the defaults are kept as none
-                tabs.add(new io.socketworkbench.session.Workspace.ClientTab(endpoint(pane.form()),
-                        tls.equals(io.socketworkbench.session.TlsChoice.DEFAULT) ? null : tls, pane.tools()));
-            }
-        }
-        io.socketworkbench.session.RelaySetup kept = null;
-        if (relay != null && relay.setup().port() >= 0 && relay.setup().targetPort() >= 0) {
-            kept = relay.setup();
-        }
-        var serverTls = server.tlsRow().serverChoiceToKeep();
-        return new io.socketworkbench.session.Workspace(endpoint(server.form()), server.replyMode(),
-                server.greetingText(), serverTls.equals(io.socketworkbench.session.ServerTlsChoice.SELF_SIGNED) ? null
-                : serverTls, server.tools(), server.session().rules().setups(), tabs, kept);
-    }
-
-    private static io.socketworkbench.session.Workspace.Endpoint endpoint(
-            io.socketworkbench.ui.common.EndpointForm form) {
-        return new io.socketworkbench.session.Workspace.Endpoint(form.protocol().name(), form.hostText(),
-                form.portField().getText());
+        return workspaces.shown();
     }
 
     /**
@@ -336,30 +235,17 @@ public final class MainWindow extends BorderPane {
      * tabs (the tabs there are reused, more are added), the relay's form. What runs keeps running as it is.
      */
     public void open(io.socketworkbench.session.Workspace workspace) {
-        var s = workspace.server();
-        server.form().set(io.socketworkbench.ui.model.Protocol.valueOf(s.protocol()), s.host(), s.port());
-        server.setReply(workspace.reply(), workspace.greeting());
-        server.tlsRow().show(workspace.serverTls());
-        server.show(workspace.serverPane());
-        server.session().rules().replaceAll(workspace.rules());
-        List<ClientPane> panes = new java.util.ArrayList<>();
-        clients.getTabs().forEach(tab -> {
-            if (tab.getContent() instanceof ClientPane pane) {
-                panes.add(pane);
-            }
-        });
-        for (int i = 0; i < workspace.clients().size(); i++) {
-            ClientPane pane = i < panes.size() ? panes.get(i) : addClient();
-            var tab = workspace.clients().get(i);
-            pane.form().set(io.socketworkbench.ui.model.Protocol.valueOf(tab.endpoint().protocol()),
-                    tab.endpoint().host(), tab.endpoint().port());
-            pane.tlsRow().show(tab.tls());
-            pane.show(tab.pane());
-        }
-        if (workspace.relay() != null) {
-            relay().show(workspace.relay());
-        }
-        showClient();
+        workspaces.show(workspace);
+    }
+
+    /** The client panes, in their tabs' order. */
+    List<ClientPane> clientPanes() {
+        return clients.clients();
+    }
+
+    /** The relay's pane if it was ever shown, or null. */
+    io.socketworkbench.ui.relay.RelayPane openedRelay() {
+        return clients.openedRelay();
     }
 
     /** Open, save and recent workspaces, and the offer of the last setup on start. */
@@ -382,28 +268,31 @@ public final class MainWindow extends BorderPane {
         workspaces.offerRestore(last);
     }
 
-    /** What is wrong with a workspace file and where, in the user's language. */
-    static String badWorkspace(io.socketworkbench.session.WorkspaceFile.BadWorkspace e) {
-        return Workspaces.bad(e);
-    }
-
     /** The session's recording: every socket fact since the window opened. */
     public io.socketworkbench.ui.model.SessionRecording recording() {
         return recording;
     }
 
-    /** Asks where, then writes the session there, off the UI thread: as a recording, a pytest file or a capture. */
-    /** File → Replay a recording…: a recording chosen, told again to a lesson in a window of its own. */
-    void chooseReplay() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(t("replay.menu"));
-        chooser.getExtensionFilters().addAll(
-                new javafx.stage.FileChooser.ExtensionFilter(t("session.files.recording"), "*.jsonl"),
-                new javafx.stage.FileChooser.ExtensionFilter(t("replay.files.all"), "*"));
-        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            replay(file.toPath());
-        }
+    SessionFiles files() {
+        return files;
+    }
+
+    /** Replays {@code recording} into the lessons of the replay window (one, reused), opening it. */
+    ReplayWindow replay(Path recording) {
+        return files.replay(recording);
+    }
+
+    /**
+     * Writes the session as {@code kind} (recording, pytest, pcapng) to {@code file}, on a thread of its own; the
+     * future gives what to tell the user.
+     */
+    public java.util.concurrent.CompletableFuture<String> writeSession(String kind, Path file) {
+        return files.writeSession(kind, file);
+    }
+
+    /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
+    public List<Path> exportPython(Path dir) throws java.io.IOException {
+        return files.exportPython(dir);
     }
 
     /** Examples → Class board…: built when first opened, one for the window. */
@@ -415,69 +304,6 @@ public final class MainWindow extends BorderPane {
         return classBoard;
     }
 
-    /** Replays {@code recording} into the lessons of the replay window (one, reused), opening it. */
-    ReplayWindow replay(Path recording) {
-        if (replayWindow == null) {
-            replayWindow = new ReplayWindow(bridge, getScene());
-        }
-        replayWindow.play(recording);
-        return replayWindow;
-    }
-
-    void chooseSessionExport(String kind) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(t("session." + kind));
-        String ending = switch (kind) {
-            case "pytest" -> ".py";
-            case "pcapng" -> ".pcapng";
-            default -> ".jsonl";
-        };
-        chooser.setInitialFileName((kind.equals("pytest") ? "test_session" : "session") + ending);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(t("session.files." + kind),
-                "*" + ending));
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        bridge.when(writeSession(kind, file.toPath()), said -> inform(t("session." + kind), said),
-                error -> inform(t("session." + kind), I18n.error(error)));
-    }
-
-    /**
-     * Writes the session as {@code kind} (recording, pytest, pcapng) to {@code file}, on a thread of its own; the
-     * future gives what to tell the user.
-     */
-    public java.util.concurrent.CompletableFuture<String> writeSession(String kind, Path file) {
-        return io.socketworkbench.ui.fx.Background.supply("session-export", () -> {
-            try {
-                String capped = recording.capped() ? "\n" + t("session.capped",
-                        io.socketworkbench.ui.model.SessionRecording.CAP >> 30) : "";
-                return switch (kind) {
-                    case "pytest" -> {
-                        var summary = recording.exportPytest(file);
-                        yield (summary.tests() == 0 ? t("session.pytest.none")
-                                : t("session.pytest.done", file, summary.tests())) + capped;
-                    }
-                    case "pcapng" -> {
-                        var summary = recording.exportPcapng(file);
-                        yield t("session.pcapng.done", file, summary.connections(), summary.datagrams(),
-                                summary.packets()) + capped;
-                    }
-                    default -> {
-                        recording.saveTo(file);
-                        yield t("session.recording.done", file) + capped;
-                    }
-                };
-            } catch (java.io.IOException e) {
-                throw new java.util.concurrent.CompletionException(e); // the bridge says it as Python would
-            }
-        });
-    }
-
-    /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
-    public List<Path> exportPython(Path dir) throws java.io.IOException {
-        return PythonExport.writeTo(dir, lesson.exportRecord(), io.socketworkbench.session.ConfigFolder.tls());
-    }
 
     /** The lesson panel below the panes: the steps, the TCP states and the Python mirror. */
     public void showLesson(boolean on) {
@@ -545,14 +371,7 @@ public final class MainWindow extends BorderPane {
         getBottom().setManaged(!on);
         // Each pane knows its own chrome: the window tells them, it does not reach into them.
         server.projector(on);
-        clients.getTabs().forEach(tab -> {
-            if (tab.getContent() instanceof ClientPane pane) {
-                pane.projector(on);
-            }
-        });
-        if (exercises != null) {
-            exercises.projector(on);
-        }
+        clients.projector(on);
     }
 
     /**

@@ -42,7 +42,7 @@ final class WindowMenus {
         quit.setOnAction(e -> ((Stage) w.getScene().getWindow()).close());
         MenuItem export = new MenuItem(t("menu.file.exportPython"), new FontIcon(MaterialDesignL.LANGUAGE_PYTHON));
         export.setId("export-python");
-        export.setOnAction(e -> w.chooseExport());
+        export.setOnAction(e -> w.files().chooseExport());
         MenuItem diagram = new MenuItem(t("menu.file.exportDiagram"), new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
         diagram.setId("export-sequence-png");
         diagram.setOnAction(e -> {
@@ -51,16 +51,16 @@ final class WindowMenus {
         });
         MenuItem saveRecording = new MenuItem(t("session.recording"), new FontIcon(MaterialDesignR.RECORD_REC));
         saveRecording.setId("save-recording");
-        saveRecording.setOnAction(e -> w.chooseSessionExport("recording"));
+        saveRecording.setOnAction(e -> w.files().chooseSessionExport("recording"));
         MenuItem pytest = new MenuItem(t("session.pytest"), new FontIcon(MaterialDesignT.TEST_TUBE));
         pytest.setId("export-pytest");
-        pytest.setOnAction(e -> w.chooseSessionExport("pytest"));
+        pytest.setOnAction(e -> w.files().chooseSessionExport("pytest"));
         MenuItem pcapng = new MenuItem(t("session.pcapng"), new FontIcon(MaterialDesignL.LAN));
         pcapng.setId("export-pcapng");
-        pcapng.setOnAction(e -> w.chooseSessionExport("pcapng"));
+        pcapng.setOnAction(e -> w.files().chooseSessionExport("pcapng"));
         MenuItem replay = new MenuItem(t("replay.menu"), new FontIcon(MaterialDesignP.PLAY_BOX_OUTLINE));
         replay.setId("replay-recording");
-        replay.setOnAction(e -> w.chooseReplay());
+        replay.setOnAction(e -> w.files().chooseReplay());
         MenuItem openWorkspace = new MenuItem(t("workspace.open"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openWorkspace.setId("open-workspace");
         openWorkspace.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));

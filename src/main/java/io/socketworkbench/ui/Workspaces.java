@@ -5,6 +5,7 @@ import static io.socketworkbench.ui.i18n.I18n.t;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.session.Workspace;
 import io.socketworkbench.session.WorkspaceFile;
+import io.socketworkbench.ui.client.ClientPane;
 import io.socketworkbench.ui.i18n.I18n;
 import io.socketworkbench.ui.model.RecentWorkspaces;
 import java.io.File;
@@ -211,5 +212,56 @@ final class Workspaces {
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("workspace.files"), "*.swb.json"));
         return chooser;
+    }
+
+    /** The window's setup as a workspace keeps it: the server pane, each client tab, the relay (once opened). */
+    Workspace shown() {
+        List<Workspace.ClientTab> tabs = new ArrayList<>();
+        for (ClientPane pane : window.clientPanes()) {
+            var tls = pane.tlsRow().choiceToKeep(); // the defaults are kept as none
+            tabs.add(new Workspace.ClientTab(endpoint(pane.form()),
+                    tls.equals(io.socketworkbench.session.TlsChoice.DEFAULT) ? null : tls, pane.tools()));
+        }
+        io.socketworkbench.session.RelaySetup kept = null;
+        var relay = window.openedRelay();
+        if (relay != null && relay.setup().port() >= 0 && relay.setup().targetPort() >= 0) {
+            kept = relay.setup();
+        }
+        var server = window.server();
+        var serverTls = server.tlsRow().serverChoiceToKeep();
+        return new Workspace(endpoint(server.form()), server.replyMode(), server.greetingText(),
+                serverTls.equals(io.socketworkbench.session.ServerTlsChoice.SELF_SIGNED) ? null : serverTls,
+                server.tools(), server.session().rules().setups(), tabs, kept);
+    }
+
+    private static Workspace.Endpoint endpoint(io.socketworkbench.ui.common.EndpointForm form) {
+        return new Workspace.Endpoint(form.protocol().name(), form.hostText(), form.portField().getText());
+    }
+
+    /**
+     * Shows {@code workspace} in the window: the server pane's form, reply and TLS, a client tab for each of its
+     * tabs (the tabs there are reused, more are added), the relay's form. What runs keeps running as it is.
+     */
+    void show(Workspace workspace) {
+        var server = window.server();
+        var s = workspace.server();
+        server.form().set(io.socketworkbench.ui.model.Protocol.valueOf(s.protocol()), s.host(), s.port());
+        server.setReply(workspace.reply(), workspace.greeting());
+        server.tlsRow().show(workspace.serverTls());
+        server.show(workspace.serverPane());
+        server.session().rules().replaceAll(workspace.rules());
+        List<ClientPane> panes = window.clientPanes();
+        for (int i = 0; i < workspace.clients().size(); i++) {
+            ClientPane pane = i < panes.size() ? panes.get(i) : window.addClient();
+            var tab = workspace.clients().get(i);
+            pane.form().set(io.socketworkbench.ui.model.Protocol.valueOf(tab.endpoint().protocol()),
+                    tab.endpoint().host(), tab.endpoint().port());
+            pane.tlsRow().show(tab.tls());
+            pane.show(tab.pane());
+        }
+        if (workspace.relay() != null) {
+            window.relay().show(workspace.relay());
+        }
+        window.showClient();
     }
 }

@@ -69,7 +69,7 @@ class WorkspaceWindowTest {
             try {
                 WorkspaceFile.read(broken);
             } catch (WorkspaceFile.BadWorkspace e) {
-                assertThat(MainWindow.badWorkspace(e)).isEqualTo("line 2, server.port: text was expected, not a number");
+                assertThat(Workspaces.bad(e)).isEqualTo("line 2, server.port: text was expected, not a number");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
