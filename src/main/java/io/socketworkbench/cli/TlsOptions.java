@@ -1,9 +1,9 @@
 package io.socketworkbench.cli;
 
-import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.TlsInfo;
 import io.socketworkbench.engine.TlsSettings;
 import io.socketworkbench.session.ConfigFolder;
+import io.socketworkbench.tls.CertificateNames;
 import io.socketworkbench.tls.Certificates;
 import io.socketworkbench.tls.KeyMaterial;
 import io.socketworkbench.tls.TlsContexts;
@@ -211,7 +211,7 @@ abstract class TlsOptions {
     static String certificateNote(KeyMaterial given, KeyMaterial used) {
         return (given == null ? "TLS, self-signed certificate " + ConfigFolder.tls().resolve("localhost-cert.pem")
                 + " for " + String.join(", ", Certificates.LOCAL_NAMES)
-                : "TLS, certificate for " + String.join(", ", Certificates.names(used.leaf())))
+                : "TLS, certificate for " + String.join(", ", CertificateNames.names(used.leaf())))
                 + ", SHA-256 " + Certificates.fingerprint(used.leaf());
     }
 

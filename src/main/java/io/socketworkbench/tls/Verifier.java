@@ -91,11 +91,11 @@ public final class Verifier extends X509ExtendedTrustManager {
                 && "HTTPS".equals(engine.getSSLParameters().getEndpointIdentificationAlgorithm())
                 ? nameToCheck(engine) : null;
         checkChain(chain, authType, false, name);
-        if (name != null && !Certificates.matchesHost(chain[0], name)) {
+        if (name != null && !CertificateNames.matchesHost(chain[0], name)) {
             boolean ip = Address.isNumericHost(name);
             List<String> details = new ArrayList<>();
             details.add(name);
-            details.add(String.join(", ", Certificates.names(chain[0])));
+            details.add(String.join(", ", CertificateNames.names(chain[0])));
             throw new CertificateRejected(ErrorKind.TLS_HOST_MISMATCH, "[SSL: CERTIFICATE_VERIFY_FAILED] "
                     + "certificate verify failed: " + (ip ? "IP address mismatch" : "Hostname mismatch")
                     + ", certificate is not valid for '" + name + "'.", details, inspect(chain, name));
@@ -161,7 +161,7 @@ public final class Verifier extends X509ExtendedTrustManager {
             } catch (java.security.cert.CertificateNotYetValidException e) {
                 flaws.add(CheckedCertificate.Flaw.NOT_YET_VALID);
             }
-            if (i == 0 && name != null && !Certificates.matchesHost(certificate, name)) {
+            if (i == 0 && name != null && !CertificateNames.matchesHost(certificate, name)) {
                 flaws.add(CheckedCertificate.Flaw.WRONG_HOST);
             }
             checked.add(new CheckedCertificate(certificate, flaws));

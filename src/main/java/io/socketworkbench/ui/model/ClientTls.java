@@ -12,6 +12,7 @@ import io.socketworkbench.engine.TlsInfo;
 import io.socketworkbench.lesson.Lesson;
 import io.socketworkbench.session.ClientSetup;
 import io.socketworkbench.session.TlsChoice;
+import io.socketworkbench.tls.CertificateNames;
 import io.socketworkbench.tls.Certificates;
 import io.socketworkbench.tls.TlsFileException;
 import io.socketworkbench.ui.fx.Delivery;
@@ -124,7 +125,7 @@ public final class ClientTls {
 
     private static String line(int i, X509Certificate c, String verdict) {
         return t(i == 0 ? "tls.leaf" : "tls.chain", c.getSubjectX500Principal().getName(),
-                c.getIssuerX500Principal().getName(), String.join(", ", Certificates.names(c)),
+                c.getIssuerX500Principal().getName(), String.join(", ", CertificateNames.names(c)),
                 DAY.format(c.getNotBefore().toInstant()), DAY.format(c.getNotAfter().toInstant()),
                 Certificates.fingerprint(c), verdict);
     }

@@ -9,6 +9,7 @@ import io.socketworkbench.engine.SocketListener;
 import io.socketworkbench.engine.TcpServer;
 import io.socketworkbench.session.ServerSetup;
 import io.socketworkbench.session.TlsChoice;
+import io.socketworkbench.tls.CertificateNames;
 import io.socketworkbench.tls.Certificates;
 import io.socketworkbench.tls.TlsFileException;
 import io.socketworkbench.ui.fx.Delivery;
@@ -51,7 +52,7 @@ public final class ServerTls {
             TlsChoice.Server tls = setup.tls().settings();
             certificate = setup.tls().selfSigned() ? t("tls.server.certificate", tls.certificateFile(),
                     String.join(", ", Certificates.LOCAL_NAMES), tls.fingerprint())
-                    : t("tls.server.given", tls.certificateFile(), String.join(", ", Certificates.names(
+                    : t("tls.server.given", tls.certificateFile(), String.join(", ", CertificateNames.names(
                             tls.key().leaf())), tls.fingerprint());
             info.set(certificate);
             return engine.listen(setup.tcpConfig().withTls(tls.settings()), listener);
