@@ -3,7 +3,6 @@ package io.socketworkbench.ui.model;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.engine.Address;
-import io.socketworkbench.engine.CloseReason;
 import io.socketworkbench.engine.ServerConfig;
 import io.socketworkbench.engine.SocketEngine;
 import io.socketworkbench.engine.SocketEvent;
@@ -27,7 +26,8 @@ import java.util.Map;
  * {@link #MAX_MACHINES} machines; one that connects more than {@link #RATE_LIMIT} times within any second is
  * refused until it is under that rate again, and shown so; the server's own limits (connections at once, idle and
  * stalled connections) apply as on the command line. Nothing a student sends is run or shown as markup. Here: the
- * server and what the wire shows of each attempt; the rows, their order and the CSV are {@link ClassRows}'. No JavaFX.
+ * server; what the wire shows of each attempt is {@link ClassAttempt}'s; the rows, their order and the
+ * CSV are {@link ClassRows}'. No JavaFX.
  */
 public final class ClassBoard {
     /** The exercises whose student side is a client, and what the board checks of each. */
@@ -114,26 +114,10 @@ public final class ClassBoard {
     private final Value<Boolean> running = new Value<>(false);
     private final Value<String> status = new Value<>("");
     private final ClassRows rows;
-    private final Map<Long, Attempt> attempts = new HashMap<>();
+    private final Map<Long, ClassAttempt> attempts = new HashMap<>();
     private Kind kind = Kind.HOMEWORK_CLIENT;
     private TcpServer server;
     private int refused;
-
-    /** One connection: its machine, when it came, what it sent so far, and the step's timer. */
-    private static final class Attempt {
-        final ClassRows.Machine machine;
-        final long id;
-        final long started = System.nanoTime();
-        final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-        boolean answered;
-        boolean secured;
-        Runnable timer = () -> { };
-
-        Attempt(ClassRows.Machine machine, long id) {
-            this.machine = machine;
-            this.id = id;
-        }
-    }
 
     public ClassBoard(SocketEngine engine, EventPort port) {
         this.engine = engine;
@@ -202,7 +186,7 @@ public final class ClassBoard {
         if (server == null) {
             return;
         }
-        Attempt attempt = attempts.get(event.source());
+        ClassAttempt attempt = attempts.get(event.source());
         if (attempt != null) {
             onAttempt(attempt, event);
         } else if (event instanceof SocketEvent.Listening listening) {
@@ -219,17 +203,17 @@ public final class ClassBoard {
     }
 
     /** What one student connection did. */
-    private void onAttempt(Attempt attempt, SocketEvent event) {
+    private void onAttempt(ClassAttempt attempt, SocketEvent event) {
         if (event instanceof SocketEvent.Secured) {
             secured(attempt);
         } else if (event instanceof SocketEvent.Received received) {
             received(attempt, received.data());
         } else if (event instanceof SocketEvent.PeerFinished) {
-            peerFinished(attempt);
+            attempt.peerFinished(kind);
             finish(attempt);
         } else if (event instanceof SocketEvent.Closed closed) {
             attempts.remove(attempt.id); // closed already: finish has nothing to close
-            closed(attempt, closed.reason(), closed.error());
+            attempt.closed(kind, closed.reason(), closed.error());
             finish(attempt);
         }
     }
@@ -250,7 +234,7 @@ public final class ClassBoard {
             rows.publish();
             return;
         }
-        Attempt attempt = new Attempt(machine, id);
+        ClassAttempt attempt = new ClassAttempt(machine, id);
         attempts.put(id, attempt);
         switch (kind) {
             case HOMEWORK_CLIENT -> {
@@ -270,18 +254,18 @@ public final class ClassBoard {
     }
 
     /** The TLS client's handshake is done: its message comes next. */
-    private void secured(Attempt attempt) {
+    private void secured(ClassAttempt attempt) {
         attempt.secured = true;
         attempt.timer.run();
-        decide(attempt, 1, true, "");
+        attempt.decide(1, true, "");
         attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.no-message"));
         rows.publish();
     }
 
     /** The TLS client's message came: the board answers as the homework's server and closes its side. */
-    private void answer(Attempt attempt) {
+    private void answer(ClassAttempt attempt) {
         attempt.timer.run();
-        decide(attempt, 2, true, "");
+        attempt.decide(2, true, "");
         server.send(attempt.id, MESSAGE);
         server.shutdownOutput(attempt.id);
         attempt.answered = true;
@@ -289,7 +273,7 @@ public final class ClassBoard {
         rows.publish();
     }
 
-    private void received(Attempt attempt, byte[] data) {
+    private void received(ClassAttempt attempt, byte[] data) {
         if (kind == Kind.TLS_CLIENT && !attempt.answered) {
             answer(attempt);
             return;
@@ -297,113 +281,33 @@ public final class ClassBoard {
         if (kind != Kind.CHAT_CLIENT || attempt.answered) {
             return; // the homework and the timeout's clients have nothing to send; what they do send is not run
         }
-        int room = Exercise.LONGEST_NAME - attempt.line.size();
-        attempt.line.write(data, 0, Math.min(room, data.length));
-        String text = attempt.line.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf('\n');
-        if (end < 0 && attempt.line.size() < Exercise.LONGEST_NAME) {
+        String name = attempt.name(data);
+        if (name == null) {
             return;
         }
-        String name = visible(end < 0 ? text : text.substring(0, end));
         attempt.timer.run();
         if (name.isEmpty()) {
-            decide(attempt, 1, false, t("class.why.empty-name"));
+            attempt.decide(1, false, t("class.why.empty-name"));
             finish(attempt);
             return;
         }
         attempt.machine.name = name;
-        decide(attempt, 1, true, "");
+        attempt.decide(1, true, "");
         server.send(attempt.id, Exercise.chatAnswer(name));
         server.shutdownOutput(attempt.id);
         attempt.answered = true;
         attempt.timer = port.schedule(STEP_MILLIS, () -> tooSlow(attempt, 2, "class.why.open"));
     }
 
-    /** The client sent FIN: it closed (or shut down) its side. Decides what that shows; the caller finishes. */
-    private void peerFinished(Attempt attempt) {
-        long millis = (System.nanoTime() - attempt.started) / 1_000_000;
-        switch (kind) {
-            case HOMEWORK_CLIENT -> {
-                decide(attempt, 1, true, "");
-                decide(attempt, 2, true, "");
-            }
-            case TIMEOUT_CLIENT -> {
-                decide(attempt, 1, millis >= WAIT_AT_LEAST_MILLIS, t("class.why.no-wait", millis));
-                decide(attempt, 2, millis <= GIVE_UP_MILLIS, t("class.why.late", millis));
-            }
-            case CHAT_CLIENT -> {
-                if (!attempt.answered) {
-                    decide(attempt, 1, false, t("class.why.closed-before-name"));
-                } else {
-                    decide(attempt, 2, true, "");
-                }
-            }
-            case TLS_CLIENT -> {
-                if (!attempt.secured) {
-                    decide(attempt, 1, false, t("class.why.tls-eof"));
-                } else if (!attempt.answered) {
-                    decide(attempt, 2, false, t("class.why.closed-before-message"));
-                } else {
-                    decide(attempt, 3, true, "");
-                }
-            }
-        }
-    }
-
-    /** The connection closed: what a reset shows, or (a close without a FIN seen first) what a FIN would. */
-    private void closed(Attempt attempt, CloseReason reason, io.socketworkbench.engine.SocketError error) {
-        if (reason == CloseReason.PEER) {
-            if (attempt.machine.checks.contains(null)) {
-                peerFinished(attempt);
-            }
-            return;
-        }
-        if (reason != CloseReason.RESET && reason != CloseReason.ERROR) {
-            return;
-        }
-        if (kind == Kind.TLS_CLIENT && !attempt.secured) {
-            decide(attempt, 1, false, tlsWhy(error));
-            return;
-        }
-        // The homework: it closed with the message unread, and its system said so with a reset. The chat and TLS:
-        // before the answer, the check of what it sends; after it, the answer's. The timeout: its giving up.
-        int at = switch (kind) {
-            case HOMEWORK_CLIENT -> 1;
-            case TIMEOUT_CLIENT -> 2;
-            case CHAT_CLIENT -> attempt.answered ? 2 : 1;
-            case TLS_CLIENT -> attempt.answered ? 3 : 2;
-        };
-        decide(attempt, at, false, t("class.why.reset", error == null ? "ConnectionResetError" : error.pythonText()));
-    }
-
-    /** Why a TLS client's handshake failed, as the wire shows it, with Python's words and the fix. */
-    private static String tlsWhy(io.socketworkbench.engine.SocketError error) {
-        if (error == null) {
-            return t("class.why.tls-eof");
-        }
-        String fix = switch (error.kind()) {
-            case TLS_WRONG_VERSION -> t("class.why.tls-plain");
-            case TLS_ALERT -> t("class.why.tls-untrusted");
-            case TLS_EOF -> t("class.why.tls-eof");
-            default -> "";
-        };
-        // What to do first (a cell shows the start of it), then Python's words, as the reset's reason is given.
-        return fix.isEmpty() ? error.pythonText() : fix + " (" + error.pythonText() + ")";
-    }
-
-    private void tooSlow(Attempt attempt, int check, String why) {
+    private void tooSlow(ClassAttempt attempt, int check, String why) {
         if (attempts.containsKey(attempt.id)) {
-            decide(attempt, check, false, t(why, STEP_MILLIS / 1000));
+            attempt.decide(check, false, t(why, STEP_MILLIS / 1000));
             finish(attempt);
         }
     }
 
-    private static void decide(Attempt attempt, int check, boolean passed, String why) {
-        attempt.machine.decide(check, passed, why);
-    }
-
     /** The attempt is over: the connection is closed, what was not reached stays open in the row. */
-    private void finish(Attempt attempt) {
+    private void finish(ClassAttempt attempt) {
         attempt.timer.run();
         if (attempts.remove(attempt.id) != null && server != null) { // still open: the board ends it
             server.close(attempt.id);
