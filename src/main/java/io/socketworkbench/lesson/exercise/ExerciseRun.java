@@ -2,7 +2,6 @@ package io.socketworkbench.lesson.exercise;
 
 import io.socketworkbench.engine.Address;
 import io.socketworkbench.engine.ClientConfig;
-import io.socketworkbench.engine.PortHolders;
 import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.engine.SocketEvent;
 import io.socketworkbench.engine.SocketOptionsSpec;
@@ -87,8 +86,8 @@ public final class ExerciseRun {
     private final java.util.Random random = new java.util.Random();
     private volatile boolean cancelled;
     private final long started = System.nanoTime();
-    /** The processes that held the exercise's address before the program started: never the program's. */
-    private List<Long> before = List.of();
+    /** What held the exercise's address before the program started, and what the program left behind. */
+    private final Leftovers leftovers = new Leftovers();
     private Program program;
 
     public ExerciseRun(Setup setup, Trace trace) {
@@ -120,8 +119,7 @@ public final class ExerciseRun {
         } finally {
             if (program != null) {
                 program.stop();
-                endLeftovers();
-                endLeftBehind();
+                leftovers.sweep(setup.at(), program).forEach(this::add);
             }
         }
         if (cancelled) {
@@ -150,76 +148,6 @@ public final class ExerciseRun {
 
     boolean cancelled() {
         return cancelled;
-    }
-
-    /**
-     * The final sweep: a process that still has a socket on the exercise's address after the program was stopped,
-     * and did not before it started, was left by the program (a double fork, {@code setsid()}): it is ended, and
-     * named in a failed check.
-     */
-    private void endLeftovers() {
-        List<PortHolders.Holder> left = PortHolders.of(setup.at()).stream()
-                .filter(holder -> !holder.isThisApp() && !before.contains(holder.pid())).toList();
-        if (left.isEmpty()) {
-            return;
-        }
-        for (PortHolders.Holder holder : left) {
-            ProcessHandle.of(holder.pid()).ifPresent(process -> {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                try {
-                    process.onExit().get(1, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    // it is named either way
-                }
-            });
-        }
-        add(Check.fail(t("check.leftover.title"), t("check.leftover.seen", describe(left),
-                Address.format(setup.at())), t("check.leftover.hint")));
-    }
-
-    /**
-     * Any other process the program started and left running (forked, and no longer its child): ended, and named
-     * in a failed check, as one holding the port is.
-     */
-    private void endLeftBehind() {
-        List<ProcessHandle> left = program.leftBehind();
-        if (left.isEmpty()) {
-            return;
-        }
-        List<String> named = new ArrayList<>();
-        for (ProcessHandle process : left) {
-            named.add(t("check.holder.process", String.valueOf(process.pid()), name(process)));
-            process.destroyForcibly();
-            try {
-                process.onExit().get(1, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // it is named either way
-            }
-        }
-        add(Check.fail(t("check.leftover.title"), t("check.orphan.seen", String.join(", ", named)),
-                t("check.leftover.hint")));
-    }
-
-    /** {@code python3 server.py}: the command's name and its first argument's, as the port holders are named. */
-    private static String name(ProcessHandle process) {
-        String line = process.info().commandLine().orElse(process.info().command().orElse("?"));
-        List<String> words = new ArrayList<>();
-        for (String word : line.split(" ")) {
-            if (!word.isEmpty() && words.size() < 2) {
-                words.add(word.substring(word.lastIndexOf('/') + 1));
-            }
-        }
-        return String.join(" ", words);
-    }
-
-    private static String describe(List<PortHolders.Holder> holders) {
-        List<String> named = new ArrayList<>();
-        for (PortHolders.Holder holder : holders) {
-            named.add(holder.isThisApp() ? t("check.holder.app")
-                    : t("check.holder.process", String.valueOf(holder.pid()), holder.name()));
-        }
-        return String.join(", ", named);
     }
 
     /** Whole seconds since the run began: what a check stopped early says instead of its full wait. */
@@ -256,17 +184,11 @@ public final class ExerciseRun {
      */
     boolean startProgram() {
         if (setup.exercise().studentListens()) {
-            List<PortHolders.Holder> holders = PortHolders.listeningAt(setup.at());
-            if (setup.runs() || holders.stream().anyMatch(PortHolders.Holder::isThisApp)) {
-                List<PortHolders.Holder> blocking = setup.runs() ? holders
-                        : holders.stream().filter(PortHolders.Holder::isThisApp).toList();
-                if (!blocking.isEmpty()) {
-                    add(Check.fail(t("check.before.title", Address.format(setup.at())),
-                            t("check.before.seen", describe(blocking)), t("check.before.hint")));
-                    return false;
-                }
+            Check blocked = leftovers.before(setup.at(), setup.runs());
+            if (blocked != null) {
+                add(blocked);
+                return false;
             }
-            before = holders.stream().map(PortHolders.Holder::pid).toList();
         }
         if (!setup.runs()) {
             return true;
