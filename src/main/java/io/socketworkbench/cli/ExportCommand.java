@@ -5,7 +5,7 @@ import io.socketworkbench.engine.SocketError;
 import io.socketworkbench.export.PcapngExport;
 import io.socketworkbench.export.PytestExport;
 import io.socketworkbench.lesson.ExportRecord;
-import io.socketworkbench.lesson.PythonExport;
+import io.socketworkbench.lesson.PythonExportFiles;
 import io.socketworkbench.session.ConfigFolder;
 import io.socketworkbench.session.RecordingReader;
 import io.socketworkbench.session.WholeFile;
@@ -131,7 +131,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new CliFailure("ValueError: " + recording + " holds no server and no client to write as Python");
         }
         Files.createDirectories(out);
-        List<Path> written = PythonExport.writeTo(out, record, ConfigFolder.tls());
+        List<Path> written = PythonExportFiles.writeTo(out, record, ConfigFolder.tls());
         io.err().println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
     }
 

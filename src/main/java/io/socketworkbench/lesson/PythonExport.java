@@ -38,7 +38,7 @@ public final class PythonExport {
         List<String> out = header(SERVER_FILE, setup.options().linger() != null || joins, unix || tls, tls, tls,
                 omitted(session.served()), session.moreServed());
         if (tls) {
-            java.nio.file.Path[] files = serverFiles(setup.tls(), java.nio.file.Path.of("."));
+            java.nio.file.Path[] files = PythonExportFiles.serverFiles(setup.tls(), java.nio.file.Path.of("."));
             out.addAll(PythonSource.serverContext(beside(files[0].getFileName().toString()),
                     beside(files[1].getFileName().toString())));
         }
@@ -112,33 +112,6 @@ public final class PythonExport {
         return "os.path.join(HERE, " + io.socketworkbench.codec.PythonText.repr(file) + ")";
     }
 
-    /** The certificate and key of this machine's self-signed certificate, written beside a TLS server's script. */
-    public static final String CERTIFICATE_FILE = "localhost-cert.pem";
-    public static final String KEY_FILE = "localhost-key.pem";
-
-    /**
-     * The certificate and key files a TLS server loads: this machine's self-signed ones (in {@code tlsFolder}), or
-     * those the user gave (the certificate file twice when it holds the key too); for a PKCS#12 file, which Python
-     * cannot load, the PEM files the export writes from it ({@code NAME-cert.pem}, {@code NAME-key.pem}, beside it).
-     */
-    static java.nio.file.Path[] serverFiles(io.socketworkbench.session.ServerTlsChoice tls,
-                                            java.nio.file.Path tlsFolder) {
-        if (tls.selfSigned()) {
-            return new java.nio.file.Path[] {tlsFolder.resolve(CERTIFICATE_FILE), tlsFolder.resolve(KEY_FILE)};
-        }
-        if (pkcs12(tls)) {
-            java.nio.file.Path p12 = tls.certificate().toAbsolutePath();
-            String stem = p12.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            return new java.nio.file.Path[] {p12.resolveSibling(stem + "-cert.pem"),
-                p12.resolveSibling(stem + "-key.pem")};
-        }
-        return new java.nio.file.Path[] {tls.certificate(), tls.key() == null ? tls.certificate() : tls.key()};
-    }
-
-    private static boolean pkcs12(io.socketworkbench.session.ServerTlsChoice tls) {
-        return !tls.selfSigned() && tls.key() == null && io.socketworkbench.tls.Certificates.isPkcs12(tls.certificate());
-    }
-
     /** One conversation of the server's, on {@code con}, as the session had it. */
     private static void serve(List<String> out, String in, ServerSetup setup, List<Step> steps) {
         if (!steps.isEmpty()) {
@@ -202,70 +175,6 @@ public final class PythonExport {
         }
     }
 
-    /**
-     * Writes server.py and client.py (those {@code record} has) into {@code dir}, and beside them the files TLS
-     * needs so that they run: a TLS server's certificate and key (this machine's self-signed one, from
-     * {@code tlsFolder}), and each CA file a client trusted. Returns the files written.
-     */
-    public static java.util.List<java.nio.file.Path> writeTo(java.nio.file.Path dir, ExportRecord record,
-                                                             java.nio.file.Path tlsFolder) throws java.io.IOException {
-        List<java.nio.file.Path> written = new ArrayList<>();
-        String serverScript = server(record);
-        String clientScript = client(record);
-        if (serverScript != null) {
-            written.add(java.nio.file.Files.writeString(dir.resolve(SERVER_FILE), serverScript));
-            if (record.server().tls() != null && !record.server().udp() && pkcs12(record.server().tls())) {
-                writePemFrom(record.server().tls(), dir, written);
-            } else if (record.server().tls() != null && !record.server().udp()) {
-                for (java.nio.file.Path file : serverFiles(record.server().tls(), tlsFolder)) {
-                    java.nio.file.Path to = dir.resolve(file.getFileName().toString());
-                    if (!written.contains(to)) {
-                        written.add(copy(file, to));
-                    }
-                }
-            }
-        }
-        if (clientScript != null) {
-            written.add(java.nio.file.Files.writeString(dir.resolve(CLIENT_FILE), clientScript));
-            for (ExportRecord.Conversation client : record.clients()) {
-                java.nio.file.Path ca = client.setup().tls() == null ? null : client.setup().tls().caFile();
-                if (ca != null && !written.contains(dir.resolve(caName(ca)))) {
-                    written.add(copy(ca, dir.resolve(caName(ca))));
-                }
-            }
-        }
-        return written;
-    }
-
-    /** A PKCS#12 server certificate, written beside the scripts as the PEM files Python loads. */
-    private static void writePemFrom(io.socketworkbench.session.ServerTlsChoice tls, java.nio.file.Path dir,
-                                     List<java.nio.file.Path> written) throws java.io.IOException {
-        java.nio.file.Path[] names = serverFiles(tls, dir);
-        java.nio.file.Path certificate = dir.resolve(names[0].getFileName().toString());
-        java.nio.file.Path key = dir.resolve(names[1].getFileName().toString());
-        try {
-            io.socketworkbench.tls.Certificates.writePem(io.socketworkbench.tls.Certificates.read(tls.certificate(),
-                    null, tls.password()), certificate, key);
-        } catch (io.socketworkbench.tls.TlsFileException e) {
-            throw new java.io.IOException(e.getMessage(), e);
-        }
-        written.add(certificate);
-        written.add(key);
-    }
-
-    private static java.nio.file.Path copy(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
-        if (!from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
-            java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        return to;
-    }
-
-    /** The name a client's CA file has beside the scripts: its own, unless it would be taken for a script. */
-    static String caName(java.nio.file.Path ca) {
-        String name = ca.getFileName().toString();
-        return name.endsWith(".py") || name.equals(KEY_FILE) ? "ca-" + name.replace(".py", "") + ".pem" : name;
-    }
-
     public static String client(ExportRecord session) {
         List<ExportRecord.Conversation> clients = session.clients();
         if (clients.isEmpty()) {
@@ -299,7 +208,7 @@ public final class PythonExport {
         ClientSetup setup = conversation.setup();
         List<Step> steps = conversation.steps();
         String target = PythonSource.address(setup.target());
-        PythonSource.clientSocket("c", setup, ca -> beside(caName(ca))).forEach(line -> out.add(in + line));
+        PythonSource.clientSocket("c", setup, ca -> beside(PythonExportFiles.caName(ca))).forEach(line -> out.add(in + line));
         ClientLab lab = setup.lab();
         if (setup.udp()) {
             for (Step step : steps) {

@@ -66,7 +66,7 @@ final class PythonMirror {
         if (!setup.udp()) {
             line("s.listen(" + setup.backlog() + ")");
             if (setup.tls() != null) {
-                java.nio.file.Path[] files = PythonExport.serverFiles(setup.tls(),
+                java.nio.file.Path[] files = PythonExportFiles.serverFiles(setup.tls(),
                         io.socketworkbench.session.ConfigFolder.tls());
                 PythonSource.serverContext(PythonText.repr(files[0].toString()), PythonText.repr(files[1].toString()))
                         .forEach(this::line);

@@ -3,7 +3,7 @@ package io.socketworkbench.ui;
 import static io.socketworkbench.ui.i18n.I18n.t;
 
 import io.socketworkbench.lesson.Lesson;
-import io.socketworkbench.lesson.PythonExport;
+import io.socketworkbench.lesson.PythonExportFiles;
 import io.socketworkbench.ui.fx.FxBridge;
 import io.socketworkbench.ui.i18n.I18n;
 import io.socketworkbench.ui.model.SessionRecording;
@@ -129,6 +129,6 @@ final class SessionFiles {
 
     /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
     public List<Path> exportPython(Path dir) throws java.io.IOException {
-        return PythonExport.writeTo(dir, lesson.exportRecord(), io.socketworkbench.session.ConfigFolder.tls());
+        return PythonExportFiles.writeTo(dir, lesson.exportRecord(), io.socketworkbench.session.ConfigFolder.tls());
     }
 }
