@@ -29,6 +29,7 @@ public final class Lesson {
     private final List<Runnable> listeners = new ArrayList<>();
     private final SequenceRecorder diagram = new SequenceRecorder();
     private final ExportRecord session = new ExportRecord();
+    private final RelayHops relay = new RelayHops(diagram, this::changed);
     private TcpState server = TcpState.CLOSED;
     private TcpState client = TcpState.CLOSED;
     private boolean udp;
@@ -364,37 +365,9 @@ public final class Lesson {
         }
     }
 
-    /**
-     * The relay at {@code relay} connected its client {@code client} onward, from {@code upstream} (its own
-     * address on that connection, which the server sees as its client) to {@code server}: three lifelines, the
-     * relay's hops drawn by the relay, each once.
-     */
-    public void relayForwarding(String client, String relay, String upstream, String server) {
-        diagram.relayForwarding(client, relay, upstream, server);
-        changed();
-    }
-
-    /**
-     * A TLS handshake of the relay's finished, with its client ({@code toTarget} false) or with the target: its
-     * records on the diagram, between the relay and that side.
-     */
-    public void relaySecured(String client, String relay, String upstream, String server, boolean toTarget,
-                             io.socketworkbench.engine.TlsInfo info) {
-        diagram.relaySecured(client, relay, upstream, server, toTarget, info.records());
-        changed();
-    }
-
-    /** A chunk passed the relay: an arrow into the relay (unless a pane's send drew it) and one on. */
-    public void relayChunk(String client, String relay, String upstream, String server, boolean toServer,
-                           byte[] data) {
-        diagram.relayChunk(client, relay, upstream, server, toServer, PythonMirror.preview(data), data.length);
-        changed();
-    }
-
-    /** One side's FIN, passed on by the relay: a half-close into the relay and one out of it. */
-    public void relayHalfClosed(String client, String relay, String upstream, String server, boolean toServer) {
-        diagram.relayHalfClosed(client, relay, upstream, server, toServer);
-        changed();
+    /** The relay's hops on the diagram, as the relay reports them. */
+    public RelayHops relay() {
+        return relay;
     }
 
     /**

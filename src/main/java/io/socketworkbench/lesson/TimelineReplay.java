@@ -270,13 +270,13 @@ public final class TimelineReplay {
                     ends[1] = format(fact.remote());
                     ends[2] = format(fact.local());
                     relayEnds.put(conn, ends);
-                    lesson.relayForwarding(ends[0], ends[3], ends[2], ends[1]);
+                    lesson.relay().forwarding(ends[0], ends[3], ends[2], ends[1]);
                 }
             }
             case TLS -> {
                 String[] ends = relayEnds.get(conn);
                 if (ends != null && ends[1] != null && fact.tls() != null) {
-                    lesson.relaySecured(ends[0], ends[3], ends[2], ends[1], cast.onward.containsKey(conn),
+                    lesson.relay().secured(ends[0], ends[3], ends[2], ends[1], cast.onward.containsKey(conn),
                             fact.tls());
                 }
             }
@@ -285,9 +285,9 @@ public final class TimelineReplay {
                 if (fact.in() && ends != null && ends[1] != null) {
                     boolean toServer = !cast.onward.containsKey(conn);
                     if (fact.type() == Fact.Type.DATA) {
-                        lesson.relayChunk(ends[0], ends[3], ends[2], ends[1], toServer, fact.data());
+                        lesson.relay().chunk(ends[0], ends[3], ends[2], ends[1], toServer, fact.data());
                     } else {
-                        lesson.relayHalfClosed(ends[0], ends[3], ends[2], ends[1], toServer);
+                        lesson.relay().halfClosed(ends[0], ends[3], ends[2], ends[1], toServer);
                     }
                 }
             }

@@ -114,13 +114,13 @@ class LessonTest {
         lesson.clientOpening(client(ClientLab.DEFAULT), 2, "c");
         lesson.clientConnected(2, tab, relay);
         lesson.accepted(3, upstream, SERVER);
-        lesson.relayForwarding("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777");
+        lesson.relay().forwarding("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777");
         lesson.sent(Lesson.Side.CLIENT, 2, "hi".getBytes(UTF_8));
-        lesson.relayChunk("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777", true,
+        lesson.relay().chunk("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777", true,
                 "hi".getBytes(UTF_8));
         lesson.received(Lesson.Side.SERVER, 3, "hi".getBytes(UTF_8), 1024);
         lesson.sent(Lesson.Side.SERVER, 3, "ok".getBytes(UTF_8));
-        lesson.relayChunk("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777", false,
+        lesson.relay().chunk("127.0.0.1:50100", "127.0.0.1:37778", "127.0.0.1:50200", "127.0.0.1:37777", false,
                 "ok".getBytes(UTF_8));
         lesson.received(Lesson.Side.CLIENT, 2, "ok".getBytes(UTF_8), 1024);
 

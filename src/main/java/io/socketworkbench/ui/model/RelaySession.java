@@ -237,7 +237,7 @@ public final class RelaySession {
                 endsOf(id)[1] = name;
                 endsOf(id)[2] = upstream;
                 transcript.add(Message.event(t("relay.event.forwarding", endsOf(id)[0], name)));
-                lesson.relayForwarding(endsOf(id)[0], listening, upstream, name);
+                lesson.relay().forwarding(endsOf(id)[0], listening, upstream, name);
             }, 0);
         }
 
@@ -246,7 +246,7 @@ public final class RelaySession {
                 String[] names = endsOf(id);
                 transcript.add(Message.event(t(toTarget ? "relay.event.tls.target" : "relay.event.tls.client",
                         toTarget ? names[1] : names[0], info.summary())));
-                lesson.relaySecured(names[0], listening, names[2], names[1], toTarget, info);
+                lesson.relay().secured(names[0], listening, names[2], names[1], toTarget, info);
             }, 0);
         }
 
@@ -262,7 +262,7 @@ public final class RelaySession {
             LocalTime at = LocalTime.now();
             post(() -> {
                 String[] names = endsOf(id);
-                lesson.relayChunk(names[0], listening, names[2], names[1], toServer, data);
+                lesson.relay().chunk(names[0], listening, names[2], names[1], toServer, data);
                 transcript.add(toServer
                         ? new Message(Message.Kind.RECEIVED, data, 0, at, names[0] + " \u2192 " + names[1], null,
                                 Message.Status.DONE)
@@ -274,7 +274,7 @@ public final class RelaySession {
         private void halfClosed(long id, boolean toServer) {
             post(() -> {
                 String[] names = endsOf(id);
-                lesson.relayHalfClosed(names[0], listening, names[2], names[1], toServer);
+                lesson.relay().halfClosed(names[0], listening, names[2], names[1], toServer);
                 transcript.add(Message.event(toServer ? t("relay.event.halfClosed", names[0], names[1])
                         : t("relay.event.halfClosed", names[1], names[0])));
             }, 0);
