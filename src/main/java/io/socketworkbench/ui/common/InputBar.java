@@ -2,7 +2,6 @@ package io.socketworkbench.ui.common;
 
 import io.socketworkbench.session.QuickItem;import io.socketworkbench.ui.model.Message;
 import io.socketworkbench.ui.model.History;
-import io.socketworkbench.ui.model.QuickList;
 import io.socketworkbench.ui.model.FileTarget;
 import io.socketworkbench.ui.model.Repeater;
 import io.socketworkbench.ui.model.FileSender;
@@ -61,10 +60,7 @@ public final class InputBar extends VBox {
         }
     };
     /** A large paste, held as the message: a text box with megabytes of text stalls the window for seconds. */
-    private String held;
-    private final Label heldNote = new Label();
-    private final Button discard = new Button();
-    private final HBox heldBar;
+    private final HeldPaste held;
     private final ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(
             PayloadFormat.TEXT, PayloadFormat.ESCAPES, PayloadFormat.HEX, PayloadFormat.PYTHON));
     private final ComboBox<Integer> ending = new ComboBox<>(FXCollections.observableArrayList(0, 1, 2));
@@ -91,6 +87,7 @@ public final class InputBar extends VBox {
      */
     public InputBar(String inputId, String sendId, EventPort port, Function<byte[], String> onSend) {
         this.onSend = onSend;
+        held = new HeldPaste(inputId, input, this::validate);
         String prefix = inputId.replace("-input", "");
         this.repeatRow = new RepeatRow(prefix, new Repeater(port), this::showProblem,
                 () -> bytes().isEmpty() ? null : outgoing(), onSend);
@@ -111,7 +108,7 @@ public final class InputBar extends VBox {
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.setOnAction(e -> sendOnce());
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && held == null && recall(e.getCode())) {
+            if ((e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && held.text() == null && recall(e.getCode())) {
                 e.consume();
                 return;
             }
@@ -149,20 +146,6 @@ public final class InputBar extends VBox {
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
 
-        heldNote.getStyleClass().add("held-note");
-        heldNote.setId(inputId + "-held");
-        heldNote.setWrapText(true);
-        discard.setText(t("input.held.discard"));
-        discard.getStyleClass().add("flat");
-        discard.setOnAction(e -> release());
-        discard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        heldNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        heldNote.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(heldNote, Priority.ALWAYS);
-        heldBar = new HBox(6, heldNote, discard);
-        heldBar.setAlignment(Pos.CENTER_LEFT);
-        heldBar.setVisible(false);
-        heldBar.managedProperty().bind(heldBar.visibleProperty());
         options = new HBox(6, format, ending, checksum);
         options.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(2, fileRow.button(), send);
@@ -171,7 +154,7 @@ public final class InputBar extends VBox {
         HBox.setHgrow(wirePreview, Priority.ALWAYS);
         under = new HBox(6, wirePreview, repeatRow.status());
         under.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(quick, options, repeatRow, heldBar, row, under, fileRow, problem);
+        getChildren().addAll(quick, options, repeatRow, held, row, under, fileRow, problem);
         setSpacing(4);
         validate();
     }
@@ -199,7 +182,7 @@ public final class InputBar extends VBox {
             return;
         }
         manualSends++;
-        if (held == null) {
+        if (held.text() == null) {
             history.add(input.getText());
         }
         clearInput();
@@ -227,7 +210,6 @@ public final class InputBar extends VBox {
         }
         return false;
     }
-
 
     /**
      * Files go where {@code target} says at the moment of sending (the session: the connection, the selected
@@ -301,7 +283,6 @@ public final class InputBar extends VBox {
         });
     }
 
-
     /** Sends {@code file}'s bytes as they are (no line ending or checksum), with progress and a Cancel. */
     public void sendFile(java.nio.file.Path file) {
         fileRow.send(file);
@@ -316,7 +297,6 @@ public final class InputBar extends VBox {
     public Repeater repeater() {
         return repeatRow.repeater();
     }
-
 
     /** Where text is encoded: the transcript's charset chooser. */
     public void charsetFrom(Supplier<Charset> source) {
@@ -333,24 +313,12 @@ public final class InputBar extends VBox {
 
     /** Holds {@code text} as the message to send, in place of the box's contents, and says so. */
     public void hold(String text) {
-        held = text;
-        input.clear();
-        input.setDisable(true);
-        heldNote.setText(t("input.held", text.length()));
-        heldBar.setVisible(true);
-        validate();
-    }
-
-    private void release() {
-        held = null;
-        heldBar.setVisible(false);
-        input.setDisable(false);
-        validate();
+        held.hold(text);
     }
 
     /** What Send sends: the held paste, or what the box says. */
     private String message() {
-        return held != null ? held : input.getText();
+        return held.text() != null ? held.text() : input.getText();
     }
 
     /** Checks the input as the user types; a bad hex digit is pointed at before anything is sent. */
@@ -382,7 +350,7 @@ public final class InputBar extends VBox {
             return Optional.of(outgoing().wire(manualSends + 1));
         } catch (PayloadSyntaxException e) {
             validate();
-            if (held == null) {
+            if (held.text() == null) {
                 int at = Math.min(e.position(), text.length());
                 input.selectRange(at, Math.min(text.length(), at + Math.max(1, e.offending().length())));
                 input.requestFocus();
@@ -392,8 +360,8 @@ public final class InputBar extends VBox {
     }
 
     public void clearInput() {
-        if (held != null) {
-            release();
+        if (held.text() != null) {
+            held.release();
         }
         input.clear();
     }
