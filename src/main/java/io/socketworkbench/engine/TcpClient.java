@@ -93,7 +93,7 @@ public final class TcpClient extends Endpoint {
         }
         String host = config.target() instanceof Address.Inet inet ? inet.host() : null;
         int port = config.target() instanceof Address.Inet inet ? inet.port() : -1;
-        connection = new TcpConnection(id, channel, TcpConnection.transport(channel, config.tls(), host, port),
+        connection = new TcpConnection(id, channel, Transport.over(channel, config.tls(), host, port),
                 reactor, listener, config.sendQueueCap(), false, config.idleTimeout(), null, closed::complete);
         connection.sinkTo(config.sink());
         connection.start(key);

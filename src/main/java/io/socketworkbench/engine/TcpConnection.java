@@ -27,19 +27,15 @@ final class TcpConnection implements Reactor.Handler {
     private final Consumer<CloseReason> onClosed;
     private ReceiveSink sink;
     private final Outbound outbound = new Outbound();
-    private SelectionKey key;
+    /** How many bytes crossed the wire (TLS), said every half second at most. */
+    private final WireCount wire;
+    /** What the key watches: reading unless something holds it, and room to write while bytes wait. */
+    private final Interest interest = new Interest();
     private SocketAddress remote;
     private SocketAddress local;
     private boolean closed;
-    private boolean readPaused;
-    /** Reading held by whoever shows the bytes (the window's bridge, when it falls behind). */
-    private boolean heldByView;
-    /** Reading held by a relay whose other side has not taken what this one sent it. */
-    private boolean heldForPeer;
     /** The peer's FIN ends only its direction: reported, and this side may go on writing (a relay's). */
     private boolean halfOpen;
-    /** The peer's FIN has come: nothing more to read, whatever else holds or releases reading. */
-    private boolean inputDone;
     private boolean outputShut;
     private boolean shutdownWhenFlushed;
     private CloseReason closeWhenFlushed;
@@ -61,21 +57,7 @@ final class TcpConnection implements Reactor.Handler {
         this.echo = echo;
         this.watchdog = new Watchdog(reactor, this, idleTimeout, stallTimeout);
         this.onClosed = onClosed;
-    }
-
-    /**
-     * The byte path for {@code channel}: plain, or TLS as {@code tls} says, for a peer known as {@code host} (the
-     * name a client connected to, checked against the certificate), {@code port}.
-     */
-    static Transport transport(SocketChannel channel, TlsSettings tls, String host, int port) {
-        if (tls == null) {
-            return new PlainTransport(channel);
-        }
-        String sent = tls.client() ? (tls.serverName() != null ? tls.serverName() : host) : null;
-        if (sent != null && Address.isNumericHost(sent)) {
-            sent = null; // an IP address is checked, never sent as SNI
-        }
-        return new TlsTransport(channel, tls.newEngine(host, port), sent);
+        this.wire = new WireCount(id, transport, reactor, this::emit, this::isClosed);
     }
 
     /** Sends received bytes to the sink instead of as events; set before {@link #start}. */
@@ -93,9 +75,7 @@ final class TcpConnection implements Reactor.Handler {
 
     /** Starts reading on an already registered key. */
     void start(SelectionKey selectionKey) throws IOException {
-        key = selectionKey;
-        key.attach(this);
-        key.interestOps(SelectionKey.OP_READ);
+        interest.watch(selectionKey, this);
         remote = channel.getRemoteAddress();
         local = channel.getLocalAddress();
         reactor.streams().put(id, this);
@@ -151,7 +131,7 @@ final class TcpConnection implements Reactor.Handler {
     public void ready(SelectionKey selected) {
         if (selected.isReadable()) {
             read();
-            wire(false);
+            wire.say(false);
         }
         if (!closed && selected.isValid() && selected.isWritable()) {
             flush();
@@ -160,8 +140,7 @@ final class TcpConnection implements Reactor.Handler {
 
     private void read() {
         ByteBuffer buffer = reactor.readBuffer;
-        for (int round = 0; round < READS_PER_WAKEUP && !closed && !readPaused && !heldByView && !heldForPeer;
-                round++) {
+        for (int round = 0; round < READS_PER_WAKEUP && !closed && !interest.held(); round++) {
             buffer.clear();
             if (echo && reactor.budget().over()) {
                 // Past the budget every echo we read is queued on top of it: read a little at a time, so that
@@ -220,9 +199,9 @@ final class TcpConnection implements Reactor.Handler {
 
     /** Bytes the transport holds wake no selector: read them now, unless reading is held. */
     private void resumeBuffered() {
-        if (transport.buffered() && !closed && !readPaused && !heldByView && !heldForPeer && !inputDone) {
+        if (transport.buffered() && !closed && !interest.held() && !interest.inputDone) {
             reactor.execute(() -> {
-                if (key != null && key.isValid()) {
+                if (interest.valid()) {
                     read();
                 }
             });
@@ -230,8 +209,8 @@ final class TcpConnection implements Reactor.Handler {
     }
 
     private void peerFinished() {
-        inputDone = true;
-        setInterest(SelectionKey.OP_READ, false);
+        interest.inputDone = true;
+        interest.set(SelectionKey.OP_READ, false);
         reactor.record(Fact.Type.FIN, id, local, remote, true, null, null);
         if (halfOpen) {
             emit(new SocketEvent.PeerFinished(id));
@@ -282,10 +261,10 @@ final class TcpConnection implements Reactor.Handler {
         outbound.add(data, done, origin);
         long queued = outbound.queued();
         reactor.budget().add(data.length);
-        if (echo && !readPaused && (queued > cap / 2 || reactor.budget().overFor(queued))) {
+        if (echo && !interest.readPaused && (queued > cap / 2 || reactor.budget().overFor(queued))) {
             // An echo peer that does not read must not make us buffer without end: stop reading from it. Past
             // the engine's budget for all connections, so does every peer with more than a little waiting.
-            readPaused = true;
+            interest.readPaused = true;
             if (queued <= cap / 2) {
                 reactor.budget().heldBack(this);
             }
@@ -297,35 +276,32 @@ final class TcpConnection implements Reactor.Handler {
     /** Writes what the socket takes now, as when it reports writable; then what crossed the wire is said (TLS). */
     void flush() {
         write();
-        wire(false);
+        wire.say(false);
     }
 
     private void write() {
         try {
             if (!transport.flushWire()) {
-                setInterest(SelectionKey.OP_WRITE, true);
+                interest.set(SelectionKey.OP_WRITE, true);
                 return;
             }
             if (!handshakeReported()) {
                 return;
             }
             if (!transport.ready()) {
-                setInterest(SelectionKey.OP_WRITE, false); // the handshake goes on as the peer's records come
+                interest.set(SelectionKey.OP_WRITE, false); // the handshake goes on as the peer's records come
                 return;
             }
             if (!outbound.writeTo(transport, watchdog::drained, this::wentOut) || !transport.flushWire()) {
-                setInterest(SelectionKey.OP_WRITE, true);
+                interest.set(SelectionKey.OP_WRITE, true);
                 return;
             }
         } catch (IOException e) {
             fail(SocketError.ofWrite(e));
             return;
         }
-        setInterest(SelectionKey.OP_WRITE, false);
-        if (readPaused && outbound.queued() <= cap / 4 && closeWhenFlushed == null && !reactor.budget().over()) {
-            readPaused = false;
-            updateReadInterest();
-        }
+        interest.set(SelectionKey.OP_WRITE, false);
+        resumeEchoes(!reactor.budget().over());
         if (shutdownWhenFlushed && !outputShut) {
             shutdownNow();
         }
@@ -361,14 +337,14 @@ final class TcpConnection implements Reactor.Handler {
             transport.shutdownOutput();
             outputShut = true;
             if (!transport.flushWire()) {
-                setInterest(SelectionKey.OP_WRITE, true); // a close_notify waits for room
+                interest.set(SelectionKey.OP_WRITE, true); // a close_notify waits for room
             }
             reactor.record(Fact.Type.FIN, id, local, remote, false, null, null);
         } catch (IOException e) {
             fail(SocketError.ofWrite(e));
             return;
         }
-        if (halfOpen && inputDone) {
+        if (halfOpen && interest.inputDone) {
             close(CloseReason.LOCAL, null);
         }
     }
@@ -409,48 +385,12 @@ final class TcpConnection implements Reactor.Handler {
 
     /** Whether this side is not reading now (its echoes wait, the window or a relay holds it). */
     boolean readingHeld() {
-        return readPaused || heldByView || heldForPeer;
+        return interest.held();
     }
 
     private void fail(SocketError error) {
         boolean reset = error.kind() == ErrorKind.CONNECTION_RESET || error.kind() == ErrorKind.BROKEN_PIPE;
         close(reset ? CloseReason.RESET : CloseReason.ERROR, error);
-    }
-
-    /** When the wire's count was last said, in nanoseconds; its bytes then; the report that waits, if one does. */
-    private long wireSaidAt;
-    private long wireSaid = -1;
-    private Reactor.Timer wireLater;
-
-    /**
-     * Says how many bytes crossed the wire (TLS only): at once when {@code now} or half a second has passed since
-     * the last time, else once that half second is over, so that the last count is always said.
-     */
-    private void wire(boolean now) {
-        long read = transport.wireRead();
-        if (read < 0 || closed && !now) {
-            return;
-        }
-        long written = transport.wireWritten();
-        if (read + written == wireSaid) {
-            return;
-        }
-        long time = System.nanoTime();
-        long wait = wireSaidAt + 500_000_000L - time;
-        if (now || wait <= 0 || wireSaid < 0) {
-            if (wireLater != null) {
-                wireLater.cancel();
-                wireLater = null;
-            }
-            wireSaidAt = time;
-            wireSaid = read + written;
-            emit(new SocketEvent.Wire(id, read, written));
-        } else if (wireLater == null) {
-            wireLater = reactor.schedule(wait / 1_000_000 + 1, () -> {
-                wireLater = null;
-                wire(false);
-            });
-        }
     }
 
     void close(CloseReason reason, SocketError error) {
@@ -459,11 +399,11 @@ final class TcpConnection implements Reactor.Handler {
         }
         closed = true;
         watchdog.stop();
-        wire(true);
+        wire.say(true);
         if (!aborting && error == null && reason != CloseReason.RESET) {
             transport.closing();
         }
-        Reactor.release(key, channel);
+        Reactor.release(interest.key(), channel);
         reactor.streams().remove(id);
         SocketFailure failure = new SocketFailure(error != null ? error : SocketError.of(ErrorKind.NOT_CONNECTED));
         reactor.budget().add(-outbound.dropAll(failure));
@@ -490,8 +430,13 @@ final class TcpConnection implements Reactor.Handler {
 
     /** The engine's budget has room again: read once more, unless this connection's own queue is still full. */
     void budgetFreed() {
-        if (readPaused && outbound.queued() <= cap / 4 && closeWhenFlushed == null && !closed) {
-            readPaused = false;
+        resumeEchoes(!closed);
+    }
+
+    /** Reading paused for echoes starts again once this connection's queue is a quarter full at most. */
+    private void resumeEchoes(boolean mayRead) {
+        if (interest.readPaused && outbound.queued() <= cap / 4 && closeWhenFlushed == null && mayRead) {
+            interest.readPaused = false;
             updateReadInterest();
         }
     }
@@ -501,32 +446,19 @@ final class TcpConnection implements Reactor.Handler {
      * of this connection has fallen behind; reads again once released.
      */
     void holdReading(boolean hold) {
-        heldByView = hold;
+        interest.heldByView = hold;
         updateReadInterest();
     }
 
     /** The same for a relay: this side's bytes wait while the other side has not taken what it was sent. */
     void holdForPeer(boolean hold) {
-        heldForPeer = hold;
+        interest.heldForPeer = hold;
         updateReadInterest();
     }
 
     private void updateReadInterest() {
-        boolean reading = !readPaused && !heldByView && !heldForPeer && !inputDone && !closed;
-        setInterest(SelectionKey.OP_READ, reading);
-        if (reading) {
+        if (interest.update(closed)) {
             resumeBuffered();
-        }
-    }
-
-    private void setInterest(int op, boolean on) {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int ops = key.interestOps();
-        int wanted = on ? ops | op : ops & ~op;
-        if (wanted != ops) {
-            key.interestOps(wanted);
         }
     }
 

@@ -205,7 +205,7 @@ public final class TcpServer extends Endpoint {
             java.net.InetSocketAddress peer = client.getRemoteAddress() instanceof java.net.InetSocketAddress inet
                     ? inet : null;
             TcpConnection connection = new TcpConnection(connectionId, client,
-                    TcpConnection.transport(client, config.tls(), peer == null ? null : peer.getHostString(),
+                    Transport.over(client, config.tls(), peer == null ? null : peer.getHostString(),
                             peer == null ? -1 : peer.getPort()),
                     reactor, listener, config.sendQueueCap(), config.echo(), config.idleTimeout(),
                     config.stallTimeout(), reason -> forget(connectionId));

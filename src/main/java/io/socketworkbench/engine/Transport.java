@@ -2,6 +2,7 @@ package io.socketworkbench.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 
 /**
  * The byte path between a connection's queues and its channel: what the application reads and writes, on the
@@ -59,5 +60,20 @@ interface Transport {
     /** Bytes written to the socket so far; -1 when they are the plaintext itself. */
     default long wireWritten() {
         return -1;
+    }
+
+    /**
+     * The byte path for {@code channel}: plain, or TLS as {@code tls} says, for a peer known as {@code host} (the
+     * name a client connected to, checked against the certificate), {@code port}.
+     */
+    static Transport over(SocketChannel channel, TlsSettings tls, String host, int port) {
+        if (tls == null) {
+            return new PlainTransport(channel);
+        }
+        String sent = tls.client() ? (tls.serverName() != null ? tls.serverName() : host) : null;
+        if (sent != null && Address.isNumericHost(sent)) {
+            sent = null; // an IP address is checked, never sent as SNI
+        }
+        return new TlsTransport(channel, tls.newEngine(host, port), sent);
     }
 }
