@@ -161,6 +161,7 @@ final class Reactor implements AutoCloseable {
             load(event.getName());
         }
         for (String name : new String[] {"io.socketworkbench.engine.TcpConnection",
+                "io.socketworkbench.engine.Interest", "io.socketworkbench.engine.WireCount",
                 "io.socketworkbench.engine.Outbound", "io.socketworkbench.engine.Outbound$Pending",
                 "io.socketworkbench.engine.QueueBudget",
                 "io.socketworkbench.engine.CloseReason", "io.socketworkbench.engine.Operation",
