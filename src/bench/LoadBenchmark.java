@@ -309,8 +309,9 @@ public final class LoadBenchmark {
             List<double[]> socat = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 int port = freePort();
-                socat.add(new double[] {tlsStream(bytes, port, List.of("socat", "-u", "OPENSSL-LISTEN:" + port
-                        + ",bind=127.0.0.1,reuseaddr,cert=" + both + ",verify=0", "OPEN:/dev/null"))});
+                socat.add(new double[] {tlsStream(bytes, port, List.of("socat", "-d", "-d", "-u",
+                        "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,cert=" + both + ",verify=0",
+                        "OPEN:/dev/null"))});
                 port = freePort();
                 ours.add(new double[] {tlsStream(bytes, port, List.of(LAUNCHER, "server", "--tls", "--cert",
                         cert.toString(), "--key", key.toString(), "--port", String.valueOf(port), "--save",
@@ -321,11 +322,32 @@ public final class LoadBenchmark {
         }
     }
 
+    /** How long a TLS receiver listens before the sender starts, as when a person starts the client after it. */
+    private static final long IDLE_MILLIS = 1000;
+
     private static double tlsStream(long bytes, int port, List<String> receiver) throws Exception {
-        Process p = new ProcessBuilder(receiver).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(receiver).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            Thread.sleep(1500); // listening by then: a probe connection would take socat's one accept
+            // A probe connection would take the receiver's one accept: wait for it to say it listens (socat with
+            // -d -d, ours always), reading the rest of what it says to the end.
+            java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+            Thread reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream()))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.contains("istening on")) {
+                            listening.countDown();
+                        }
+                    }
+                } catch (IOException e) {
+                    // the receiver ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            if (!listening.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the receiver never said it listens: " + receiver);
+            }
+            Thread.sleep(IDLE_MILLIS); // a server waits for its client: the sender starts a moment after it listens
             long started = System.nanoTime();
             run("socat", "-u", "OPEN:/dev/zero,readbytes=" + bytes, "OPENSSL:127.0.0.1:" + port + ",verify=0");
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
