@@ -208,7 +208,8 @@ public final class PythonExport {
         ClientSetup setup = conversation.setup();
         List<Step> steps = conversation.steps();
         String target = PythonSource.address(setup.target());
-        PythonSource.clientSocket("c", setup, ca -> beside(PythonExportFiles.caName(ca))).forEach(line -> out.add(in + line));
+        PythonSource.clientSocket("c", setup, ca -> beside(PythonExportFiles.caName(ca)))
+                .forEach(line -> out.add(in + line));
         ClientLab lab = setup.lab();
         if (setup.udp()) {
             for (Step step : steps) {

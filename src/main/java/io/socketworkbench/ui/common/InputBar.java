@@ -108,7 +108,8 @@ public final class InputBar extends VBox {
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.setOnAction(e -> sendOnce());
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && held.text() == null && recall(e.getCode())) {
+            boolean upOrDown = e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN;
+            if (upOrDown && held.text() == null && recall(e.getCode())) {
                 e.consume();
                 return;
             }
