@@ -83,13 +83,19 @@ public final class BatchReport {
     }
 
     private static void row(StringBuilder out, List<String> cells) {
+        out.append(csvLine(cells));
+    }
+
+    /** A CSV line of {@link #csvCell}s, ended as RFC 4180 ends it ({@code \r\n}). */
+    public static String csvLine(List<String> cells) {
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                line.append(',');
             }
-            out.append(csvCell(cells.get(i)));
+            line.append(csvCell(cells.get(i)));
         }
-        out.append("\r\n");
+        return line.append("\r\n").toString();
     }
 
     /**

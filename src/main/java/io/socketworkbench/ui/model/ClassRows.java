@@ -1,6 +1,7 @@
 package io.socketworkbench.ui.model;
 
 import static io.socketworkbench.ui.i18n.I18n.t;
+import static io.socketworkbench.lesson.exercise.BatchReport.csvLine;
 
 import io.socketworkbench.ui.fx.EventPort;
 import io.socketworkbench.ui.model.ClassBoard.Row;
@@ -187,13 +188,5 @@ final class ClassRows {
             out.append(csvLine(cells));
         }
         return out.toString();
-    }
-
-    private static String csvLine(List<String> cells) {
-        List<String> quoted = new ArrayList<>();
-        for (String cell : cells) {
-            quoted.add(io.socketworkbench.lesson.exercise.BatchReport.csvCell(cell));
-        }
-        return String.join(",", quoted) + "\r\n";
     }
 }
