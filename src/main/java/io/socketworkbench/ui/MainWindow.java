@@ -238,14 +238,9 @@ public final class MainWindow extends BorderPane {
         workspaces.show(workspace);
     }
 
-    /** The client panes, in their tabs' order. */
-    List<ClientPane> clientPanes() {
-        return clients.clients();
-    }
-
-    /** The relay's pane if it was ever shown, or null. */
-    io.socketworkbench.ui.relay.RelayPane openedRelay() {
-        return clients.openedRelay();
+    /** The tabs beside the server pane: the clients, the relay and the exercises. */
+    ClientTabs clientTabs() {
+        return clients;
     }
 
     /** Open, save and recent workspaces, and the offer of the last setup on start. */

@@ -100,11 +100,10 @@ final class SessionFiles {
      * Writes the session as {@code kind} (recording, pytest, pcapng) to {@code file}, on a thread of its own; the
      * future gives what to tell the user.
      */
-    public java.util.concurrent.CompletableFuture<String> writeSession(String kind, Path file) {
+    java.util.concurrent.CompletableFuture<String> writeSession(String kind, Path file) {
         return io.socketworkbench.ui.fx.Background.supply("session-export", () -> {
             try {
-                String capped = recording.capped() ? "\n" + t("session.capped",
-                        SessionRecording.CAP >> 30) : "";
+                String capped = recording.capped() ? "\n" + t("session.capped", SessionRecording.CAP >> 30) : "";
                 return switch (kind) {
                     case "pytest" -> {
                         var summary = recording.exportPytest(file);
@@ -128,7 +127,7 @@ final class SessionFiles {
     }
 
     /** Writes server.py and client.py (those the session has) into {@code dir}; returns the files written. */
-    public List<Path> exportPython(Path dir) throws java.io.IOException {
+    List<Path> exportPython(Path dir) throws java.io.IOException {
         return PythonExportFiles.writeTo(dir, lesson.exportRecord(), io.socketworkbench.session.ConfigFolder.tls());
     }
 }

@@ -217,13 +217,13 @@ final class Workspaces {
     /** The window's setup as a workspace keeps it: the server pane, each client tab, the relay (once opened). */
     Workspace shown() {
         List<Workspace.ClientTab> tabs = new ArrayList<>();
-        for (ClientPane pane : window.clientPanes()) {
+        for (ClientPane pane : window.clientTabs().clients()) {
             var tls = pane.tlsRow().choiceToKeep(); // the defaults are kept as none
             tabs.add(new Workspace.ClientTab(endpoint(pane.form()),
                     tls.equals(io.socketworkbench.session.TlsChoice.DEFAULT) ? null : tls, pane.tools()));
         }
         io.socketworkbench.session.RelaySetup kept = null;
-        var relay = window.openedRelay();
+        var relay = window.clientTabs().openedRelay();
         if (relay != null && relay.setup().port() >= 0 && relay.setup().targetPort() >= 0) {
             kept = relay.setup();
         }
@@ -250,7 +250,7 @@ final class Workspaces {
         server.tlsRow().show(workspace.serverTls());
         server.show(workspace.serverPane());
         server.session().rules().replaceAll(workspace.rules());
-        List<ClientPane> panes = window.clientPanes();
+        List<ClientPane> panes = window.clientTabs().clients();
         for (int i = 0; i < workspace.clients().size(); i++) {
             ClientPane pane = i < panes.size() ? panes.get(i) : window.addClient();
             var tab = workspace.clients().get(i);
