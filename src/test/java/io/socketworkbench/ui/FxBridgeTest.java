@@ -131,6 +131,47 @@ class FxBridgeTest {
     }
 
     @Test
+    void eventsPostsAndFutureResultsReachTheWindowInTheOrderTheyCame() {
+        // A relay's chunk (posted) comes between the send that it carries (a future) and the server pane's
+        // receipt (an event): the lesson draws them in that order only if the bridge keeps it.
+        List<String> seen = new ArrayList<>();
+        SocketListener stream = bridge.to(d -> seen.add("event "
+                + new String(((SocketEvent.Received) d.event()).data())));
+        java.util.concurrent.CompletableFuture<Integer> send = new java.util.concurrent.CompletableFuture<>();
+        bridge.when(send, n -> seen.add("sent " + n), e -> seen.add("failed"));
+        stream.onEvent(new SocketEvent.Received(1, null, "a".getBytes()));
+        send.complete(2);
+        bridge.post(() -> seen.add("relayed"));
+        stream.onEvent(new SocketEvent.Received(1, null, "b".getBytes()));
+        stream.onEvent(new SocketEvent.Received(1, null, "c".getBytes()));
+        bridge.drain();
+        assertThat(seen).containsExactly("event a", "sent 2", "relayed", "event bc");
+        assertThat(bridge.backlog()).isZero();
+    }
+
+    @Test
+    void aSendsResultKeepsItsPlaceBeforeThePeersAnswerHoweverFastTheEngineWas() {
+        List<String> seen = new ArrayList<>();
+        SocketListener stream = bridge.to(d -> seen.add("answer "
+                + new String(((SocketEvent.Received) d.event()).data())));
+        // The engine wrote, completed the future and heard the answer before the UI thread asked for the result.
+        bridge.whenStarted(() -> {
+            java.util.concurrent.CompletableFuture<Integer> written = java.util.concurrent.CompletableFuture
+                    .completedFuture(5);
+            stream.onEvent(new SocketEvent.Received(1, null, "hello".getBytes()));
+            return written;
+        }, n -> seen.add("sent " + n), e -> seen.add("failed"));
+        // A write still going on when the line passes its place: heard when it completes, before what followed.
+        java.util.concurrent.CompletableFuture<Integer> slow = new java.util.concurrent.CompletableFuture<>();
+        bridge.whenStarted(() -> slow, n -> seen.add("slow sent " + n), e -> seen.add("slow failed"));
+        bridge.drain();
+        slow.complete(3);
+        stream.onEvent(new SocketEvent.Received(1, null, "bye".getBytes()));
+        bridge.drain();
+        assertThat(seen).containsExactly("sent 5", "answer hello", "slow sent 3", "answer bye");
+    }
+
+    @Test
     void aFailedFutureReachesItsErrorHandlerAsASocketError() {
         java.util.List<String> errors = new java.util.ArrayList<>();
         java.util.concurrent.CompletableFuture<Integer> future = new java.util.concurrent.CompletableFuture<>();

@@ -21,6 +21,17 @@ public interface EventPort extends io.socketworkbench.session.Timers {
     <T> void when(CompletableFuture<T> future, Consumer<T> onValue, Consumer<SocketError> onError);
 
     /**
+     * Starts what {@code start} starts (a send) and hears its result on the UI thread at its place in line: after
+     * what came before the start, before whatever the engine reported after the future completed (the peer's
+     * answer to the send). {@link #when} alone cannot keep that place: a future the engine completes before the
+     * UI thread asks for it would be heard after what followed it.
+     */
+    default <T> void whenStarted(java.util.function.Supplier<CompletableFuture<T>> start, Consumer<T> onValue,
+                                 Consumer<SocketError> onError) {
+        when(start.get(), onValue, onError);
+    }
+
+    /**
      * Runs {@code task} on the UI thread soon, after what was posted before it, from any thread: for what a view
      * model hears on other threads (a relay's chunks, an exercise's trace).
      */

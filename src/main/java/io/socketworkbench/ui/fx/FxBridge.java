@@ -20,10 +20,19 @@ public final class FxBridge implements EventPort {
     /** Largest run of merged data kept for display; beyond it bytes are counted, not kept. */
     public static final int MAX_MERGED_BYTES = 256 * 1024;
 
-    /** An event for a target; or, with no event, the place in line where a target's datagrams stopped being shown. */
-    private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams, Unshown unshown) {
+    /**
+     * One thing in line for the FX thread: an event for a target; with no event, the place in line where a
+     * target's datagrams stopped being shown; or a task (a future's result, a post, a timer). One line for all of
+     * them keeps the order the engine's one thread made them in: a relay's chunk shows after the send it carries.
+     */
+    private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams, Unshown unshown,
+                          Runnable task) {
         Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams) {
-            this(target, event, datagrams, null);
+            this(target, event, datagrams, null, null);
+        }
+
+        static Posted task(Runnable task) {
+            return new Posted(null, null, false, null, task);
         }
     }
 
@@ -168,7 +177,6 @@ public final class FxBridge implements EventPort {
     }
 
     private final ConcurrentLinkedQueue<Posted> inbox = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Runnable> results = new ConcurrentLinkedQueue<>();
     /** Created on start, so the merging logic can be tested without the FX toolkit. */
     private AnimationTimer pulse;
 
@@ -196,7 +204,7 @@ public final class FxBridge implements EventPort {
             boolean data = counted(event);
             if (data && (datagramsWaiting.get() >= DATAGRAMS_WAITING || unshown.pending())) {
                 if (unshown.add(event)) {
-                    inbox.add(new Posted(target, null, true, unshown));
+                    inbox.add(new Posted(target, null, true, unshown, null));
                 }
                 return;
             }
@@ -210,19 +218,54 @@ public final class FxBridge implements EventPort {
     @Override
     public <T> void when(java.util.concurrent.CompletableFuture<T> future, Consumer<T> onValue,
                          Consumer<SocketError> onError) {
-        future.whenComplete((value, failure) -> results.add(failure == null ? () -> onValue.accept(value)
+        future.whenComplete((value, failure) -> post(failure == null ? () -> onValue.accept(value)
                 : () -> onError.accept(SocketError.from(unwrap(failure)))));
+    }
+
+    /**
+     * Keeps the future's place in line from before it was started: the result runs there if it has come by the
+     * time the line reaches it, else it is posted when it comes (after all the engine did before completing it).
+     */
+    @Override
+    public <T> void whenStarted(java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> start,
+                                Consumer<T> onValue, Consumer<SocketError> onError) {
+        Place place = new Place();
+        inbox.add(Posted.task(place));
+        start.get().whenComplete((value, failure) -> place.fill(failure == null ? () -> onValue.accept(value)
+                : () -> onError.accept(SocketError.from(unwrap(failure)))));
+    }
+
+    /** A place in line kept for a result that may not have come yet. */
+    private final class Place implements Runnable {
+        private static final Object WAITING = new Object();
+        private final java.util.concurrent.atomic.AtomicReference<Object> state =
+                new java.util.concurrent.atomic.AtomicReference<>(WAITING);
+
+        /** Any thread: the result runs at this place, or at the end of the line if the line has passed it. */
+        void fill(Runnable result) {
+            if (!state.compareAndSet(WAITING, result)) {
+                post(result);
+            }
+        }
+
+        /** FX thread, when the line reaches this place. */
+        @Override
+        public void run() {
+            if (state.getAndSet(null) instanceof Runnable result) {
+                result.run();
+            }
+        }
     }
 
     @Override
     public void post(Runnable task) {
-        results.add(task);
+        inbox.add(Posted.task(task));
     }
 
     @Override
     public Runnable schedule(long millis, Runnable task) {
         java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-        TIMERS.schedule(() -> results.add(() -> {
+        TIMERS.schedule(() -> post(() -> {
             if (!cancelled.get()) {
                 task.run();
             }
@@ -271,23 +314,14 @@ public final class FxBridge implements EventPort {
     private final ArrayDeque<Posted> batch = new ArrayDeque<>();
 
     /**
-     * One pulse's work: at most {@link #EVENTS_PER_PULSE} events and about {@link #PULSE_BUDGET_NANOS} of time,
-     * data runs merged. Returns how many events it handed on.
+     * One pulse's work: at most {@link #EVENTS_PER_PULSE} events and tasks and about {@link #PULSE_BUDGET_NANOS} of
+     * time (at least one a pulse), data runs merged, everything in the order it came. Returns how many it handed on.
      */
     public int drain() {
         long deadline = System.nanoTime() + PULSE_BUDGET_NANOS;
         Posted next;
-        int taken = 0;
-        Runnable result;
-        // Results too keep to the pulse's time (at least one a pulse): a storm of connections completes a future
-        // or two each, and their work, unbounded, held a pulse for tens of milliseconds.
-        while (taken < EVENTS_PER_PULSE && (taken == 0 || System.nanoTime() < deadline)
-                && (result = results.poll()) != null) {
-            result.run();
-            taken++;
-        }
         int datagrams = 0;
-        while (taken + batch.size() < EVENTS_PER_PULSE && (next = inbox.peek()) != null) {
+        while (batch.size() < EVENTS_PER_PULSE && (next = inbox.peek()) != null) {
             if (next.datagrams() && datagrams >= DATAGRAMS_PER_PULSE) {
                 break;
             }
@@ -300,11 +334,17 @@ public final class FxBridge implements EventPort {
         }
         int handed = 0;
         while (!batch.isEmpty()) {
-            if (handed > 0 && (handed & 15) == 0 && System.nanoTime() > deadline) {
+            // A task's time is checked before each (a storm of connections completes a future or two each, and
+            // their work, unbounded, held a pulse for tens of milliseconds); events' every sixteenth.
+            if (handed > 0 && (batch.peek().task() != null || (handed & 15) == 0) && System.nanoTime() > deadline) {
                 break; // the rest of the batch goes first next pulse
             }
             Posted first = batch.poll();
             handed++;
+            if (first.task() != null) {
+                first.task().run();
+                continue;
+            }
             if (first.unshown() != null) {
                 first.unshown().take().forEach(first.target());
                 continue;
@@ -323,7 +363,7 @@ public final class FxBridge implements EventPort {
             run.deliveries().forEach(first.target());
         }
         releaseIfCaughtUp();
-        return taken + handed;
+        return handed;
     }
 
     /** Pending events, for tests and the status bar. */

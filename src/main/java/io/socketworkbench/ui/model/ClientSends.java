@@ -33,7 +33,7 @@ final class ClientSends {
                 return t("port.invalid");
             }
             trafficLog.userSent(Address.format(udpTarget), data);
-            transcript.showSend(port, udp.send(udpTarget, data), data, Address.format(udpTarget),
+            transcript.showSend(port, () -> udp.send(udpTarget, data), data, Address.format(udpTarget),
                     n -> lesson.sentDatagram(Lesson.Side.CLIENT, data, udpTarget), reason -> { });
             return null;
         }
@@ -42,7 +42,7 @@ final class ClientSends {
         }
         long id = tcp.id();
         trafficLog.userSent(peer, data);
-        transcript.showSend(port, tcp.send(data), data, peer, n -> lesson.sent(Lesson.Side.CLIENT, id, data),
+        transcript.showSend(port, () -> tcp.send(data), data, peer, n -> lesson.sent(Lesson.Side.CLIENT, id, data),
                 reason -> { });
         return null;
     }

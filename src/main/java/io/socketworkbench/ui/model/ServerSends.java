@@ -63,7 +63,7 @@ final class ServerSends {
         UdpEndpoint udp = session.udp();
         if (udp != null && datagramFrom != null) {
             trafficLog.userSent(Address.format(datagramFrom) + " (rule)", data);
-            transcript.showSend(port, udp.send(datagramFrom, data), data, Address.format(datagramFrom),
+            transcript.showSend(port, () -> udp.send(datagramFrom, data), data, Address.format(datagramFrom),
                     n -> lesson.sentDatagram(Lesson.Side.SERVER, data, datagramFrom), this::logRefused);
             log.publish(t("log.ruleReplied", Address.format(datagramFrom), data.length));
             return;
@@ -74,7 +74,7 @@ final class ServerSends {
             return; // the client left before the delay ended
         }
         trafficLog.userSent(remote + " (rule)", data);
-        transcript.showSend(port, tcp.send(connection, data), data, remote,
+        transcript.showSend(port, () -> tcp.send(connection, data), data, remote,
                 n -> lesson.sent(Lesson.Side.SERVER, connection, data), this::logRefused);
         log.publish(t("log.ruleReplied", remote, data.length));
     }
@@ -88,7 +88,7 @@ final class ServerSends {
                 return t("input.noSender");
             }
             trafficLog.userSent(Address.format(to), data);
-            transcript.showSend(port, udp.send(to, data), data, Address.format(to),
+            transcript.showSend(port, () -> udp.send(to, data), data, Address.format(to),
                     n -> lesson.sentDatagram(Lesson.Side.SERVER, data, to), this::logRefused);
             return null;
         }
@@ -98,7 +98,7 @@ final class ServerSends {
         }
         if (target == ServerSession.ALL) {
             trafficLog.userSent(t("server.allClients"), data);
-            transcript.showSend(port, reachingSomebody(tcp.broadcast(data)), data, t("server.allClients"),
+            transcript.showSend(port, () -> reachingSomebody(tcp.broadcast(data)), data, t("server.allClients"),
                     ids -> ids.forEach(id -> lesson.sent(Lesson.Side.SERVER, id, data)), this::logRefused);
         } else {
             String remote = clients.remoteOf(target);
@@ -106,7 +106,7 @@ final class ServerSends {
                 return t("input.notConnected");
             }
             trafficLog.userSent(remote, data);
-            transcript.showSend(port, tcp.send(target, data), data, remote,
+            transcript.showSend(port, () -> tcp.send(target, data), data, remote,
                     n -> lesson.sent(Lesson.Side.SERVER, target, data), this::logRefused);
         }
         return null;

@@ -73,16 +73,18 @@ public final class Transcript {
     }
 
     /**
-     * Shows {@code data} sent to {@code peer} as pending until {@code written} completes on the UI thread: then as
-     * written (and {@code onWritten} hears the value), or as refused with the engine's reason in the user's words
-     * (and {@code onRefused} hears that reason). What the transcript shows is what happened to the bytes.
+     * Shows {@code data} sent to {@code peer} as pending, starts the write, and when it completes shows it as
+     * written (and {@code onWritten} hears the value, in its place among the engine's events), or as refused with
+     * the engine's reason in the user's words (and {@code onRefused} hears that reason). What the transcript shows
+     * is what happened to the bytes.
      */
-    public <T> void showSend(io.socketworkbench.ui.fx.EventPort port, java.util.concurrent.CompletableFuture<T> written,
+    public <T> void showSend(io.socketworkbench.ui.fx.EventPort port,
+                             java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> write,
                              byte[] data, String peer, java.util.function.Consumer<T> onWritten,
                              java.util.function.Consumer<String> onRefused) {
         Message shown = Message.pending(data, peer);
         add(shown);
-        port.when(written, value -> {
+        port.whenStarted(write, value -> {
             replace(shown, shown.done());
             onWritten.accept(value);
         }, error -> {
