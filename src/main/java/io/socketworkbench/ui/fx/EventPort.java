@@ -37,7 +37,10 @@ public interface EventPort extends io.socketworkbench.session.Timers {
      */
     void post(Runnable task);
 
-    /** Runs {@code task} on the UI thread after {@code millis}; the returned action cancels it. */
+    /**
+     * Runs {@code task} on the UI thread after {@code millis}, before what waits in line then (a timer is no socket
+     * fact); the returned action cancels it.
+     */
     @Override
     Runnable schedule(long millis, Runnable task);
 }

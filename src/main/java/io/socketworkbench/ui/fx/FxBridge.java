@@ -177,6 +177,11 @@ public final class FxBridge implements EventPort {
     }
 
     private final ConcurrentLinkedQueue<Posted> inbox = new ConcurrentLinkedQueue<>();
+    /**
+     * Timers that are due: not in the engine's line (no socket fact waits on them), they run first at the next
+     * pulse, so that a line a timer keeps up to date (the server's state) follows a storm as it goes.
+     */
+    private final ConcurrentLinkedQueue<Runnable> due = new ConcurrentLinkedQueue<>();
     /** Created on start, so the merging logic can be tested without the FX toolkit. */
     private AnimationTimer pulse;
 
@@ -265,7 +270,7 @@ public final class FxBridge implements EventPort {
     @Override
     public Runnable schedule(long millis, Runnable task) {
         java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-        TIMERS.schedule(() -> post(() -> {
+        TIMERS.schedule(() -> due.add(() -> {
             if (!cancelled.get()) {
                 task.run();
             }
@@ -315,13 +320,21 @@ public final class FxBridge implements EventPort {
 
     /**
      * One pulse's work: at most {@link #EVENTS_PER_PULSE} events and tasks and about {@link #PULSE_BUDGET_NANOS} of
-     * time (at least one a pulse), data runs merged, everything in the order it came. Returns how many it handed on.
+     * time (at least one a pulse): the timers that are due, then the line in the order it came, data runs merged.
+     * Returns how many it handed on.
      */
     public int drain() {
         long deadline = System.nanoTime() + PULSE_BUDGET_NANOS;
+        int handed = 0;
+        Runnable timer;
+        while (handed < EVENTS_PER_PULSE && (handed == 0 || System.nanoTime() < deadline)
+                && (timer = due.poll()) != null) {
+            timer.run();
+            handed++;
+        }
         Posted next;
         int datagrams = 0;
-        while (batch.size() < EVENTS_PER_PULSE && (next = inbox.peek()) != null) {
+        while (handed + batch.size() < EVENTS_PER_PULSE && (next = inbox.peek()) != null) {
             if (next.datagrams() && datagrams >= DATAGRAMS_PER_PULSE) {
                 break;
             }
@@ -332,7 +345,6 @@ public final class FxBridge implements EventPort {
             }
             batch.add(next);
         }
-        int handed = 0;
         while (!batch.isEmpty()) {
             // A task's time is checked before each (a storm of connections completes a future or two each, and
             // their work, unbounded, held a pulse for tens of milliseconds); events' every sixteenth.
