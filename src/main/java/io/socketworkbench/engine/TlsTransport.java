@@ -51,8 +51,10 @@ final class TlsTransport implements Transport {
         this.engine = engine;
         this.sentName = sentName;
         int packet = engine.getSession().getPacketBufferSize();
-        this.netIn = ByteBuffer.allocateDirect(2 * packet);
-        this.netOut = ByteBuffer.allocateDirect(2 * packet);
+        // Heap buffers on both sides of the cipher: the JDK's AES-GCM works on their arrays in place, while a direct
+        // buffer on either side costs it a copy into a new array a record.
+        this.netIn = ByteBuffer.allocate(2 * packet);
+        this.netOut = ByteBuffer.allocate(2 * packet);
         this.netOut.flip();
     }
 
@@ -96,8 +98,8 @@ final class TlsTransport implements Transport {
             boolean progress = false;
             while (netIn.position() > 0 && into.hasRemaining()) {
                 netIn.flip();
-                ByteBuffer target = into.remaining() >= engine.getSession().getApplicationBufferSize()
-                        ? into : appInForUnwrap();
+                ByteBuffer target = !into.isDirect()
+                        && into.remaining() >= engine.getSession().getApplicationBufferSize() ? into : appInForUnwrap();
                 SSLEngineResult result;
                 boolean handshaking = !finished;
                 try {
@@ -194,7 +196,7 @@ final class TlsTransport implements Transport {
     }
 
     private void grow() {
-        ByteBuffer bigger = ByteBuffer.allocateDirect(netIn.capacity() * 2);
+        ByteBuffer bigger = ByteBuffer.allocate(netIn.capacity() * 2);
         netIn.flip();
         bigger.put(netIn);
         netIn = bigger;
