@@ -92,6 +92,9 @@ public final class TcpServer extends Endpoint {
             failStart(Operation.BIND, SocketError.ofBind(e, address));
             return;
         }
+        if (config.tls() != null) {
+            TlsWarmUp.startFor(config.tls().context());
+        }
         started.complete(local);
         reactor.record(Fact.Type.LISTEN, id, local, null, false, null, null);
         emit(new SocketEvent.Listening(id, local));
@@ -199,6 +202,9 @@ public final class TcpServer extends Endpoint {
                 refuse(client);
                 emit(new SocketEvent.AcceptRefused(id, remote, config.maxClients()));
                 return;
+            }
+            if (config.tls() != null) {
+                TlsWarmUp.clientCame();
             }
             client.configureBlocking(false);
             config.options().withReuseAddress(null).applyTo(client);

@@ -54,6 +54,21 @@ class TlsEngineTest {
     }
 
     /**
+     * The warm-up a TLS server runs while it waits for its first client: a handshake with the server's own context
+     * (its certificate, whatever the client check) and records through it, in memory; it stops when told.
+     */
+    @Test
+    void theWarmUpShakesHandsWithTheServersContextInMemoryAndStopsWhenAClientComes() {
+        SSLContext context = TlsContexts.context(KEY, Verifier.trusting(List.of()));
+        assertThat(TlsWarmUp.run(context, 4 << 20, () -> false)).isEqualTo(4 << 20);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        long moved = TlsWarmUp.run(context, 1L << 40, () -> asked.incrementAndGet() > 60);
+        assertThat(moved).isGreaterThan(0).isLessThanOrEqualTo(60L * 16 * 1024);
+        // A context with no key of its own cannot serve: said, not thrown.
+        assertThat(TlsWarmUp.run(trustingTheKey(), 1 << 20, () -> false)).isEqualTo(-1);
+    }
+
+    /**
      * A peer that writes, then sends close_notify and keeps its socket open, waiting for ours (Python's
      * {@code unwrap()}, as socat does too): the last records and the close_notify arrive in one read, and no FIN
      * wakes the selector after them. Every byte is still read, the close is seen, and the server's close_notify
