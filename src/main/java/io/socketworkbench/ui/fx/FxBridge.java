@@ -22,8 +22,8 @@ public final class FxBridge implements EventPort {
 
     /**
      * One thing in line for the FX thread: an event for a target; with no event, the place in line where a
-     * target's datagrams stopped being shown; or a task (a future's result, a post, a timer). One line for all of
-     * them keeps the order the engine's one thread made them in: a relay's chunk shows after the send it carries.
+     * target's datagrams stopped being shown; or a task (a future's result, a post). One line for all of them
+     * keeps the order the engine's one thread made them in: a relay's chunk shows after the send it carries.
      */
     private record Posted(Consumer<Delivery> target, SocketEvent event, boolean datagrams, Unshown unshown,
                           Runnable task) {
