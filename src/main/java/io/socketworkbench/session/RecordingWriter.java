@@ -27,8 +27,21 @@ public final class RecordingWriter implements FactSink, Closeable {
     public static final String FORMAT = "socket-workbench-recording";
     public static final int VERSION = 1;
 
+    /** Each fact type's name in a line. */
+    private static final String[] TYPES = java.util.Arrays.stream(Fact.Type.values())
+            .map(type -> type.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    /** Addresses already put in words: a flood of datagrams names the same few thousand at most. */
+    private static final int NAMES_KEPT = 4096;
+
     private final OutputStream out;
     private final long cap;
+    /**
+     * Reused for every fact, so a flood of datagrams (each a fact, written on the engine's thread while the kernel
+     * holds the next ones) costs no new objects a line: the line's text, its bytes, the base64 of its data.
+     */
+    private final StringBuilder line = new StringBuilder(256);
+    private byte[] bytes = new byte[1024];
+    private final java.util.Map<SocketAddress, String> names = new java.util.HashMap<>();
     private long written;
     private boolean capped;
     private IOException failure;
@@ -60,27 +73,27 @@ public final class RecordingWriter implements FactSink, Closeable {
         if (closed || failure != null || capped) {
             return;
         }
-        StringBuilder line = new StringBuilder(160);
-        line.append("{\"t\": ").append(String.format(Locale.ROOT, "%.6f", fact.time()))
-                .append(", \"type\": \"").append(fact.type().name().toLowerCase(Locale.ROOT)).append('"')
+        line.setLength(0);
+        line.append("{\"t\": ");
+        seconds(line, fact.time());
+        line.append(", \"type\": \"").append(TYPES[fact.type().ordinal()]).append('"')
                 .append(", \"conn\": ").append(fact.conn());
         if (fact.parent() >= 0) {
             line.append(", \"parent\": ").append(fact.parent());
         }
-        address(line, "local", fact.local());
-        address(line, "remote", fact.remote());
+        address("local", fact.local());
+        address("remote", fact.remote());
         switch (fact.type()) {
             case DATA, FIN, DATAGRAM, RST, CLOSE ->
                     line.append(", \"dir\": \"").append(fact.in() ? "in" : "out").append('"');
             default -> { }
         }
         boolean data = fact.type() == Fact.Type.DATA || fact.type() == Fact.Type.DATAGRAM;
-        String head = null;
+        int headLength = 0;
         if (data) {
-            // The bytes are encoded straight into the file, after what comes before them: no copy of them as text.
+            // The bytes are encoded straight after what comes before them: no copy of them as text.
             line.append(", \"data\": \"");
-            head = line.toString();
-            line.setLength(0);
+            headLength = line.length();
             line.append('"');
         }
         if (fact.tls() != null) {
@@ -105,37 +118,63 @@ public final class RecordingWriter implements FactSink, Closeable {
         if (fact.error() != null) {
             line.append(", \"error\": ").append(quote(fact.error()));
         }
-        line.append('}');
-        String tail = line.toString();
+        line.append("}\n");
         long encoded = data ? 4L * ((fact.data().length + 2) / 3) : 0;
-        long size = (head == null ? 0 : head.length()) + encoded + tail.length() * 3L + 1; // UTF-8: 3 bytes at most
+        long size = encoded + line.length() * 3L; // UTF-8: 3 bytes a char at most
         if (written + size > cap) {
             capped = true;
             return;
         }
         try {
             if (data) {
-                byte[] start = head.getBytes(StandardCharsets.UTF_8);
-                out.write(start);
-                OutputStream base64 = Base64.getEncoder().wrap(new java.io.FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() {
-                        // the recording goes on: only the encoder's last bytes are written
-                    }
-                });
-                base64.write(fact.data());
-                base64.close();
-                written += start.length + encoded;
+                write(0, headLength);
+                if (bytes.length < encoded) {
+                    bytes = new byte[(int) Math.max(encoded, bytes.length * 2L)];
+                }
+                int n = Base64.getEncoder().encode(fact.data(), bytes);
+                out.write(bytes, 0, n);
+                written += n;
             }
-            line(tail);
+            write(headLength, line.length());
         } catch (IOException e) {
             failure = e;
         }
+    }
+
+    /** Writes {@code line}'s characters from {@code start} to {@code end} as UTF-8. */
+    private void write(int start, int end) throws IOException {
+        int length = end - start;
+        if (bytes.length < 3 * length) {
+            bytes = new byte[Math.max(3 * length, bytes.length * 2)];
+        }
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                byte[] text = line.substring(start, end).getBytes(StandardCharsets.UTF_8);
+                out.write(text);
+                written += text.length;
+                return;
+            }
+            bytes[n++] = (byte) c;
+        }
+        out.write(bytes, 0, n);
+        written += n;
+    }
+
+    /** Seconds since the epoch with six decimals, as {@code %.6f} writes them, without a formatter a line. */
+    static void seconds(StringBuilder into, double time) {
+        long micros = Math.round(time * 1e6);
+        if (micros < 0 || Double.isNaN(time) || Double.isInfinite(time)) {
+            into.append(String.format(Locale.ROOT, "%.6f", time));
+            return;
+        }
+        long fraction = micros % 1_000_000;
+        into.append(micros / 1_000_000).append('.');
+        for (long digit = 100_000; digit > fraction && digit > 1; digit /= 10) {
+            into.append('0');
+        }
+        into.append(fraction);
     }
 
     /** Writes out what is buffered; returns the file's length then: every line before it is whole. */
@@ -156,8 +195,21 @@ public final class RecordingWriter implements FactSink, Closeable {
         return failure;
     }
 
-    private static void address(StringBuilder line, String name, SocketAddress address) {
-        line.append(", \"").append(name).append("\": ").append(address == null ? "null" : quote(Address.format(address)));
+    private void address(String name, SocketAddress address) {
+        line.append(", \"").append(name).append("\": ");
+        if (address == null) {
+            line.append("null");
+            return;
+        }
+        String quoted = names.get(address);
+        if (quoted == null) {
+            if (names.size() >= NAMES_KEPT) {
+                names.clear();
+            }
+            quoted = quote(Address.format(address));
+            names.put(address, quoted);
+        }
+        line.append(quoted);
     }
 
     private void line(String text) throws IOException {
