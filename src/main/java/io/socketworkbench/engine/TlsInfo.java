@@ -26,12 +26,15 @@ public record TlsInfo(String protocol, String cipherSuite, String alpn, String s
         records = List.copyOf(records);
     }
 
-    static TlsInfo of(SSLEngine engine, String sentName, List<TlsRecord> records) {
+    /** What {@code engine}'s handshake agreed; SNI is the name a client sent, or the one a server was asked for. */
+    static TlsInfo of(SSLEngine engine, List<TlsRecord> records) {
         SSLSession session = engine.getSession();
         String alpn = engine.getApplicationProtocol();
-        String sni = sentName;
-        if (!engine.getUseClientMode() && session instanceof ExtendedSSLSession extended) {
-            for (SNIServerName name : extended.getRequestedServerNames()) {
+        String sni = null;
+        List<SNIServerName> names = engine.getUseClientMode() ? engine.getSSLParameters().getServerNames()
+                : session instanceof ExtendedSSLSession extended ? extended.getRequestedServerNames() : null;
+        if (names != null) {
+            for (SNIServerName name : names) {
                 if (name instanceof SNIHostName host) {
                     sni = host.getAsciiName();
                 }

@@ -22,8 +22,6 @@ final class TlsTransport implements Transport {
 
     private final SocketChannel channel;
     private final SSLEngine engine;
-    /** The name a client sent (SNI), for what the handshake agreed. */
-    private final String sentName;
     /** Wire bytes read, not yet unwrapped; in write mode (filled up to its position). */
     private ByteBuffer netIn;
     /** Records made, not yet written; in read mode (from position to limit). */
@@ -46,10 +44,9 @@ final class TlsTransport implements Transport {
     private final TlsRecord.Reader sentRecords = new TlsRecord.Reader(true, records);
     private final TlsRecord.Reader receivedRecords = new TlsRecord.Reader(false, records);
 
-    TlsTransport(SocketChannel channel, SSLEngine engine, String sentName) {
+    TlsTransport(SocketChannel channel, SSLEngine engine) {
         this.channel = channel;
         this.engine = engine;
-        this.sentName = sentName;
         int packet = engine.getSession().getPacketBufferSize();
         // Heap buffers on both sides of the cipher: the JDK's AES-GCM works on their arrays in place, while a direct
         // buffer on either side costs it a copy into a new array a record.
@@ -361,7 +358,7 @@ final class TlsTransport implements Transport {
     /** What the handshake agreed; null until it has finished. */
     @Override
     public TlsInfo tlsInfo() {
-        return finished ? TlsInfo.of(engine, sentName, records) : null;
+        return finished ? TlsInfo.of(engine, records) : null;
     }
 
     /** A failed handshake or record: the alert the engine has for the peer goes out if it can, then the failure. */

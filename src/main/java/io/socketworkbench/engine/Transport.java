@@ -67,13 +67,6 @@ interface Transport {
      * name a client connected to, checked against the certificate), {@code port}.
      */
     static Transport over(SocketChannel channel, TlsSettings tls, String host, int port) {
-        if (tls == null) {
-            return new PlainTransport(channel);
-        }
-        String sent = tls.client() ? (tls.serverName() != null ? tls.serverName() : host) : null;
-        if (sent != null && Address.isNumericHost(sent)) {
-            sent = null; // an IP address is checked, never sent as SNI
-        }
-        return new TlsTransport(channel, tls.newEngine(host, port), sent);
+        return tls == null ? new PlainTransport(channel) : new TlsTransport(channel, tls.newEngine(host, port));
     }
 }
