@@ -63,8 +63,9 @@ public final class RecordingWriter implements FactSink, Closeable {
      */
     public static RecordingWriter to(OutputStream out, String tool, long cap) throws IOException {
         RecordingWriter writer = new RecordingWriter(new BufferedOutputStream(out, 1 << 16), cap);
-        writer.line("{\"format\": \"" + FORMAT + "\", \"version\": " + VERSION + ", \"tool\": " + quote(tool)
-                + "}");
+        writer.line.append("{\"format\": \"").append(FORMAT).append("\", \"version\": ").append(VERSION)
+                .append(", \"tool\": ").append(quote(tool)).append("}\n");
+        writer.write(0, writer.line.length());
         return writer;
     }
 
@@ -210,13 +211,6 @@ public final class RecordingWriter implements FactSink, Closeable {
             names.put(address, quoted);
         }
         line.append(quoted);
-    }
-
-    private void line(String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes);
-        out.write('\n');
-        written += bytes.length + 1;
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped. */
