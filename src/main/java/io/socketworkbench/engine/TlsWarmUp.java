@@ -13,10 +13,10 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The TLS byte path compiled ahead, while a TLS server waits for its first client: a handshake with the server's
  * own context, then records from a client engine unwrapped by a server engine, in memory, with the buffer kinds a
- * connection uses (heap, on both sides of the cipher). Until the JIT has compiled it, AES-GCM in
- * the JVM decrypts a few tens of MB/s: a stream that found it cold spent its first second at that speed. Once a
- * process, on a daemon thread; it stops at the first client (so it never takes a core from one), or after
- * {@link #BYTES}. Nothing it does touches a socket.
+ * connection uses (heap, on both sides of the cipher). Until the JIT has compiled it, AES-GCM in the JVM decrypts
+ * a few tens of MB/s: a stream that found it cold spent its first second at that speed. Once a process, on a daemon
+ * thread; it stops at the first client (so it never takes a core from one), or after {@link #BYTES} (about two
+ * seconds of one core here). Nothing it does touches a socket.
  */
 final class TlsWarmUp {
     /** Enough records for the JIT to compile the record layer and AES-GCM in both directions. */
@@ -67,10 +67,10 @@ final class TlsWarmUp {
                 step(client, toServer, toClient, clientPlain);
                 step(server, toClient, toServer, serverPlain);
             }
-            ByteBuffer plain = ByteBuffer.allocate(16 * 1024);
             if (handshaking(client) || handshaking(server)) {
                 return stop.getAsBoolean() ? 0 : -1;
             }
+            ByteBuffer plain = ByteBuffer.allocate(16 * 1024);
             for (; moved < bytes && !stop.getAsBoolean(); moved += plain.capacity()) {
                 plain.clear();
                 toServer.clear();
